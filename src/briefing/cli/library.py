@@ -1,0 +1,1 @@
+"""Library commands: validate, load, list, show, actors, actor. (Being implemented.)"""

@@ -1,0 +1,224 @@
+"""Typed settings: ``config.yaml`` overlaid by ``BRIEFING_*`` environment variables.
+
+Nested fields use ``__`` in environment names, e.g. ``BRIEFING_HTTP__CONCURRENCY=4``.
+The repository's ``config.yaml`` documents every field with its default.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from briefing import paths
+from briefing.errors import BriefingError
+
+_config_file: ContextVar[Path | None] = ContextVar("briefing_config_file", default=None)
+
+
+class LibrarySettings(BaseModel):
+    database: Path | None = None
+    """SQLite file holding the library. Default: the per-user data folder
+    (``briefing.paths.default_database()``). ``--db`` / ``BRIEFING_DB`` override it."""
+
+    sync: list[Path] = Field(default_factory=lambda: [paths.BUNDLED_BRIEFS])
+    """Folders of brief files synced into the library each time the reader starts.
+    Only files whose size or modification time changed are re-read."""
+
+
+class LimitsSettings(BaseModel):
+    max_file_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
+    """Largest brief file accepted, checked before parsing (bytes)."""
+
+    max_depth: int = Field(default=64, gt=0)
+    """Deepest nesting of mappings and lists accepted in a brief document."""
+
+    max_nodes: int = Field(default=200_000, gt=0)
+    """Most YAML nodes a document may expand to, counting each alias use in full:
+    stops "billion laughs" alias bombs before anything downstream expands them."""
+
+
+class HttpSettings(BaseModel):
+    concurrency: int = Field(default=8, ge=1, le=64)
+    """Requests in flight at once during a fetch."""
+
+    connect_timeout: float = Field(default=5.0, gt=0)
+    """Seconds to wait for a connection."""
+
+    read_timeout: float = Field(default=10.0, gt=0)
+    """Seconds to wait between bytes of a response."""
+
+    total_timeout: float = Field(default=30.0, gt=0)
+    """Deadline in seconds for one request, retries excluded."""
+
+    max_redirects: int = Field(default=5, ge=0)
+    """Redirects followed before giving up."""
+
+    max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    """Largest response body accepted (bytes), enforced while streaming."""
+
+    retries: int = Field(default=3, ge=0)
+    """Retries after connect errors, timeouts, 429 and 5xx answers."""
+
+    backoff: float = Field(default=0.5, ge=0)
+    """First retry delay in seconds; doubles each retry (``Retry-After`` wins when sent)."""
+
+    max_retry_after: float = Field(default=30.0, ge=0)
+    """Longest ``Retry-After`` honoured, in seconds; a longer one fails the request."""
+
+
+class FeedSettings(BaseModel):
+    url: str
+    """Feed URL (Atom, RSS, JSON Feed) or the URL of a brief file."""
+
+    name: str | None = None
+    """Display name; defaults to the URL."""
+
+    enabled: bool = True
+    """Disabled feeds are listed but not fetched by ``briefing fetch``."""
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str) -> str:
+        if not value.lower().startswith(("http://", "https://")):
+            raise ValueError("feed URLs must start with http:// or https://")
+        return value
+
+
+class UiSettings(BaseModel):
+    theme: str = "textual-dark"
+    """Any Textual theme name, e.g. textual-dark, textual-light, nord, gruvbox."""
+
+    keys: dict[str, str] = Field(default_factory=dict)
+    """Key overrides: binding id -> comma-separated keys, e.g. ``next_actor: "n,right_square_bracket"``.
+    Binding ids are listed on the help screen (``?``) and in the README."""
+
+
+class LlmSettings(BaseModel):
+    enabled: bool = False
+    """Ask an OpenAI-compatible chat endpoint to improve derived drafts."""
+
+    base_url: str = "http://127.0.0.1:8000/v1"
+    """Base URL of the OpenAI-compatible API."""
+
+    model: str = "gpt-4o-mini"
+    """Model name sent to the endpoint."""
+
+    api_key_env: str = "BRIEFING_LLM_API_KEY"
+    """Environment variable holding the API key (the key is never read from this file)."""
+
+
+class DeriveSettings(BaseModel):
+    llm: LlmSettings = Field(default_factory=LlmSettings)
+    """Optional LLM backend for ``briefing derive``; the offline extractor always runs."""
+
+
+class Settings(BaseSettings):
+    """All of briefing's configuration."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="BRIEFING_", env_nested_delimiter="__", extra="forbid"
+    )
+
+    library: LibrarySettings = Field(default_factory=LibrarySettings)
+    """Where the library lives and which folders are synced into it."""
+
+    limits: LimitsSettings = Field(default_factory=LimitsSettings)
+    """Safety limits on brief files."""
+
+    http: HttpSettings = Field(default_factory=HttpSettings)
+    """How feeds are fetched."""
+
+    feeds: list[FeedSettings] = Field(default_factory=list)
+    """Feeds fetched by ``briefing fetch`` and the reader's ``r`` key."""
+
+    ui: UiSettings = Field(default_factory=UiSettings)
+    """The reader's look and keys."""
+
+    derive: DeriveSettings = Field(default_factory=DeriveSettings)
+    """Settings of ``briefing derive``."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _YamlSource(settings_cls))
+
+    def database_path(self, override: Path | None = None) -> Path:
+        return override or self.library.database or paths.default_database()
+
+
+class _YamlSource(PydanticBaseSettingsSource):
+    """Reads the config file chosen by :func:`load_settings` (safe loader only)."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        path = _config_file.get()
+        if path is None:
+            return {}
+        try:
+            data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except OSError as exc:
+            raise BriefingError(f"{path}: cannot read config file: {exc.strerror}") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise BriefingError(f"{where}: config is not valid YAML: {problem}") from None
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise BriefingError(f"{path}: the config file must be a mapping of settings")
+        return _resolve_paths(data, path.parent)
+
+
+def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
+    """Relative paths in the config file are relative to the file, not the cwd."""
+    library = data.get("library")
+    if isinstance(library, dict):
+        library = dict(library)
+        if isinstance(library.get("database"), str):
+            library["database"] = str(paths.expand(library["database"], base))
+        if isinstance(library.get("sync"), list):
+            library["sync"] = [
+                str(paths.expand(p, base)) if isinstance(p, str) else p for p in library["sync"]
+            ]
+        data = {**data, "library": library}
+    return data
+
+
+def load_settings(config_file: Path | None = None) -> Settings:
+    """Settings from ``config_file`` (or the default location) and the environment.
+
+    Raises :class:`BriefingError` with the file and field named when anything is wrong.
+    """
+    path = config_file if config_file is not None else paths.default_config_file()
+    if path is not None and not path.is_file():
+        raise BriefingError(f"{path}: config file not found")
+    token = _config_file.set(path)
+    try:
+        return Settings()
+    except ValidationError as exc:
+        where = str(path) if path else "environment"
+        lines = [
+            f"{where}: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+            for err in exc.errors(include_url=False)
+        ]
+        raise BriefingError("invalid configuration:\n" + "\n".join(lines)) from None
+    finally:
+        _config_file.reset(token)

@@ -1,0 +1,48 @@
+"""Every filesystem location briefing uses, in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "briefing"
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: The repository checkout this package runs from (editable installs), if any.
+SOURCE_ROOT = PACKAGE_DIR.parent.parent
+#: Briefs shipped with the project, synced into the library when the reader starts.
+BUNDLED_BRIEFS = SOURCE_ROOT / "briefs"
+STYLESHEET = PACKAGE_DIR / "tui" / "briefing.tcss"
+
+
+def data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_database() -> Path:
+    return data_dir() / "library.db"
+
+
+def default_config_file() -> Path | None:
+    """The config file used when neither ``--config`` nor ``BRIEFING_CONFIG`` names one.
+
+    ``./config.yaml`` first (so a checkout's documented defaults apply when run from
+    it), then the per-user config folder.
+    """
+    for candidate in (Path.cwd() / "config.yaml", config_dir() / "config.yaml"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def expand(path: str | os.PathLike[str], base: Path | None = None) -> Path:
+    """``~`` and environment variables expanded; relative paths resolved against ``base``."""
+    expanded = Path(os.path.expandvars(os.path.expanduser(os.fspath(path))))
+    if not expanded.is_absolute() and base is not None:
+        expanded = base / expanded
+    return expanded
