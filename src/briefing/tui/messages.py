@@ -1,0 +1,42 @@
+"""Messages the reader's screens and widgets use to talk, instead of reaching into each other.
+
+Any widget or screen may ``post_message`` these; the App handles them (``on_open_brief`` …)
+and routes: briefs open on the main screen, actors and questions get their own screens.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class OpenBrief(Message):
+    """Show this brief on the main screen (popping any screens above it)."""
+
+    def __init__(self, brief_id: str) -> None:
+        super().__init__()
+        self.brief_id = brief_id
+
+
+class OpenActor(Message):
+    """Open the actor screen.
+
+    ``sibling_ids`` are the actors of the brief the user came from, in brief order, so
+    ``n``/``p`` on the actor screen can step through them.
+    """
+
+    def __init__(self, actor_id: str, sibling_ids: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.actor_id = actor_id
+        self.sibling_ids = sibling_ids
+
+
+class OpenQuestion(Message):
+    """Open the question screen: this question id's history across briefs."""
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+
+
+class LibraryChanged(Message):
+    """Briefs were added or replaced (sync, fetch, another process): lists should refresh."""
