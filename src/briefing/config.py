@@ -6,6 +6,7 @@ The repository's ``config.yaml`` documents every field with its default.
 
 from __future__ import annotations
 
+import os
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from pydantic_settings import (
 from briefing import paths
 from briefing.errors import BriefingError
 
-_config_file: ContextVar[Path | None] = ContextVar("briefing_config_file", default=None)
+_config_files: ContextVar[tuple[Path, ...]] = ContextVar("briefing_config_files", default=())
 
 
 class LibrarySettings(BaseModel):
@@ -98,7 +99,7 @@ class UiSettings(BaseModel):
     """Any Textual theme name, e.g. textual-dark, textual-light, nord, gruvbox."""
 
     keys: dict[str, str] = Field(default_factory=dict)
-    """Key overrides: binding id -> comma-separated keys, e.g. ``next_actor: "n,right_square_bracket"``.
+    """Key overrides: binding id -> comma-separated keys, e.g. ``next_actor: "n,right"``.
     Binding ids are listed on the help screen (``?``) and in the README."""
 
 
@@ -162,29 +163,44 @@ class Settings(BaseSettings):
 
 
 class _YamlSource(PydanticBaseSettingsSource):
-    """Reads the config file chosen by :func:`load_settings` (safe loader only)."""
+    """Reads the config files chosen by :func:`load_settings`, later files winning."""
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
         return None, field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        path = _config_file.get()
-        if path is None:
-            return {}
-        try:
-            data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except OSError as exc:
-            raise BriefingError(f"{path}: cannot read config file: {exc.strerror}") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise BriefingError(f"{where}: config is not valid YAML: {problem}") from None
-        if data is None:
-            return {}
-        if not isinstance(data, dict):
-            raise BriefingError(f"{path}: the config file must be a mapping of settings")
-        return _resolve_paths(data, path.parent)
+        merged: dict[str, Any] = {}
+        for path in _config_files.get():
+            merged = _deep_merge(merged, read_config_file(path))
+        return merged
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """One config file as a mapping, relative paths resolved; errors name the file and line."""
+    try:
+        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except OSError as exc:
+        raise BriefingError(f"{path}: cannot read config file: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise BriefingError(f"{where}: config is not valid YAML: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise BriefingError(f"{path}: the config file must be a mapping of settings")
+    return _resolve_paths(data, path.parent)
+
+
+def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
@@ -202,23 +218,62 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
     return data
 
 
+def config_files(config_file: Path | None = None) -> tuple[Path, ...]:
+    """The config files in effect, weakest first.
+
+    The project's documented defaults (``config.yaml`` of the checkout, when run from
+    one), then ``config_file`` if given, else the user's config file if it exists.
+    Environment variables override them all.
+    """
+    files: list[Path] = []
+    if paths.PROJECT_CONFIG.is_file():
+        files.append(paths.PROJECT_CONFIG)
+    user = config_file if config_file is not None else paths.user_config_file()
+    if config_file is not None and not config_file.is_file():
+        raise BriefingError(f"{config_file}: config file not found")
+    if user is not None and user.is_file() and user.resolve() not in {f.resolve() for f in files}:
+        files.append(user)
+    return tuple(files)
+
+
 def load_settings(config_file: Path | None = None) -> Settings:
-    """Settings from ``config_file`` (or the default location) and the environment.
+    """Settings from the config files (see :func:`config_files`) and the environment.
 
     Raises :class:`BriefingError` with the file and field named when anything is wrong.
     """
-    path = config_file if config_file is not None else paths.default_config_file()
-    if path is not None and not path.is_file():
-        raise BriefingError(f"{path}: config file not found")
-    token = _config_file.set(path)
+    files = config_files(config_file)
+    token = _config_files.set(files)
     try:
         return Settings()
     except ValidationError as exc:
-        where = str(path) if path else "environment"
+        where = ", ".join(str(f) for f in files) or "defaults"
         lines = [
-            f"{where}: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
             for err in exc.errors(include_url=False)
         ]
-        raise BriefingError("invalid configuration:\n" + "\n".join(lines)) from None
+        raise BriefingError(
+            f"invalid configuration (from {where} and BRIEFING_* variables):\n  "
+            + "\n  ".join(lines)
+        ) from None
     finally:
-        _config_file.reset(token)
+        _config_files.reset(token)
+
+
+def provenance(config_file: Path | None = None) -> dict[str, str]:
+    """Where each set value comes from: dotted key -> file path or environment variable."""
+    origin: dict[str, str] = {}
+
+    def walk(data: Any, prefix: str, source: str) -> None:
+        if isinstance(data, dict) and data:
+            for key, value in data.items():
+                walk(value, f"{prefix}.{key}" if prefix else str(key), source)
+        else:
+            origin[prefix] = source
+
+    for path in config_files(config_file):
+        walk(read_config_file(path), "", str(path))
+    for name in sorted(os.environ):
+        key = name.removeprefix("BRIEFING_").lower()
+        if name.startswith("BRIEFING_") and key.split("__")[0] in Settings.model_fields:
+            origin[key.replace("__", ".")] = f"${name}"
+    return origin

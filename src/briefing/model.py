@@ -65,7 +65,9 @@ def _partial_date(value: Any) -> str:
                 dt.date(int(year), int(month or 1), int(day or 1))
             except ValueError as exc:
                 raise PydanticCustomError(
-                    "date", "impossible date {value}: {why}", {"value": repr(value), "why": str(exc)}
+                    "date",
+                    "impossible date {value}: {why}",
+                    {"value": repr(value), "why": str(exc)},
                 ) from None
             return value.strip()
     raise PydanticCustomError(
@@ -221,7 +223,8 @@ class Brief(BaseModel):
         match = re.fullmatch(r"briefing/(\d+)(?:\.\d+)?", text)
         if not match:
             raise PydanticCustomError(
-                "format", "unknown format {value} (expected {expected})",
+                "format",
+                "unknown format {value} (expected {expected})",
                 {"value": repr(text), "expected": repr(FORMAT)},
             )
         if int(match.group(1)) != FORMAT_MAJOR:
@@ -239,7 +242,8 @@ class Brief(BaseModel):
             raise PydanticCustomError("title", "the title must be one line")
         if len(value) > MAX_TITLE:
             raise PydanticCustomError(
-                "title", "the title is {n} characters long (at most {max})",
+                "title",
+                "the title is {n} characters long (at most {max})",
                 {"n": len(value), "max": MAX_TITLE},
             )
         return value

@@ -14,6 +14,8 @@ SOURCE_ROOT = PACKAGE_DIR.parent.parent
 #: Briefs shipped with the project, synced into the library when the reader starts.
 BUNDLED_BRIEFS = SOURCE_ROOT / "briefs"
 STYLESHEET = PACKAGE_DIR / "tui" / "briefing.tcss"
+#: The project's documented default configuration (present in a checkout).
+PROJECT_CONFIG = SOURCE_ROOT / "config.yaml"
 
 
 def data_dir() -> Path:
@@ -28,16 +30,9 @@ def default_database() -> Path:
     return data_dir() / "library.db"
 
 
-def default_config_file() -> Path | None:
-    """The config file used when neither ``--config`` nor ``BRIEFING_CONFIG`` names one.
-
-    ``./config.yaml`` first (so a checkout's documented defaults apply when run from
-    it), then the per-user config folder.
-    """
-    for candidate in (Path.cwd() / "config.yaml", config_dir() / "config.yaml"):
-        if candidate.is_file():
-            return candidate
-    return None
+def user_config_file() -> Path:
+    """The per-user config file, which overrides the project's ``config.yaml``."""
+    return config_dir() / "config.yaml"
 
 
 def expand(path: str | os.PathLike[str], base: Path | None = None) -> Path:

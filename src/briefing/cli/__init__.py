@@ -39,11 +39,17 @@ class BriefingGroup(click.Group):
 
 @click.group(cls=BriefingGroup, invoke_without_command=True)
 @click.option(
-    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="BRIEFING_DB",
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="BRIEFING_DB",
     help="SQLite library file (env BRIEFING_DB).",
 )
 @click.option(
-    "--config", "config", type=click.Path(dir_okay=False, path_type=Path), envvar="BRIEFING_CONFIG",
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="BRIEFING_CONFIG",
     help="Config file (env BRIEFING_CONFIG; default ./config.yaml, then the user config folder).",
 )
 @click.version_option(__version__, prog_name="briefing")
@@ -72,6 +78,7 @@ def read(context: Context, brief_id: str | None) -> None:
 def _register() -> None:
     """Import command modules so they attach to the group."""
     from briefing.cli import library  # noqa: F401
+
     for optional in ("feeds", "derive"):
         try:
             __import__(f"briefing.cli.{optional}")
