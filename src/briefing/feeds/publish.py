@@ -1,0 +1,214 @@
+"""Write a library as a static site: one YAML file per brief plus an Atom feed.
+
+Any static web server can host the result, and both ``briefing fetch`` and ordinary feed
+readers (newsboat) read it: each entry carries the bottom line as ``summary`` and points
+at its brief with ``<content type="application/yaml" src="…"/>``. The XML is built with
+ElementTree, never by pasting text together, and characters XML 1.0 cannot carry are
+dropped, so no brief text can break the document. Output is deterministic (same
+library, same bytes), and unchanged files are not rewritten, so ETags and
+Last-Modified stay put across re-publishing and readers get their 304s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from briefing import __version__
+from briefing.errors import BriefingError
+from briefing.model import Brief
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_FILE = "feed.atom"
+BRIEFS_DIR = "briefs"
+YAML_TYPE = "application/yaml"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(slots=True)
+class PublishReport:
+    out: Path
+    feed: Path
+    feed_url: str
+    written: list[str] = field(default_factory=list)
+    """Brief files (re)written because their content changed."""
+    kept: list[str] = field(default_factory=list)
+    """Brief files already up to date."""
+    removed: list[str] = field(default_factory=list)
+    """Stale brief files of briefs no longer in the library."""
+
+    @property
+    def count(self) -> int:
+        return len(self.written) + len(self.kept)
+
+
+def normalise_base_url(base_url: str) -> str:
+    """An absolute http(s) URL ending in ``/`` (relative joins then land inside it)."""
+    parts = urlsplit(base_url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise BriefingError(f"--base-url must be an absolute http(s) URL, not {base_url!r}")
+    url = base_url.strip()
+    return url if url.endswith("/") else url + "/"
+
+
+def latest_by_id(briefs: Iterable[Brief]) -> list[Brief]:
+    """One brief per id, the latest ``updated`` winning (the store's own rule)."""
+    chosen: dict[str, Brief] = {}
+    for brief in briefs:
+        current = chosen.get(brief.id)
+        if current is None or _stamp(brief) > _stamp(current):
+            chosen[brief.id] = brief
+    return list(chosen.values())
+
+
+def _stamp(brief: Brief) -> dt.datetime:
+    return brief.updated or dt.datetime.min.replace(tzinfo=dt.UTC)
+
+
+def brief_url(base_url: str, brief_id: str) -> str:
+    return urljoin(base_url, f"{BRIEFS_DIR}/{brief_id}.yaml")
+
+
+def publish(
+    briefs: Iterable[Brief],
+    out: Path,
+    base_url: str,
+    *,
+    title: str = "briefing",
+    prune: bool = True,
+) -> PublishReport:
+    """Write ``out/briefs/<id>.yaml`` for every brief and ``out/feed.atom`` listing them."""
+    from briefing.loader import dump_brief
+
+    base_url = normalise_base_url(base_url)
+    chosen = sorted(latest_by_id(briefs), key=lambda b: (b.date, b.id), reverse=True)
+    briefs_dir = out / BRIEFS_DIR
+    try:
+        briefs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(f"{briefs_dir}: cannot create folder: {exc.strerror}") from None
+    report = PublishReport(out=out, feed=out / FEED_FILE, feed_url=urljoin(base_url, FEED_FILE))
+    wanted: set[str] = set()
+    for brief in chosen:
+        name = f"{brief.id}.yaml"
+        wanted.add(name)
+        changed = _write_if_changed(briefs_dir / name, dump_brief(brief).encode("utf-8"))
+        (report.written if changed else report.kept).append(name)
+    if prune:
+        for stale in sorted(briefs_dir.glob("*.yaml")):
+            if stale.name not in wanted and stale.is_file():
+                stale.unlink()
+                report.removed.append(stale.name)
+    _write_if_changed(report.feed, atom_feed(chosen, base_url, title=title))
+    return report
+
+
+def atom_feed(briefs: list[Brief], base_url: str, *, title: str = "briefing") -> bytes:
+    """An RFC 4287 feed of ``briefs`` (in the given order), as UTF-8 bytes."""
+    base_url = normalise_base_url(base_url)
+    feed_url = urljoin(base_url, FEED_FILE)
+    feed = ET.Element("feed", {"xmlns": ATOM_NS})
+    _text(feed, "id", feed_url)
+    _text(feed, "title", title)
+    _text(feed, "subtitle", "Structured news briefs: actors, positions, open questions.")
+    stamps = [_updated(b) for b in briefs]
+    _text(feed, "updated", _rfc3339(max(stamps) if stamps else dt.datetime.now(dt.UTC)))
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": feed_url})
+    ET.SubElement(feed, "link", {"rel": "alternate", "href": base_url})
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", title)
+    _text(
+        feed,
+        "generator",
+        "briefing",
+        uri="https://github.com/briefing/briefing",
+        version=__version__,
+    )
+    for brief in briefs:
+        feed.append(_entry(brief, base_url))
+    ET.indent(feed, space="  ")
+    body = ET.tostring(feed, encoding="unicode", short_empty_elements=True)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def _entry(brief: Brief, base_url: str) -> ET.Element:
+    url = brief_url(base_url, brief.id)
+    entry = ET.Element("entry")
+    _text(entry, "id", url)  # stable: the brief's id in the published site
+    _text(entry, "title", brief.title)
+    _text(entry, "updated", _rfc3339(_updated(brief)))
+    _text(entry, "published", _rfc3339(_midnight(brief.date)))
+    article = next(
+        (s.url for s in brief.source if s.url and urlsplit(s.url).scheme in ("http", "https")),
+        None,
+    )
+    if article:
+        ET.SubElement(
+            entry, "link", {"rel": "alternate", "type": "text/html", "href": _clean(article)}
+        )
+    else:
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": YAML_TYPE, "href": url})
+    for source in brief.source:
+        for name in source.authors:
+            author = ET.SubElement(entry, "author")
+            _text(author, "name", name)
+    for tag in brief.tags:
+        ET.SubElement(entry, "category", {"term": tag})
+    _text(entry, "summary", brief.bottom_line, type="text")
+    ET.SubElement(entry, "content", {"type": YAML_TYPE, "src": url})
+    return entry
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k: _clean(v) for k, v in attrs.items()})
+    element.text = _clean(text)
+    return element
+
+
+def _clean(text: str) -> str:
+    """Drop what XML 1.0 cannot carry at all (C0 controls, lone surrogates); escaping is
+    ElementTree's job."""
+    return _NOT_XML.sub("", text)
+
+
+def _updated(brief: Brief) -> dt.datetime:
+    return brief.updated or _midnight(brief.date)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def _rfc3339(when: dt.datetime) -> str:
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    """Atomically replace ``path`` with ``data`` unless it already holds exactly that."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise BriefingError(f"{path}: cannot write: {exc.strerror}") from None
+    return True
