@@ -1,0 +1,275 @@
+"""Feed commands: feeds, fetch, publish, serve.
+
+Remote text (entry titles, error details) reaches the terminal only through
+``briefing.text.safe_text``, so a hostile feed cannot send escape sequences, and never
+through Rich markup parsing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from briefing.cli import Context, cli, pass_context
+from briefing.errors import BriefingError
+from briefing.feeds.fetch import (
+    FeedResult,
+    FetchProgress,
+    FetchReport,
+    fetch_into_library,
+    select_feeds,
+)
+from briefing.model import Brief
+
+
+def _safe(text: str) -> str:
+    from briefing.text import safe_text
+
+    return safe_text(text)
+
+
+def _when(value: dt.datetime | None) -> str:
+    if value is None:
+        return "never"
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@cli.command("feeds")
+@pass_context
+def feeds_command(context: Context) -> None:
+    """List configured feeds with their last fetch result."""
+    from briefing.store import FeedState, Store
+
+    feeds = context.settings.feeds
+    if not feeds:
+        click.echo("No feeds configured. Add them under `feeds:` in config.yaml, e.g.")
+        click.echo("  feeds:\n    - url: https://example.org/briefs/feed.atom\n      name: Example")
+        return
+    states: dict[str, FeedState | None] = {}
+    if context.db_path.exists():
+        with Store(context.db_path) as store:
+            states = {f.url: store.feed_state(f.url) for f in feeds}
+    table = Table(show_lines=False, pad_edge=False, box=None, header_style="bold")
+    for column in ("name", "url", "enabled", "briefs", "last success", "last error", "validators"):
+        table.add_column(column, overflow="fold")
+    for feed in feeds:
+        state = states.get(feed.url)
+        validators = []
+        if state and state.etag:
+            validators.append(f"ETag {state.etag}")
+        if state and state.last_modified:
+            validators.append(f"Last-Modified {state.last_modified}")
+        table.add_row(
+            Text(_safe(feed.name or "")),
+            Text(feed.url),
+            "yes" if feed.enabled else "no",
+            Text(state.extra.get("briefs", "") if state else ""),
+            _when(state.last_success if state else None),
+            Text(_safe(state.last_error or "") if state else ""),
+            Text(_safe(", ".join(validators)) or "-"),
+        )
+    Console(soft_wrap=False).print(table)
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@pass_context
+def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
+    """Fetch all enabled feeds (or the given URLs) into the library.
+
+    A URL may be an Atom, RSS or JSON feed, or a brief file itself. Exits 1 if a feed
+    failed entirely.
+    """
+    targets = select_feeds(context.settings, urls)
+    if not targets:
+        raise BriefingError(
+            "no feeds to fetch: pass URLs, or add enabled feeds under `feeds:` in config.yaml"
+        )
+    with _progress(quiet) as on_progress:
+        report = asyncio.run(
+            fetch_into_library(
+                context.settings, context.db_path, list(urls) or None, progress=on_progress
+            )
+        )
+    _print_report(report)
+    if not report.ok:
+        sys.exit(1)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[FetchProgress], None] | None]:
+    """A Rich progress bar on stderr when it is a terminal; plain lines otherwise."""
+    console = Console(stderr=True)
+    if quiet:
+        yield None
+        return
+    if not console.is_terminal:
+
+        def plain(event: FetchProgress) -> None:
+            if event.finished:
+                click.echo(f"[{event.done}/{event.total}] {_safe(event.url)}", err=True)
+
+        yield plain
+        return
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("fetching"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[url]}", markup=False),
+        console=console,
+        transient=True,
+    ) as bar:
+        task: TaskID = bar.add_task("fetch", total=None, url="")
+
+        def rich(event: FetchProgress) -> None:
+            bar.update(task, completed=event.done, total=event.total, url=_safe(event.url))
+
+        yield rich
+
+
+def _print_report(report: FetchReport) -> None:
+    for feed in report.feeds:
+        _print_feed(feed)
+    failed_feeds = len(report.failed_feeds)
+    click.echo(
+        f"total: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.failed} failed"
+        + (f"; {failed_feeds} feed(s) failed" if failed_feeds else "")
+        + f" ({report.seconds:.1f}s)"
+    )
+
+
+def _print_feed(feed: FeedResult) -> None:
+    title = _safe(feed.name if feed.name == feed.url else f"{feed.name} <{feed.url}>")
+    counts = (
+        f"{feed.new} new, {feed.updated} updated, {feed.unchanged} unchanged, "
+        f"{len(feed.failed)} failed"
+    )
+    if feed.error:
+        click.echo(f"{title}: FAILED: {_safe(feed.error)}")
+    elif feed.not_modified:
+        click.echo(f"{title}: not modified (304): {counts}")
+    else:
+        click.echo(f"{title}: {counts}")
+    for message in feed.failed:
+        click.echo(f"  failed: {_safe(message)}")
+    for message in feed.skipped:
+        click.echo(f"  skipped: {_safe(message)}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write (created if missing).",
+)
+@click.option(
+    "--base-url",
+    "base_url",
+    required=True,
+    help="URL the folder will be served at, e.g. https://example.org/briefs/.",
+)
+@click.option("--title", default="briefing", show_default=True, help="Feed title.")
+@pass_context
+def publish(
+    context: Context, paths: tuple[Path, ...], out: Path, base_url: str, title: str
+) -> None:
+    """Write briefs as a static site: OUT/briefs/<id>.yaml and OUT/feed.atom.
+
+    With PATHs, publishes the brief files found there; without, the whole library.
+    Invalid files are reported and left out (exit status 1).
+    """
+    from briefing.feeds.publish import normalise_base_url
+    from briefing.feeds.publish import publish as publish_site
+
+    base_url = normalise_base_url(base_url)
+    problems = 0
+    if paths:
+        briefs, problems = _load_files(context, list(paths))
+    else:
+        from briefing.store import Store
+
+        if not context.db_path.exists():
+            raise BriefingError(f"{context.db_path}: no library yet; pass brief files or folders")
+        with Store(context.db_path) as store:
+            briefs = list(store.iter_briefs())
+    report = publish_site(briefs, out, base_url, title=title)
+    click.echo(
+        f"published {report.count} briefs to {out} ({len(report.written)} written, "
+        f"{len(report.kept)} unchanged, {len(report.removed)} stale removed)"
+    )
+    click.echo(f"feed: {report.feed_url}")
+    if problems:
+        click.echo(f"{problems} problem(s): invalid briefs were left out", err=True)
+        sys.exit(1)
+
+
+def _load_files(context: Context, paths: list[Path]) -> tuple[list[Brief], int]:
+    from briefing.loader import iter_brief_files, load_bytes
+
+    briefs: list[Brief] = []
+    errors = 0
+    for path in iter_brief_files(paths):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            click.echo(f"{path}: cannot read: {exc.strerror}", err=True)
+            errors += 1
+            continue
+        loaded = load_bytes(data, str(path), context.settings.limits)
+        for problem in loaded.problems:
+            click.echo(str(problem), err=True)
+        errors += len(loaded.errors)
+        briefs.extend(loaded.briefs)
+    return briefs, errors
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+def serve(directory: Path, port: int, host: str) -> None:
+    """Serve a published folder over HTTP (media types, ETag, Last-Modified, 304s).
+
+    Logs one line per request with its status. For demos and tests; put a real web
+    server in front of anything public.
+    """
+    from briefing.feeds.serve import make_server
+
+    try:
+        server = make_server(directory, host, port)
+    except OSError as exc:
+        raise BriefingError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    click.echo(f"serving {directory} at {server.url} (Ctrl-C to stop)", err=True)
+    if (directory / "feed.atom").is_file():
+        click.echo(f"feed: {server.url}feed.atom", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
