@@ -13,7 +13,7 @@ import pytest
 from briefing import __version__
 from briefing.config import HttpSettings
 from briefing.errors import FetchError
-from briefing.feeds.http import HttpClient, parse_retry_after
+from briefing.feeds.http import HttpClient, Response, parse_retry_after
 from test_feeds_support import FeedServer, Reply, running_server
 
 
@@ -38,7 +38,7 @@ def fast(**overrides: float) -> HttpSettings:
     return HttpSettings(**values)  # type: ignore[arg-type]
 
 
-async def get(url: str, settings: HttpSettings | None = None, **kwargs: str | None):  # noqa: ANN201
+async def get(url: str, settings: HttpSettings | None = None, **kwargs: str | None) -> Response:
     async with HttpClient(settings or fast()) as client:
         return await client.get(url, **kwargs)
 
