@@ -1,0 +1,289 @@
+"""Concurrent use: readers and writers in separate processes, as users run them.
+
+* A reader process polls the library (list and count queries, and a raw connection
+  that holds read transactions open) while ``briefing load`` and ``briefing fetch``
+  (from a real HTTP server on 127.0.0.1) write from two other processes. Nothing may
+  fail with "database is locked", and the reader must see every new brief.
+* The reader app (``BriefingApp`` under ``run_test``) picks up briefs another process
+  added without being restarted.
+* Two ``briefing load`` runs at once on overlapping folders both succeed and the
+  library holds every brief exactly once, each whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from test_robust_helpers import (
+    PYTHON,
+    TRACEBACK,
+    cli_env,
+    integrity,
+    kill_group,
+    require_commands,
+    run_cli,
+    spawn_cli,
+    write_briefs,
+)
+
+# -- a real HTTP server with a feed -------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".yaml": "application/yaml",
+        ".atom": "application/atom+xml",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def write_feed(root: Path, briefs: list[Path]) -> Path:
+    entries = "\n".join(
+        f"""  <entry>
+    <id>tag:example.org,2031:{p.stem}</id>
+    <title>{p.stem}</title>
+    <updated>2031-01-01T00:00:00Z</updated>
+    <content type="application/yaml" src="briefs/{p.name}"/>
+  </entry>"""
+        for p in briefs
+    )
+    feed = root / "feed.atom"
+    feed.write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>tag:example.org,2031:feed</id>
+  <title>Robustness feed</title>
+  <updated>2031-01-01T00:00:00Z</updated>
+{entries}
+</feed>
+""",
+        "utf-8",
+    )
+    return feed
+
+
+@pytest.fixture
+def feed_server(tmp_path: Path) -> Iterator[tuple[str, int]]:
+    """Serves ``tmp_path/site``: ``feed.atom`` and ``briefs/feed-*.yaml`` (120 briefs)."""
+    site = tmp_path / "site"
+    briefs = write_briefs(site / "briefs", range(120), prefix="feed")
+    write_feed(site, briefs)
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/feed.atom", len(briefs)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# -- a reader in its own process ---------------------------------------------------------------
+
+READER = textwrap.dedent(
+    """
+    import sqlite3, sys, time, traceback
+    from pathlib import Path
+    from briefing.store import Store
+
+    db, stop, expected = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    store = Store(db)
+    raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
+    last, polls, deadline = -1, 0, time.monotonic() + 90
+    try:
+        while time.monotonic() < deadline:
+            count = store.count_briefs()
+            rows = store.list_briefs(limit=50)
+            assert len(rows) == min(50, count), (len(rows), count)
+            for row in rows[:5]:
+                brief = store.get_brief(row.id)
+                assert brief is not None and brief.id == row.id
+                assert len(brief.actors) >= 1
+            if count < last:
+                print(f"WENT BACKWARDS {last} -> {count}", flush=True)
+                sys.exit(3)
+            if count != last:
+                print(f"count {count}", flush=True)
+            last = count
+            # A long read transaction on a second connection: must not block writers.
+            raw.execute("BEGIN")
+            raw.execute("SELECT count(*) FROM briefs").fetchone()
+            time.sleep(0.05)
+            raw.execute("SELECT count(*) FROM positions").fetchone()
+            raw.execute("COMMIT")
+            polls += 1
+            if stop.exists() and count >= expected:
+                break
+        print(f"final {last} after {polls} polls", flush=True)
+        sys.exit(0 if last >= expected else 4)
+    except Exception:
+        traceback.print_exc()
+        sys.exit(5)
+    """
+)
+
+
+def _no_lock_errors(*outputs: str) -> None:
+    for text in outputs:
+        assert "locked" not in text.lower(), text
+        assert "busy" not in text.lower(), text
+        assert TRACEBACK not in text, text
+
+
+def test_reader_open_while_load_and_fetch_write(
+    tmp_path: Path, feed_server: tuple[str, int]
+) -> None:
+    require_commands("load", "fetch")
+    from briefing.store import Store
+
+    feed_url, feed_count = feed_server
+    db = tmp_path / "lib.db"
+    first = run_cli("load", *write_briefs(tmp_path / "seed", range(10), prefix="seed"), db=db)
+    assert first.returncode == 0, str(first)
+    folder = tmp_path / "bulk"
+    write_briefs(folder, range(1500), prefix="bulk", per_folder=500)
+    expected = 10 + 1500 + feed_count
+    stop = tmp_path / "stop"
+
+    reader = subprocess.Popen(
+        [PYTHON, "-c", READER, str(db), str(stop), str(expected)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+        start_new_session=True,
+    )
+    time.sleep(0.3)  # the reader is polling
+    try:
+        load = spawn_cli("load", folder, db=db)
+        fetch = spawn_cli("fetch", "--quiet", feed_url, db=db)
+        load_out, load_err = load.communicate(timeout=120)
+        fetch_out, fetch_err = fetch.communicate(timeout=120)
+        stop.touch()
+        reader_out, reader_err = reader.communicate(timeout=120)
+    finally:
+        for proc in (reader,):
+            if proc.poll() is None:
+                kill_group(proc)
+    _no_lock_errors(load_out, load_err, fetch_out, fetch_err, reader_out, reader_err)
+    assert load.returncode == 0, load_out + load_err
+    assert fetch.returncode == 0, fetch_out + fetch_err
+    assert reader.returncode == 0, reader_out + reader_err
+    assert f"final {expected}" in reader_out, reader_out
+    # The reader saw the library grow while the writers ran, not only at the end.
+    counts = [int(line.split()[1]) for line in reader_out.splitlines() if line.startswith("count")]
+    assert len(counts) >= 3 and counts[0] < expected, reader_out
+    assert integrity(db) == ["ok"]
+    with Store(db) as store:
+        assert store.count_briefs() == expected
+
+
+def test_two_loads_at_once_on_overlapping_folders(tmp_path: Path) -> None:
+    require_commands("load")
+    from briefing.model import validate_brief
+    from briefing.store import Store
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_briefs(a, range(0, 1400), per_folder=500)
+    write_briefs(b, range(700, 2100), per_folder=500)
+    # ... and a shared file both name directly.
+    shared = write_briefs(tmp_path / "shared", [5000])[0]
+    db = tmp_path / "lib.db"
+    procs = [spawn_cli("load", a, shared, db=db), spawn_cli("load", shared, b, db=db)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    for proc, (out, err) in zip(procs, outs, strict=True):
+        _no_lock_errors(out, err)
+        assert proc.returncode == 0, out + err
+    assert integrity(db) == ["ok"]
+    sources = {}
+    for path in [*a.rglob("*.yaml"), *b.rglob("*.yaml"), shared]:
+        brief, _ = validate_brief(yaml.safe_load(path.read_text("utf-8")))
+        sources[brief.id] = brief
+    with Store(db) as store:
+        stored = list(store.iter_briefs())
+        ids = [s.id for s in stored]
+        assert len(ids) == len(set(ids)) == 2101 == store.count_briefs()
+        assert set(ids) == set(sources)
+        for brief in stored:
+            assert brief == sources[brief.id]
+        # The actor index counts each brief once, even though two processes wrote it.
+        assert store.actor("person-1000").brief_count == 1
+        assert store.actor("actor-3").brief_count == len(
+            [i for i in [*range(2100), 5000] if i % 97 == 3]
+        )
+
+
+def test_same_folder_loaded_three_times_at_once(tmp_path: Path) -> None:
+    require_commands("load")
+    from briefing.store import Store
+
+    folder = tmp_path / "same"
+    write_briefs(folder, range(600))
+    db = tmp_path / "lib.db"
+    procs = [spawn_cli("load", folder, db=db) for _ in range(3)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        _no_lock_errors(out, err)
+        assert proc.returncode == 0, out + err
+    with Store(db) as store:
+        assert store.count_briefs() == 600
+    assert integrity(db) == ["ok"]
+
+
+# -- the reader app sees briefs another process added -----------------------------------------
+
+
+async def test_reader_app_shows_briefs_added_by_another_process(tmp_path: Path) -> None:
+    require_commands("load")
+    tui = pytest.importorskip("briefing.tui.app", reason="the reader app has not landed yet")
+    from briefing.config import load_settings
+
+    db = tmp_path / "lib.db"
+    seed = run_cli("load", *write_briefs(tmp_path / "seed", range(3), prefix="seed"), db=db)
+    assert seed.returncode == 0, str(seed)
+    settings = load_settings()
+    settings.library.sync = []
+    app = tui.BriefingApp(settings, db)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert _app_brief_count(app) == 3
+        proc = await _run_async("load", write_briefs(tmp_path / "more", range(40), prefix="more")[0].parent, db)
+        assert proc == 0
+        deadline = time.monotonic() + 10
+        while _app_brief_count(app) != 43 and time.monotonic() < deadline:
+            await pilot.pause(0.2)
+        if _app_brief_count(app) != 43:
+            await pilot.press("r")  # the documented refresh key, if polling is missing
+            await pilot.pause(1.0)
+        assert _app_brief_count(app) == 43, "the reader never showed the new briefs"
+
+
+async def _run_async(command: str, path: Path, db: Path) -> int:
+    import asyncio
+
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "briefing", "--db", str(db), command, str(path), env=cli_env()
+    )
+    return await proc.wait()
+
+
+def _app_brief_count(app: object) -> int:
+    from briefing.tui.widgets.brief_list import BriefList
+
+    lists = list(app.screen.query(BriefList))  # type: ignore[attr-defined]
+    assert lists, "no brief list on the main screen"
+    return lists[0].total  # type: ignore[attr-defined]

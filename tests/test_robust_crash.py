@@ -1,0 +1,127 @@
+"""Crash safety: ``kill -9`` in the middle of a large ``briefing load``.
+
+The library must pass ``PRAGMA integrity_check``, hold only whole briefs (each stored
+brief equals its source file: actors, positions, questions, timeline, sources, tags),
+and running the same load again must complete it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from test_robust_helpers import (
+    TRACEBACK,
+    integrity,
+    kill_group,
+    require_commands,
+    run_cli,
+    spawn_cli,
+    write_briefs,
+)
+
+TOTAL = 3_000
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("crash") / "briefs"
+    write_briefs(folder, range(TOTAL), per_folder=500)
+    return folder
+
+
+def _sources(folder: Path):
+    from briefing.model import validate_brief
+
+    out = {}
+    for path in folder.rglob("*.yaml"):
+        brief, problems = validate_brief(yaml.safe_load(path.read_text("utf-8")))
+        assert brief is not None, problems
+        out[brief.id] = brief
+    return out
+
+
+def _brief_count(db: Path) -> int:
+    """Rows in the briefs table, read without disturbing the writer (0 if not there yet)."""
+    if not db.exists():
+        return 0
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+        try:
+            return con.execute("SELECT count(*) FROM briefs").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _kill_midway(db: Path, corpus: Path, *, at_least: int) -> int:
+    """Start a load and SIGKILL it (and its workers) once ``at_least`` briefs are stored.
+
+    Returns the count seen when the kill was sent.
+    """
+    proc = spawn_cli("load", corpus, db=db)
+    seen = 0
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            seen = _brief_count(db)
+            if seen >= at_least or proc.poll() is not None:
+                break
+            time.sleep(0.005)
+    finally:
+        kill_group(proc)
+        proc.wait(timeout=10)
+    return seen
+
+
+def _assert_only_whole_briefs(db: Path, sources: dict) -> int:
+    from briefing.store import Store
+
+    assert integrity(db) == ["ok"]
+    with Store(db) as store:
+        stored = list(store.iter_briefs())
+        for brief in stored:
+            assert brief.id in sources, f"unknown brief {brief.id} in the library"
+            assert brief == sources[brief.id], f"{brief.id} is not whole after kill -9"
+        assert store.count_briefs() == len(stored)
+        return len(stored)
+
+
+def test_kill_9_mid_load_then_load_again_completes(tmp_path: Path, corpus: Path) -> None:
+    require_commands("load")
+    from briefing.store import Store
+
+    db = tmp_path / "lib.db"
+    sources = _sources(corpus)
+    assert len(sources) == TOTAL
+
+    seen = _kill_midway(db, corpus, at_least=1)
+    assert seen < TOTAL, "the load finished before it could be killed: make the corpus larger"
+    partial = _assert_only_whole_briefs(db, sources)
+    assert partial < TOTAL
+
+    # A second interruption, later in the run, on top of the recovered library.
+    _kill_midway(db, corpus, at_least=min(TOTAL - 1, partial + 500))
+    _assert_only_whole_briefs(db, sources)
+
+    result = run_cli("load", corpus, db=db, timeout=120)
+    assert result.returncode == 0, str(result)
+    assert TRACEBACK not in result.output
+    assert _assert_only_whole_briefs(db, sources) == TOTAL
+    with Store(db) as store:
+        assert store.count_briefs() == TOTAL
+        # Nothing stored twice: every id once, and the actor index agrees with the files.
+        assert len({b.id for b in store.iter_briefs()}) == TOTAL
+        assert sorted(store.actor("person-1234").roles, key=lambda r: r.brief_id)[0].brief_id == (
+            "gen-01234"
+        )
+
+    # Loading a complete library again changes nothing.
+    before = Store(db).table_checksums()
+    again = run_cli("load", corpus, db=db, timeout=120)
+    assert again.returncode == 0, str(again)
+    assert Store(db).table_checksums() == before
