@@ -1,17 +1,39 @@
 """The library in SQLite. All SQL in briefing lives in this module.
 
-INTERFACE SKELETON — bodies are being implemented. Signatures and row types are the
-contract used by the CLI, the reader, feeds and benchmarks.
+One file holds every brief, split into readable tables (``briefs``, ``actors``,
+``brief_actors``, ``positions``, ``open_questions``, ``timeline_events``, ``sources``,
+``brief_tags``) so it opens in Datasette, plus an FTS5 index (``briefs_fts``), the read
+state, feed and file-sync bookkeeping. ``briefs.document`` keeps the whole brief as JSON,
+so :meth:`Store.get_brief` gives back exactly what was imported; the other tables exist
+for queries.
+
+Concurrency: WAL and a 10 s busy timeout, and writers take the write lock up front
+(``BEGIN IMMEDIATE``), so a reader and a writer in different processes wait for each
+other instead of failing with "database is locked". One ``Store`` may be shared between
+threads: every call holds the store's lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import gc
+import hashlib
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import wraps
+from itertools import islice
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
+import sqlite_utils
+
+from briefing.errors import StoreError
 from briefing.model import Brief
 
 
@@ -98,6 +120,9 @@ class QuestionRow:
     confidence: str | None
     context: str | None
     resolution: str | None
+    actors: tuple[str, ...] = ()  # actor ids the brief ties to the question
+    statements: int = 1  # how many briefs state this question id (filled by ``questions()``)
+    has_own_id: bool = True  # False: the brief gave no id; ``question_id`` is ``BRIEF#N``
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,55 +156,1237 @@ class FileStamp:
     path: str
     size: int
     mtime_ns: int
+    brief_ids: tuple[str, ...] = ()  # the briefs the file held when it was last read
+
+
+class ImportFailed(StoreError):
+    """Some briefs could not be stored (disk full, a broken brief built in code, ...).
+
+    Raised after everything else in the batch was committed; ``outcomes`` lists what
+    was stored, ``failures`` maps each brief id that was not to the reason. Each failed
+    brief left no rows behind.
+    """
+
+    def __init__(self, outcomes: list[ImportOutcome], failures: dict[str, str]) -> None:
+        listing = "; ".join(f"{bid}: {why}" for bid, why in failures.items())
+        super().__init__(f"could not store {len(failures)} brief(s): {listing}")
+        self.outcomes = outcomes
+        self.failures = failures
+
+
+# -- schema ---------------------------------------------------------------------------
+
+BUSY_TIMEOUT_S = 10.0
+#: Briefs written per transaction: large enough to amortise commits, small enough that a
+#: reader in another process never waits long for the write lock.
+CHUNK = 500
+
+_SCHEMA_V1 = (
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+    # Small, often-read columns first: SQLite reads a row's columns in order, and the
+    # big JSON document at the end then never has to be touched by list queries.
+    """
+    CREATE TABLE briefs (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        updated TEXT,
+        format TEXT NOT NULL,
+        bottom_line TEXT NOT NULL,
+        tags_text TEXT NOT NULL,
+        origin TEXT,
+        imported_at TEXT NOT NULL,
+        search_rowid INTEGER NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        document TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX briefs_by_date ON briefs (date DESC, id)",
+    """
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        brief_count INTEGER NOT NULL,
+        named_in TEXT NOT NULL,
+        named_date TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE brief_actors (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        ordinal INTEGER NOT NULL,
+        brief_date TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (brief_id, actor_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX brief_actors_by_actor ON brief_actors (actor_id, brief_date DESC, brief_id)",
+    """
+    CREATE TABLE positions (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        brief_date TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        position TEXT NOT NULL,
+        stance TEXT,
+        quote TEXT,
+        attribution TEXT,
+        date TEXT,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX positions_by_actor ON positions (actor_id, brief_date, brief_id, ordinal)",
+    """
+    CREATE TABLE open_questions (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        has_own_id INTEGER NOT NULL,
+        brief_date TEXT NOT NULL,
+        question TEXT NOT NULL,
+        status TEXT NOT NULL,
+        likelihood TEXT,
+        confidence TEXT,
+        context TEXT,
+        resolution TEXT,
+        actors TEXT NOT NULL,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX open_questions_by_id ON open_questions (question_id, brief_date, brief_id)",
+    """
+    CREATE TABLE timeline_events (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        event TEXT NOT NULL,
+        actors TEXT NOT NULL,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE sources (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        title TEXT,
+        publisher TEXT,
+        url TEXT,
+        authors TEXT NOT NULL,
+        published TEXT,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE brief_tags (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        brief_date TEXT NOT NULL,
+        PRIMARY KEY (brief_id, tag)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX brief_tags_by_tag ON brief_tags (tag, brief_date DESC, brief_id)",
+    # No foreign key: being read survives a brief being replaced by a newer version.
+    """
+    CREATE TABLE read_state (
+        brief_id TEXT PRIMARY KEY,
+        read_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE feed_state (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        last_attempt TEXT,
+        extra TEXT NOT NULL DEFAULT '{}'
+    )
+    """,
+    """
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        brief_ids TEXT NOT NULL
+    )
+    """,
+    # One row per brief (rowid = briefs.search_rowid), one column per kind of text, so
+    # bm25 ranks briefs (not fragments) and a hit can say where it matched.
+    """
+    CREATE VIRTUAL TABLE briefs_fts USING fts5 (
+        title, summary, positions, quotes, questions,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    )
+    """,
+)
+
+
+def _migrate_to_1(conn: sqlite3.Connection) -> None:
+    """The first schema."""
+    for statement in _SCHEMA_V1:
+        conn.execute(statement)
+
+
+#: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
+#: steps; never edit old ones (libraries in the wild are at every version).
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+
+#: FTS columns, in order, and what each is called in a :class:`SearchHit`.
+_FTS_WHERE = ("title", "summary", "position", "quote", "question")
+#: bm25 weights per FTS column: a match in the title says most about the brief.
+_BM25 = "bm25(briefs_fts, 4.0, 2.0, 1.0, 1.0, 1.0)"
+#: When one brief matches in several places, show the most informative.
+_WHERE_PREFERENCE = (1, 2, 3, 4, 0)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _api(
+    method: Callable[Concatenate[Store, _P], _R],
+) -> Callable[Concatenate[Store, _P], _R]:
+    """Serialise calls on one store and turn SQLite errors into :class:`StoreError`."""
+
+    @wraps(method)
+    def wrapper(self: Store, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._lock:
+            if self._conn is None:
+                raise StoreError(f"{self.path}: the library is closed")
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+
+    return wrapper
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"{text} (another briefing kept the library busy for over {BUSY_TIMEOUT_S:g} s)"
+    if "not a database" in text or "malformed" in text:
+        return f"not a usable briefing library: {text}"
+    if "readonly" in text or "read-only" in text:
+        return f"cannot write the library: {text}"
+    return text
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    """Datetimes are stored as ISO text in UTC, so they sort and read the same."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat()
+
+
+def _parse_dt(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _enum(value: Any) -> str | None:
+    return None if value is None else str(getattr(value, "value", value))
+
+
+def _later(new: dt.datetime | None, old: dt.datetime | None) -> bool:
+    """Is ``new`` a later version than ``old``? A missing ``updated`` is the earliest."""
+    if new is None:
+        return False
+    if old is None:
+        return True
+    return new > old
+
+
+def _batched(items: Iterable[_R], size: int) -> Iterator[list[_R]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building a chunk's rows allocates ~100k tuples, which set off full collections
+    scanning every live object; none of them is cyclic, so collection waits."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_references(brief: Brief) -> None:
+    """The loader checks these; briefs built in code may not have been through it."""
+    ids = [a.id for a in brief.actors]
+    if len(set(ids)) != len(ids):
+        raise ValueError("duplicate actor ids")
+    known = set(ids)
+    for position in brief.positions:
+        if position.actor not in known:
+            raise ValueError(f"position by unknown actor {position.actor!r}")
+    question_ids = [q.id for q in brief.open_questions if q.id]
+    if len(set(question_ids)) != len(question_ids):
+        raise ValueError("duplicate question ids")
+
+
+_WORD = re.compile(r"\w+")
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(text: str) -> str | None:
+    """Plain user text as a safe FTS5 query, or None when it has nothing to search for.
+
+    Every word becomes a quoted phrase, so FTS syntax in the input (``AND``, ``-``,
+    ``*``, ``NEAR``, stray quotes, ``U.S.``) is searched for as text and can never be
+    a syntax error. ``"two words"`` stays a phrase. The last word also matches as a
+    prefix (search-as-you-type), when it has three or more characters.
+    """
+    phrases: list[tuple[str, bool]] = []
+    for match in _TERM.finditer(text):
+        quoted, bare = match.groups()
+        words = _WORD.findall(quoted if quoted is not None else bare)
+        if words:
+            phrases.append((" ".join(words), quoted is not None))
+    if not phrases:
+        return None
+    parts = [f'"{phrase}"' for phrase, _ in phrases]
+    last, quoted = phrases[-1]
+    if not quoted and len(last.rsplit(" ", 1)[-1]) >= 3:
+        parts[-1] += "*"
+    return " ".join(parts)
+
+
+# -- rows of one brief ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Rows:
+    """Rows of many briefs, table by table, so a chunk is written with ``executemany``."""
+
+    briefs: list[tuple[Any, ...]] = field(default_factory=list)
+    actors: list[tuple[Any, ...]] = field(default_factory=list)
+    brief_actors: list[tuple[Any, ...]] = field(default_factory=list)
+    positions: list[tuple[Any, ...]] = field(default_factory=list)
+    questions: list[tuple[Any, ...]] = field(default_factory=list)
+    timeline: list[tuple[Any, ...]] = field(default_factory=list)
+    sources: list[tuple[Any, ...]] = field(default_factory=list)
+    tags: list[tuple[Any, ...]] = field(default_factory=list)
+    fts: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def add(self, brief: Brief, origin: str | None, search_rowid: int, now: str) -> None:
+        """Append the rows of one brief. Hot path of every import: kept lean on purpose
+        (enum members are ``str`` and bind as their value; one shared JSON encoder)."""
+        _check_references(brief)
+        bid = brief.id
+        date = brief.date.isoformat()
+        tags = list(dict.fromkeys(brief.tags))
+        positions = brief.positions
+        questions = brief.open_questions
+        self.briefs.append(
+            (
+                bid,
+                brief.title,
+                date,
+                _iso(brief.updated),
+                brief.format,
+                brief.bottom_line,
+                " ".join(tags),
+                origin,
+                now,
+                search_rowid,
+                _json_sources(brief),
+                brief.summary,
+                brief.model_dump_json(exclude_defaults=True),
+            )
+        )
+        actors_rows = self.actors
+        brief_actors = self.brief_actors
+        for i, actor in enumerate(brief.actors):
+            aliases = _json(actor.aliases) if actor.aliases else "[]"
+            actors_rows.append((actor.id, actor.name, actor.kind, aliases, bid, date))
+            brief_actors.append(
+                (
+                    bid,
+                    actor.id,
+                    i,
+                    date,
+                    actor.name,
+                    actor.kind,
+                    actor.role,
+                    actor.affiliation,
+                    aliases,
+                )
+            )
+        self.positions.extend(
+            (
+                bid,
+                i,
+                p.actor,
+                date,
+                p.topic,
+                p.position,
+                p.stance,
+                p.quote,
+                p.attribution,
+                p.date.isoformat() if p.date else None,
+            )
+            for i, p in enumerate(positions)
+        )
+        self.questions.extend(
+            (
+                bid,
+                i,
+                q.id or f"{bid}#{i + 1}",
+                q.id is not None,
+                date,
+                q.question,
+                q.status,
+                q.likelihood,
+                q.confidence,
+                q.context,
+                q.resolution,
+                _json(q.actors) if q.actors else "[]",
+            )
+            for i, q in enumerate(questions)
+        )
+        self.timeline.extend(
+            (bid, i, e.date, e.event, _json(e.actors) if e.actors else "[]")
+            for i, e in enumerate(brief.timeline)
+        )
+        self.sources.extend(
+            (
+                bid,
+                i,
+                s.title,
+                s.publisher,
+                s.url,
+                _json(s.authors) if s.authors else "[]",
+                s.published.isoformat() if s.published else None,
+            )
+            for i, s in enumerate(brief.source)
+        )
+        self.tags.extend((bid, tag, date) for tag in tags)
+        self.fts.append(
+            (
+                search_rowid,
+                brief.title,
+                brief.summary,
+                "\n".join([f"{p.topic}. {p.position}" for p in positions]),
+                "\n".join([p.quote for p in positions if p.quote]),
+                "\n".join(
+                    [
+                        " ".join([x for x in (q.question, q.context, q.resolution) if x])
+                        for q in questions
+                    ]
+                ),
+            )
+        )
+
+
+_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _json(items: Iterable[str]) -> str:
+    """A JSON array of strings; what ``json.dumps`` gives, without its per-call setup."""
+    return "[" + ", ".join(map(_json_str, items)) + "]"
+
+
+def _json_sources(brief: Brief) -> str:
+    if not brief.source:
+        return "[]"
+    return "[" + ", ".join(s.model_dump_json(exclude_defaults=True) for s in brief.source) + "]"
+
+
+_INSERTS = {
+    "briefs": "INSERT INTO briefs (id, title, date, updated, format, bottom_line, tags_text,"
+    " origin, imported_at, search_rowid, source, summary, document)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    # Counted incrementally; the name, kind and aliases shown are those of the latest
+    # brief (by date, then id) that names the actor.
+    "actors": """
+        INSERT INTO actors (id, name, kind, aliases, brief_count, named_in, named_date)
+        VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)
+        ON CONFLICT (id) DO UPDATE SET
+            brief_count = brief_count + 1,
+            name = iif((?6, ?5) >= (named_date, named_in), ?2, name),
+            kind = iif((?6, ?5) >= (named_date, named_in), ?3, kind),
+            aliases = iif((?6, ?5) >= (named_date, named_in), ?4, aliases),
+            named_in = iif((?6, ?5) >= (named_date, named_in), ?5, named_in),
+            named_date = iif((?6, ?5) >= (named_date, named_in), ?6, named_date)
+    """,
+    "brief_actors": "INSERT INTO brief_actors (brief_id, actor_id, ordinal, brief_date, name,"
+    " kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "positions": "INSERT INTO positions (brief_id, ordinal, actor_id, brief_date, topic,"
+    " position, stance, quote, attribution, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "questions": "INSERT INTO open_questions (brief_id, ordinal, question_id, has_own_id,"
+    " brief_date, question, status, likelihood, confidence, context, resolution, actors)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "timeline": "INSERT INTO timeline_events (brief_id, ordinal, date, event, actors)"
+    " VALUES (?, ?, ?, ?, ?)",
+    "sources": "INSERT INTO sources (brief_id, ordinal, title, publisher, url, authors,"
+    " published) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "tags": "INSERT INTO brief_tags (brief_id, tag, brief_date) VALUES (?, ?, ?)",
+    "fts": "INSERT INTO briefs_fts (rowid, title, summary, positions, quotes, questions)"
+    " VALUES (?, ?, ?, ?, ?, ?)",
+}
+
+_BRIEF_ROW_COLUMNS = "b.id, b.title, b.date, b.tags_text, r.brief_id IS NOT NULL, b.bottom_line"
+
+
+def _brief_row(row: Sequence[Any]) -> BriefRow:
+    return BriefRow(
+        id=row[0],
+        title=row[1],
+        date=row[2],
+        tags=tuple(row[3].split()),
+        read=bool(row[4]),
+        bottom_line=row[5],
+    )
+
+
+_QUESTION_COLUMNS = (
+    "q.question_id, q.brief_id, b.title, q.brief_date, q.question, q.status, q.likelihood,"
+    " q.confidence, q.context, q.resolution, q.actors, q.has_own_id"
+)
+
+
+def _question_row(row: Sequence[Any], statements: int = 1) -> QuestionRow:
+    return QuestionRow(
+        question_id=row[0],
+        brief_id=row[1],
+        brief_title=row[2],
+        brief_date=row[3],
+        question=row[4],
+        status=row[5],
+        likelihood=row[6],
+        confidence=row[7],
+        context=row[8],
+        resolution=row[9],
+        actors=tuple(json.loads(row[10])),
+        statements=statements,
+        has_own_id=bool(row[11]),
+    )
+
+
+# -- the store ------------------------------------------------------------------------
 
 
 class Store:
-    """One SQLite library. Open with ``Store(path)``; use as a context manager."""
+    """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
-    def __init__(self, path: Path | str) -> None: ...
-    def close(self) -> None: ...
-    def __enter__(self) -> Store: ...
-    def __exit__(self, *exc: object) -> None: ...
+    Opening creates the file (and its folder) if needed and migrates an older schema.
+    Every failure — unwritable path, not a database, a newer schema, a lock held too
+    long — is a :class:`StoreError` naming the file.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        memory = str(path) == ":memory:"
+        self.path = Path(path)
+        if not memory:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"{self.path}: cannot create the library's folder: {exc.strerror or exc}"
+                ) from None
+            if self.path.is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a library file")
+        try:
+            conn = sqlite3.connect(
+                ":memory:" if memory else str(self.path),
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_S,
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the library: {exc}") from None
+        try:
+            self._configure(conn, memory)
+            self._migrate(conn)
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: {_explain(exc)}") from None
+        self._conn = conn
+        #: sqlite-utils view of the same connection, for ad-hoc inspection (and Datasette
+        #: style introspection); briefing's own queries are the methods below.
+        self.db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+
+    def _configure(self, conn: sqlite3.Connection, memory: bool) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # The first statement that reads the file: a corrupt file fails here.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not memory:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"{self.path}: cannot switch the library to WAL mode ({mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _schema_version(self, conn: sqlite3.Connection) -> int:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            if tables:
+                raise StoreError(
+                    f"{self.path}: an SQLite database, but not a briefing library "
+                    "(it has no 'meta' table); choose another --db"
+                )
+            return 0
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(row[0]) if row else 0
+        except ValueError:
+            raise StoreError(f"{self.path}: unreadable schema version {row[0]!r}") from None
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        target = len(MIGRATIONS)
+        version = self._schema_version(conn)
+        if version > target:
+            raise StoreError(
+                f"{self.path}: this library has schema version {version}, newer than this "
+                f"briefing understands ({target}); upgrade briefing to open it"
+            )
+        if version == target:
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = self._schema_version(conn)
+            for step in range(version, target):
+                MIGRATIONS[step](conn)
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                    (str(step + 1),),
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._schema_version(self._c)
+
+    @property
+    def _c(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the library is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that takes the write lock at once (no upgrade deadlocks)."""
+        conn = self._c
+        if conn.in_transaction:
+            conn.execute("SAVEPOINT nested_write")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK TO nested_write")
+                conn.execute("RELEASE nested_write")
+                raise
+            conn.execute("RELEASE nested_write")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     # -- writing -------------------------------------------------------------------
-    def import_brief(self, brief: Brief, *, origin: str | None = None) -> ImportOutcome: ...
-    def import_briefs(self, items: Iterable[tuple[Brief, str | None]]) -> list[ImportOutcome]:
-        """Many briefs, each atomic; batched into few transactions for speed."""
-        ...
 
-    def set_read(self, brief_id: str, read: bool = True) -> None: ...
-    def toggle_read(self, brief_id: str) -> bool: ...
+    def import_brief(self, brief: Brief, *, origin: str | None = None) -> ImportOutcome:
+        return self.import_briefs([(brief, origin)])[0]
+
+    @_api
+    def import_briefs(self, items: Iterable[tuple[Brief, str | None]]) -> list[ImportOutcome]:
+        """Many briefs, each atomic; batched into few transactions for speed.
+
+        A known id is replaced only by a later ``updated`` (then no row of the old
+        version remains); otherwise it is skipped as ``unchanged``. Briefs are written
+        ``CHUNK`` at a time in one transaction; should a chunk fail, it is retried brief
+        by brief, each in its own savepoint, and :class:`ImportFailed` names the briefs
+        that could not be stored after the others were committed.
+        """
+        outcomes: list[ImportOutcome] = []
+        failures: dict[str, str] = {}
+        for chunk in _batched(items, CHUNK):
+            done, failed = self._import_chunk(chunk)
+            outcomes.extend(done)
+            failures.update(failed)
+            if failures:
+                raise ImportFailed(outcomes, failures)
+        return outcomes
+
+    def _import_chunk(
+        self, chunk: list[tuple[Brief, str | None]]
+    ) -> tuple[list[ImportOutcome], dict[str, str]]:
+        with self._write() as conn:
+            ids = list({brief.id for brief, _ in chunk})
+            stored: dict[str, tuple[dt.datetime | None, int]] = {}
+            for group in _batched(ids, 500):
+                marks = ",".join("?" * len(group))
+                for bid, updated, rowid in conn.execute(
+                    f"SELECT id, updated, search_rowid FROM briefs WHERE id IN ({marks})", group
+                ):
+                    stored[bid] = (_parse_dt(updated), rowid)
+            # Decide every outcome first, in order, as if the briefs came one by one;
+            # only each id's final winner is written.
+            current = {bid: version for bid, (version, _) in stored.items()}
+            outcomes: list[ImportOutcome] = []
+            winners: dict[str, tuple[Brief, str | None]] = {}
+            for brief, origin in chunk:
+                if brief.id not in current:
+                    outcome = Outcome.new
+                elif _later(brief.updated, current[brief.id]):
+                    outcome = Outcome.updated
+                else:
+                    outcomes.append(ImportOutcome(brief.id, Outcome.unchanged, origin))
+                    continue
+                current[brief.id] = brief.updated
+                winners[brief.id] = (brief, origin)
+                outcomes.append(ImportOutcome(brief.id, outcome, origin))
+            if not winners:
+                return outcomes, {}
+            next_rowid = (
+                conn.execute("SELECT coalesce(max(search_rowid), 0) FROM briefs").fetchone()[0] + 1
+            )
+            conn.execute("SAVEPOINT chunk")
+            try:
+                self._replace(conn, list(winners.values()), stored, next_rowid)
+            except Exception:
+                conn.execute("ROLLBACK TO chunk")
+                conn.execute("RELEASE chunk")
+            else:
+                conn.execute("RELEASE chunk")
+                return outcomes, {}
+            # Something in the chunk failed: store brief by brief, each all or nothing.
+            failures: dict[str, str] = {}
+            for n, (bid, item) in enumerate(winners.items()):
+                conn.execute("SAVEPOINT one_brief")
+                try:
+                    self._replace(conn, [item], stored, next_rowid + n)
+                except Exception as exc:
+                    conn.execute("ROLLBACK TO one_brief")
+                    failures[bid] = str(exc) or type(exc).__name__
+                conn.execute("RELEASE one_brief")
+            ok = [o for o in outcomes if o.brief_id not in failures]
+            return ok, failures
+
+    def _replace(
+        self,
+        conn: sqlite3.Connection,
+        items: list[tuple[Brief, str | None]],
+        stored: dict[str, tuple[dt.datetime | None, int]],
+        first_rowid: int,
+    ) -> None:
+        """Delete the stored versions of ``items`` (if any), then insert ``items``."""
+        old = [stored[brief.id] for brief, _ in items if brief.id in stored]
+        old_ids = [(brief.id,) for brief, _ in items if brief.id in stored]
+        touched: set[str] = set()
+        if old_ids:
+            for (bid,) in old_ids:
+                touched.update(
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT actor_id FROM brief_actors WHERE brief_id = ?", (bid,)
+                    )
+                )
+            conn.executemany(
+                "UPDATE actors SET brief_count = brief_count - 1"
+                " WHERE id IN (SELECT actor_id FROM brief_actors WHERE brief_id = ?)",
+                old_ids,
+            )
+            conn.executemany("DELETE FROM briefs_fts WHERE rowid = ?", [(r,) for _, r in old])
+            # ON DELETE CASCADE removes every child row of the old version.
+            conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
+        rows = _Rows()
+        now = _now()
+        with _gc_paused():
+            for n, (brief, origin) in enumerate(items):
+                rows.add(brief, origin, first_rowid + n, now)
+        conn.executemany(_INSERTS["briefs"], rows.briefs)
+        conn.executemany(_INSERTS["actors"], rows.actors)
+        conn.executemany(_INSERTS["brief_actors"], rows.brief_actors)
+        conn.executemany(_INSERTS["positions"], rows.positions)
+        conn.executemany(_INSERTS["questions"], rows.questions)
+        conn.executemany(_INSERTS["timeline"], rows.timeline)
+        conn.executemany(_INSERTS["sources"], rows.sources)
+        conn.executemany(_INSERTS["tags"], rows.tags)
+        conn.executemany(_INSERTS["fts"], rows.fts)
+        if touched:
+            self._refresh_actors(conn, touched)
+
+    def _refresh_actors(self, conn: sqlite3.Connection, actor_ids: Iterable[str]) -> None:
+        """Recompute actors an old brief version named: drop them if no brief names them
+        any more, else take name, kind and aliases from the latest brief that does."""
+        params = [(a,) for a in actor_ids]
+        conn.executemany("DELETE FROM actors WHERE id = ? AND brief_count <= 0", params)
+        conn.executemany(
+            """
+            UPDATE actors SET (name, kind, aliases, named_in, named_date) = (
+                SELECT name, kind, aliases, brief_id, brief_date FROM brief_actors
+                WHERE actor_id = actors.id ORDER BY brief_date DESC, brief_id DESC LIMIT 1
+            ) WHERE id = ?
+            """,
+            params,
+        )
+
+    @_api
+    def set_read(self, brief_id: str, read: bool = True) -> None:
+        with self._write() as conn:
+            if read:
+                conn.execute(
+                    "INSERT OR IGNORE INTO read_state (brief_id, read_at) VALUES (?, ?)",
+                    (brief_id, _now()),
+                )
+            else:
+                conn.execute("DELETE FROM read_state WHERE brief_id = ?", (brief_id,))
+
+    @_api
+    def toggle_read(self, brief_id: str) -> bool:
+        """Flip the read mark; returns the new state."""
+        with self._write() as conn:
+            if conn.execute("DELETE FROM read_state WHERE brief_id = ?", (brief_id,)).rowcount:
+                return False
+            conn.execute(
+                "INSERT INTO read_state (brief_id, read_at) VALUES (?, ?)", (brief_id, _now())
+            )
+            return True
 
     # -- file sync bookkeeping -----------------------------------------------------
-    def file_stamps(self) -> dict[str, FileStamp]: ...
-    def remember_files(self, stamps: Iterable[FileStamp]) -> None: ...
+
+    @_api
+    def file_stamps(self) -> dict[str, FileStamp]:
+        return {
+            path: FileStamp(path, size, mtime_ns, tuple(json.loads(ids)))
+            for path, size, mtime_ns, ids in self._c.execute(
+                "SELECT path, size, mtime_ns, brief_ids FROM files"
+            )
+        }
+
+    @_api
+    def remember_files(self, stamps: Iterable[FileStamp]) -> None:
+        rows = [(s.path, s.size, s.mtime_ns, json.dumps(list(s.brief_ids))) for s in stamps]
+        if not rows:
+            return
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO files (path, size, mtime_ns, brief_ids)"
+                " VALUES (?, ?, ?, ?)",
+                rows,
+            )
+
+    @_api
+    def forget_files(self, paths: Iterable[str]) -> None:
+        """Drop stamps, so the next sync reads those files again."""
+        rows = [(p,) for p in paths]
+        if rows:
+            with self._write() as conn:
+                conn.executemany("DELETE FROM files WHERE path = ?", rows)
 
     # -- reading -------------------------------------------------------------------
-    def count_briefs(self, *, tag: str | None = None, actor: str | None = None) -> int: ...
+
+    @staticmethod
+    def _list_source(tag: str | None, actor: str | None) -> tuple[str, list[Any]]:
+        """``(sql, params)`` selecting ``id, date`` of the listed briefs, in list order,
+        each straight from a covering index."""
+        if tag is not None and actor is not None:
+            return (
+                "SELECT t.brief_id AS id, t.brief_date AS date FROM brief_tags t"
+                " JOIN brief_actors a ON a.brief_id = t.brief_id AND a.actor_id = ?"
+                " WHERE t.tag = ?",
+                [actor, tag],
+            )
+        if tag is not None:
+            return (
+                "SELECT brief_id AS id, brief_date AS date FROM brief_tags WHERE tag = ?",
+                [tag],
+            )
+        if actor is not None:
+            return (
+                "SELECT brief_id AS id, brief_date AS date FROM brief_actors WHERE actor_id = ?",
+                [actor],
+            )
+        return "SELECT id, date FROM briefs", []
+
+    @_api
+    def count_briefs(self, *, tag: str | None = None, actor: str | None = None) -> int:
+        sql, params = self._list_source(tag, actor)
+        return self._c.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+    @_api
     def list_briefs(
-        self, *, offset: int = 0, limit: int = 100, tag: str | None = None, actor: str | None = None
+        self,
+        *,
+        offset: int = 0,
+        limit: int | None = 100,
+        tag: str | None = None,
+        actor: str | None = None,
     ) -> list[BriefRow]:
-        """Newest first (date desc, then id)."""
-        ...
+        """Newest first (date desc, then id); ``limit=None`` for all.
 
-    def brief_index(self, brief_id: str, *, tag: str | None = None, actor: str | None = None) -> int | None:
+        The page's ids come from a covering index (no table rows read for the skipped
+        ones), then only the page's rows are fetched: offset 99,000 costs an index walk.
+        """
+        sql, params = self._list_source(tag, actor)
+        rows = self._c.execute(
+            f"""
+            SELECT {_BRIEF_ROW_COLUMNS}
+            FROM (SELECT id, date FROM ({sql}) ORDER BY date DESC, id LIMIT ? OFFSET ?) AS page
+            JOIN briefs b ON b.id = page.id
+            LEFT JOIN read_state r ON r.brief_id = b.id
+            ORDER BY b.date DESC, b.id
+            """,
+            [*params, -1 if limit is None else limit, max(offset, 0)],
+        )
+        return [_brief_row(row) for row in rows]
+
+    @_api
+    def brief_index(
+        self, brief_id: str, *, tag: str | None = None, actor: str | None = None
+    ) -> int | None:
         """Position of a brief in ``list_briefs`` order (to jump to it)."""
-        ...
+        sql, params = self._list_source(tag, actor)
+        row = self._c.execute(
+            f"SELECT date FROM ({sql}) WHERE id = ?", [*params, brief_id]
+        ).fetchone()
+        if row is None:
+            return None
+        date = row[0]
+        before = self._c.execute(
+            f"SELECT (SELECT count(*) FROM ({sql}) WHERE date > ?)"
+            f" + (SELECT count(*) FROM ({sql}) WHERE date = ? AND id < ?)",
+            [*params, date, *params, date, brief_id],
+        ).fetchone()[0]
+        return int(before)
 
-    def get_brief(self, brief_id: str) -> Brief | None: ...
-    def iter_briefs(self) -> Iterator[Brief]: ...
-    def is_read(self, brief_id: str) -> bool: ...
-    def tags(self) -> list[tuple[str, int]]: ...
-    def actors(self) -> list[ActorSummary]: ...
-    def actor(self, actor_id: str) -> ActorDetail | None: ...
-    def actor_briefs(self, actor_id: str) -> list[BriefRow]: ...
-    def actor_positions(self, actor_id: str, *, offset: int = 0, limit: int | None = None) -> list[PositionRow]: ...
-    def question_history(self, question_id: str) -> list[QuestionRow]: ...
-    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]: ...
+    @_api
+    def get_brief(self, brief_id: str) -> Brief | None:
+        row = self._c.execute("SELECT document FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        return Brief.model_validate_json(row[0]) if row else None
+
+    @_api
+    def has_brief(self, brief_id: str) -> bool:
+        return (
+            self._c.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is not None
+        )
+
+    @_api
+    def brief_origin(self, brief_id: str) -> str | None:
+        """Where the stored version came from (a file path or URL), if known."""
+        row = self._c.execute("SELECT origin FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        return row[0] if row else None
+
+    def iter_briefs(self) -> Iterator[Brief]:
+        """Every brief, in list order, fetched a page at a time (no long-held cursor)."""
+        with self._lock:
+            ids = [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
+        for group in _batched(ids, 200):
+            with self._lock:
+                marks = ",".join("?" * len(group))
+                docs = dict(
+                    self._c.execute(
+                        f"SELECT id, document FROM briefs WHERE id IN ({marks})", group
+                    ).fetchall()
+                )
+            for bid in group:
+                if bid in docs:
+                    yield Brief.model_validate_json(docs[bid])
+
+    @_api
+    def is_read(self, brief_id: str) -> bool:
+        sql = "SELECT 1 FROM read_state WHERE brief_id = ?"
+        return self._c.execute(sql, (brief_id,)).fetchone() is not None
+
+    @_api
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with its number of briefs, most used first."""
+        return [
+            (tag, n)
+            for tag, n in self._c.execute(
+                "SELECT tag, count(*) AS n FROM brief_tags GROUP BY tag ORDER BY n DESC, tag"
+            )
+        ]
+
+    @_api
+    def actors(self) -> list[ActorSummary]:
+        """Every actor, those in most briefs first."""
+        return [
+            ActorSummary(*row)
+            for row in self._c.execute(
+                "SELECT id, name, kind, brief_count FROM actors ORDER BY brief_count DESC, name, id"
+            )
+        ]
+
+    @_api
+    def actor(self, actor_id: str) -> ActorDetail | None:
+        """The actor as the latest brief names it; aliases gathered from every brief."""
+        conn = self._c
+        row = conn.execute(
+            "SELECT id, name, kind, aliases, brief_count FROM actors WHERE id = ?", (actor_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        aliases: dict[str, str] = {}
+        for alias in json.loads(row[3]):
+            aliases.setdefault(alias.casefold(), alias)
+        roles: list[ActorRole] = []
+        for brief_id, brief_date, role, affiliation, brief_aliases in conn.execute(
+            "SELECT brief_id, brief_date, role, affiliation, aliases FROM brief_actors"
+            " WHERE actor_id = ? ORDER BY brief_date DESC, brief_id DESC",
+            (actor_id,),
+        ):
+            roles.append(ActorRole(brief_id, brief_date, role, affiliation))
+            if brief_aliases != "[]":
+                for alias in json.loads(brief_aliases):
+                    aliases.setdefault(alias.casefold(), alias)
+        roles.reverse()
+        positions = conn.execute(
+            "SELECT count(*) FROM positions WHERE actor_id = ?", (actor_id,)
+        ).fetchone()[0]
+        return ActorDetail(
+            id=row[0],
+            name=row[1],
+            kind=row[2],
+            aliases=tuple(aliases.values()),
+            roles=tuple(roles),
+            brief_count=row[4],
+            position_count=positions,
+        )
+
+    def actor_briefs(self, actor_id: str) -> list[BriefRow]:
+        """The briefs naming the actor, newest first."""
+        return self.list_briefs(actor=actor_id, limit=None)
+
+    @_api
+    def actor_positions(
+        self, actor_id: str, *, offset: int = 0, limit: int | None = None
+    ) -> list[PositionRow]:
+        """The actor's positions across briefs, oldest brief first, in brief order."""
+        rows = self._c.execute(
+            """
+            SELECT p.brief_id, b.title, p.brief_date, p.actor_id, a.name, p.topic, p.position,
+                   p.stance, p.quote, p.attribution, p.date
+            FROM positions p
+            JOIN briefs b ON b.id = p.brief_id
+            JOIN actors a ON a.id = p.actor_id
+            WHERE p.actor_id = ?
+            ORDER BY p.brief_date, p.brief_id, p.ordinal
+            LIMIT ? OFFSET ?
+            """,
+            (actor_id, -1 if limit is None else limit, max(offset, 0)),
+        )
+        return [PositionRow(*row) for row in rows]
+
+    @_api
+    def question_history(self, question_id: str) -> list[QuestionRow]:
+        """Every brief's statement of the question, oldest first."""
+        rows = self._c.execute(
+            f"""
+            SELECT {_QUESTION_COLUMNS} FROM open_questions q JOIN briefs b ON b.id = q.brief_id
+            WHERE q.question_id = ? ORDER BY q.brief_date, q.brief_id, q.ordinal
+            """,
+            (question_id,),
+        ).fetchall()
+        return [_question_row(row, len(rows)) for row in rows]
+
+    @_api
+    def questions(self, *, status: str | None = None) -> list[QuestionRow]:
+        """Each question id once, as its latest brief states it (newest first).
+
+        ``status`` filters on that latest statement, so a question resolved later is
+        no longer "open". ``statements`` says how many briefs state it.
+        """
+        where = "AND q.status = ?" if status is not None else ""
+        rows = self._c.execute(
+            f"""
+            SELECT {_QUESTION_COLUMNS},
+                   (SELECT count(*) FROM open_questions c WHERE c.question_id = q.question_id)
+            FROM open_questions q JOIN briefs b ON b.id = q.brief_id
+            WHERE NOT EXISTS (
+                SELECT 1 FROM open_questions n
+                WHERE n.question_id = q.question_id
+                  AND (n.brief_date > q.brief_date
+                       OR (n.brief_date = q.brief_date AND n.brief_id > q.brief_id))
+            ) {where}
+            ORDER BY q.brief_date DESC, q.brief_id, q.ordinal
+            """,
+            [status] if status is not None else [],
+        )
+        return [_question_row(row[:12], row[12]) for row in rows]
+
+    @_api
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over titles, summaries, positions, quotes and questions.
+
+        ``query`` is plain user text (see :func:`fts_query`); briefs come best first
+        (bm25, title matches weighted up), one hit per brief with the snippet of the
+        place that matched best.
+        """
+        match = fts_query(query)
+        if match is None or limit <= 0:
+            return []
+        conn = self._c
+        ranked = conn.execute(
+            f"SELECT rowid FROM briefs_fts WHERE briefs_fts MATCH ? ORDER BY {_BM25} LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        if not ranked:
+            return []
+        order = [r[0] for r in ranked]
+        marks = ",".join("?" * len(order))
+        snippets = ", ".join(
+            f"snippet(briefs_fts, {i}, ?, ?, '…', 24)" for i in range(len(_FTS_WHERE))
+        )
+        markers = [SNIPPET_START, SNIPPET_END] * len(_FTS_WHERE)
+        found = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                f"""
+                SELECT f.rowid, b.id, b.title, b.date, {snippets}
+                FROM briefs_fts f JOIN briefs b ON b.search_rowid = f.rowid
+                WHERE briefs_fts MATCH ? AND f.rowid IN ({marks})
+                """,
+                [*markers, match, *order],
+            )
+        }
+        hits = []
+        for rowid in order:
+            if rowid not in found:
+                continue
+            bid, title, date, *texts = found[rowid]
+            counts = [(t or "").count(SNIPPET_START) for t in texts]
+            best = max(_WHERE_PREFERENCE, key=lambda i: counts[i])
+            hits.append(SearchHit(bid, title, date, texts[best] or title, _FTS_WHERE[best]))
+        return hits
 
     # -- feeds ---------------------------------------------------------------------
-    def feed_state(self, url: str) -> FeedState | None: ...
-    def save_feed_state(self, state: FeedState) -> None: ...
+
+    @_api
+    def feed_state(self, url: str) -> FeedState | None:
+        row = self._c.execute(
+            "SELECT url, etag, last_modified, last_success, last_error, last_attempt, extra"
+            " FROM feed_state WHERE url = ?",
+            (url,),
+        ).fetchone()
+        if row is None:
+            return None
+        return FeedState(
+            url=row[0],
+            etag=row[1],
+            last_modified=row[2],
+            last_success=_parse_dt(row[3]),
+            last_error=row[4],
+            last_attempt=_parse_dt(row[5]),
+            extra=json.loads(row[6] or "{}"),
+        )
+
+    @_api
+    def feed_states(self) -> list[FeedState]:
+        urls = [r[0] for r in self._c.execute("SELECT url FROM feed_state ORDER BY url")]
+        return [s for s in (self.feed_state(u) for u in urls) if s is not None]
+
+    @_api
+    def save_feed_state(self, state: FeedState) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO feed_state"
+                " (url, etag, last_modified, last_success, last_error, last_attempt, extra)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    state.url,
+                    state.etag,
+                    state.last_modified,
+                    _iso(state.last_success),
+                    state.last_error,
+                    _iso(state.last_attempt),
+                    json.dumps(state.extra, sort_keys=True),
+                ),
+            )
 
     # -- integrity -----------------------------------------------------------------
-    def table_checksums(self) -> dict[str, str]: ...
+
+    @_api
+    def table_checksums(self) -> dict[str, str]:
+        """sha256 of every table's rows in a stable order (FTS included, via its table).
+
+        Two equal results mean equal library contents, whatever pages SQLite touched.
+        """
+        conn = self._c
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'briefs_fts_%' ORDER BY name"
+            )
+        ]
+        sums = {}
+        for name in names:
+            quoted = '"' + name.replace('"', '""') + '"'
+            if name == "briefs_fts":
+                sql = f"SELECT rowid, * FROM {quoted} ORDER BY rowid"
+            else:
+                width = len(conn.execute(f"SELECT * FROM {quoted} LIMIT 0").description)
+                order = ", ".join(str(i) for i in range(1, width + 1))
+                sql = f"SELECT * FROM {quoted} ORDER BY {order}"
+            digest = hashlib.sha256()
+            for row in conn.execute(sql):
+                digest.update(repr(row).encode())
+                digest.update(b"\n")
+            sums[name] = digest.hexdigest()
+        return sums
+
+    @_api
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables and the file size (for ``briefing`` diagnostics)."""
+        conn = self._c
+        counts = {
+            name: conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in ("briefs", "actors", "positions", "open_questions", "brief_tags")
+        }
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        counts["bytes"] = page_size * pages
+        return counts
