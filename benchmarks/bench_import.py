@@ -1,0 +1,126 @@
+"""Targets 1 and 2: importing a folder of brief files, and re-loading it unchanged.
+
+Floor: read every file and ``yaml.load(data, Loader=CSafeLoader)`` in this one process,
+nothing else: the cost of merely parsing the library with PyYAML's C loader. The import
+is ``sync.load_paths`` into a fresh database (open, import, close all timed), exactly
+what ``briefing load`` and the reader's startup sync do. Floor and import alternate
+(``floor, import, floor, import``); the best of each is compared, with the page cache
+warmed first so neither pays for the disk.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks import generate
+from benchmarks.common import (
+    Result,
+    Sizes,
+    Skip,
+    drop_db,
+    load_library,
+    log,
+    median,
+    need,
+    need_store,
+    ratio_result,
+    tmp_dir,
+)
+
+LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def parse_floor(files: list[Path]) -> float:
+    """Seconds to read and C-parse every file, in one process."""
+    if LOADER is None:
+        raise Skip("PyYAML without libyaml (no CSafeLoader)")
+    start = time.perf_counter()
+    for path in files:
+        yaml.load(path.read_bytes(), Loader=LOADER)  # noqa: S506 - the C *safe* loader
+    return time.perf_counter() - start
+
+
+def run(sizes: Sizes) -> list[Result]:
+    r1 = Result("1", f"Import {sizes.import_n:,} brief files (parse + validate + store)",
+                floor_label="parse only: read + yaml.load(CSafeLoader), 1 process")
+    r2 = Result("2", f"Re-load the unchanged {sizes.import_n:,}-file folder",
+                floor_label="full import (target 1)")
+    try:
+        store_cls = need_store()
+        (load_paths,) = need("briefing.sync", "load_paths")
+    except Skip as exc:
+        r1.details = r2.details = f"SKIP ({exc})"
+        return [r1, r2]
+    from briefing.config import LimitsSettings
+
+    library = generate.ensure_library(sizes.import_n, log=log)
+    files = generate.brief_files(library)
+    for path in files:  # warm the page cache for both sides
+        path.read_bytes()
+    work = tmp_dir("import-")
+    floors: list[float] = []
+    imports: list[float] = []
+    counts: list[int] = []
+    db = work / "import.db"
+    try:
+        for i in range(sizes.import_repeats):
+            floors.append(parse_floor(files))
+            log(f"  [1] parse floor run {i + 1}: {floors[-1]:.2f} s")
+            drop_db(db)
+            start = time.perf_counter()
+            with store_cls(db) as store:
+                report = load_library(store, library)
+            imports.append(time.perf_counter() - start)
+            with store_cls(db) as store:
+                counts.append(store.count_briefs())
+            log(f"  [1] import run {i + 1}: {imports[-1]:.2f} s ({counts[-1]:,} briefs)")
+        best_import, best_floor = min(imports), min(floors)
+        ratio_result(r1, best_import, best_floor, 1.0)
+        r1.details = (
+            f"{sizes.import_n / best_import:,.0f} briefs/s; floor "
+            f"{best_floor / len(files) * 1e3:.2f} ms/file; runs import "
+            f"{', '.join(f'{t:.2f}' for t in imports)} s, floor "
+            f"{', '.join(f'{t:.2f}' for t in floors)} s"
+        )
+        r1.extra = {"imports": imports, "floors": floors, "report": _describe(report)}
+        if counts[-1] != sizes.import_n:
+            r1.status = "FAIL"
+            r1.details += f"; imported {counts[-1]:,} of {sizes.import_n:,} briefs"
+
+        # -- target 2: the same folder again, nothing changed ---------------------------
+        reloads: list[float] = []
+        for _ in range(3):
+            start = time.perf_counter()
+            with store_cls(db) as store:
+                report2 = load_paths(
+                    store, generate.folders(library), LimitsSettings(), skip_unchanged_files=True
+                )
+            reloads.append(time.perf_counter() - start)
+        ratio_result(r2, median(reloads), best_import, 0.05)
+        r2.details = (
+            f"median of {len(reloads)}: {', '.join(f'{t * 1e3:.0f}' for t in reloads)} ms; "
+            f"{_describe(report2)}"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return [r1, r2]
+
+
+def _describe(report: object) -> str:
+    """A short, duck-typed summary of a LoadReport."""
+    parts = []
+    for name in ("new", "updated", "unchanged", "skipped", "skipped_files", "unchanged_files",
+                 "files", "errors", "problems"):
+        value = getattr(report, name, None)
+        if value is None:
+            continue
+        if isinstance(value, list | tuple | set | dict):
+            value = len(value)
+        if callable(value):
+            continue
+        parts.append(f"{name}={value}")
+    return " ".join(parts) or type(report).__name__

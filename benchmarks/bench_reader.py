@@ -1,0 +1,322 @@
+"""Targets 3, 4 and 7: the reader on the big library, against an empty Textual app.
+
+Everything runs headless at 160×48 with ``App.run_test``. Definitions, identical for the
+reader and the empty app (``class Empty(App): pass``):
+
+* **first frame**: from entering ``run_test`` until the app has settled and painted:
+  every message queued on the screen and its widgets is handled
+  (``Pilot.pause(0)``, which ends by forcing the screen's pending repaint), no worker
+  is pending or running, and — for the reader — the main brief list shows real rows
+  (its first visible rows are loaded, not placeholders). The reader is opened on a
+  database that already holds the library, with no folders to sync.
+* **keypress**: from ``pilot.press("j")`` until settled and painted as above (for the
+  reader, ``j`` moves the list cursor and the brief pane follows).
+* **actor screen** (target 4): from posting ``OpenActor`` — what the key on an actor
+  posts — until the actor screen has settled and painted its timeline.
+
+Rounds interleave the two apps (empty first on even rounds, reader first on odd) after
+one untimed warm-up round of each, and the medians are compared.
+
+Target 7 runs in a child process (``--memory reader|empty``) that opens the app, pages
+through the list, and reports ``ru_maxrss``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import inspect
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks import generate
+from benchmarks.common import (
+    Result,
+    Sizes,
+    Skip,
+    absolute_result,
+    ensure_db,
+    log,
+    median,
+    need,
+    need_store,
+    ratio_result,
+    settings_for,
+)
+
+SIZE = (160, 48)
+SETTLE_TIMEOUT = 30.0
+
+
+def reader_factory(db: Path) -> Callable[[], Any]:
+    (app_cls,) = need("briefing.tui.app", "BriefingApp")
+    settings = settings_for(db)
+    params = inspect.signature(app_cls).parameters
+    kwargs: dict[str, Any] = {}
+    if "settings" in params:
+        kwargs["settings"] = settings
+    if "db_path" in params:
+        kwargs["db_path"] = db
+    elif "database" in params:
+        kwargs["database"] = db
+    for name in ("sync", "sync_on_start"):
+        if name in params:
+            kwargs[name] = False
+    return lambda: app_cls(**kwargs)
+
+
+def empty_factory() -> Callable[[], Any]:
+    from textual.app import App
+
+    class Empty(App[None]):
+        pass
+
+    return Empty
+
+
+def brief_list_ready(app: Any) -> bool:
+    """The main list exists and its first visible rows are loaded (not placeholders)."""
+    try:
+        lists = [w for w in app.screen.query("*") if type(w).__name__ == "BriefList"]
+    except Exception:
+        return False
+    if not lists:
+        return False
+    widget = lists[0]
+    row = getattr(widget, "row", None)
+    if row is None:
+        return True
+    count = getattr(widget, "count", None)
+    if count == 0:
+        return True
+    top = int(getattr(widget, "scroll_offset", (0, 0))[1] // getattr(widget, "ROW_HEIGHT", 1))
+    return row(top) is not None
+
+
+def actor_ready(actor_id: str) -> Callable[[Any], bool]:
+    def ready(app: Any) -> bool:
+        screen = app.screen
+        if type(screen).__name__ != "ActorScreen" or getattr(screen, "actor_id", None) != actor_id:
+            return False
+        if getattr(screen, "detail", True) is None:
+            return False
+        timelines = [w for w in screen.query("*") if type(w).__name__ == "ActorTimeline"]
+        if timelines:
+            entries = getattr(timelines[0], "entries", None) or getattr(
+                timelines[0], "_entries", None)
+            if entries is not None and len(entries) == 0:
+                return False
+        return True
+
+    return ready
+
+
+async def settle(pilot: Any, ready: Callable[[Any], bool] | None = None) -> None:
+    """Wait until messages are handled, workers are done, ``ready`` holds; then paint."""
+    from textual.worker import WorkerState
+
+    app = pilot.app
+    deadline = time.perf_counter() + SETTLE_TIMEOUT
+    while True:
+        await pilot.pause(0)
+        busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if busy:
+            await app.workers.wait_for_complete(busy)
+            continue
+        if ready is None or ready(app):
+            break
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app never became ready")
+        await asyncio.sleep(0.0005)
+    await pilot.pause(0)
+
+
+async def one_round(make_app: Callable[[], Any], ready: Callable[[Any], bool] | None,
+                    keys: int, key: str = "j",
+                    after: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+    gc.collect()
+    app = make_app()
+    out: dict[str, Any] = {}
+    start = time.perf_counter()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready)
+        out["first_frame"] = time.perf_counter() - start
+        presses = []
+        for _ in range(keys):
+            t0 = time.perf_counter()
+            await pilot.press(key)
+            await settle(pilot, ready)
+            presses.append(time.perf_counter() - t0)
+        out["keys"] = presses
+        if after is not None:
+            out.update(await after(pilot))
+    return out
+
+
+async def measure_actor(pilot: Any, actor_id: str, opens: int) -> dict[str, Any]:
+    (open_actor,) = need("briefing.tui.messages", "OpenActor")
+    app = pilot.app
+    base = app.screen
+    times, inner = [], []
+    for _ in range(opens):
+        t0 = time.perf_counter()
+        app.post_message(open_actor(actor_id))
+        await settle(pilot, actor_ready(actor_id))
+        times.append(time.perf_counter() - t0)
+        for key in ("j", "end"):
+            t0 = time.perf_counter()
+            await pilot.press(key)
+            await settle(pilot)
+            inner.append((key, time.perf_counter() - t0))
+        while app.screen is not base and len(app.screen_stack) > 1:
+            app.pop_screen()
+            await settle(pilot)
+    return {"actor_open": times, "actor_keys": inner}
+
+
+async def _run_async(sizes: Sizes, db: Path, actor_opens: int) -> dict[str, Any]:
+    make_reader = reader_factory(db)
+    make_empty = empty_factory()
+    actor = generate.BENCH_ACTOR
+    have_actor = True
+    try:
+        need("briefing.tui.screens.actor", "ActorScreen")
+        need("briefing.tui.messages", "OpenActor")
+    except Skip as exc:
+        have_actor = str(exc)
+
+    async def actor_after(pilot: Any) -> dict[str, Any]:
+        return await measure_actor(pilot, actor, actor_opens) if have_actor is True else {}
+
+    log("  [3] warm-up round (untimed)")
+    await one_round(make_empty, None, 2)
+    await one_round(make_reader, brief_list_ready, 2)
+    empty_rounds, reader_rounds = [], []
+    for i in range(sizes.rounds):
+        pair = [("empty", make_empty, None), ("reader", make_reader, brief_list_ready)]
+        if i % 2:
+            pair.reverse()
+        for name, make, ready in pair:
+            after = actor_after if name == "reader" else None
+            res = await one_round(make, ready, sizes.keys, after=after)
+            (reader_rounds if name == "reader" else empty_rounds).append(res)
+        log(f"  [3] round {i + 1}/{sizes.rounds}: first frame empty "
+            f"{empty_rounds[-1]['first_frame'] * 1e3:.0f} ms, reader "
+            f"{reader_rounds[-1]['first_frame'] * 1e3:.0f} ms")
+    return {"empty": empty_rounds, "reader": reader_rounds, "have_actor": have_actor}
+
+
+def run(sizes: Sizes) -> list[Result]:
+    r3a = Result("3a", f"Reader first frame, {sizes.library_n:,} briefs, 160×48",
+                 floor_label="empty Textual app's first frame, same run")
+    r3b = Result("3b", "Reader keypress (j on the list) to repaint",
+                 floor_label="keypress in the empty app, same run")
+    r4 = Result("4", "Actor screen, actor with "
+                f"{generate.manifest(generate.ensure_library(sizes.library_n, log=log))['bench_actor_positions']:,}"
+                " positions: key to repaint", floor_label="keypress in the empty app")
+    try:
+        need_store()
+        need("briefing.tui.app", "BriefingApp")
+        db = ensure_db(sizes.library_n)
+    except Skip as exc:
+        for r in (r3a, r3b, r4):
+            r.details = f"SKIP ({exc})"
+        return [r3a, r3b, r4]
+    data = asyncio.run(_run_async(sizes, db, actor_opens=1))
+    empty_ff = [r["first_frame"] * 1e3 for r in data["empty"]]
+    reader_ff = [r["first_frame"] * 1e3 for r in data["reader"]]
+    ratio_result(r3a, median(reader_ff), median(empty_ff), 1.3, unit="ms")
+    r3a.details = (f"medians of {len(reader_ff)} interleaved rounds; reader "
+                   f"{', '.join(f'{t:.0f}' for t in reader_ff)} ms; empty "
+                   f"{', '.join(f'{t:.0f}' for t in empty_ff)} ms")
+    empty_keys = [t * 1e3 for r in data["empty"] for t in r["keys"]]
+    reader_keys = [t * 1e3 for r in data["reader"] for t in r["keys"]]
+    ratio_result(r3b, median(reader_keys), median(empty_keys), 1.2, unit="ms")
+    r3b.details = (f"medians of {len(reader_keys)} presses; reader max "
+                   f"{max(reader_keys):.1f} ms, empty max {max(empty_keys):.1f} ms")
+    if data["have_actor"] is not True:
+        r4.details = f"SKIP ({data['have_actor']})"
+    else:
+        opens = [t * 1e3 for r in data["reader"] for t in r.get("actor_open", [])]
+        inner = [(k, t * 1e3) for r in data["reader"] for k, t in r.get("actor_keys", [])]
+        absolute_result(r4, median(opens), median(empty_keys), 50.0, "ms")
+        r4.details = (
+            f"open (OpenActor → painted) median of {len(opens)}: "
+            f"{', '.join(f'{t:.1f}' for t in opens)} ms; on the screen: "
+            + ", ".join(f"{k} {t:.1f} ms" for k, t in inner[:4])
+        )
+        r4.extra = {"opens_ms": opens, "keys_ms": inner}
+    return [r3a, r3b, r4]
+
+
+# -- target 7: memory, in a child process ---------------------------------------------------
+
+
+async def _memory_child(kind: str, db: Path | None, pages: int) -> dict[str, Any]:
+    make = reader_factory(db) if kind == "reader" else empty_factory()
+    ready = brief_list_ready if kind == "reader" else None
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, ready)
+        for _ in range(pages):
+            await pilot.press("pagedown")
+            await settle(pilot, ready)
+        await pilot.press("end")
+        await settle(pilot, ready)
+        for _ in range(pages // 4):
+            await pilot.press("pageup")
+            await settle(pilot, ready)
+        await pilot.press("home")
+        await settle(pilot, ready)
+    return {"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+
+
+def run_memory(sizes: Sizes) -> list[Result]:
+    result = Result("7", f"Reader peak memory (RSS), {sizes.library_n:,} briefs",
+                    floor_label="empty Textual app, same steps")
+    need_store()
+    need("briefing.tui.app", "BriefingApp")
+    db = ensure_db(sizes.library_n)
+    pages = 40 if sizes.name == "smoke" else 200
+    rss = {}
+    for kind in ("empty", "reader"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_reader", "--memory", kind,
+             "--db", str(db), "--pages", str(pages)],
+            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
+            env=os.environ.copy(), timeout=300,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"memory child ({kind}) failed:\n{proc.stderr[-3000:]}")
+        rss[kind] = json.loads(proc.stdout.strip().splitlines()[-1])["maxrss_kb"] / 1024
+    absolute_result(result, rss["reader"], rss["empty"], 200.0, "MB")
+    db_bytes = sum(Path(str(db) + s).stat().st_size for s in ("", "-wal")
+                   if Path(str(db) + s).exists())
+    result.details = (f"database {db_bytes / 1e6:,.0f} MB ({db_bytes / sizes.library_n:,.0f} "
+                      f"B/brief); paged down {pages} pages, to the end, up "
+                      f"{pages // 4} pages, home")
+    result.extra = {"db_bytes": db_bytes, "rss_mb": rss}
+    return [result]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--memory", choices=("reader", "empty"), required=True)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--pages", type=int, default=200)
+    args = parser.parse_args(argv)
+    out = asyncio.run(_memory_child(args.memory, args.db, args.pages))
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
