@@ -38,12 +38,12 @@ from briefing.feeds.fetch import (
     select_feeds,
 )
 from briefing.model import Brief
+from briefing.text import clean
 
 
 def _safe(text: str) -> str:
-    from briefing.text import safe_text
-
-    return safe_text(text)
+    """Remote text made inert for the terminal (control characters shown, not obeyed)."""
+    return clean(text)
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -229,18 +229,13 @@ def publish(
 
 
 def _load_files(context: Context, paths: list[Path]) -> tuple[list[Brief], int]:
-    from briefing.loader import iter_brief_files, load_bytes
+    """Briefs of the given files and folders, exactly as ``validate`` reads them."""
+    from briefing.loader import iter_brief_files, load_file
 
     briefs: list[Brief] = []
     errors = 0
     for path in iter_brief_files(paths):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            click.echo(f"{path}: cannot read: {exc.strerror}", err=True)
-            errors += 1
-            continue
-        loaded = load_bytes(data, str(path), context.settings.limits)
+        loaded = load_file(path, context.settings.limits)
         for problem in loaded.problems:
             click.echo(str(problem), err=True)
         errors += len(loaded.errors)

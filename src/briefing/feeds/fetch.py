@@ -31,7 +31,7 @@ from briefing.config import Settings
 from briefing.errors import FetchError
 from briefing.feeds.http import HttpClient, Response, check_url
 from briefing.feeds.parse import ACCEPT, YAML_MEDIA_TYPES, BriefLink, parse_feed, sniff
-from briefing.store import FeedState, Outcome, Store
+from briefing.store import FeedState, ImportFailed, Outcome, Store
 
 if TYPE_CHECKING:
     from briefing.model import Brief
@@ -347,7 +347,17 @@ class _Run:
         Runs on the store's thread.
         """
         items = [(brief, d.url) for d in downloads for brief in d.briefs]
-        for outcome in store.import_briefs(items):
+        try:
+            outcomes = store.import_briefs(items)
+        except ImportFailed as exc:
+            # The rest of the batch is committed; each failed brief left nothing behind.
+            outcomes = exc.outcomes
+            origins = {brief.id: url for brief, url in items}
+            result.failed.extend(
+                f"{origins.get(brief_id, result.url)}: {brief_id}: could not store: {why}"
+                for brief_id, why in exc.failures.items()
+            )
+        for outcome in outcomes:
             if outcome.outcome is Outcome.new:
                 result.new += 1
                 result.changed_ids.append(outcome.brief_id)
