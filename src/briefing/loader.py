@@ -1,0 +1,921 @@
+"""Reading brief files: bytes in, validated briefs and located problems out.
+
+Brief files come from other people's machines, so nothing here trusts its input:
+:func:`load_bytes` never raises for bad bytes, never constructs anything but plain
+data (safe tags only), and refuses files that would blow up time or memory (size
+cap, nesting depth, alias expansion) before anything downstream sees them.
+
+The common path is kept cheap because the reader syncs folders of briefs on start:
+libyaml composes the nodes (C), a lean builder turns them into plain data without
+PyYAML's constructor machinery, and pydantic validates. Nodes keep their line marks,
+so when a document is invalid each problem is pinned to its node without parsing
+the text again; valid documents pay nothing for locations.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import math
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefing.config import LimitsSettings
+from briefing.errors import Problem
+from briefing.model import Brief, Loc, format_loc, validate_brief
+
+__all__ = [
+    "LoadedFile",
+    "brief_to_data",
+    "dump_brief",
+    "iter_brief_files",
+    "load_bytes",
+    "load_file",
+    "missing_paths",
+]
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass
+class LoadedFile:
+    """Everything read from one file (or URL): its valid briefs and every problem found."""
+
+    origin: str
+    briefs: list[Brief] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    documents: int = 0
+    _refused: int | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def refused(self) -> int:
+        """Documents refused; a whole-file failure (size, encoding, syntax) counts 1."""
+        if self._refused is not None:
+            return self._refused
+        # Built by hand (e.g. a fetch error): infer it from what is there.
+        return max(self.documents - len(self.briefs), 1 if self.errors else 0)
+
+
+# --------------------------------------------------------------------------- yaml setup
+
+_Base: type = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+_HAVE_LIBYAML = _Base is not yaml.SafeLoader
+
+_YAML = "tag:yaml.org,2002:"
+STR = _YAML + "str"
+MAP = _YAML + "map"
+SEQ = _YAML + "seq"
+NULL = _YAML + "null"
+BOOL = _YAML + "bool"
+INT = _YAML + "int"
+FLOAT = _YAML + "float"
+TIMESTAMP = _YAML + "timestamp"
+BINARY = _YAML + "binary"
+MERGE = _YAML + "merge"
+VALUE = _YAML + "value"
+SET = _YAML + "set"
+OMAP = _YAML + "omap"
+PAIRS = _YAML + "pairs"
+
+# Ceiling on max_depth whatever the config says: the builder recurses in Python and
+# libyaml's composer in C; 500 keeps both far from their stack limits.
+_DEPTH_CEILING = 500
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """libyaml's safe parser and composer with a leaner resolver.
+
+    The C composer calls ``resolve`` once per scalar; PyYAML's version concatenates
+    two lists on every call. This one gives the same tags for the default resolvers.
+    Construction is not done here but by :class:`_Builder`.
+    """
+
+    _by_first: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+        first: tuple(resolvers)
+        for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+        if first is not None
+    }
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._by_first.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return STR
+        return SEQ if kind is SequenceNode else MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+# Nothing else may hook path resolvers or wildcard resolvers into PyYAML's defaults
+# without this module noticing: fall back to PyYAML's own resolve if they exist.
+if None in yaml.resolver.Resolver.yaml_implicit_resolvers or getattr(
+    yaml.resolver.Resolver, "yaml_path_resolvers", None
+):  # pragma: no cover - defensive
+    del _Loader.resolve, _Loader.descend_resolver, _Loader.ascend_resolver
+
+_libyaml_caps_depth: bool | None = None
+
+
+def _composer_is_depth_safe() -> bool:
+    """Does the parser refuse absurd nesting itself before composing recursively?
+
+    libyaml (as bundled with PyYAML's wheels) stops at 1000 levels with a scanner
+    error, so its recursive C composer never sees 100,000 levels. The pure-Python
+    composer recurses in Python, where a RecursionError is caught. An old libyaml
+    without that cap would be unsafe; then the depth is checked on events first.
+    """
+    global _libyaml_caps_depth
+    if not _HAVE_LIBYAML:
+        return True
+    if _libyaml_caps_depth is None:
+        probe = _Loader(b"[" * 1100)
+        try:
+            probe.get_single_node()
+            _libyaml_caps_depth = False
+        except yaml.YAMLError as exc:
+            _libyaml_caps_depth = "nesting depth" in str(getattr(exc, "problem", ""))
+        finally:
+            probe.dispose()
+    return _libyaml_caps_depth
+
+
+_ANCHOR = re.compile(rb"&[^\s\[\]{},]")
+_BOM = b"\xef\xbb\xbf"
+_DEFAULT_LIMITS = LimitsSettings()
+_FIELDS = frozenset(Brief.model_fields)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
+
+
+def _kind_name(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return "a scalar"
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _TooDeep(Exception):
+    def __init__(self, node: Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+_SC = SafeConstructor()
+
+
+_SCALARS: dict[str, Callable[[ScalarNode], Any]] = {
+    NULL: _SC.construct_yaml_null,
+    BOOL: _SC.construct_yaml_bool,
+    INT: _SC.construct_yaml_int,
+    FLOAT: _SC.construct_yaml_float,
+    BINARY: _SC.construct_yaml_binary,
+}
+_COLLECTION_TAGS = frozenset({MAP, SEQ, SET, OMAP, PAIRS})
+
+
+class _Builder:
+    """Composed nodes -> plain data (dict, list, str, int, ...), noting problems instead
+    of raising, so every problem of a document is reported at once.
+
+    Unsupported tags and bad scalars become ``None`` placeholders with a problem on
+    their node; the model's complaint about the same node is then dropped.
+    """
+
+    __slots__ = ("hints", "max_depth", "problems", "spoiled")
+
+    def __init__(self, max_depth: int) -> None:
+        self.max_depth = max_depth
+        # (node, message) in the order found
+        self.problems: list[tuple[Node, str]] = []
+        # ids of nodes whose value was replaced by a placeholder
+        self.spoiled: set[int] = set()
+        # node id -> better message for whatever the model says about that node
+        self.hints: dict[int, str] = {}
+
+    def problem(self, node: Node, message: str, *, spoil: bool = True) -> None:
+        self.problems.append((node, message))
+        if spoil:
+            self.spoiled.add(id(node))
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        cls = node.__class__
+        if cls is ScalarNode:
+            if node.tag == STR:
+                return node.value
+            return self.scalar(node)
+        if depth >= self.max_depth:
+            raise _TooDeep(node)
+        tag = node.tag
+        if cls is SequenceNode and tag == SEQ:
+            depth += 1
+            return [self.build(child, depth) for child in node.value]
+        if cls is MappingNode and tag == MAP:
+            return self.mapping(node, depth + 1)
+        return self.tagged_collection(node, depth + 1)
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        make = _SCALARS.get(tag)
+        if make is not None:
+            try:
+                return make(node)
+            except Exception:
+                self.problem(node, f"cannot read {node.value!r} as {_short_tag(tag)}")
+                return None
+        if tag == TIMESTAMP:
+            if _SC.timestamp_regexp.match(node.value) is None:  # an explicit !!timestamp
+                self.problem(node, f"cannot read {node.value!r} as !!timestamp")
+                return None
+            try:
+                return _SC.construct_yaml_timestamp(node)
+            except ValueError as exc:
+                # 2024-02-30 looks like a date but is not one: hand the text to the
+                # model (which refuses it where a date is expected) with a better why.
+                self.hints[id(node)] = f"impossible date {node.value!r}: {exc}"
+                return node.value
+        if tag in (VALUE, MERGE):  # a lone '=' or '<<' used as a plain value
+            return node.value
+        if tag in _COLLECTION_TAGS:
+            self.problem(node, f"tag {_short_tag(tag)} cannot be used on a scalar")
+        else:
+            self.problem(node, f"unsupported tag {_short_tag(tag)!r}")
+        return None
+
+    def key(self, node: Node, depth: int) -> Any:
+        if node.__class__ is ScalarNode and node.tag == STR:
+            return node.value
+        return self.build(node, depth)
+
+    def mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        pairs = node.value
+        merges: list[Node] = []
+        for key_node, value_node in pairs:
+            if key_node.tag == MERGE and key_node.__class__ is ScalarNode:
+                merges.append(value_node)
+                continue
+            key = self.key(key_node, depth)
+            value = self.build(value_node, depth)
+            try:
+                result[key] = value
+            except TypeError:
+                self.problem(
+                    key_node, f"a mapping key must be a plain value, not {_kind_name(key_node)}"
+                )
+        if len(result) + len(merges) != len(pairs):
+            self.find_duplicates(node, depth)
+        if merges:
+            result = self.merge(merges, result, depth)
+        return result
+
+    def merge(self, merges: list[Node], own: dict[Any, Any], depth: int) -> dict[Any, Any]:
+        """YAML 1.1 merge keys (``<<: *base``): own keys win, then earlier sources."""
+        sources: list[dict[Any, Any]] = []
+        for value_node in merges:
+            items = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for item in items:
+                value = self.build(item, depth)
+                if isinstance(item, MappingNode) and isinstance(value, dict):
+                    sources.append(value)
+                else:
+                    self.problem(item, "a merge key '<<' takes a mapping or a list of mappings")
+        result: dict[Any, Any] = {}
+        for source in reversed(sources):
+            result.update(source)
+        result.update(own)
+        return result
+
+    def find_duplicates(self, node: MappingNode, depth: int) -> None:
+        first: dict[Any, Node] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == MERGE and key_node.__class__ is ScalarNode:
+                continue
+            key = self.key(key_node, depth)
+            try:
+                seen = first.get(key)
+            except TypeError:
+                continue
+            if seen is None:
+                first[key] = key_node
+            else:
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r} (first at line {seen.start_mark.line + 1})",
+                    spoil=False,
+                )
+
+    def tagged_collection(self, node: Node, depth: int) -> Any:
+        tag = node.tag
+        if tag == SET and isinstance(node, MappingNode):
+            members: set[Any] = set()
+            for key_node, _ in node.value:
+                try:
+                    members.add(self.key(key_node, depth))
+                except TypeError:
+                    self.problem(key_node, "a set member must be a plain value")
+            return members
+        if tag in (OMAP, PAIRS) and isinstance(node, SequenceNode):
+            # Built as plain data (a mapping, a list of [key, value]) so they dump back.
+            pairs: list[list[Any]] = []
+            for item in node.value:
+                if not isinstance(item, MappingNode) or len(item.value) != 1:
+                    self.problem(item, f"{_short_tag(tag)} items must be one-pair mappings")
+                    continue
+                key_node, value_node = item.value[0]
+                pairs.append([self.key(key_node, depth), self.build(value_node, depth)])
+            if tag == PAIRS:
+                return pairs
+            try:
+                return dict(pairs)
+            except TypeError:
+                self.problem(node, "!!omap keys must be plain values")
+                return None
+        if tag in _COLLECTION_TAGS or tag in _SCALARS or tag in (STR, TIMESTAMP):
+            self.problem(node, f"tag {_short_tag(tag)} cannot be used on {_kind_name(node)}")
+        else:
+            self.problem(node, f"unsupported tag {_short_tag(tag)!r}")
+        return None
+
+
+class _SharedBuilder(_Builder):
+    """For documents with anchors: an aliased node is built once and shared, so the
+    work stays linear (the expansion was already checked against the budget)."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, max_depth: int) -> None:
+        super().__init__(max_depth)
+        self.memo: dict[int, Any] = {}
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        key = id(node)
+        if key in self.memo:
+            return self.memo[key]
+        value = super().build(node, depth)
+        self.memo[key] = value
+        return value
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+@dataclass
+class _LimitBreach:
+    node: Node
+    message: str
+
+
+def _check_expansion(root: Node, max_depth: int, max_nodes: int) -> _LimitBreach | None:
+    """Size and depth of the document as if every alias were copied out in full.
+
+    Linear in the distinct nodes (aliases share node objects), iterative so depth
+    cannot hit a recursion limit. Also refuses recursive aliases (``&a [*a]``),
+    which would make self-containing lists.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            kids = _children(node)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
+            visiting.discard(key)
+            continue
+        if key in size:
+            continue
+        if key in visiting:
+            return _LimitBreach(
+                node,
+                "an alias refers to a node that contains it (recursive data); refused",
+            )
+        if isinstance(node, ScalarNode):
+            size[key] = 1
+            height[key] = 0
+            continue
+        visiting.add(key)
+        stack.append((node, True))
+        stack.extend((kid, False) for kid in reversed(_children(node)))
+
+    total = size[id(root)]
+    if total > max_nodes:
+        node = root
+        while True:  # down to the smallest node that alone breaks the budget
+            bigger = [k for k in _children(node) if size[id(k)] > max_nodes]
+            if not bigger:
+                break
+            node = bigger[0]
+        return _LimitBreach(
+            node,
+            f"this document expands to {total:,} YAML nodes (counting each alias in full), "
+            f"over the limit of {max_nodes:,}; refused as a possible alias bomb "
+            "(raise limits.max_nodes in config.yaml if it is genuine)",
+        )
+    if height[id(root)] > max_depth:
+        node = root
+        level = 1
+        while level <= max_depth:
+            kids = [k for k in _children(node) if height[id(k)] == height[id(node)] - 1]
+            node = kids[0]
+            level += 1
+        return _LimitBreach(node, _too_deep_message(max_depth))
+    return None
+
+
+def _too_deep_message(max_depth: int) -> str:
+    return (
+        f"nested deeper than {max_depth} levels; refused "
+        "(raise limits.max_depth in config.yaml to allow deeper nesting)"
+    )
+
+
+def _event_depth_breach(payload: bytes, max_depth: int) -> tuple[int, int] | None:
+    """Depth check on the event stream, for a libyaml that does not cap nesting itself.
+
+    Events come from a non-recursive state machine, so this is safe at any depth.
+    """
+    depth = 0
+    loader = _Loader(payload)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the real parse reports it
+    finally:
+        loader.dispose()
+    return None
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def _key_matches(key_node: Node, part: str | int) -> bool:
+    if not isinstance(key_node, ScalarNode):
+        return False
+    if key_node.value == part or key_node.value == str(part):
+        return True
+    try:
+        key = _Builder(1).build(key_node)
+    except Exception:  # pragma: no cover - defensive
+        return False
+    return key == part or repr(key) == part
+
+
+def _locate(root: Node, loc: Loc, *, at_key: bool = False) -> Node:
+    """The node a pydantic location points at: the value for a bad value, the key
+    for an unknown key, the enclosing mapping for a missing field."""
+    node = root
+    last = len(loc) - 1
+    for i, part in enumerate(loc):
+        if isinstance(node, MappingNode):
+            found = next(
+                (pair for pair in reversed(node.value) if _key_matches(pair[0], part)), None
+            )
+            if found is None:
+                if isinstance(part, int):
+                    continue  # ``source: {..}`` is validated as ``source[0]``
+                return node
+            if at_key and i == last:
+                return found[0]
+            node = found[1]
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if not 0 <= part < len(node.value):
+                return node
+            node = node.value[part]
+        else:
+            return node
+    return node
+
+
+def _paths(root: Node, wanted: set[int]) -> dict[int, Loc]:
+    """Location (``positions[1].actor``) of each wanted node, key nodes included."""
+    found: dict[int, Loc] = {}
+    seen: set[int] = set()
+    stack: list[tuple[Node, Loc]] = [(root, ())]
+    while stack and len(found) < len(wanted):
+        node, loc = stack.pop()
+        if id(node) in wanted:
+            found.setdefault(id(node), loc)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            stack.extend((child, (*loc, i)) for i, child in reversed(list(enumerate(node.value))))
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in reversed(node.value):
+                part: str | int = key_node.value if isinstance(key_node, ScalarNode) else "<key>"
+                stack.append((value_node, (*loc, part)))
+                stack.append((key_node, (*loc, part)))
+    return found
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _where(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    offset = max(0, min(offset, len(data)))
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", "replace")) + 1
+    return line, column
+
+
+def load_bytes(data: bytes, origin: str, limits: LimitsSettings | None = None) -> LoadedFile:
+    """Read every brief in ``data``. Never raises for bad input: all goes to problems."""
+    result = LoadedFile(origin)
+    try:
+        _load(result, data, limits or _DEFAULT_LIMITS)
+    except Exception as exc:  # last resort: a bug here must not become a traceback
+        result.briefs = []
+        result.problems = [
+            Problem(
+                origin,
+                1,
+                1,
+                "",
+                f"internal error while reading this file ({type(exc).__name__}: {exc}); "
+                "file refused",
+            )
+        ]
+        result._refused = 1
+    return result
+
+
+def _refuse(result: LoadedFile, line: int, column: int, message: str) -> None:
+    result.problems = [Problem(result.origin, line, column, "", message)]
+    result.briefs = []
+    result._refused = 1
+
+
+def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
+    if not isinstance(data, bytes):
+        data = bytes(data)
+    if len(data) > limits.max_file_bytes:
+        _refuse(result, 1, 1, _size_message(len(data), limits.max_file_bytes))
+        return
+    payload = data[3:] if data.startswith(_BOM) else data
+    try:
+        payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _where(payload, exc.start)
+        _refuse(
+            result,
+            line,
+            column,
+            f"not UTF-8: invalid byte 0x{payload[exc.start]:02x} at line {line} column {column}"
+            "; file refused (save it as UTF-8)",
+        )
+        return
+    max_depth = min(limits.max_depth, _DEPTH_CEILING)
+    if not _composer_is_depth_safe():  # pragma: no cover - only with an old libyaml
+        breach = _event_depth_breach(payload, max_depth)
+        if breach is not None:
+            _refuse(result, *breach, _too_deep_message(max_depth))
+            return
+
+    roots: list[Node] = []
+    loader = _Loader(payload)
+    try:
+        while loader.check_node():
+            roots.append(loader.get_node())
+    except yaml.MarkedYAMLError as exc:
+        result.documents = len(roots) + 1
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "unreadable YAML"
+        if "nesting depth" in problem:
+            _refuse(result, line, column, _too_deep_message(max_depth))
+            return
+        context = ""
+        if exc.context:
+            cm = exc.context_mark
+            at = f" at line {cm.line + 1}, column {cm.column + 1}" if cm and cm != mark else ""
+            context = f" ({exc.context}{at})"
+        kind = (
+            "YAML syntax error"
+            if not isinstance(exc, yaml.composer.ComposerError)
+            else "YAML error"
+        )
+        _refuse(result, line, column, f"file refused: {kind}: {problem}{context}")
+        return
+    except yaml.reader.ReaderError as exc:
+        result.documents = len(roots) + 1
+        line, column = _where(payload, exc.position)
+        what = f" #x{exc.character:04x}" if isinstance(exc.character, int) else ""
+        _refuse(result, line, column, f"file refused: character{what} not allowed: {exc.reason}")
+        return
+    except yaml.YAMLError as exc:
+        result.documents = len(roots) + 1
+        _refuse(result, 1, 1, f"file refused: not readable as YAML: {exc}")
+        return
+    except RecursionError:  # the pure-Python composer on absurd nesting
+        result.documents = len(roots) + 1
+        _refuse(result, 1, 1, _too_deep_message(max_depth))
+        return
+    finally:
+        loader.dispose()
+
+    result.documents = len(roots)
+    empty = [_is_empty(root) for root in roots]
+    if all(empty):
+        line, column = 1, 1
+        _refuse(result, line, column, "empty file: no brief")
+        return
+
+    # Alias expansion (and sheer size) only needs counting when it could break the
+    # budget: with no anchor there is no alias, and a node needs at least half a byte.
+    check_expansion = _ANCHOR.search(payload) is not None or 2 * len(payload) + 2 > limits.max_nodes
+    refused = 0
+    problems: list[Problem] = []
+    for root, is_empty in zip(roots, empty, strict=True):
+        if is_empty:
+            problems.append(_problem(result.origin, root, "", "empty document skipped", "warning"))
+            continue
+        brief, found = _document(result.origin, root, max_depth, limits, check_expansion)
+        problems.extend(found)
+        if brief is None:
+            refused += 1
+        else:
+            result.briefs.append(brief)
+    problems.sort(key=lambda p: (p.line, p.column))
+    result.problems = problems
+    result._refused = refused
+
+
+def _is_empty(root: Node) -> bool:
+    return isinstance(root, ScalarNode) and root.tag == NULL and root.value == ""
+
+
+def _problem(origin: str, node: Node, where: str, message: str, severity: Any = "error") -> Problem:
+    mark = node.start_mark
+    return Problem(origin, mark.line + 1, mark.column + 1, where, message, severity)
+
+
+def _document(
+    origin: str, root: Node, max_depth: int, limits: LimitsSettings, check_expansion: bool
+) -> tuple[Brief | None, list[Problem]]:
+    """Build, validate and locate the problems of one YAML document."""
+    if check_expansion:
+        breach = _check_expansion(root, max_depth, limits.max_nodes)
+        if breach is not None:
+            where = _paths(root, {id(breach.node)}).get(id(breach.node), ())
+            return None, [_problem(origin, breach.node, format_loc(where), breach.message)]
+        builder: _Builder = _SharedBuilder(max_depth)
+    else:
+        builder = _Builder(max_depth)
+    try:
+        data = builder.build(root)
+    except _TooDeep as exc:
+        where = _paths(root, {id(exc.node)}).get(id(exc.node), ())
+        return None, [_problem(origin, exc.node, format_loc(where), _too_deep_message(max_depth))]
+
+    brief, model_problems = validate_brief(data)
+    problems: list[Problem] = []
+    if builder.problems:
+        paths = _paths(root, {id(node) for node, _ in builder.problems})
+        for node, message in builder.problems:
+            problems.append(_problem(origin, node, format_loc(paths.get(id(node), ())), message))
+    for loc, message in model_problems:
+        at_key = message.startswith("unknown field") or message == "Keys should be strings"
+        node = _locate(root, loc, at_key=at_key)
+        if id(node) in builder.spoiled:
+            continue  # already reported (unsupported tag, unreadable scalar)
+        message = builder.hints.get(id(node), message)
+        problems.append(_problem(origin, node, format_loc(loc), message))
+    if isinstance(data, dict) and isinstance(root, MappingNode):
+        for key in data:
+            if isinstance(key, str) and key not in _FIELDS:
+                node = _locate(root, (key,), at_key=True)
+                problems.append(
+                    _problem(
+                        origin, node, key, f"unknown field {key!r} kept as extra data", "warning"
+                    )
+                )
+    if builder.problems:
+        brief = None
+    return brief, problems
+
+
+def _size_message(size: int, limit: int) -> str:
+    return (
+        f"file is {size:,} bytes, over the limit of {limit:,} bytes; refused without parsing "
+        "(raise limits.max_file_bytes in config.yaml to allow bigger files)"
+    )
+
+
+def load_file(path: Path, limits: LimitsSettings | None = None) -> LoadedFile:
+    """Read one brief file. The size cap is checked on ``stat`` before reading, and an
+    unreadable file is a problem, not an exception."""
+    limits = limits or _DEFAULT_LIMITS
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            result = LoadedFile(origin)
+            _refuse(result, 1, 1, _size_message(size, limits.max_file_bytes))
+            return result
+        with path.open("rb") as handle:
+            # Read one byte past the cap: the file may have grown since stat, or be
+            # a pipe or device whose size stat cannot tell.
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        result = LoadedFile(origin)
+        _refuse(result, 1, 1, f"cannot read file: {exc.strerror or exc}")
+        return result
+    if len(data) > limits.max_file_bytes:
+        result = LoadedFile(origin)
+        _refuse(
+            result,
+            1,
+            1,
+            f"file is over the limit of {limits.max_file_bytes:,} bytes; refused without "
+            "parsing (raise limits.max_file_bytes in config.yaml to allow bigger files)",
+        )
+        return result
+    return load_bytes(data, origin, limits)
+
+
+# --------------------------------------------------------------------------- finding files
+
+_SUFFIXES = (".yaml", ".yml")
+
+
+def iter_brief_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Brief files to read: explicit files as given, folders searched recursively for
+    ``*.yaml``/``*.yml`` in sorted order, hidden folders and files skipped. A path that
+    does not exist yields nothing (see :func:`missing_paths`). Each file once."""
+    seen: set[Path] = set()
+
+    def once(path: Path) -> bool:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    for path in paths:
+        if path.is_dir():
+            found: list[Path] = []
+            for folder, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                found.extend(
+                    Path(folder, name)
+                    for name in filenames
+                    if not name.startswith(".") and name.lower().endswith(_SUFFIXES)
+                )
+            found.sort(key=lambda p: p.relative_to(path).parts)
+            for file in found:
+                if once(file):
+                    yield file
+        elif path.exists() and once(path):
+            yield path
+
+
+def missing_paths(paths: Iterable[Path]) -> list[Path]:
+    """The given paths that do not exist, so callers can report them."""
+    return [path for path in paths if not path.exists()]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _prune(value: Any) -> Any:
+    """Drop ``None`` and empty lists from declared fields, recursively; enums to text."""
+    if isinstance(value, dict):
+        return {
+            k: _prune(v)
+            for k, v in value.items()
+            if v is not None and not (v == [] and isinstance(v, list))
+        }
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    """Extra data (any safe YAML value) as JSON-able values."""
+    if isinstance(value, dict):
+        return {_json_key(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_jsonable(v) for v in value), key=repr)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, str):
+        return key
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    return str(_jsonable(key))
+
+
+def _declared(brief: Brief, mode: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    extra = brief.model_extra or {}
+    data = brief.model_dump(mode=mode, exclude=set(extra) or None, exclude_none=True)
+    return _prune(data), extra
+
+
+def brief_to_data(brief: Brief) -> dict[str, Any]:
+    """The brief as a JSON-able dict in field order (``format`` first), without empty
+    optional fields, extra top-level keys kept at the end."""
+    data, extra = _declared(brief, "json")
+    data.update((key, _jsonable(value)) for key, value in extra.items())
+    return data
+
+
+_BaseDumper: type = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    """Safe dumper that writes multi-line text as ``|`` blocks, as a person would."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # The emitter falls back to a quoted style whenever a block would not be exact.
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(STR, value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def dump_brief(brief: Brief) -> str:
+    """Canonical YAML of one brief; reading it back gives an equal brief."""
+    data, extra = _declared(brief, "python")
+    for event in data.get("timeline", []):
+        # Unquoted full dates read better and come back as the same text.
+        value = event.get("date")
+        if isinstance(value, str) and _FULL_DATE.match(value):
+            event["date"] = dt.date.fromisoformat(value)
+    data.update(extra)
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
