@@ -172,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run only these groups")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when a target is missed (default: only on errors)")
+    parser.add_argument("--out", type=Path, default=OUT,
+                        help="folder for results-<size>.json and .md (default benchmarks/out)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -212,12 +214,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ntargets met: {counts['PASS']}, missed: {counts['FAIL']}, skipped: "
           f"{counts['SKIP']}, errors: {counts['ERROR']}; whole suite {seconds:.0f} s")
 
-    OUT.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     payload = {"size": args.size, "machine": info, "seconds": seconds,
                "results": [json.loads(r.to_json()) for r in results]}
-    (OUT / f"results-{args.size}.json").write_text(json.dumps(payload, indent=2))
-    (OUT / f"results-{args.size}.md").write_text(markdown(results, info, args.size, seconds))
-    print(f"results: {OUT / f'results-{args.size}.json'} and .md")
+    (args.out / f"results-{args.size}.json").write_text(json.dumps(payload, indent=2))
+    (args.out / f"results-{args.size}.md").write_text(
+        markdown(results, info, args.size, seconds))
+    print(f"results: {args.out / f'results-{args.size}.json'} and .md")
     if counts["ERROR"] or (args.strict and counts["FAIL"]):
         return 1
     return 0
