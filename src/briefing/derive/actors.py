@@ -1,0 +1,831 @@
+"""Actors: people with their roles, countries, organisations and anonymous groups.
+
+Mentions are found paragraph by paragraph with regexes and the lexicons in
+:mod:`briefing.derive.lexicon`, then folded into actors: every form of a name
+(``Joe Biden``, ``President Biden``, ``Biden``, ``Mr. Biden``) becomes one actor whose id
+is the slug of the full name. Ids of actors already in the library are reused when a
+name or alias matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from briefing.derive import lexicon as lx
+from briefing.derive.text import normalise, slugify
+
+KnownActor = tuple[str, str, Sequence[str]]  # (id, name, aliases)
+
+_PARTICLES = frozenset("de van von der den al bin ibn la le da di du dos del ter zu y".split())
+_HONORIFICS = frozenset("Mr Mr. Ms Ms. Mrs Mrs. Dr Dr. Sir Madam Dame Prof Prof.".split())
+_ABBREV_DOT = frozenset(
+    "Mr Ms Mrs Dr Gen Sen Rep Gov Lt Col Maj Sgt Adm Capt Prof St Jr Sr".split()
+)
+_ROLE_ADJ = frozenset(
+    """
+    top senior former acting deputy chief press government military national security foreign
+    defense defence interior finance cabinet state federal presidential regional local
+    international european western union party army navy police ministry white house
+    economic energy trade health justice junior first vice special foreign-policy
+    """.split()
+)
+_ORG_NOUNS = frozenset(
+    """
+    company firm group agency organization organisation union ministry body regulator operator
+    producer giant maker bank broadcaster network party alliance bloc coalition court council
+    authority association federation corporation conglomerate carrier airline manufacturer
+    utility insurer lender exchange watchdog consortium charity institute university
+    """.split()
+)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|outside|across|around|into|toward|towards|visit(?:ed|ing)?|"
+    r"via|through|between|over|on|of)\s+)$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_SPEECH_AFTER = re.compile(
+    r"^(?:,[^,]{1,80},)?\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
+    r"(?:" + lx.SPEECH_VERBS + r")\b"
+)
+_SPEECH_BEFORE = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\s*[,:]?\s*$")
+
+_SAYS_NOW = re.compile(
+    r"^(?:,[^,]{1,80},)?\s+(?:also\s+)?(?:said|says|told|added|wrote|announced|stated|warned|"
+    r"reported|confirmed|denied)\b"
+)
+_ANON = re.compile(
+    r"\b(?P<det>(?i:one|a|an|two|three|four|five|several|some|other|many)|\d+)?\s*"
+    r"(?P<adj>(?:(?:senior|top|high-ranking|former|current|other|Western|European|military|"
+    r"administration|government|defen[cs]e|intelligence|security|diplomatic|foreign|"
+    r"congressional|ministry|Pentagon|White House|NATO|EU|E\.U\.|U\.S\.|US|U\.N\.|UN|"
+    r"[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|[A-Z][a-z]+ (?:Union|Nations|Department|Ministry))\s+){0,3})"
+    r"(?P<noun>officials?|diplomats?|sources?|people|persons?|aides?|insiders?|officers?)"
+    r"(?=\s+(?:familiar|with knowledge|close to|briefed|involved|said|say|says|told|who|"
+    r"speaking|cited|added|according)|,\s+(?:who|speaking))",
+)
+
+
+@dataclass
+class Mention:
+    """One place an actor is named."""
+
+    para: int
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str
+    role: str | None = None
+    evidence: set[str] = field(default_factory=set)
+    weight: float = 1.0
+    sentence_start: bool = False
+
+
+@dataclass
+class Actor:
+    """A folded actor with every mention of it."""
+
+    id: str
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    speaker: int = 0
+    known: bool = False
+
+    def score(self) -> float:
+        return sum(m.weight for m in self.mentions) + 2 * self.speaker
+
+    def to_data(self) -> dict[str, object]:
+        data: dict[str, object] = {"id": self.id, "name": self.name, "kind": self.kind}
+        if self.role:
+            data["role"] = self.role
+        if self.affiliation:
+            data["affiliation"] = self.affiliation
+        aliases = [a for a in self.aliases if normalise(a).lower() != normalise(self.name).lower()]
+        if aliases:
+            data["aliases"] = aliases[:8]
+        return data
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+# --- gazetteer ------------------------------------------------------------------------
+
+
+def _surface_table() -> dict[str, tuple[str, str]]:
+    """Surface form -> (entity id, how: name|alias|demonym|capital)."""
+    table: dict[str, tuple[str, str]] = {}
+    for ent in lx.COUNTRIES + lx.ORGS:
+        table.setdefault(ent.name, (ent.id, "name"))
+        for alias in ent.aliases:
+            if alias[:1].isupper() or alias.startswith("the "):
+                table.setdefault(alias, (ent.id, "alias"))
+        for dem in ent.demonyms:
+            table.setdefault(dem, (ent.id, "demonym"))
+        for cap in ent.capitals:
+            table.setdefault(cap, (ent.id, "capital"))
+    return table
+
+
+_SURFACES = _surface_table()
+_GAZ_RE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(s) for s in sorted(_SURFACES, key=len, reverse=True))
+    + r")(?![\w]|\.\w)"
+)
+_GAZ_WORDS = frozenset(w for s in _SURFACES for w in s.split())
+
+
+def tokens(paragraph: str) -> list[Token]:
+    """Word tokens with offsets; ``'s`` split off as a flag, ``Mr.``/initials keep the dot."""
+    out: list[Token] = []
+    for match in _TOKEN.finditer(paragraph):
+        text, start, end = match.group(0), match.start(), match.end()
+        possessive = False
+        if text.endswith(("'s", "’s")) and len(text) > 2:
+            text, possessive = text[:-2], True
+        elif text.endswith(("s'", "s’")) and text[:1].isupper():
+            text, possessive = text[:-1], True
+        if (
+            not possessive
+            and paragraph[end : end + 1] == "."
+            and (text in _ABBREV_DOT or re.fullmatch(r"[A-Z]", text))
+        ):
+            text, end = text + ".", end + 1
+        out.append(Token(text, start, start + len(text), possessive))
+        if possessive:
+            out[-1].end = start + len(text)
+    return out
+
+
+def _is_sentence_start(paragraph: str, offset: int) -> bool:
+    before = paragraph[:offset].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:—–-\u2014" or before.endswith("(AP)")
+
+
+# --- the extractor --------------------------------------------------------------------
+
+
+class ActorExtractor:
+    """Finds mentions in paragraphs and folds them into :class:`Actor` objects."""
+
+    def __init__(
+        self,
+        paragraphs: list[str],
+        *,
+        title: str | None = None,
+        known_actors: Iterable[KnownActor] = (),
+        use_famous: bool = True,
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.title = title or ""
+        self.known = list(known_actors)
+        self.use_famous = use_famous
+        self.mentions: list[Mention] = []
+        self.actors: dict[str, Actor] = {}
+        self._claimed: list[set[int]] = [set() for _ in paragraphs]
+
+    # -- finding ---------------------------------------------------------------------
+
+    def run(self) -> dict[str, Actor]:
+        for i, para in enumerate(self.paragraphs):
+            self._groups(i, para)
+            self._runs(i, para)
+            self._gazetteer(i, para)
+        self._fold()
+        return self.actors
+
+    def _claim(self, para: int, start: int, end: int) -> bool:
+        span = set(range(start, end))
+        if span & self._claimed[para]:
+            return False
+        self._claimed[para] |= span
+        return True
+
+    def _add(self, mention: Mention) -> None:
+        if self._claim(mention.para, mention.start, mention.end):
+            self.mentions.append(mention)
+
+    def _groups(self, i: int, para: str) -> None:
+        for match in _ANON.finditer(para):
+            noun = match.group("noun")
+            det = match.group("det")
+            plural = noun.endswith(("s", "people"))
+            if not det and not plural:
+                continue
+            after = para[match.end() : match.end() + 40]
+            if re.match(r",\s+[A-Z][a-z]+ [A-Z]", after):  # "an official, John Smith,"
+                continue
+            adj = match.group("adj").split()
+            label = self._group_label(adj, noun)
+            if not label:
+                continue
+            name, affiliation = label
+            start = match.start("det") if det else match.start("adj")
+            if match.group("adj") == "" and not det:
+                start = match.start("noun")
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    match.end(),
+                    para[start : match.end()],
+                    f"group:{name}",
+                    "group",
+                    role=affiliation,
+                    evidence={"anonymous"},
+                )
+            )
+
+    @staticmethod
+    def _group_label(adj: list[str], noun: str) -> tuple[str, str | None] | None:
+        plural = {"people": "sources", "person": "sources", "persons": "sources"}.get(noun)
+        noun_pl = plural or (noun if noun.endswith("s") else noun + "s")
+        qualifier, affiliation = "", None
+        for found in _GAZ_RE.finditer(" ".join(adj)):
+            hit = _SURFACES.get(found.group(0))
+            if hit:
+                ent = lx.BY_ID[hit[0]]
+                affiliation = ent.name
+                if ent.id == "united-states":
+                    qualifier = "U.S."
+                elif ent.id == "european-union":
+                    qualifier = "EU"
+                elif ent.kind == "country":
+                    qualifier = ent.demonyms[0] if ent.demonyms else ent.name
+                else:
+                    qualifier = ent.name
+                break
+        if not qualifier:
+            for word in adj:
+                if word.lower() in {"western", "european"}:
+                    qualifier = word.capitalize()
+                    break
+        if not qualifier:
+            for word in adj:
+                low = word.lower()
+                if low in {
+                    "administration",
+                    "government",
+                    "military",
+                    "intelligence",
+                    "defense",
+                    "defence",
+                    "security",
+                    "congressional",
+                    "diplomatic",
+                }:
+                    qualifier = low.capitalize()
+                    break
+        if not qualifier and noun_pl in {"people", "sources", "persons"}:
+            qualifier = "Anonymous"
+        if not qualifier:
+            qualifier = "Anonymous"
+        return f"{qualifier} {noun_pl}", affiliation
+
+    def _gazetteer(self, i: int, para: str) -> None:
+        for match in _GAZ_RE.finditer(para):
+            surface = match.group(0)
+            ent_id, how = _SURFACES[surface]
+            ent = lx.BY_ID[ent_id]
+            start, end = match.start(), match.end()
+            if surface.startswith("the ") and para[start - 1 : start] not in ("", " "):
+                continue
+            if how == "capital" and _LOCATIVE.search(para[max(0, start - 30) : start]):
+                continue
+            weight = {"demonym": 0.5, "capital": 1.0}.get(how, 1.0)
+            if how == "capital" and ent.kind == "country":
+                weight = 1.0
+            if para[end : end + 2] in ("'s", "’s"):
+                end += 2
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    match.end(),
+                    surface,
+                    f"ent:{ent_id}",
+                    ent.kind,
+                    evidence={how},
+                    weight=weight,
+                    sentence_start=_is_sentence_start(para, start),
+                )
+            )
+
+    def _runs(self, i: int, para: str) -> None:
+        toks = tokens(para)
+        runs: list[list[int]] = []
+        current: list[int] = []
+        for k, tok in enumerate(toks):
+            gap = para[toks[k - 1].end : tok.start] if k else ""
+            joinable = (
+                bool(current)
+                and re.fullmatch(r"[ \u00a0]", gap) is not None
+                and not toks[k - 1].possessive
+            )
+            particle = (
+                tok.text in _PARTICLES
+                and k + 1 < len(toks)
+                and toks[k + 1].cap
+                and para[tok.end : toks[k + 1].start] == " "
+                and (joinable or not current)
+            )
+            if (tok.cap or particle) and (joinable or not current):
+                current.append(k)
+            elif tok.cap or particle:
+                runs.append(current)
+                current = [k]
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        runs = self._join_of(para, toks, runs)
+        for run in runs:
+            self._classify(i, para, toks, run)
+
+    @staticmethod
+    def _join_of(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
+        """``Ministry`` + ``of`` + ``Defence of Ukraine`` -> one organisation run."""
+        out: list[list[int]] = []
+        for run in runs:
+            if out:
+                prev = out[-1]
+                head = toks[prev[-1]].text
+                gap = para[toks[prev[-1]].end : toks[run[0]].start]
+                if head in lx.ORG_HEADS and re.fullmatch(r" (?:of|for)(?: the)? ", gap):
+                    out[-1] = prev + run
+                    continue
+                if re.fullmatch(r" (?:of|for) ", gap) and toks[prev[0]].text in {
+                    "Ministry",
+                    "Department",
+                    "Council",
+                    "Office",
+                    "Bank",
+                    "Court",
+                    "Organization",
+                    "Union",
+                }:
+                    out[-1] = prev + run
+                    continue
+            out.append(run)
+        return out
+
+    def _classify(self, i: int, para: str, toks: list[Token], run: list[int]) -> None:
+        words = [toks[k].text for k in run]
+        start, end = toks[run[0]].start, toks[run[-1]].end
+        text = para[start:end]
+        if text in _SURFACES:
+            return  # a plain gazetteer hit; _gazetteer records it
+        # organisations: a run ending in an organisation word, or "Ministry of …"
+        if len(words) >= 2 and (
+            words[-1] in lx.ORG_HEADS or words[0] in {"Ministry", "Department", "Council"}
+        ):
+            first = 1 if words[0] in {"The"} else 0
+            org_start = toks[run[first]].start
+            name = para[org_start:end]
+            followed = para[end : end + 40]
+            in_role = bool(
+                re.match(r"\s+(?:spokes\w+|chief|head|minister|secretary|official)", followed)
+            )
+            self._add(
+                Mention(
+                    i,
+                    org_start,
+                    end,
+                    name,
+                    f"org:{normalise(name)}",
+                    "organization",
+                    evidence={"org-head"},
+                    weight=0.5 if in_role else 1.0,
+                    sentence_start=_is_sentence_start(para, org_start),
+                )
+            )
+            return
+        # split the run into [title/role words][name words]
+        name_from = len(run)
+        for j in range(len(run) - 1, -1, -1):
+            word = words[j]
+            low = word.lower()
+            if (
+                low in lx.TITLE_WORDS
+                or word in lx.NOT_NAMES
+                or word in _GAZ_WORDS
+                or word in lx.ORG_HEADS
+                or word in _HONORIFICS
+                or (word.isupper() and len(word) > 1 and not word.endswith("."))
+            ):
+                break
+            name_from = j
+        if name_from >= len(run):
+            self._acronyms(i, para, toks, run)
+            return
+        name_idx = run[name_from:]
+        name_words = [toks[k].text for k in name_idx]
+        while len(name_words) > 1 and name_words[0] in _PARTICLES and name_from == 0 and (
+            len(name_words) > 2
+        ):
+            name_idx, name_words = name_idx[1:], name_words[1:]
+        if not name_words or len([w for w in name_words if w not in _PARTICLES]) > 4:
+            return
+        n_start, n_end = toks[name_idx[0]].start, toks[name_idx[-1]].end
+        name = para[n_start:n_end]
+        prefix_words = words[:name_from]
+        evidence: set[str] = set()
+        role = self._role_before(para, toks, name_idx[0])
+        if prefix_words and prefix_words[-1] in _HONORIFICS:
+            evidence.add("honorific")
+        if role:
+            evidence.add("role")
+        after_role, after_kind = self._apposition_after(para, n_end)
+        if after_kind == "person" and after_role:
+            evidence.add("role")
+            role = role or after_role
+        if after_kind == "organization":
+            evidence.add("org-apposition")
+        if _SPEECH_AFTER.match(para[n_end : n_end + 120]) or _SPEECH_BEFORE.search(
+            para[max(0, n_start - 40) : n_start]
+        ):
+            evidence.add("speech")
+        if name_words[0] in lx.GIVEN_NAMES and len(name_words) >= 2:
+            evidence.add("given")
+        sentence_start = _is_sentence_start(para, n_start)
+        if len(name_words) == 1 and sentence_start and name_words[0] in lx.NOT_NAMES:
+            return
+        last = name_words[-1]
+        if last in lx.NOT_PERSON_HEADS and "role" not in evidence:
+            return
+        if "org-apposition" in evidence or (
+            len(name_words) == 1
+            and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
+        ):
+            self._add(
+                Mention(
+                    i,
+                    n_start,
+                    n_end,
+                    name,
+                    f"org:{normalise(name)}",
+                    "organization",
+                    evidence={"org-apposition"},
+                    sentence_start=sentence_start,
+                )
+            )
+            return
+        self._add(
+            Mention(
+                i,
+                n_start,
+                n_end,
+                name,
+                f"name:{normalise(name)}",
+                "person",
+                role=role,
+                evidence=evidence,
+                sentence_start=sentence_start,
+            )
+        )
+        # a gazetteer entity inside the title ("NATO Secretary-General") is still a mention
+        for k in run[:name_from]:
+            tok = toks[k]
+            if tok.text in _SURFACES:
+                ent_id, how = _SURFACES[tok.text]
+                self._add(
+                    Mention(
+                        i,
+                        tok.start,
+                        tok.end,
+                        tok.text,
+                        f"ent:{ent_id}",
+                        lx.BY_ID[ent_id].kind,
+                        evidence={how, "in-role"},
+                        weight=0.5,
+                    )
+                )
+
+    def _acronyms(self, i: int, para: str, toks: list[Token], run: list[int]) -> None:
+        for k in run:
+            tok = toks[k]
+            word = tok.text
+            if (
+                word.isupper()
+                and 2 <= len(word.replace(".", "")) <= 8
+                and word not in _SURFACES
+                and word not in lx.NOT_NAMES
+                and word.lower() not in lx.TITLE_WORDS
+                and not re.fullmatch(r"[IVXLC]+", word)
+            ):
+                around = para[max(0, tok.start - 30) : tok.end + 30]
+                evidence = {"acronym"}
+                if re.search(re.escape(word) + r"\s+(?:" + "|".join(_ORG_NOUNS) + r")\b", around):
+                    evidence.add("org-noun")
+                if re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+" + re.escape(word), around):
+                    evidence.add("org-noun")
+                self._add(
+                    Mention(
+                        i,
+                        tok.start,
+                        tok.end,
+                        word,
+                        f"org:{word}",
+                        "organization",
+                        evidence=evidence,
+                    )
+                )
+
+    # -- roles --------------------------------------------------------------------------
+
+    @staticmethod
+    def _role_before(para: str, toks: list[Token], first: int) -> str | None:
+        """The title or role right before a name, as the text gives it."""
+        k = first - 1
+        name_start = toks[first].start
+        gap = para[toks[k].end : name_start] if k >= 0 else ""
+        if k >= 0 and re.fullmatch(r",\s+", gap):
+            # appositive before: "the Kremlin's chief spokesman, Dmitry Peskov"
+            if toks[k].text.lower() not in lx.ROLE_NOUNS and toks[k].text.lower() not in {
+                "secretary-general",
+                "commander-in-chief",
+            }:
+                return None
+            collected = [k]
+            j = k - 1
+            while j >= 0 and len(collected) < 7:
+                between = para[toks[j].end : toks[j + 1].start]
+                if not re.fullmatch(r"(?:'s|’s)?\s+", between):
+                    break
+                low = toks[j].text.lower()
+                if low in {"the", "a", "an", "his", "her", "their", "its", "our", "said"}:
+                    break
+                if low in {"and", "who", "that", "which", "with", "by", "to", "as"}:
+                    break
+                collected.append(j)
+                j -= 1
+            collected.reverse()
+            role = para[toks[collected[0]].start : toks[collected[-1]].end]
+            return role if len(collected) >= 1 else None
+        collected = []
+        j = first - 1
+        while j >= 0:
+            tok = toks[j]
+            between = para[tok.end : toks[j + 1].start]
+            if not re.fullmatch(r"(?:'s|’s)?[ \u00a0]", between) and not (
+                between.strip() == "" and len(between) == 1
+            ):
+                break
+            low = tok.text.lower()
+            if tok.cap or low in lx.TITLE_WORDS or low in lx.ROLE_NOUNS or low in _ROLE_ADJ:
+                if (
+                    tok.text in lx.NOT_NAMES
+                    and tok.text not in _HONORIFICS
+                    and not (tok.text in {"Western", "Eastern", "Northern", "Southern", "Central"})
+                ):
+                    break
+                collected.append(j)
+            elif low in {"of", "for", "the", "and", "on"} and collected:
+                collected.append(j)
+            else:
+                break
+            j -= 1
+        while collected and toks[collected[-1]].text.lower() in {"of", "for", "the", "and", "on"}:
+            collected.pop()
+        if not collected:
+            return None
+        collected.reverse()
+        words = [toks[c].text.lower() for c in collected]
+        if not any(w in lx.ROLE_NOUNS or w in lx.TITLE_WORDS for w in words):
+            return None
+        if all(toks[c].text in _HONORIFICS for c in collected):
+            return None
+        start = toks[collected[0]].start
+        end = toks[collected[-1]].end
+        role = para[start:end]
+        if toks[collected[-1]].possessive:
+            return None
+        return role
+
+    @staticmethod
+    def _apposition_after(para: str, end: int) -> tuple[str | None, str | None]:
+        """``X, the Kremlin's spokesman,`` -> (role, "person"); ``X, the energy company,``."""
+        match = re.match(
+            r",\s+((?:the|a|an|[A-Z][\w.'’-]*(?:'s|’s)?)\s+[^,;.()\"“”]{2,90}?)\s*(?:,|\.|;|$)",
+            para[end:],
+        )
+        if not match:
+            return None, None
+        phrase = match.group(1)
+        words = re.findall(r"[\w'’-]+", phrase.lower())
+        if len(words) > 12 or (words and words[0] in {"who", "which", "that", "said"}):
+            return None, None
+        if re.search(r"\b(?:" + lx.SPEECH_VERBS + r")\b", phrase):
+            return None, None
+        if any(w in _ORG_NOUNS for w in words[-3:]):
+            return phrase, "organization"
+        if any(w in lx.ROLE_NOUNS for w in words):
+            role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+            return role, "person"
+        return None, None
+
+    # -- folding -------------------------------------------------------------------------
+
+    def _fold(self) -> None:
+        persons: dict[str, Actor] = {}
+        singles: list[Mention] = []
+        famous = lx.FAMOUS if self.use_famous else {}
+        for m in sorted(self.mentions, key=lambda m: (m.para, m.start)):
+            if m.kind != "person":
+                continue
+            words = [w for w in m.text.split() if w not in _PARTICLES]
+            if len(words) >= 2 and (m.evidence & {"role", "speech", "given", "honorific"}):
+                target = self._match_person(persons, m.text)
+                if target is None:
+                    target = Actor(slugify(m.text), m.text, "person")
+                    persons[m.text] = target
+                elif len(m.text) > len(target.name) and target.name in m.text:
+                    pass
+                target.mentions.append(m)
+                if m.role and not target.role:
+                    target.role = m.role
+            else:
+                singles.append(m)
+        # surname-only and unconfirmed mentions
+        leftovers: list[Mention] = []
+        for m in singles:
+            target = self._match_person(persons, m.text, surname_only=True)
+            if target is None and m.text in famous:
+                full = famous[m.text]
+                target = persons.get(full) or Actor(slugify(full), full, "person")
+                persons[full] = target
+            if target is None and (m.evidence & {"role", "honorific"}) and m.text[:1].isupper():
+                target = Actor(slugify(m.text), m.text, "person")
+                persons[m.text] = target
+            if target is None:
+                leftovers.append(m)
+                continue
+            target.mentions.append(m)
+            if m.text != target.name:
+                target.aliases.append(m.text)
+            if m.role and not target.role:
+                target.role = m.role
+        # a name seen once without evidence but spoken later as a surname: a person
+        for m in leftovers:
+            words = m.text.split()
+            if len(words) >= 2 and words[-1] not in lx.NOT_PERSON_HEADS:
+                spoken = any(o.text == words[-1] and "speech" in o.evidence for o in leftovers)
+                if spoken:
+                    target = persons.setdefault(m.text, Actor(slugify(m.text), m.text, "person"))
+                    target.mentions.append(m)
+        for actor in persons.values():
+            extra = [
+                m
+                for m in leftovers
+                if len(m.text.split()) == 1
+                and m.text == actor.name.split()[-1]
+                and m not in actor.mentions
+            ]
+            actor.mentions.extend(extra)
+        # single words that speak but match no person: organisations ("Maersk said")
+        for m in leftovers:
+            if (
+                len(m.text.split()) == 1
+                and m.text not in lx.NOT_NAMES
+                and "-" not in m.text
+                and _SAYS_NOW.match(self.paragraphs[m.para][m.end : m.end + 80])
+                and not any(m in a.mentions for a in persons.values())
+            ):
+                m.kind = "organization"
+                m.key = f"org:{m.text}"
+        for actor in persons.values():
+            actor.aliases = _dedupe(
+                [m.text for m in actor.mentions if m.text != actor.name] + actor.aliases
+            )
+            self._finish_person(actor)
+            self.actors.setdefault(actor.id, actor)
+        for m in self.mentions:
+            if m.kind in {"organization", "country", "group"}:
+                self._entity_actor(m)
+        self._reuse_known_ids()
+
+    @staticmethod
+    def _match_person(
+        persons: dict[str, Actor], text: str, surname_only: bool = False
+    ) -> Actor | None:
+        words = [w for w in text.replace(".", "").split() if w not in _HONORIFICS]
+        words = [w for w in words if w not in {"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr"}]
+        if not words:
+            return None
+        for name, actor in persons.items():
+            if name == text:
+                return actor
+        last = words[-1]
+        hits = []
+        for actor in persons.values():
+            parts = [w for w in actor.name.replace(".", "").split() if w not in {"Jr", "Sr"}]
+            if surname_only or len(words) == 1:
+                if last == parts[-1] or (len(parts) == 2 and last == parts[0] and len(last) <= 4):
+                    hits.append(actor)
+                elif len(words) > 1 and " ".join(words) == " ".join(parts[-len(words) :]):
+                    hits.append(actor)
+            elif parts[-1] == last and (
+                lx.nickname_of(parts[0]) == lx.nickname_of(words[0])
+                or parts[0].startswith(words[0])
+                or words[0].startswith(parts[0])
+            ):
+                hits.append(actor)
+        if len(hits) == 1:
+            return hits[0]
+        return None
+
+    def _finish_person(self, actor: Actor) -> None:
+        roles = [m.role for m in actor.mentions if m.role]
+        if roles:
+            actor.role = max(roles[:2], key=len)
+        if actor.role:
+            actor.affiliation = _affiliation(actor.role)
+
+    def _entity_actor(self, m: Mention) -> None:
+        kind, _, ref = m.key.partition(":")
+        if kind == "ent":
+            ent = lx.BY_ID[ref]
+            actor_id, name = ent.id, ent.name
+            affiliation = lx.BY_ID[ent.affiliation].name if ent.affiliation else None
+            kind_ = ent.kind
+        elif kind == "group":
+            actor_id, name, kind_ = slugify(ref), ref, "group"
+            affiliation = m.role
+        else:
+            name = re.sub(r"^(?:The|the)\s+", "", m.text)
+            actor_id, kind_ = slugify(name), "organization"
+            affiliation = _affiliation(name)
+        if affiliation == name:
+            affiliation = None
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = Actor(actor_id, name, kind_, affiliation=affiliation)
+            self.actors[actor_id] = actor
+        actor.mentions.append(m)
+        if m.text != actor.name and "demonym" not in m.evidence and m.text not in actor.aliases:
+            actor.aliases.append(m.text)
+
+    def _reuse_known_ids(self) -> None:
+        if not self.known:
+            return
+        index: dict[str, tuple[str, str]] = {}
+        for known_id, name, aliases in self.known:
+            for form in (name, *aliases):
+                index.setdefault(_key(form), (known_id, name))
+        renamed: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            forms = [actor.name, *actor.aliases]
+            if actor.kind == "person":
+                forms = [actor.name]  # a bare surname is too weak to adopt an identity
+            hit = next((index[_key(f)] for f in forms if _key(f) in index), None)
+            if hit is None and actor.kind != "person":
+                hit = next(((kid, kn) for kid, kn, _ in self.known if kid == actor.id), None)
+            if hit:
+                known_id, known_name = hit
+                if known_name != actor.name and actor.name not in actor.aliases:
+                    actor.aliases.insert(0, actor.name)
+                actor.id, actor.name, actor.known = known_id, known_name, True
+            renamed.setdefault(actor.id, actor)
+        self.actors = renamed
+
+
+def _key(text: str) -> str:
+    text = normalise(text).lower()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def _affiliation(text: str) -> str | None:
+    """The country or organisation a role or organisation name points at."""
+    for match in _GAZ_RE.finditer(text):
+        ent = lx.BY_ID[_SURFACES[match.group(0)][0]]
+        return ent.name
+    return None

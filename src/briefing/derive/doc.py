@@ -1,0 +1,128 @@
+"""The analysed article every extractor shares: paragraphs, sentences, actor mentions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.derive.actors import Actor
+from briefing.derive.text import CLOSE_QUOTES, OPEN_QUOTES, Span, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One mention of a (folded) actor."""
+
+    para: int
+    start: int
+    end: int
+    actor: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A stretch of quoted text; ``start``/``end`` are the content offsets (marks excluded)."""
+
+    para: int
+    start: int
+    end: int
+    closed: bool
+    opened: bool = True  # False: the paragraph began inside an open quote
+
+
+@dataclass
+class Doc:
+    paragraphs: list[str]
+    actors: dict[str, Actor]
+    sentences: list[list[Span]] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    quotes: list[list[QuoteSpan]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, paragraphs: list[str], actors: dict[str, Actor]) -> Doc:
+        doc = cls(paragraphs, actors)
+        doc.sentences = [split_sentences(p, i) for i, p in enumerate(paragraphs)]
+        refs = [
+            Ref(m.para, m.start, m.end, actor.id, actor.kind, m.text)
+            for actor in actors.values()
+            for m in actor.mentions
+        ]
+        doc.refs = sorted(refs, key=lambda r: (r.para, r.start))
+        doc.quotes = [find_quotes(p, i) for i, p in enumerate(paragraphs)]
+        return doc
+
+    def sentence_at(self, para: int, offset: int) -> Span:
+        for span in self.sentences[para]:
+            if span.start <= offset < span.end + 1:
+                return span
+        return self.sentences[para][-1]
+
+    def in_quote(self, para: int, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes[para])
+
+    def refs_in(self, para: int, start: int, end: int, outside_quotes: bool = True) -> list[Ref]:
+        return [
+            r
+            for r in self.refs
+            if r.para == para
+            and start <= r.start
+            and r.end <= end
+            and not (outside_quotes and self.in_quote(para, r.start))
+        ]
+
+    def last_ref_before(
+        self, para: int, offset: int, kinds: set[str], want: str | None = None
+    ) -> Ref | None:
+        """The nearest earlier mention of one of ``kinds`` (optionally whose text or the
+        actor's role/name contains ``want``), skipping mentions inside quotes."""
+        best: Ref | None = None
+        for ref in self.refs:
+            if (ref.para, ref.start) >= (para, offset):
+                break
+            if ref.kind not in kinds or self.in_quote(ref.para, ref.start):
+                continue
+            if want:
+                actor = self.actors.get(ref.actor)
+                hay = " ".join(
+                    x for x in (ref.text, actor.role if actor else "", actor.name if actor else "")
+                    if x
+                ).lower()
+                if want.lower() not in hay:
+                    continue
+            best = ref
+        return best
+
+
+def find_quotes(paragraph: str, para: int) -> list[QuoteSpan]:
+    """Quoted stretches of one paragraph, curly or straight; an unclosed one runs to the end.
+
+    Curly single quotes are used only when the paragraph has no double quotes (British
+    style); straight single quotes are apostrophes far too often to be trusted.
+    """
+    spans: list[QuoteSpan] = []
+    has_double = any(c in paragraph for c in OPEN_QUOTES + CLOSE_QUOTES + '"')
+    opens = OPEN_QUOTES if has_double else "\u2018"
+    closes = CLOSE_QUOTES if has_double else "\u2019"
+    start: int | None = None
+    for i, ch in enumerate(paragraph):
+        if ch == '"' and has_double:
+            if start is None:
+                start = i + 1
+            else:
+                spans.append(QuoteSpan(para, start, i, True))
+                start = None
+        elif ch in opens and start is None:
+            start = i + 1
+        elif ch in closes and start is not None:
+            if not has_double and re.match(r"\w", paragraph[i + 1 : i + 2]):
+                continue  # an apostrophe: don’t
+            spans.append(QuoteSpan(para, start, i, True))
+            start = None
+        elif ch in closes and start is None and not spans and has_double:
+            # a paragraph that starts inside a quote opened in the previous one
+            spans.append(QuoteSpan(para, 0, i, True, opened=False))
+    if start is not None:
+        spans.append(QuoteSpan(para, start, len(paragraph), False))
+    return spans

@@ -1,0 +1,348 @@
+"""Direct quotes and who said them, in every usual shape.
+
+* ``"…," X said.`` / ``"…," said X.`` / ``"…," he said.`` / ``"…," the minister said.``
+* ``X said: "…"`` / ``X said "…"`` / ``X wrote on Telegram: "…"`` / ``X called it "…"``
+* ``"…," X said. "…"`` (the second part is X's too)
+* a quote continued across paragraphs (the paragraph ends inside the quote, the next
+  one opens with a quote mark)
+* ``according to X, "…"``; ``one U.S. official said`` -> an anonymous group actor
+
+Quote text is kept verbatim (only a trailing comma that belongs to the attribution is
+dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.derive import lexicon as lx
+from briefing.derive.doc import Doc, QuoteSpan, Ref
+
+_VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\b")
+_PRONOUN_VERB = re.compile(r"\b(he|she|they|He|She|They)\s+(?:also\s+|later\s+|then\s+)?$")
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
+_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into)\s+$")
+_INDIRECT_VERB = re.compile(
+    r"\b(?:said|says|told|warned|added|stressed|noted|argued|insisted|announced|wrote|"
+    r"claimed|stated|confirmed|denied|acknowledged|according to)\b"
+)
+_PRIORITY = ("person", "group", "organization", "country")
+
+
+@dataclass
+class Quote:
+    """An attributed quote."""
+
+    para: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    how: str
+    attribution: str = "on-record"
+    partial: bool = False
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    if text.endswith(","):
+        text = text[:-1].rstrip()
+    return text
+
+
+class QuoteExtractor:
+    """Attributes each quote of a :class:`Doc` to an actor id."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def run(self) -> list[Quote]:
+        doc = self.doc
+        out: list[Quote] = []
+        last_speaker: str | None = None
+        for para, spans in enumerate(doc.quotes):
+            paragraph = doc.paragraphs[para]
+            prev_in_para: Quote | None = None
+            for k, span in enumerate(spans):
+                text = paragraph[span.start : span.end]
+                continued = (
+                    k == 0
+                    and para > 0
+                    and (not span.opened or paragraph[: span.start].strip() in {'"', "\u201c"})
+                    and bool(doc.quotes[para - 1])
+                    and not doc.quotes[para - 1][-1].closed
+                )
+                speaker, how = self._attribute(para, span, spans, k, prev_in_para)
+                if speaker is None and continued and out and out[-1].para == para - 1:
+                    speaker, how = out[-1].speaker, "continued"
+                if speaker is None and prev_in_para and prev_in_para.speaker:
+                    speaker, how = prev_in_para.speaker, "same-paragraph"
+                if speaker is None and not span.closed and para + 1 < len(doc.quotes):
+                    nxt = doc.quotes[para + 1]
+                    if nxt and doc.paragraphs[para + 1].lstrip().startswith(('"', "\u201c")):
+                        speaker, how = self._attribute(para + 1, nxt[0], nxt, 0, None)
+                        how = f"continued-{how}" if speaker else how
+                if speaker is None and k == 0 and span.start <= 1 and para > 0:
+                    speaker, how = self._intro(para - 1)
+                if speaker is None and k == 0 and span.start <= 1 and last_speaker:
+                    if paragraph[span.end + 1 :].strip() == "":
+                        speaker, how = last_speaker, "previous-speaker"
+                words = len(text.split())
+                if speaker is None or words < 2:
+                    prev_in_para = None if speaker is None else prev_in_para
+                    continue
+                lead = paragraph[doc.sentence_at(para, max(span.start - 1, 0)).start : span.start]
+                partial = not (
+                    lead.strip(" \"“") == ""
+                    or (re.search(r"[:,]\s*[\"“]?$", lead) and text[:1].isupper())
+                )
+                quote = Quote(
+                    para, span.start, span.end, _clean(text), speaker, how,
+                    self._attribution(speaker, how), partial,
+                )
+                if continued and out and out[-1].para == para - 1 and out[-1].speaker == speaker:
+                    prev = out[-1]
+                    if prev.end == len(doc.paragraphs[prev.para]):
+                        prev.text = f"{prev.text} {quote.text}"
+                        prev_in_para = prev
+                        last_speaker = speaker
+                        continue
+                out.append(quote)
+                prev_in_para = quote
+                last_speaker = speaker
+        return out
+
+    def indirect(self) -> list[Quote]:
+        """Reported speech without quote marks: ``…, one U.S. official said.`` /
+        ``Russia said it would only take part if …``. ``text`` is empty for these."""
+        doc = self.doc
+        out: list[Quote] = []
+        for para, spans in enumerate(doc.sentences):
+            for span in spans:
+                if any(span.start <= q.end and q.start <= span.end for q in doc.quotes[para]):
+                    continue
+                verb = _INDIRECT_VERB.search(span.text)
+                if not verb or re.search(r"\bnot\s+(?:yet\s+)?$", span.text[: verb.start()]):
+                    continue
+                offset = span.start
+                speaker: str | None = None
+                how = "indirect"
+                if verb.group(0).lower() == "according to":
+                    refs = doc.refs_in(para, offset + verb.end(), span.end)
+                    ref = _pick(refs, nearest=False)
+                    speaker, how = (ref.actor, "according-to") if ref else (None, how)
+                else:
+                    before = span.text[: verb.start()]
+                    pron = _PRONOUN_VERB.search(before)
+                    if pron:
+                        speaker = self._pronoun(para, offset + pron.start(), pron.group(1))
+                    else:
+                        ref = self._subject(para, offset, before)
+                        if ref is None:
+                            definite = _DEFINITE.search(before)
+                            if definite:
+                                speaker = self._definite(para, offset, definite.group(1))
+                        else:
+                            speaker = ref.actor
+                if speaker:
+                    out.append(
+                        Quote(para, span.start, span.end, "", speaker, how,
+                              self._attribution(speaker, how), partial=True)
+                    )
+        return out
+
+    # -- attribution -----------------------------------------------------------------
+
+    def _attribute(
+        self, para: int, span: QuoteSpan, spans: list[QuoteSpan], k: int,
+        prev: Quote | None,
+    ) -> tuple[str | None, str]:
+        doc = self.doc
+        paragraph = doc.paragraphs[para]
+        sentence = doc.sentence_at(para, max(span.start - 1, 0))
+        head_from = max(sentence.start, spans[k - 1].end + 1 if k else 0)
+        head = paragraph[head_from : max(span.start - 1, head_from)]
+        tail_end = spans[k + 1].start - 1 if k + 1 < len(spans) else len(paragraph)
+        tail = paragraph[min(span.end + 1, tail_end) : tail_end]
+        tail = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", tail, maxsplit=1)[0]
+        tail_from = span.end + 1
+        sentence_initial = paragraph[sentence.start : span.start].strip(" \"“") == "" or (
+            head.strip() == ""
+        )
+        if sentence_initial or not _VERB.search(head):
+            found = self._from_tail(para, tail_from, tail)
+            if found[0]:
+                return found
+        if _VERB.search(head):
+            found = self._from_head(para, head_from, head)
+            if found[0]:
+                return found
+            if head_from > sentence.start:
+                found = self._from_head(
+                    para, sentence.start, _blank_quotes(paragraph, sentence.start, span.start - 1)
+                )
+                if found[0]:
+                    return found
+        if not sentence_initial and prev and prev.speaker and prev.para == para:
+            # "… and that China would "…"" after an attributed quote in the same sentence
+            psent = doc.sentence_at(para, max(prev.start - 1, 0))
+            if psent.start == sentence.start:
+                return prev.speaker, "same-sentence"
+        return None, ""
+
+    def _from_tail(self, para: int, offset: int, tail: str) -> tuple[str | None, str]:
+        match = _VERB.search(tail)
+        if not match or match.start() > 140:
+            return None, ""
+        before = tail[: match.start()]
+        if re.search(r"[.!?]\s", before):
+            return None, ""
+        pron = _PRONOUN_VERB.search(before)
+        if pron:
+            return self._pronoun(para, offset + pron.start(), pron.group(1)), "pronoun"
+        refs = self.doc.refs_in(para, offset, offset + match.start())
+        ref = _pick(refs, nearest=False)
+        if ref:
+            return ref.actor, "after"
+        definite = _DEFINITE.search(before)
+        if definite:
+            found = self._definite(para, offset, definite.group(1))
+            if found:
+                return found, "definite"
+        # verb first: "…," said Defense Secretary Rafael Castro.
+        after_verb = tail[match.end() : match.end() + 90]
+        refs = self.doc.refs_in(para, offset + match.end(), offset + match.end() + len(after_verb))
+        if refs and re.match(r"^[\s,]*(?:the\s+|a\s+)?[\w.'’ -]*$", after_verb[: refs[0].start
+                                                                            - offset - match.end()]):
+            ref = _pick(refs[:2], nearest=False)
+            if ref:
+                return ref.actor, "verb-first"
+        return None, ""
+
+    def _from_head(self, para: int, offset: int, head: str) -> tuple[str | None, str]:
+        verbs = list(_VERB.finditer(head))
+        if not verbs:
+            return None, ""
+        verb = verbs[-1]
+        before = head[: verb.start()]
+        if verb.group(0).lower() == "according to":
+            refs = self.doc.refs_in(para, offset + verb.end(), offset + len(head))
+            ref = _pick(refs, nearest=False)
+            if ref:
+                return ref.actor, "according-to"
+            pron = re.match(r"\s+(him|her|them)\b", head[verb.end() :])
+            if pron:
+                return self._pronoun(para, offset + verb.start(), pron.group(1)), "according-to"
+            return None, ""
+        pron = _PRONOUN_VERB.search(before)
+        if pron:
+            return self._pronoun(para, offset + pron.start(), pron.group(1)), "pronoun-head"
+        ref = self._subject(para, offset, before)
+        if ref:
+            return ref.actor, "before"
+        definite = _DEFINITE.search(before)
+        if definite:
+            found = self._definite(para, offset, definite.group(1))
+            if found:
+                return found, "definite-head"
+        refs = self.doc.refs_in(para, offset + verb.end(), offset + len(head))
+        if refs and verb.group(0) in {"said", "says", "wrote", "added"}:
+            gap = head[verb.end() : refs[0].start - offset]
+            if re.fullmatch(r"[\s,]*(?:[\w.'’-]+\s+){0,4}", gap):
+                return refs[0].actor, "verb-first-head"
+        return None, ""
+
+    def _subject(self, para: int, offset: int, before: str) -> Ref | None:
+        """The subject of a speech verb: walk the comma-separated pieces before it from the
+        nearest back, skipping appositives ("the Kremlin's spokesman"), people first."""
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;]+", before)]
+        for start, end in reversed(pieces):
+            piece = before[start:end]
+            words = re.findall(r"[\w'’-]+", piece.lower())
+            refs = self.doc.refs_in(para, offset + start, offset + end)
+            if words and words[0] in {"which", "who", "whose", "where", "when"}:
+                continue  # a relative clause: ", which backs …,"
+            refs = [
+                r for r in refs
+                if not _PREPOSITION.search(self.doc.paragraphs[para][max(0, r.start - 12) : r.start])
+            ]
+            appositive = bool(words) and (
+                words[0] in {"the", "a", "an", "his", "her", "their", "its"}
+                or words[0] in lx.ROLE_NOUNS
+            ) and any(w in lx.ROLE_NOUNS for w in words) and not any(
+                r.kind == "person" for r in refs
+            ) and start > 0
+            if appositive:
+                continue
+            ref = _pick(refs, nearest=True)
+            if ref:
+                return ref
+        return None
+
+    def _intro(self, para: int) -> tuple[str | None, str]:
+        """A paragraph ending ``… X said:`` introduces a quote in the next one."""
+        paragraph = self.doc.paragraphs[para].rstrip()
+        if not paragraph.endswith(":"):
+            return None, ""
+        sentence = self.doc.sentences[para][-1]
+        return self._from_head(para, sentence.start, paragraph[sentence.start : -1])
+
+    def _pronoun(self, para: int, offset: int, pronoun: str) -> str | None:
+        kinds = {"person"} if pronoun.lower() in {"he", "she", "him", "her"} else {
+            "group", "organization", "country", "person"
+        }
+        ref = self.doc.last_ref_before(para, offset, kinds)
+        return ref.actor if ref else None
+
+    def _definite(self, para: int, offset: int, noun: str) -> str | None:
+        noun = noun.lower()
+        if noun in {"official", "officials", "diplomat", "diplomats", "source", "sources"}:
+            ref = self.doc.last_ref_before(para, offset, {"group"})
+            if ref:
+                return ref.actor
+            ref = self.doc.last_ref_before(para, offset, {"person"}, want=noun.rstrip("s"))
+            return ref.actor if ref else None
+        if noun in lx.ROLE_NOUNS or noun in lx.TITLE_WORDS:
+            ref = self.doc.last_ref_before(para, offset, {"person"}, want=noun)
+            return ref.actor if ref else None
+        ref = self.doc.last_ref_before(
+            para, offset, {"organization", "group", "country"}, want=noun
+        )
+        return ref.actor if ref else None
+
+    def _attribution(self, speaker: str, how: str) -> str:
+        actor = self.doc.actors.get(speaker)
+        if actor is None:
+            return "on-record"
+        if actor.kind == "group":
+            return "anonymous-official"
+        if how.startswith("according-to") and actor.kind == "person":
+            return "reported"
+        if actor.kind in {"organization", "country"}:
+            return "spokesperson"
+        if actor.role and re.search(r"spokes|press secretary", actor.role, re.IGNORECASE):
+            return "spokesperson"
+        return "on-record"
+
+
+def _blank_quotes(paragraph: str, start: int, end: int) -> str:
+    """``paragraph[start:end]`` with quoted stretches blanked out (offsets kept)."""
+    text = list(paragraph[start:end])
+    inside = False
+    for i, ch in enumerate(text):
+        if ch in '"\u201c\u201d':
+            inside = not inside if ch == '"' else ch == "\u201c"
+            continue
+        if inside:
+            text[i] = " "
+    return "".join(text)
+
+
+def _pick(refs: list[Ref], *, nearest: bool) -> Ref | None:
+    """People first, then anonymous groups, organisations, countries."""
+    for kind in _PRIORITY:
+        hits = [r for r in refs if r.kind == kind]
+        if hits:
+            return hits[-1] if nearest else hits[0]
+    return None
