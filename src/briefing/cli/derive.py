@@ -1,0 +1,170 @@
+"""``briefing derive`` (article -> draft brief) and ``briefing derive-eval`` (scores)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from functools import reduce
+from pathlib import Path
+
+import click
+
+from briefing.cli import Context, cli, pass_context
+from briefing.errors import BriefingError
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def known_actors(db_path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(id, name, aliases) of every actor in the library at ``db_path``, if it exists."""
+    if not db_path.is_file():
+        return []
+    from briefing.store import Store
+
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    try:
+        with Store(db_path) as store:
+            summaries = store.actors()
+            detailed = len(summaries) <= 20_000
+            for summary in summaries:
+                detail = store.actor(summary.id) if detailed else None
+                out.append((summary.id, summary.name, tuple(detail.aliases) if detail else ()))
+    except BriefingError as exc:
+        click.echo(f"briefing: warning: library not read, actor ids not reused: {exc}", err=True)
+        return []
+    return out
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (use 2024-05-30)") from None
+
+
+@cli.command("derive")
+@click.argument("source")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the draft here instead of standard output.")
+@click.option("--id", "brief_id", help="Brief id (slug); default: from the title and date.")
+@click.option("--date", "date_", help="Article date (YYYY-MM-DD) when the source has none; "
+              "relative dates are resolved against it.")
+@click.option("--llm/--no-llm", default=None,
+              help="Improve the draft with the LLM backend (default: derive.llm.enabled).")
+@click.option("--library/--no-library", "use_library", default=True,
+              help="Reuse actor ids from the library at --db (default: on).")
+@pass_context
+def derive_command(
+    context: Context, source: str, output: Path | None, brief_id: str | None,
+    date_: str | None, llm: bool | None, use_library: bool,
+) -> None:
+    """Turn a news article (text file, HTML file or URL) into a draft brief.
+
+    The draft is a valid format-v1 brief tagged `draft`, for a person to edit.
+    """
+    from briefing.derive import derive, load_source
+    from briefing.loader import dump_brief
+    from briefing.model import SLUG_RE
+
+    if brief_id is not None and not SLUG_RE.match(brief_id):
+        raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
+    article = load_source(source, context.settings.http)
+    known = known_actors(context.db_path) if use_library else []
+    derived = derive(article, brief_id=brief_id, date=_parse_date(date_), known_actors=known)
+    notes = list(derived.notes)
+    settings = context.settings.derive.llm
+    if llm if llm is not None else settings.enabled:
+        from briefing.derive.llm import improve
+
+        notes += improve(derived, settings)
+    text = dump_brief(derived.brief)
+    for note in notes:
+        click.echo(f"briefing: {note}", err=True)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise BriefingError(f"{output}: cannot write: {exc.strerror}") from None
+        click.echo(f"wrote {output} ({derived.brief.id})", err=True)
+
+
+@cli.command("derive-eval")
+@click.argument("derived", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                           path_type=Path))
+@click.argument("reference", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                             path_type=Path))
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of articles (.txt/.html) to derive and score.")
+@click.option("--references", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of reference briefs, same file stems as the articles (.yaml).")
+@click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
+@click.option("--no-famous", is_flag=True,
+              help="Do not use the built-in list of well-known people (for ablation).")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss.")
+@pass_context
+def derive_eval_command(
+    context: Context, derived: Path | None, reference: Path | None, articles: Path | None,
+    references: Path | None, as_json: bool, no_famous: bool, verbose: bool,
+) -> None:
+    """Score derived briefs against hand-made references.
+
+    Either DERIVED.yaml REFERENCE.yaml, or --articles DIR --references DIR (derives every
+    article that has a reference, offline, without the library).
+    """
+    from briefing.derive import derive, load_source
+    from briefing.derive.evaluate import Score, score, table
+
+    limits = context.settings.limits
+    scores: list[Score] = []
+    if articles or references:
+        if not (articles and references) or derived or reference:
+            raise click.UsageError("use --articles DIR --references DIR, or two files")
+        for path in sorted(p for p in articles.iterdir() if p.suffix in ARTICLE_SUFFIXES):
+            ref_path = references / f"{path.stem}.yaml"
+            if not ref_path.is_file():
+                continue
+            ref = _load_one(ref_path, limits, "reference")
+            try:
+                result = derive(load_source(str(path)), use_famous=not no_famous).brief
+            except BriefingError as exc:
+                click.echo(f"briefing: {path}: {exc}", err=True)
+                result = None
+            scores.append(score(result, ref, path.stem))
+        if not scores:
+            raise BriefingError(f"no article in {articles} has a reference in {references}")
+    elif derived and reference:
+        ref = _load_one(reference, limits, "reference")
+        try:
+            result = _load_one(derived, limits, "derived brief")
+        except BriefingError as exc:
+            click.echo(f"briefing: {exc}", err=True)
+            result = None
+        scores.append(score(result, ref, derived.stem))
+    else:
+        raise click.UsageError("give DERIVED.yaml REFERENCE.yaml, or --articles and --references")
+    total = reduce(lambda a, b: a + b, scores)
+    if as_json:
+        payload = {"articles": [s.as_dict() for s in scores], "total": total.as_dict()}
+        click.echo(json.dumps(payload, indent=2))
+    else:
+        click.echo(table(scores, total if len(scores) > 1 else None))
+    if verbose:
+        for miss in total.missed:
+            click.echo(f"  missed: {miss}", err=True)
+    if not total.valid:
+        sys.exit(1)
+
+
+def _load_one(path: Path, limits: object, what: str):  # type: ignore[no-untyped-def]
+    from briefing.loader import load_bytes
+
+    loaded = load_bytes(path.read_bytes(), str(path), limits)  # type: ignore[arg-type]
+    if loaded.errors or not loaded.briefs:
+        detail = "; ".join(str(p) for p in loaded.errors) or "no brief in the file"
+        raise BriefingError(f"{path}: {what} is not a valid brief: {detail}")
+    return loaded.briefs[0]
