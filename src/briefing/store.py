@@ -31,8 +31,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-import sqlite_utils
-
 from briefing.errors import StoreError
 from briefing.model import Brief
 
@@ -167,9 +165,14 @@ class ImportFailed(StoreError):
     brief left no rows behind.
     """
 
-    def __init__(self, outcomes: list[ImportOutcome], failures: dict[str, str]) -> None:
-        listing = "; ".join(f"{bid}: {why}" for bid, why in failures.items())
-        super().__init__(f"could not store {len(failures)} brief(s): {listing}")
+    def __init__(
+        self, outcomes: list[ImportOutcome], failures: dict[str, str], path: Path | None = None
+    ) -> None:
+        shown = list(failures.items())[:3]
+        listing = "; ".join(f"{bid}: {' '.join(why.split())}" for bid, why in shown)
+        more = f" (and {len(failures) - len(shown)} more)" if len(failures) > len(shown) else ""
+        where = f"{path}: " if path else ""
+        super().__init__(f"{where}could not store {len(failures)} brief(s): {listing}{more}")
         self.outcomes = outcomes
         self.failures = failures
 
@@ -478,66 +481,72 @@ def fts_query(text: str) -> str | None:
 
 # -- rows of one brief ----------------------------------------------------------------
 
+Row = tuple[Any, ...]
 
-@dataclass(slots=True)
-class _Rows:
-    """Rows of many briefs, table by table, so a chunk is written with ``executemany``."""
 
-    briefs: list[tuple[Any, ...]] = field(default_factory=list)
-    actors: list[tuple[Any, ...]] = field(default_factory=list)
-    brief_actors: list[tuple[Any, ...]] = field(default_factory=list)
-    positions: list[tuple[Any, ...]] = field(default_factory=list)
-    questions: list[tuple[Any, ...]] = field(default_factory=list)
-    timeline: list[tuple[Any, ...]] = field(default_factory=list)
-    sources: list[tuple[Any, ...]] = field(default_factory=list)
-    tags: list[tuple[Any, ...]] = field(default_factory=list)
-    fts: list[tuple[Any, ...]] = field(default_factory=list)
+@dataclass(frozen=True, slots=True)
+class PreparedBrief:
+    """One brief turned into table rows, ready to write.
 
-    def add(self, brief: Brief, origin: str | None, search_rowid: int, now: str) -> None:
-        """Append the rows of one brief. Hot path of every import: kept lean on purpose
-        (enum members are ``str`` and bind as their value; one shared JSON encoder)."""
-        _check_references(brief)
-        bid = brief.id
-        date = brief.date.isoformat()
-        tags = list(dict.fromkeys(brief.tags))
-        positions = brief.positions
-        questions = brief.open_questions
-        self.briefs.append(
-            (
-                bid,
-                brief.title,
-                date,
-                _iso(brief.updated),
-                brief.format,
-                brief.bottom_line,
-                " ".join(tags),
-                origin,
-                now,
-                search_rowid,
-                _json_sources(brief),
-                brief.summary,
-                brief.model_dump_json(exclude_defaults=True),
-            )
+    Built by :func:`prepare_brief` anywhere — in particular in the sync's worker
+    processes, since tuples of text pickle an order of magnitude faster than pydantic
+    models unpickle. Only the row id and import time are added when it is written.
+    """
+
+    id: str
+    updated: dt.datetime | None
+    origin: str | None
+    brief: Row  # briefs row up to ``document``; origin, imported_at, search_rowid follow
+    actors: tuple[Row, ...]
+    brief_actors: tuple[Row, ...]
+    positions: tuple[Row, ...]
+    questions: tuple[Row, ...]
+    timeline: tuple[Row, ...]
+    sources: tuple[Row, ...]
+    tags: tuple[Row, ...]
+    fts: Row  # briefs_fts row without its rowid
+
+
+def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
+    """The rows of one brief. Hot path of every import, so kept lean on purpose: enum
+    members are ``str`` and bind as their value; JSON arrays of text are built directly.
+
+    Raises ``ValueError`` for a brief whose actor references do not resolve (the loader
+    refuses those; a brief built in code may not have been through it).
+    """
+    _check_references(brief)
+    bid = brief.id
+    date = brief.date.isoformat()
+    tags = list(dict.fromkeys(brief.tags))
+    positions = brief.positions
+    questions = brief.open_questions
+    actors = []
+    brief_actors = []
+    for i, actor in enumerate(brief.actors):
+        aliases = _json(actor.aliases) if actor.aliases else "[]"
+        actors.append((actor.id, actor.name, actor.kind, aliases, bid, date))
+        brief_actors.append(
+            (bid, actor.id, i, date, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
         )
-        actors_rows = self.actors
-        brief_actors = self.brief_actors
-        for i, actor in enumerate(brief.actors):
-            aliases = _json(actor.aliases) if actor.aliases else "[]"
-            actors_rows.append((actor.id, actor.name, actor.kind, aliases, bid, date))
-            brief_actors.append(
-                (
-                    bid,
-                    actor.id,
-                    i,
-                    date,
-                    actor.name,
-                    actor.kind,
-                    actor.role,
-                    actor.affiliation,
-                    aliases,
-                )
-            )
-        self.positions.extend(
+    return PreparedBrief(
+        id=bid,
+        updated=brief.updated,
+        origin=origin,
+        brief=(
+            bid,
+            brief.title,
+            date,
+            _iso(brief.updated),
+            brief.format,
+            brief.bottom_line,
+            " ".join(tags),
+            _json_sources(brief),
+            brief.summary,
+            brief.model_dump_json(exclude_defaults=True),
+        ),
+        actors=tuple(actors),
+        brief_actors=tuple(brief_actors),
+        positions=tuple(
             (
                 bid,
                 i,
@@ -551,8 +560,8 @@ class _Rows:
                 p.date.isoformat() if p.date else None,
             )
             for i, p in enumerate(positions)
-        )
-        self.questions.extend(
+        ),
+        questions=tuple(
             (
                 bid,
                 i,
@@ -568,12 +577,12 @@ class _Rows:
                 _json(q.actors) if q.actors else "[]",
             )
             for i, q in enumerate(questions)
-        )
-        self.timeline.extend(
+        ),
+        timeline=tuple(
             (bid, i, e.date, e.event, _json(e.actors) if e.actors else "[]")
             for i, e in enumerate(brief.timeline)
-        )
-        self.sources.extend(
+        ),
+        sources=tuple(
             (
                 bid,
                 i,
@@ -584,23 +593,27 @@ class _Rows:
                 s.published.isoformat() if s.published else None,
             )
             for i, s in enumerate(brief.source)
-        )
-        self.tags.extend((bid, tag, date) for tag in tags)
-        self.fts.append(
-            (
-                search_rowid,
-                brief.title,
-                brief.summary,
-                "\n".join([f"{p.topic}. {p.position}" for p in positions]),
-                "\n".join([p.quote for p in positions if p.quote]),
-                "\n".join(
-                    [
-                        " ".join([x for x in (q.question, q.context, q.resolution) if x])
-                        for q in questions
-                    ]
-                ),
-            )
-        )
+        ),
+        tags=tuple((bid, tag, date) for tag in tags),
+        fts=(
+            brief.title,
+            brief.summary,
+            "\n".join([f"{p.topic}. {p.position}" for p in positions]),
+            "\n".join([p.quote for p in positions if p.quote]),
+            "\n".join(
+                [
+                    " ".join([x for x in (q.question, q.context, q.resolution) if x])
+                    for q in questions
+                ]
+            ),
+        ),
+    )
+
+
+def prepare_briefs(items: Iterable[tuple[Brief, str | None]]) -> list[PreparedBrief]:
+    """Many at once, without pausing for garbage collection (see :func:`_gc_paused`)."""
+    with _gc_paused():
+        return [prepare_brief(brief, origin) for brief, origin in items]
 
 
 _json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -619,7 +632,7 @@ def _json_sources(brief: Brief) -> str:
 
 _INSERTS = {
     "briefs": "INSERT INTO briefs (id, title, date, updated, format, bottom_line, tags_text,"
-    " origin, imported_at, search_rowid, source, summary, document)"
+    " source, summary, document, origin, imported_at, search_rowid)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     # Counted incrementally; the name, kind and aliases shown are those of the latest
     # brief (by date, then id) that names the actor.
@@ -732,6 +745,10 @@ class Store:
             conn.close()
             raise StoreError(f"{self.path}: {_explain(exc)}") from None
         self._conn = conn
+        # Imported here: sync's worker processes import this module for prepare_brief()
+        # and should not pay for sqlite-utils.
+        import sqlite_utils
+
         #: sqlite-utils view of the same connection, for ad-hoc inspection (and Datasette
         #: style introspection); briefing's own queries are the methods below.
         self.db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
@@ -839,31 +856,51 @@ class Store:
     def import_brief(self, brief: Brief, *, origin: str | None = None) -> ImportOutcome:
         return self.import_briefs([(brief, origin)])[0]
 
-    @_api
     def import_briefs(self, items: Iterable[tuple[Brief, str | None]]) -> list[ImportOutcome]:
         """Many briefs, each atomic; batched into few transactions for speed.
+
+        A brief whose references do not resolve is not stored (it is named in the
+        :class:`ImportFailed` raised at the end); the others are.
+        """
+        prepared: list[PreparedBrief] = []
+        broken: dict[str, str] = {}
+        with _gc_paused():
+            for brief, origin in items:
+                try:
+                    prepared.append(prepare_brief(brief, origin))
+                except ValueError as exc:
+                    broken[brief.id] = str(exc)
+        if not broken:
+            return self.import_prepared(prepared)
+        try:
+            outcomes = self.import_prepared(prepared)
+        except ImportFailed as exc:
+            raise ImportFailed(exc.outcomes, {**exc.failures, **broken}, self.path) from None
+        raise ImportFailed(outcomes, broken, self.path)
+
+    @_api
+    def import_prepared(self, items: Iterable[PreparedBrief]) -> list[ImportOutcome]:
+        """Write prepared briefs (see :func:`prepare_brief`), each atomic.
 
         A known id is replaced only by a later ``updated`` (then no row of the old
         version remains); otherwise it is skipped as ``unchanged``. Briefs are written
         ``CHUNK`` at a time in one transaction; should a chunk fail, it is retried brief
         by brief, each in its own savepoint, and :class:`ImportFailed` names the briefs
-        that could not be stored after the others were committed.
+        that could not be stored once the others are committed.
         """
         outcomes: list[ImportOutcome] = []
-        failures: dict[str, str] = {}
         for chunk in _batched(items, CHUNK):
-            done, failed = self._import_chunk(chunk)
+            done, failures = self._import_chunk(chunk)
             outcomes.extend(done)
-            failures.update(failed)
             if failures:
-                raise ImportFailed(outcomes, failures)
+                raise ImportFailed(outcomes, failures, self.path)
         return outcomes
 
     def _import_chunk(
-        self, chunk: list[tuple[Brief, str | None]]
+        self, chunk: list[PreparedBrief]
     ) -> tuple[list[ImportOutcome], dict[str, str]]:
         with self._write() as conn:
-            ids = list({brief.id for brief, _ in chunk})
+            ids = list({item.id for item in chunk})
             stored: dict[str, tuple[dt.datetime | None, int]] = {}
             for group in _batched(ids, 500):
                 marks = ",".join("?" * len(group))
@@ -875,18 +912,18 @@ class Store:
             # only each id's final winner is written.
             current = {bid: version for bid, (version, _) in stored.items()}
             outcomes: list[ImportOutcome] = []
-            winners: dict[str, tuple[Brief, str | None]] = {}
-            for brief, origin in chunk:
-                if brief.id not in current:
+            winners: dict[str, PreparedBrief] = {}
+            for item in chunk:
+                if item.id not in current:
                     outcome = Outcome.new
-                elif _later(brief.updated, current[brief.id]):
+                elif _later(item.updated, current[item.id]):
                     outcome = Outcome.updated
                 else:
-                    outcomes.append(ImportOutcome(brief.id, Outcome.unchanged, origin))
+                    outcomes.append(ImportOutcome(item.id, Outcome.unchanged, item.origin))
                     continue
-                current[brief.id] = brief.updated
-                winners[brief.id] = (brief, origin)
-                outcomes.append(ImportOutcome(brief.id, outcome, origin))
+                current[item.id] = item.updated
+                winners[item.id] = item
+                outcomes.append(ImportOutcome(item.id, outcome, item.origin))
             if not winners:
                 return outcomes, {}
             next_rowid = (
@@ -911,19 +948,17 @@ class Store:
                     conn.execute("ROLLBACK TO one_brief")
                     failures[bid] = str(exc) or type(exc).__name__
                 conn.execute("RELEASE one_brief")
-            ok = [o for o in outcomes if o.brief_id not in failures]
-            return ok, failures
+            return [o for o in outcomes if o.brief_id not in failures], failures
 
     def _replace(
         self,
         conn: sqlite3.Connection,
-        items: list[tuple[Brief, str | None]],
+        items: list[PreparedBrief],
         stored: dict[str, tuple[dt.datetime | None, int]],
         first_rowid: int,
     ) -> None:
         """Delete the stored versions of ``items`` (if any), then insert ``items``."""
-        old = [stored[brief.id] for brief, _ in items if brief.id in stored]
-        old_ids = [(brief.id,) for brief, _ in items if brief.id in stored]
+        old_ids = [(item.id,) for item in items if item.id in stored]
         touched: set[str] = set()
         if old_ids:
             for (bid,) in old_ids:
@@ -938,23 +973,22 @@ class Store:
                 " WHERE id IN (SELECT actor_id FROM brief_actors WHERE brief_id = ?)",
                 old_ids,
             )
-            conn.executemany("DELETE FROM briefs_fts WHERE rowid = ?", [(r,) for _, r in old])
+            conn.executemany(
+                "DELETE FROM briefs_fts WHERE rowid = ?", [(stored[b][1],) for (b,) in old_ids]
+            )
             # ON DELETE CASCADE removes every child row of the old version.
             conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
-        rows = _Rows()
         now = _now()
-        with _gc_paused():
-            for n, (brief, origin) in enumerate(items):
-                rows.add(brief, origin, first_rowid + n, now)
-        conn.executemany(_INSERTS["briefs"], rows.briefs)
-        conn.executemany(_INSERTS["actors"], rows.actors)
-        conn.executemany(_INSERTS["brief_actors"], rows.brief_actors)
-        conn.executemany(_INSERTS["positions"], rows.positions)
-        conn.executemany(_INSERTS["questions"], rows.questions)
-        conn.executemany(_INSERTS["timeline"], rows.timeline)
-        conn.executemany(_INSERTS["sources"], rows.sources)
-        conn.executemany(_INSERTS["tags"], rows.tags)
-        conn.executemany(_INSERTS["fts"], rows.fts)
+        conn.executemany(
+            _INSERTS["briefs"],
+            [(*item.brief, item.origin, now, first_rowid + n) for n, item in enumerate(items)],
+        )
+        conn.executemany(_INSERTS["actors"], [r for item in items for r in item.actors])
+        for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
+            conn.executemany(_INSERTS[key], [r for item in items for r in getattr(item, key)])
+        conn.executemany(
+            _INSERTS["fts"], [(first_rowid + n, *item.fts) for n, item in enumerate(items)]
+        )
         if touched:
             self._refresh_actors(conn, touched)
 

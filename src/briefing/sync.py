@@ -1,0 +1,319 @@
+"""Brief files into the library: find them, skip the unchanged, parse, store.
+
+Used by ``briefing load`` and by the reader at start (:func:`sync_folders`). Reading is
+the expensive part (YAML + validation, about a millisecond a brief), so:
+
+* with ``skip_unchanged_files``, a file whose size and modification time match what the
+  ``files`` table remembers is not opened at all;
+* big runs parse in worker processes (one per core) while this process writes: workers
+  send back :class:`~briefing.store.PreparedBrief` rows — plain tuples, which pickle far
+  faster than pydantic models — so the writer does little more than SQL;
+* small runs stay in-process, where starting workers would cost more than it saves.
+
+A file is remembered only once its briefs are committed and only if nothing in it was
+refused, so a broken file is read (and reported) again on the next sync.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import stat
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.config import LimitsSettings
+from briefing.errors import Problem
+from briefing.loader import iter_brief_files, load_file, missing_paths
+from briefing.store import (
+    CHUNK,
+    FileStamp,
+    ImportOutcome,
+    Outcome,
+    PreparedBrief,
+    Store,
+    _gc_paused,
+    prepare_brief,
+)
+
+#: Below this many files to read, parsing stays in this process.
+PARALLEL_MIN_FILES = 400
+#: Files per task sent to a worker: big enough to amortise the round trip, small enough
+#: that the writer gets work early and progress moves.
+FILES_PER_TASK = 24
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class LoadReport:
+    """What a load did, brief by brief and file by file."""
+
+    new: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refused: list[Problem] = field(default_factory=list)  # every error, in file order
+    files: int = 0  # brief files found
+    skipped_files: int = 0  # unchanged since the last sync: not read
+    warnings: list[Problem] = field(default_factory=list)
+    documents: int = 0  # YAML documents read
+    refused_documents: int = 0  # documents (or whole files) refused
+    missing: list[Path] = field(default_factory=list)  # given paths that do not exist
+    read_files: int = 0  # files actually read
+
+    @property
+    def ok(self) -> bool:
+        """Nothing refused and nothing missing."""
+        return not self.refused and not self.refused_documents and not self.missing
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Errors and warnings together, by file, line and column."""
+        return sorted([*self.refused, *self.warnings], key=lambda p: (p.path, p.line, p.column))
+
+    def record(self, outcomes: Iterable[ImportOutcome]) -> None:
+        lists = {Outcome.new: self.new, Outcome.updated: self.updated}
+        for outcome in outcomes:
+            lists.get(outcome.outcome, self.unchanged).append(outcome.brief_id)
+
+    def summary(self) -> str:
+        """One line, e.g. ``3 new, 1 updated, 0 unchanged, 1 refused (5 files read)``."""
+        text = (
+            f"{len(self.new)} new, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {self.refused_documents} refused"
+        )
+        files = f"{self.read_files} file{'s' if self.read_files != 1 else ''} read"
+        if self.skipped_files:
+            files += f", {self.skipped_files} unchanged file{'s' * (self.skipped_files != 1)}"
+            files += " skipped"
+        return f"{text} ({files})"
+
+
+@dataclass
+class _FileResult:
+    """One file as read by a worker: its briefs as rows, and what was wrong with it."""
+
+    origin: str
+    stamp: FileStamp | None  # None when the file could not be stat'ed
+    prepared: list[PreparedBrief]
+    problems: list[Problem]
+    documents: int
+    refused: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    path: str  # as the user gave it: problems name it so
+    key: str  # absolute: the ``files`` table's key
+    size: int
+    mtime_ns: int
+
+
+def _read(task: _Task, limits: LimitsSettings) -> _FileResult:
+    loaded = load_file(Path(task.path), limits)
+    problems = list(loaded.problems)
+    prepared: list[PreparedBrief] = []
+    refused = loaded.refused
+    for brief in loaded.briefs:
+        try:
+            prepared.append(prepare_brief(brief, loaded.origin))
+        except ValueError as exc:  # the loader refuses these; belt and braces
+            problems.append(Problem(loaded.origin, 1, 1, "", f"brief {brief.id!r}: {exc}"))
+            refused += 1
+    stamp = FileStamp(task.key, task.size, task.mtime_ns, tuple(p.id for p in prepared))
+    return _FileResult(loaded.origin, stamp, prepared, problems, loaded.documents, refused)
+
+
+def _read_many(tasks: list[_Task], limits: LimitsSettings) -> list[_FileResult]:
+    """A worker's unit of work. No cyclic garbage is made here, so collection waits."""
+    with _gc_paused():
+        return [_read(task, limits) for task in tasks]
+
+
+def _not_regular(task: _Task, mode: int) -> _FileResult:
+    kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+    problem = Problem(task.path, 1, 1, "", f"cannot read file: {kind}")
+    return _FileResult(task.path, None, [], [problem], 0, 1)
+
+
+def _key(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
+def _plan(
+    store: Store, paths: list[Path], skip_unchanged: bool, report: LoadReport
+) -> tuple[list[_Task | _FileResult], int]:
+    """Every file found: a task to read it, or a result already (unreadable kinds).
+    Also counts the files skipped as unchanged."""
+    known = store.file_stamps() if skip_unchanged else {}
+    planned: list[_Task | _FileResult] = []
+    skipped = 0
+    for path in iter_brief_files(paths):
+        report.files += 1
+        key = _key(path)
+        try:
+            # stat follows links, as reading will; taken before reading, so a change
+            # made while we read is seen as a change next time.
+            info = path.stat()
+        except OSError:
+            planned.append(_Task(str(path), key, -1, -1))  # load_file reports why
+            continue
+        task = _Task(str(path), key, info.st_size, info.st_mtime_ns)
+        if not stat.S_ISREG(info.st_mode):
+            planned.append(_not_regular(task, info.st_mode))  # a FIFO would block us
+            continue
+        stamp = known.get(key)
+        if stamp is not None and (stamp.size, stamp.mtime_ns) == (task.size, task.mtime_ns):
+            skipped += 1
+            continue
+        planned.append(task)
+    return planned, skipped
+
+
+def _serial(planned: list[_Task | _FileResult], limits: LimitsSettings) -> Iterator[_FileResult]:
+    for item in planned:
+        yield item if isinstance(item, _FileResult) else _read(item, limits)
+
+
+def _parallel(
+    planned: list[_Task | _FileResult], limits: LimitsSettings, workers: int
+) -> Iterator[_FileResult]:
+    """Results in file order, from ``workers`` processes, with a bounded window of work
+    in flight so memory stays flat however slow the writer is."""
+    groups: list[list[_Task] | _FileResult] = []
+    for item in planned:
+        if isinstance(item, _FileResult):
+            groups.append(item)
+        elif groups and isinstance(groups[-1], list) and len(groups[-1]) < FILES_PER_TASK:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    context = multiprocessing.get_context(_start_method())
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        window: deque[Future[list[_FileResult]] | _FileResult] = deque()
+        pending = iter(groups)
+        try:
+            while True:
+                while len(window) < workers * 3:
+                    group = next(pending, None)
+                    if group is None:
+                        break
+                    if isinstance(group, _FileResult):
+                        window.append(group)
+                    else:
+                        window.append(pool.submit(_read_many, group, limits))
+                if not window:
+                    return
+                head = window.popleft()
+                if isinstance(head, _FileResult):
+                    yield head
+                else:
+                    yield from head.result()
+        finally:
+            for item in window:
+                if isinstance(item, Future):
+                    item.cancel()
+
+
+def _start_method() -> str:
+    """fork when this process has one thread: fastest, and it does not re-run an
+    unguarded ``__main__`` in every worker. With threads (the reader syncs from a
+    worker thread), forking can deadlock the child on a lock some thread held: spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _worker_count(requested: int | None, tasks: int) -> int:
+    if requested is not None:
+        return max(1, min(requested, tasks))
+    if tasks < PARALLEL_MIN_FILES:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, tasks // FILES_PER_TASK))
+
+
+def load_paths(
+    store: Store,
+    paths: Iterable[Path | str],
+    limits: LimitsSettings | None = None,
+    *,
+    skip_unchanged_files: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> LoadReport:
+    """Read every brief file under ``paths`` (files or folders, recursively) and import
+    the valid briefs; invalid ones are refused without stopping the others.
+
+    ``progress(done, total)`` is called as files are done (skipped ones count as done).
+    ``workers``: processes parsing in parallel; default one per core for big runs and
+    none (in-process) for small ones. Paths that do not exist are listed in
+    ``report.missing``; callers decide whether that is an error.
+
+    Raises :class:`~briefing.store.ImportFailed` (a ``StoreError``) if the library
+    cannot store briefs (disk full...), after committing every brief it could.
+    """
+    limits = limits or LimitsSettings()
+    paths = [Path(p) for p in paths]
+    report = LoadReport(missing=missing_paths(paths))
+    planned, report.skipped_files = _plan(store, paths, skip_unchanged_files, report)
+    total = report.files
+    done = report.skipped_files
+    if progress is not None:
+        progress(done, total)
+    reading = sum(isinstance(item, _Task) for item in planned)
+    count = _worker_count(workers, reading)
+    results = _serial(planned, limits) if count <= 1 else _parallel(planned, limits, count)
+
+    batch: list[PreparedBrief] = []
+    stamps: list[FileStamp] = []
+
+    def flush() -> None:
+        if batch:
+            report.record(store.import_prepared(batch))
+        if stamps:
+            store.remember_files(stamps)
+        batch.clear()
+        stamps.clear()
+
+    for result in results:
+        report.read_files += 1
+        report.documents += result.documents
+        report.refused_documents += result.refused
+        for problem in result.problems:
+            (report.refused if problem.is_error else report.warnings).append(problem)
+        batch.extend(result.prepared)
+        if result.stamp is not None and not result.refused:
+            stamps.append(result.stamp)
+        if len(batch) >= CHUNK:
+            flush()
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    flush()
+    return report
+
+
+def sync_folders(
+    store: Store,
+    folders: Iterable[Path | str],
+    limits: LimitsSettings | None = None,
+    progress: Progress | None = None,
+) -> LoadReport:
+    """Bring the library up to date with ``folders``, reading only changed files.
+
+    What the reader runs at start over ``library.sync``; a folder that does not exist is
+    listed in ``report.missing`` rather than raising.
+    """
+    return load_paths(store, folders, limits, skip_unchanged_files=True, progress=progress)
