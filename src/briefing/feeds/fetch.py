@@ -31,6 +31,7 @@ from briefing.config import Settings
 from briefing.errors import FetchError
 from briefing.feeds.http import HttpClient, Response, check_url
 from briefing.feeds.parse import ACCEPT, YAML_MEDIA_TYPES, BriefLink, parse_feed, sniff
+from briefing.loader import load_bytes
 from briefing.store import FeedState, ImportFailed, Outcome, Store
 
 if TYPE_CHECKING:
@@ -323,8 +324,6 @@ class _Run:
 
     async def _load(self, download: _Download) -> None:
         """Validate exactly like a local file, named by its URL (off the event loop)."""
-        from briefing.loader import load_bytes
-
         assert download.response is not None
         loaded = await asyncio.to_thread(
             load_bytes, download.response.body, download.url, self.settings.limits

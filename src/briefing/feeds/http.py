@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import importlib.util
+import sys
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -20,6 +22,13 @@ from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+
+if importlib.util.find_spec("sniffio") is None:
+    # httpcore asks ``import sniffio`` several times per request to learn the event
+    # loop; when sniffio is not installed each failed import searches sys.path again
+    # (about a millisecond a time, under the GIL). A None entry makes the import fail
+    # at once, with the same outcome (asyncio), per the import system's documented rule.
+    sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 from briefing import __version__
 from briefing.config import HttpSettings
