@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -67,9 +68,18 @@ class Server:
 
     def __init__(self, root: Path, latency: float) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.bench_fetch", "--serve", str(root),
-             "--latency", str(latency)],
-            stdout=subprocess.PIPE, text=True, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.bench_fetch",
+                "--serve",
+                str(root),
+                "--latency",
+                str(latency),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
         )
         assert self.proc.stdout is not None
         self.url = self.proc.stdout.readline().strip()
@@ -103,19 +113,23 @@ def _compare(sizes: Sizes, work: Path, feed_url: str, rounds: int) -> dict[str, 
             if report.new != sizes.feed_n or not report.ok:
                 raise RuntimeError(
                     f"{mode} fetch imported {report.new} of {sizes.feed_n} briefs "
-                    f"(failed {report.failed}, feeds failed {len(report.failed_feeds)})")
+                    f"(failed {report.failed}, feeds failed {len(report.failed_feeds)})"
+                )
             times[mode].append(seconds)
     return times
 
 
 def run(sizes: Sizes) -> list[Result]:
-    result = Result("6", f"Fetch a {sizes.feed_n}-brief feed from a loopback server "
-                    f"(+{LATENCY * 1e3:.0f} ms/answer)",
-                    floor_label="same fetch with http.concurrency = 1 (sequential)")
+    result = Result(
+        "6",
+        f"Fetch a {sizes.feed_n}-brief feed from a loopback server "
+        f"(+{LATENCY * 1e3:.0f} ms/answer)",
+        floor_label="same fetch with http.concurrency = 1 (sequential)",
+    )
     need_store()
     need("briefing.feeds.fetch", "fetch_into_library")
     need("briefing.loader", "load_bytes")
-    (make_server,) = need("briefing.feeds.serve", "make_server")  # noqa: F841 - presence
+    need("briefing.feeds.serve", "make_server")
     (atom_feed,) = need("briefing.feeds.publish", "atom_feed")
     work = tmp_dir("fetch-")
     rounds = 1 if sizes.name == "smoke" else 3
@@ -131,9 +145,11 @@ def run(sizes: Sizes) -> list[Result]:
                 figures[latency] = _compare(sizes, work, feed_url, rounds)
             finally:
                 server.close()
-            log(f"  [6] latency {latency * 1e3:.0f} ms: concurrent "
+            log(
+                f"  [6] latency {latency * 1e3:.0f} ms: concurrent "
                 f"{median(figures[latency]['concurrent']):.2f} s, sequential "
-                f"{median(figures[latency]['sequential']):.2f} s")
+                f"{median(figures[latency]['sequential']):.2f} s"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     main = figures[LATENCY]
@@ -172,10 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve", type=Path, required=True)
     parser.add_argument("--latency", type=float, default=LATENCY)
     args = parser.parse_args(argv)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve(args.serve, args.latency)
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

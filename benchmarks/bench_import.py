@@ -40,15 +40,21 @@ def parse_floor(files: list[Path]) -> float:
         raise Skip("PyYAML without libyaml (no CSafeLoader)")
     start = time.perf_counter()
     for path in files:
-        yaml.load(path.read_bytes(), Loader=LOADER)  # noqa: S506 - the C *safe* loader
+        yaml.load(path.read_bytes(), Loader=LOADER)
     return time.perf_counter() - start
 
 
 def run(sizes: Sizes) -> list[Result]:
-    r1 = Result("1", f"Import {sizes.import_n:,} brief files (parse + validate + store)",
-                floor_label="parse only: read + yaml.load(CSafeLoader), 1 process")
-    r2 = Result("2", f"Re-load the unchanged {sizes.import_n:,}-file folder",
-                floor_label="full import (target 1)")
+    r1 = Result(
+        "1",
+        f"Import {sizes.import_n:,} brief files (parse + validate + store)",
+        floor_label="parse only: read + yaml.load(CSafeLoader), 1 process",
+    )
+    r2 = Result(
+        "2",
+        f"Re-load the unchanged {sizes.import_n:,}-file folder",
+        floor_label="full import (target 1)",
+    )
     try:
         store_cls = need_store()
         (load_paths,) = need("briefing.sync", "load_paths")
@@ -113,8 +119,17 @@ def run(sizes: Sizes) -> list[Result]:
 def _describe(report: object) -> str:
     """A short, duck-typed summary of a LoadReport."""
     parts = []
-    for name in ("new", "updated", "unchanged", "skipped", "skipped_files", "unchanged_files",
-                 "files", "errors", "problems"):
+    for name in (
+        "new",
+        "updated",
+        "unchanged",
+        "skipped",
+        "skipped_files",
+        "unchanged_files",
+        "files",
+        "errors",
+        "problems",
+    ):
         value = getattr(report, name, None)
         if value is None:
             continue

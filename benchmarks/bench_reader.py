@@ -30,6 +30,7 @@ import inspect
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -50,6 +51,7 @@ from benchmarks.common import (
     need_store,
     ratio_result,
     settings_for,
+    tmp_dir,
 )
 
 SIZE = (160, 48)
@@ -111,7 +113,8 @@ def actor_ready(actor_id: str) -> Callable[[Any], bool]:
         timelines = [w for w in screen.query("*") if type(w).__name__ == "ActorTimeline"]
         if timelines:
             entries = getattr(timelines[0], "entries", None) or getattr(
-                timelines[0], "_entries", None)
+                timelines[0], "_entries", None
+            )
             if entries is not None and len(entries) == 0:
                 return False
         return True
@@ -139,9 +142,13 @@ async def settle(pilot: Any, ready: Callable[[Any], bool] | None = None) -> None
     await pilot.pause(0)
 
 
-async def one_round(make_app: Callable[[], Any], ready: Callable[[Any], bool] | None,
-                    keys: int, key: str = "j",
-                    after: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+async def one_round(
+    make_app: Callable[[], Any],
+    ready: Callable[[Any], bool] | None,
+    keys: int,
+    key: str = "j",
+    after: Callable[[Any], Any] | None = None,
+) -> dict[str, Any]:
     gc.collect()
     app = make_app()
     out: dict[str, Any] = {}
@@ -182,8 +189,9 @@ async def measure_actor(pilot: Any, actor_id: str, opens: int) -> dict[str, Any]
     return {"actor_open": times, "actor_keys": inner}
 
 
-async def _run_async(sizes: Sizes, db: Path, actor_opens: int) -> dict[str, Any]:
+async def _run_async(sizes: Sizes, db: Path, empty_db: Path, actor_opens: int) -> dict[str, Any]:
     make_reader = reader_factory(db)
+    make_blank = reader_factory(empty_db)
     make_empty = empty_factory()
     actor = generate.BENCH_ACTOR
     have_actor = True
@@ -199,49 +207,83 @@ async def _run_async(sizes: Sizes, db: Path, actor_opens: int) -> dict[str, Any]
     log("  [3] warm-up round (untimed)")
     await one_round(make_empty, None, 2)
     await one_round(make_reader, brief_list_ready, 2)
-    empty_rounds, reader_rounds = [], []
+    await one_round(make_blank, brief_list_ready, 2)
+    rounds: dict[str, list[dict[str, Any]]] = {"empty": [], "reader": [], "blank": []}
+    empty_rounds, reader_rounds = rounds["empty"], rounds["reader"]
     for i in range(sizes.rounds):
-        pair = [("empty", make_empty, None), ("reader", make_reader, brief_list_ready)]
+        apps = [
+            ("empty", make_empty, None),
+            ("reader", make_reader, brief_list_ready),
+            ("blank", make_blank, brief_list_ready),
+        ]
         if i % 2:
-            pair.reverse()
-        for name, make, ready in pair:
+            apps.reverse()
+        for name, make, ready in apps:
             after = actor_after if name == "reader" else None
             res = await one_round(make, ready, sizes.keys, after=after)
-            (reader_rounds if name == "reader" else empty_rounds).append(res)
-        log(f"  [3] round {i + 1}/{sizes.rounds}: first frame empty "
+            rounds[name].append(res)
+        log(
+            f"  [3] round {i + 1}/{sizes.rounds}: first frame empty "
             f"{empty_rounds[-1]['first_frame'] * 1e3:.0f} ms, reader "
-            f"{reader_rounds[-1]['first_frame'] * 1e3:.0f} ms")
-    return {"empty": empty_rounds, "reader": reader_rounds, "have_actor": have_actor}
+            f"{reader_rounds[-1]['first_frame'] * 1e3:.0f} ms"
+        )
+    return {**rounds, "have_actor": have_actor}
 
 
 def run(sizes: Sizes) -> list[Result]:
-    r3a = Result("3a", f"Reader first frame, {sizes.library_n:,} briefs, 160×48",
-                 floor_label="empty Textual app's first frame, same run")
-    r3b = Result("3b", "Reader keypress (j on the list) to repaint",
-                 floor_label="keypress in the empty app, same run")
-    r4 = Result("4", "Actor screen, actor with "
-                f"{generate.manifest(generate.ensure_library(sizes.library_n, log=log))['bench_actor_positions']:,}"
-                " positions: key to repaint", floor_label="keypress in the empty app")
+    r3a = Result(
+        "3a",
+        f"Reader first frame, {sizes.library_n:,} briefs, 160×48",
+        floor_label="empty Textual app's first frame, same run",
+    )
+    r3b = Result(
+        "3b",
+        "Reader keypress (j on the list) to repaint",
+        floor_label="keypress in the empty app, same run",
+    )
+    bench_positions = generate.manifest(generate.ensure_library(sizes.library_n, log=log))[
+        "bench_actor_positions"
+    ]
+    r4 = Result(
+        "4",
+        f"Actor screen, actor with {bench_positions:,} positions: key to repaint",
+        floor_label="keypress in the empty app",
+    )
     try:
-        need_store()
+        store_cls = need_store()
         need("briefing.tui.app", "BriefingApp")
         db = ensure_db(sizes.library_n)
     except Skip as exc:
         for r in (r3a, r3b, r4):
             r.details = f"SKIP ({exc})"
         return [r3a, r3b, r4]
-    data = asyncio.run(_run_async(sizes, db, actor_opens=1))
+    work = tmp_dir("reader-")
+    try:
+        empty_db = work / "empty.db"
+        store_cls(empty_db).close()
+        data = asyncio.run(_run_async(sizes, db, empty_db, actor_opens=1))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    blank_ff = [r["first_frame"] * 1e3 for r in data["blank"]]
+    blank_keys = [t * 1e3 for r in data["blank"] for t in r["keys"]]
     empty_ff = [r["first_frame"] * 1e3 for r in data["empty"]]
     reader_ff = [r["first_frame"] * 1e3 for r in data["reader"]]
     ratio_result(r3a, median(reader_ff), median(empty_ff), 1.3, unit="ms")
-    r3a.details = (f"medians of {len(reader_ff)} interleaved rounds; reader "
-                   f"{', '.join(f'{t:.0f}' for t in reader_ff)} ms; empty "
-                   f"{', '.join(f'{t:.0f}' for t in empty_ff)} ms")
+    r3a.details = (
+        f"medians of {len(reader_ff)} interleaved rounds; reader "
+        f"{', '.join(f'{t:.0f}' for t in reader_ff)} ms; empty "
+        f"{', '.join(f'{t:.0f}' for t in empty_ff)} ms; the reader on an empty "
+        f"library: {median(blank_ff):.0f} ms, so the library's share is "
+        f"{median(reader_ff) / median(blank_ff):.2f}×"
+    )
     empty_keys = [t * 1e3 for r in data["empty"] for t in r["keys"]]
     reader_keys = [t * 1e3 for r in data["reader"] for t in r["keys"]]
     ratio_result(r3b, median(reader_keys), median(empty_keys), 1.2, unit="ms")
-    r3b.details = (f"medians of {len(reader_keys)} presses; reader max "
-                   f"{max(reader_keys):.1f} ms, empty max {max(empty_keys):.1f} ms")
+    r3b.details = (
+        f"medians of {len(reader_keys)} presses; reader max "
+        f"{max(reader_keys):.1f} ms, empty max {max(empty_keys):.1f} ms; the reader "
+        f"on an empty library: {median(blank_keys):.1f} ms"
+    )
     if data["have_actor"] is not True:
         r4.details = f"SKIP ({data['have_actor']})"
     else:
@@ -280,8 +322,11 @@ async def _memory_child(kind: str, db: Path | None, pages: int) -> dict[str, Any
 
 
 def run_memory(sizes: Sizes) -> list[Result]:
-    result = Result("7", f"Reader peak memory (RSS), {sizes.library_n:,} briefs",
-                    floor_label="empty Textual app, same steps")
+    result = Result(
+        "7",
+        f"Reader peak memory (RSS), {sizes.library_n:,} briefs",
+        floor_label="empty Textual app, same steps",
+    )
     need_store()
     need("briefing.tui.app", "BriefingApp")
     db = ensure_db(sizes.library_n)
@@ -289,20 +334,35 @@ def run_memory(sizes: Sizes) -> list[Result]:
     rss = {}
     for kind in ("empty", "reader"):
         proc = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_reader", "--memory", kind,
-             "--db", str(db), "--pages", str(pages)],
-            capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent,
-            env=os.environ.copy(), timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.bench_reader",
+                "--memory",
+                kind,
+                "--db",
+                str(db),
+                "--pages",
+                str(pages),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+            env=os.environ.copy(),
+            timeout=300,
         )
         if proc.returncode != 0:
             raise RuntimeError(f"memory child ({kind}) failed:\n{proc.stderr[-3000:]}")
         rss[kind] = json.loads(proc.stdout.strip().splitlines()[-1])["maxrss_kb"] / 1024
     absolute_result(result, rss["reader"], rss["empty"], 200.0, "MB")
-    db_bytes = sum(Path(str(db) + s).stat().st_size for s in ("", "-wal")
-                   if Path(str(db) + s).exists())
-    result.details = (f"database {db_bytes / 1e6:,.0f} MB ({db_bytes / sizes.library_n:,.0f} "
-                      f"B/brief); paged down {pages} pages, to the end, up "
-                      f"{pages // 4} pages, home")
+    db_bytes = sum(
+        Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists()
+    )
+    result.details = (
+        f"database {db_bytes / 1e6:,.0f} MB ({db_bytes / sizes.library_n:,.0f} "
+        f"B/brief); paged down {pages} pages, to the end, up "
+        f"{pages // 4} pages, home"
+    )
     result.extra = {"db_bytes": db_bytes, "rss_mb": rss}
     return [result]
 

@@ -34,8 +34,11 @@ QUERIES = (
 
 
 def run(sizes: Sizes) -> list[Result]:
-    result = Result("5", f"Full-text search over {sizes.library_n:,} briefs (median)",
-                    floor_label="first page of the brief list (list_briefs, 50 rows)")
+    result = Result(
+        "5",
+        f"Full-text search over {sizes.library_n:,} briefs (median)",
+        floor_label="first page of the brief list (list_briefs, 50 rows)",
+    )
     store_cls = need_store()
     db = ensure_db(sizes.library_n)
     timings: list[float] = []

@@ -104,9 +104,7 @@ def ratio_result(
     return result
 
 
-def absolute_result(
-    result: Result, value: float, floor: float, limit: float, unit: str
-) -> Result:
+def absolute_result(result: Result, value: float, floor: float, limit: float, unit: str) -> Result:
     """Fill a result whose target is ``value < limit`` (the ratio to the floor is shown too)."""
     result.value, result.floor, result.unit = value, floor, unit
     result.ratio = value / floor if floor > 0 else float("inf")
@@ -214,6 +212,28 @@ def load_library(store: Any, library: Path, workers: int | None = None) -> Any:
     return load_paths(store, generate.folders(library), LimitsSettings(), **kwargs)
 
 
+def _load_folder(folder: str) -> list[tuple[Any, str]]:
+    from briefing.loader import load_file
+
+    out = []
+    for path in sorted(Path(folder).glob("*.yaml")):
+        loaded = load_file(path)
+        if loaded.errors:
+            raise RuntimeError(f"{path}: {loaded.errors[0]}")
+        out.extend((brief, str(path)) for brief in loaded.briefs)
+    return out
+
+
+def build_without_sync(store: Any, library: Path) -> None:
+    """Fill a store from a library with loader + ``import_briefs`` (before sync lands)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    need("briefing.loader", "load_file")
+    with ProcessPoolExecutor(2) as pool:
+        for items in pool.map(_load_folder, [str(f) for f in generate.folders(library)]):
+            store.import_briefs(items)
+
+
 def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
     """A library database of ``size`` generated briefs, built once and cached.
 
@@ -221,9 +241,14 @@ def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
     rebuilds it. Building uses ``sync.load_paths`` (the real import path).
     """
     store_cls = need_store()
-    need("briefing.sync", "load_paths")
+    try:
+        need("briefing.sync", "load_paths")
+        have_sync = True
+    except Skip:
+        need("briefing.loader", "load_file")
+        have_sync = False
     library = generate.ensure_library(size, seed, log=log)
-    key = source_fingerprint("store.py", "sync.py", "loader.py", "model.py")
+    key = source_fingerprint("store.py", "model.py")
     db = DATA / f"db-{size}-s{seed}-v{generate.GENERATOR_VERSION}-{key}.db"
     if db.exists():
         return db
@@ -234,7 +259,11 @@ def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
     log(f"building the {size:,}-brief database (cached for later runs) ...")
     started = time.perf_counter()
     with store_cls(building) as store:
-        load_library(store, library)
+        if have_sync:
+            load_library(store, library)
+        else:
+            log("  (briefing.sync not available: loader + Store.import_briefs instead)")
+            build_without_sync(store, library)
         count = store.count_briefs()
     if count != size:
         raise RuntimeError(f"built database holds {count} briefs, expected {size}")
@@ -242,8 +271,10 @@ def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
         if Path(str(building) + suffix).exists():
             raise RuntimeError(f"{building}{suffix} left behind after close")
     building.rename(db)
-    log(f"built {db.name} in {time.perf_counter() - started:.1f} s "
-        f"({db.stat().st_size / 1e6:.0f} MB)")
+    log(
+        f"built {db.name} in {time.perf_counter() - started:.1f} s "
+        f"({db.stat().st_size / 1e6:.0f} MB)"
+    )
     return db
 
 
@@ -273,7 +304,9 @@ def machine() -> dict[str, str]:
     with contextlib.suppress(OSError, subprocess.CalledProcessError):
         commit = subprocess.run(
             ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
     return {
         "nproc": str(os.cpu_count()),

@@ -20,6 +20,8 @@ complete, with a ``manifest.json`` describing it (the cache key is size + seed +
 :data:`GENERATOR_VERSION`).
 """
 
+# ruff: noqa: SIM905, RUF005 - word lists read best as one string per list
+
 from __future__ import annotations
 
 import argparse
@@ -82,8 +84,17 @@ COUNTRIES = (
     "Jordan Egypt Libya Tunisia Algeria Morocco Nigeria Ghana Kenya Ethiopia Sudan Somalia "
     "Qatar Oman Yemen Kazakhstan Uzbekistan Mongolia Vietnam Thailand Indonesia Malaysia "
     "Philippines Australia Serbia Croatia Slovenia Slovakia Czechia Switzerland Albania"
-).split() + ["United States", "United Kingdom", "South Korea", "North Korea", "Saudi Arabia",
-             "South Africa", "New Zealand", "North Macedonia", "Bosnia and Herzegovina"]
+).split() + [
+    "United States",
+    "United Kingdom",
+    "South Korea",
+    "North Korea",
+    "Saudi Arabia",
+    "South Africa",
+    "New Zealand",
+    "North Macedonia",
+    "Bosnia and Herzegovina",
+]
 PLACES = (
     "Kharkiv Odesa Kherson Zaporizhzhia Donetsk Luhansk Crimea Belgorod Kursk Bakhmut Avdiivka "
     "Mariupol Sumy Chernihiv Dnipro Lviv Kyiv Brussels Geneva Vienna Warsaw Vilnius Riga "
@@ -91,9 +102,20 @@ PLACES = (
     "Tehran Baghdad Erbil Sanaa Aden Khartoum Tripoli Niamey Bamako Kinshasa Goma Mogadishu "
     "Taipei Manila Seoul Pyongyang Tokyo Beijing Shanghai Delhi Karachi Kabul Yerevan Baku "
     "Tbilisi Chisinau Minsk Belgrade Pristina Sarajevo Athens Nicosia Caracas Bogota Havana"
-).split() + ["the Black Sea", "the Red Sea", "the Baltic Sea", "the South China Sea",
-             "the Taiwan Strait", "the Sahel", "the Horn of Africa", "the Caucasus",
-             "the Western Balkans", "the Arctic", "the Persian Gulf", "the Strait of Hormuz"]
+).split() + [
+    "the Black Sea",
+    "the Red Sea",
+    "the Baltic Sea",
+    "the South China Sea",
+    "the Taiwan Strait",
+    "the Sahel",
+    "the Horn of Africa",
+    "the Caucasus",
+    "the Western Balkans",
+    "the Arctic",
+    "the Persian Gulf",
+    "the Strait of Hormuz",
+]
 ORG_KINDS = (
     "Council Commission Agency Ministry Parliament Assembly Bank Fund Alliance Forum Union "
     "Authority Court Office Command Committee Directorate Coalition Institute Service"
@@ -144,8 +166,15 @@ STANCES = ("supports", "opposes", "mixed", "neutral", "unclear")
 STANCE_W = (0.36, 0.34, 0.14, 0.08, 0.08)
 ATTRIB = ("on-record", "spokesperson", "anonymous-official", "reported")
 ATTRIB_W = (0.45, 0.2, 0.2, 0.15)
-LIKELIHOOD = ("almost-no-chance", "very-unlikely", "unlikely", "roughly-even", "likely",
-              "very-likely", "almost-certain")
+LIKELIHOOD = (
+    "almost-no-chance",
+    "very-unlikely",
+    "unlikely",
+    "roughly-even",
+    "likely",
+    "very-likely",
+    "almost-certain",
+)
 CONFIDENCE = ("low", "moderate", "high")
 PUBLISHERS = (
     "The Washington Post;Reuters;Associated Press;Agence France-Presse;BBC News;The Guardian;"
@@ -154,8 +183,20 @@ PUBLISHERS = (
     "Interfax-Ukraine;Euronews;Nikkei Asia;South China Morning Post;The Hindu;El País"
 ).split(";")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 SENTENCES = (
     "{A} {V} on {W} that talks on {T} would resume only if {B} changed course.",
     "Officials in {P} expect a decision on {T} within weeks, according to people briefed on it.",
@@ -256,8 +297,9 @@ class Pools:
         actors: list[PoolActor] = []
         seen: set[str] = {BENCH_ACTOR}
 
-        def add(name: str, kind: str, roles: tuple[str, ...], aff: str | None,
-                aliases: tuple[str, ...]) -> None:
+        def add(
+            name: str, kind: str, roles: tuple[str, ...], aff: str | None, aliases: tuple[str, ...]
+        ) -> None:
             base = slugify(name)
             slug, k = base, 2
             while slug in seen:
@@ -273,8 +315,13 @@ class Pools:
             name = f"{where} {rng.choice(ORG_TOPICS)} {rng.choice(ORG_KINDS)}"
             if slugify(name) in seen:
                 continue
-            add(name, "organization", (f"{rng.choice(ORG_TOPICS)} body",), where,
-                (f"the {name.split()[-1].lower()}",))
+            add(
+                name,
+                "organization",
+                (f"{rng.choice(ORG_TOPICS)} body",),
+                where,
+                (f"the {name.split()[-1].lower()}",),
+            )
         for _ in range(300):
             c = rng.choice(COUNTRIES)
             name = f"{c} {rng.choice(GROUP_NOUNS)}"
@@ -285,12 +332,17 @@ class Pools:
             first, last = rng.choice(FIRST), rng.choice(LAST)
             c = rng.choice(COUNTRIES)
             roles = tuple(f"{rng.choice(TITLES)} of {c}" for _ in range(rng.randint(1, 2)))
-            add(f"{first} {last}", "person", roles, c, (last, f"{roles[0].split(' of ')[0]} {last}"))
+            add(
+                f"{first} {last}", "person", roles, c, (last, f"{roles[0].split(' of ')[0]} {last}")
+            )
         rng.shuffle(actors)  # the skew must not favour countries just because they come first
         self.actors = actors
         self.bench_actor = PoolActor(
-            BENCH_ACTOR, BENCH_ACTOR_NAME, "person",
-            ("Foreign Minister of Moldova", "Special Envoy of Moldova"), "Moldova",
+            BENCH_ACTOR,
+            BENCH_ACTOR_NAME,
+            "person",
+            ("Foreign Minister of Moldova", "Special Envoy of Moldova"),
+            "Moldova",
             ("Kovalenko", "Foreign Minister Kovalenko"),
         )
         self.actor_cum = _zipf_cum(len(actors), 1.15, 6.0)
@@ -299,7 +351,8 @@ class Pools:
         qseen: set[str] = set()
         while len(self.questions) < QUESTION_POOL_SIZE:
             text = rng.choice(QUESTION_FORMS).format(
-                C=rng.choice(COUNTRIES), P=rng.choice(PLACES), T=rng.choice(TOPIC_HEADS))
+                C=rng.choice(COUNTRIES), P=rng.choice(PLACES), T=rng.choice(TOPIC_HEADS)
+            )
             qid = slugify(text.removeprefix("Will ").rstrip("?"))
             if qid in qseen:
                 continue
@@ -351,8 +404,14 @@ def _flow(items: list[str]) -> str:
 class _Text:
     """Fills sentence templates for one brief."""
 
-    def __init__(self, rng: random.Random, names: list[str], topics: list[str],
-                 places: list[str], day: dt.date) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        names: list[str],
+        topics: list[str],
+        places: list[str],
+        day: dt.date,
+    ) -> None:
         self.rng, self.names, self.topics, self.places, self.day = rng, names, topics, places, day
 
     def fill(self, template: str) -> str:
@@ -396,8 +455,15 @@ def brief_yaml(pools: Pools, seed: int, index: int) -> tuple[str, str]:
     rng = random.Random(seed * 1_000_003 + index)
     day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
     topics = [TOPIC_HEADS[i] for i in _distinct(rng, pools.topic_cum, 3)]
-    topics = [t + ("" if (m := rng.choice(TOPIC_MODS)) == "," else " " + m.format(
-        P=rng.choice(PLACES), C=rng.choice(COUNTRIES))) for t in topics]
+    topics = [
+        t
+        + (
+            ""
+            if (m := rng.choice(TOPIC_MODS)) == ","
+            else " " + m.format(P=rng.choice(PLACES), C=rng.choice(COUNTRIES))
+        )
+        for t in topics
+    ]
     places = rng.sample(PLACES, 3)
     with_bench = index % BENCH_ACTOR_EVERY == 7
     chosen = [pools.actors[i] for i in _actor_draw(pools, seed, index)]
@@ -410,17 +476,20 @@ def brief_yaml(pools: Pools, seed: int, index: int) -> tuple[str, str]:
     brief_id = f"{slugify(topics[0])[:40].strip('-')}-{index:06d}"
     tags = [TAGS[i] for i in _distinct(rng, pools.tag_cum, rng.randint(3, 7))]
     publisher = rng.choice(PUBLISHERS)
+    updated = f"{day.isoformat()}T{rng.randrange(6, 23):02d}:{rng.randrange(60):02d}:00Z"
+    source_title = _dq(text.fill(rng.choice(SENTENCES)).rstrip("."))
+    authors = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(1, 3))]
     out: list[str] = [
         "format: briefing/1",
         f"id: {brief_id}",
         f"title: {_dq(title)}",
         f"date: {day.isoformat()}",
-        f"updated: {day.isoformat()}T{rng.randrange(6, 23):02d}:{rng.randrange(60):02d}:00Z",
+        f"updated: {updated}",
         "source:",
-        f"  title: {_dq(text.fill(rng.choice(SENTENCES)).rstrip('.'))}",
+        f"  title: {source_title}",
         f"  publisher: {publisher}",
         f"  url: https://news.example.org/{day.year}/{day.month:02d}/{brief_id}",
-        f"  authors: {_flow([f'{rng.choice(FIRST)} {rng.choice(LAST)}' for _ in range(rng.randint(1, 3))])}",
+        f"  authors: {_flow(authors)}",
         f"  published: {day.isoformat()}",
         f"tags: {_flow(tags)}",
         "summary: |",
@@ -489,8 +558,11 @@ def brief_yaml(pools: Pools, seed: int, index: int) -> tuple[str, str]:
         back = int(rng.expovariate(1 / 40))
         when = day - dt.timedelta(days=back)
         form = rng.random()
-        date = when.isoformat() if form < 0.7 else (
-            f"{when.year}-{when.month:02d}" if form < 0.93 else f'"{when.year}"')
+        date = (
+            when.isoformat()
+            if form < 0.7
+            else (f"{when.year}-{when.month:02d}" if form < 0.93 else f'"{when.year}"')
+        )
         events.append((when, date))
     events.sort()
     for _, date in events:
@@ -534,8 +606,13 @@ def _pools(seed: int) -> Pools:
     return _POOLS[seed]
 
 
-def ensure_library(size: int, seed: int = DEFAULT_SEED, root: Path = DATA_DIR,
-                   workers: int | None = None, log=print) -> Path:
+def ensure_library(
+    size: int,
+    seed: int = DEFAULT_SEED,
+    root: Path = DATA_DIR,
+    workers: int | None = None,
+    log=print,
+) -> Path:
     """The library of ``size`` briefs for ``seed``, generated unless cached; returns its dir."""
     target = library_dir(size, seed, root)
     if (target / "manifest.json").is_file():
@@ -544,8 +621,10 @@ def ensure_library(size: int, seed: int = DEFAULT_SEED, root: Path = DATA_DIR,
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     started = time.perf_counter()
-    jobs = [(seed, s, min(s + PER_FOLDER, size), str(tmp / f"{s // PER_FOLDER:04d}"))
-            for s in range(0, size, PER_FOLDER)]
+    jobs = [
+        (seed, s, min(s + PER_FOLDER, size), str(tmp / f"{s // PER_FOLDER:04d}"))
+        for s in range(0, size, PER_FOLDER)
+    ]
     workers = workers or min(os.cpu_count() or 1, 4)
     if workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(workers) as pool:
@@ -572,8 +651,10 @@ def ensure_library(size: int, seed: int = DEFAULT_SEED, root: Path = DATA_DIR,
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2))
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
-    log(f"generated {files:,} briefs ({nbytes / 1e6:.0f} MB, {manifest['mean_bytes']} B each) "
-        f"in {manifest['seconds']} s -> {target}")
+    log(
+        f"generated {files:,} briefs ({nbytes / 1e6:.0f} MB, {manifest['mean_bytes']} B each) "
+        f"in {manifest['seconds']} s -> {target}"
+    )
     return target
 
 
@@ -615,8 +696,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DATA_DIR)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--skew", action="store_true", help="print actor frequency stats")
-    parser.add_argument("--print", dest="show", type=int, default=None,
-                        help="print brief INDEX to stdout and exit")
+    parser.add_argument(
+        "--print", dest="show", type=int, default=None, help="print brief INDEX to stdout and exit"
+    )
     args = parser.parse_args(argv)
     if args.show is not None:
         sys.stdout.write(brief_yaml(_pools(args.seed), args.seed, args.show)[1])

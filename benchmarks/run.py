@@ -26,7 +26,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # ``python benchmarks/run.py``
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import (  # noqa: E402
+from benchmarks.common import (
     RESULT_PREFIX,
     ROOT,
     SIZES,
@@ -41,8 +41,11 @@ OUT = ROOT / "benchmarks" / "out"
 #: group -> the results it produces (id, title), in report order.
 GROUPS: dict[str, list[tuple[str, str]]] = {
     "import": [("1", "Import brief files"), ("2", "Re-load an unchanged folder")],
-    "reader": [("3a", "Reader first frame"), ("3b", "Reader keypress"),
-               ("4", "Actor screen with 5,000+ positions")],
+    "reader": [
+        ("3a", "Reader first frame"),
+        ("3b", "Reader keypress"),
+        ("4", "Actor screen with 5,000+ positions"),
+    ],
     "search": [("5", "Full-text search")],
     "fetch": [("6", "Fetch a 200-brief feed")],
     "memory": [("7", "Reader peak memory")],
@@ -99,7 +102,8 @@ def _isolated_env(home: Path) -> dict[str, str]:
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
     env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(ROOT), str(ROOT / "src"), env.get("PYTHONPATH", "")) if p)
+        p for p in (str(ROOT), str(ROOT / "src"), env.get("PYTHONPATH", "")) if p
+    )
     env.setdefault("PYTHONHASHSEED", "0")
     return env
 
@@ -109,22 +113,34 @@ def run_group(group: str, size: str, env: dict[str, str]) -> list[Result]:
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "benchmarks.run", "--child", group, "--size", size],
-            stdout=subprocess.PIPE, stderr=None, text=True, cwd=ROOT, env=env,
+            stdout=subprocess.PIPE,
+            stderr=None,
+            text=True,
+            cwd=ROOT,
+            env=env,
             timeout=TIMEOUT[size],
         )
         stdout, code = proc.stdout, proc.returncode
     except subprocess.TimeoutExpired as exc:
         stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
         code = f"timeout after {TIMEOUT[size]} s"
-    results = [Result.from_json(line[len(RESULT_PREFIX):])
-               for line in stdout.splitlines() if line.startswith(RESULT_PREFIX)]
+    results = [
+        Result.from_json(line[len(RESULT_PREFIX) :])
+        for line in stdout.splitlines()
+        if line.startswith(RESULT_PREFIX)
+    ]
     if code != 0:
         done = {r.id for r in results}
         for rid, title in GROUPS.get(group, []):
             if rid not in done:
-                results.append(Result(rid, title, status="ERROR",
-                                      details=f"the {group} benchmark crashed ({code}); "
-                                              "see its output above"))
+                results.append(
+                    Result(
+                        rid,
+                        title,
+                        status="ERROR",
+                        details=f"the {group} benchmark crashed ({code}); see its output above",
+                    )
+                )
     log(f"({group}: {time.perf_counter() - started:.0f} s)")
     return results
 
@@ -132,19 +148,23 @@ def run_group(group: str, size: str, env: dict[str, str]) -> list[Result]:
 def print_result(r: Result) -> None:
     print(f"[{r.id}] {r.title}  ...  {r.status}", flush=True)
     if r.status in ("PASS", "FAIL"):
-        print(f"      measured {r.value_text()}   floor {r.floor_text()} ({r.floor_label})"
-              f"   ratio {r.ratio_text()}   target {r.target}", flush=True)
+        print(
+            f"      measured {r.value_text()}   floor {r.floor_text()} ({r.floor_label})"
+            f"   ratio {r.ratio_text()}   target {r.target}",
+            flush=True,
+        )
     if r.details:
         print(f"      {r.details}", flush=True)
 
 
 def markdown(results: list[Result], info: dict[str, str], size: str, seconds: float) -> str:
+    size_flag = "" if size == "full" else f" --size {size}"
     lines = [
         f"Machine: {info['nproc']} cores, {info['cpu']}; Python {info['python']}, "
         f"SQLite {info['sqlite']}, Textual {info['textual']}; {info['platform']}.  ",
         f"Run: {info['date']}, commit `{info['commit']}`, size `{size}`, "
         f"whole suite {seconds:.0f} s.  ",
-        f"Command: `.venv/bin/python -m benchmarks.run{'' if size == 'full' else ' --size ' + size}`",
+        f"Command: `.venv/bin/python -m benchmarks.run{size_flag}`",
         "",
         "| # | Benchmark | Measured | Floor (same run) | Ratio | Target | Result |",
         "|---|---|---|---|---|---|---|",
@@ -166,14 +186,24 @@ def markdown(results: list[Result], info: dict[str, str], size: str, seconds: fl
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="briefing's benchmark suite")
-    parser.add_argument("--size", choices=sorted(SIZES), default="full",
-                        help="smoke: 1k briefs everywhere (CI); full: 10k import, 100k reader")
-    parser.add_argument("--only", nargs="*", choices=sorted(GROUPS),
-                        help="run only these groups")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 when a target is missed (default: only on errors)")
-    parser.add_argument("--out", type=Path, default=OUT,
-                        help="folder for results-<size>.json and .md (default benchmarks/out)")
+    parser.add_argument(
+        "--size",
+        choices=sorted(SIZES),
+        default="full",
+        help="smoke: 1k briefs everywhere (CI); full: 10k import, 100k reader",
+    )
+    parser.add_argument("--only", nargs="*", choices=sorted(GROUPS), help="run only these groups")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a target is missed (default: only on errors)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=OUT,
+        help="folder for results-<size>.json and .md (default benchmarks/out)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -182,11 +212,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     info = machine()
     sizes = SIZES[args.size]
-    print(f"briefing benchmarks, size {args.size}: import {sizes.import_n:,} files, "
-          f"reader/search/memory {sizes.library_n:,} briefs, feed {sizes.feed_n} briefs")
-    print(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, "
-          f"SQLite {info['sqlite']}, Textual {info['textual']}, commit {info['commit']}",
-          flush=True)
+    print(
+        f"briefing benchmarks, size {args.size}: import {sizes.import_n:,} files, "
+        f"reader/search/memory {sizes.library_n:,} briefs, feed {sizes.feed_n} briefs"
+    )
+    print(
+        f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, "
+        f"SQLite {info['sqlite']}, Textual {info['textual']}, commit {info['commit']}",
+        flush=True,
+    )
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home:
         env = _isolated_env(Path(home))
@@ -205,21 +239,30 @@ def main(argv: list[str] | None = None) -> int:
     results.sort(key=lambda r: order.index(r.id) if r.id in order else 99)
 
     print()
-    print(f"{'#':<3} {'benchmark':<58} {'measured':>11} {'floor':>11} {'ratio':>9} "
-          f"{'target':>10}  result")
+    print(
+        f"{'#':<3} {'benchmark':<58} {'measured':>11} {'floor':>11} {'ratio':>9} "
+        f"{'target':>10}  result"
+    )
     for r in results:
-        print(f"{r.id:<3} {r.title[:58]:<58} {r.value_text():>11} {r.floor_text():>11} "
-              f"{r.ratio_text():>9} {r.target or '—':>10}  {r.status}")
+        print(
+            f"{r.id:<3} {r.title[:58]:<58} {r.value_text():>11} {r.floor_text():>11} "
+            f"{r.ratio_text():>9} {r.target or '—':>10}  {r.status}"
+        )
     counts = {s: sum(r.status == s for r in results) for s in ("PASS", "FAIL", "SKIP", "ERROR")}
-    print(f"\ntargets met: {counts['PASS']}, missed: {counts['FAIL']}, skipped: "
-          f"{counts['SKIP']}, errors: {counts['ERROR']}; whole suite {seconds:.0f} s")
+    print(
+        f"\ntargets met: {counts['PASS']}, missed: {counts['FAIL']}, skipped: "
+        f"{counts['SKIP']}, errors: {counts['ERROR']}; whole suite {seconds:.0f} s"
+    )
 
     args.out.mkdir(parents=True, exist_ok=True)
-    payload = {"size": args.size, "machine": info, "seconds": seconds,
-               "results": [json.loads(r.to_json()) for r in results]}
+    payload = {
+        "size": args.size,
+        "machine": info,
+        "seconds": seconds,
+        "results": [json.loads(r.to_json()) for r in results],
+    }
     (args.out / f"results-{args.size}.json").write_text(json.dumps(payload, indent=2))
-    (args.out / f"results-{args.size}.md").write_text(
-        markdown(results, info, args.size, seconds))
+    (args.out / f"results-{args.size}.md").write_text(markdown(results, info, args.size, seconds))
     print(f"results: {args.out / f'results-{args.size}.json'} and .md")
     if counts["ERROR"] or (args.strict and counts["FAIL"]):
         return 1

@@ -34,7 +34,9 @@ def test_benchmark_suite_runs_at_smoke_size(tmp_path: Path) -> None:
     assert sorted(by_id) == sorted(EXPECTED), output[-5000:]
     for rid in EXPECTED:
         result = by_id[rid]
-        assert result["status"] in ("PASS", "FAIL"), f"[{rid}] {result['status']}: {result['details']}"
+        assert result["status"] in ("PASS", "FAIL"), (
+            f"[{rid}] {result['status']}: {result['details']}"
+        )
         assert result["ratio"] is not None and result["ratio"] > 0, result
         assert result["value"] is not None and result["floor"] is not None, result
         assert f"[{rid}]" in proc.stdout
