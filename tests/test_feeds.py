@@ -323,6 +323,41 @@ async def test_relative_links_resolve_against_the_redirected_feed_url(
     assert report.feeds[0].new == 1
 
 
+MINIMAL = """\
+id: {id}
+title: Generated brief {n}
+date: 2031-05-{day:02d}
+summary: "**Bottom line:** number {n}."
+actors:
+  - id: someone
+    name: Someone
+"""
+
+
+async def test_briefs_download_concurrently_within_the_limit(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    n = 16
+    for i in range(n):
+        body = MINIMAL.format(id=f"gen-{i:02d}", n=i, day=i + 1).encode()
+        server.reply(f"/b/gen-{i:02d}.yaml", Reply(200, body, {"Content-Type": YAML}, delay=0.1))
+    feed = atom([content_src(f"b/gen-{i:02d}.yaml") for i in range(n)])
+    server.static("/feed.atom", feed, "application/atom+xml")
+    timings = {}
+    for concurrency in (4, 1):
+        server.max_in_flight = 0
+        started = time.monotonic()
+        report = await fetch_into_library(
+            make_settings(concurrency=concurrency),
+            tmp_path / f"c{concurrency}.db",
+            [server.url("/feed.atom")],
+        )
+        timings[concurrency] = time.monotonic() - started
+        assert report.new == n
+        assert server.max_in_flight == concurrency  # bounded, and actually used
+    assert timings[1] / timings[4] > 2.5, timings  # 16 x 0.1 s vs 4 waves of 0.1 s
+
+
 async def test_non_http_feed_url_is_refused(db: Path) -> None:
     report = await fetch_into_library(make_settings(), db, ["file:///etc/passwd"])
     assert "refused: a file: URL" in (report.feeds[0].error or "")

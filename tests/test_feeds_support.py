@@ -50,6 +50,9 @@ class FeedServer:
         self.sent: dict[str, int] = {}
         """Body bytes actually written per path (for the early-abort test)."""
         self.aborted: set[str] = set()
+        self.in_flight = 0
+        self.max_in_flight = 0
+        """Most requests being answered at the same moment."""
         self._lock = threading.Lock()
         server = self
 
@@ -57,6 +60,16 @@ class FeedServer:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    self._answer()
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _answer(self) -> None:
                 seen = Seen(
                     "GET",
                     self.path,

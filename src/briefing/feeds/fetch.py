@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 BRIEF_ACCEPT = ", ".join(sorted(YAML_MEDIA_TYPES)) + ", */*;q=0.1"
+#: Brief links followed per feed: a hostile feed within the byte cap could list tens of
+#: thousands, each one a request.
+MAX_LINKS_PER_FEED = 2000
 _MAX_ERROR_CHARS = 2000
 
 
@@ -293,6 +296,12 @@ class _Run:
         result.failed.extend(parsed.refused)
         result.skipped.extend(parsed.skipped)
         links = [link for link in parsed.links if link.url != url]
+        if len(links) > MAX_LINKS_PER_FEED:
+            result.failed.append(
+                f"{url}: the feed lists {len(links)} briefs; only the first "
+                f"{MAX_LINKS_PER_FEED} were fetched"
+            )
+            links = links[:MAX_LINKS_PER_FEED]
         self.total += len(links)
         states = await self.db.call(lambda s: {link.url: s.feed_state(link.url) for link in links})
         downloads = await asyncio.gather(

@@ -179,7 +179,6 @@ class HttpClient:
                 max_keepalive_connections=settings.concurrency,
             ),
             headers={"User-Agent": user_agent, "Accept-Encoding": _ACCEPT_ENCODING},
-            trust_env=False,  # no proxies or .netrc credentials picked up behind the user's back
         )
 
     async def __aenter__(self) -> HttpClient:
