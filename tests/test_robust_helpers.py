@@ -284,8 +284,29 @@ def small_brief(i: int, *, prefix: str = "gen", updated: str | None = None) -> d
     return brief
 
 
+class _SourceDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, except that strings holding line-break-like or control
+    characters are always double-quoted (escaped). Plain ``safe_dump`` writes U+0085
+    (NEL) raw in a single-quoted scalar, which YAML then reads back as a line break:
+    our *source* files must say exactly what the test means."""
+
+
+_RISKY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _represent_source_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _RISKY.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_SourceDumper.add_representer(str, _represent_source_str)
+
+
 def dump_yaml(brief: dict[str, Any]) -> str:
-    return yaml.safe_dump(brief, sort_keys=False, allow_unicode=True, width=4096)
+    """A brief dict as a YAML file a person (or another tool) might write."""
+    return yaml.dump(
+        brief, Dumper=_SourceDumper, sort_keys=False, allow_unicode=True, width=4096
+    )
 
 
 def write_briefs(
@@ -311,12 +332,13 @@ def write_briefs(
 # -- a hypothesis strategy for valid briefs -------------------------------------------------
 
 
-def valid_briefs(*, hostile_text: bool = False):  # -> SearchStrategy[dict]
-    """Valid brief dicts, as a YAML file would hold them.
+def valid_briefs(*, hostile_text: bool = False, controls: bool = False):
+    """Valid brief dicts (a ``SearchStrategy[dict]``), as a YAML file would hold them.
 
     With ``hostile_text``, free-text fields may hold YAML-significant characters,
-    markup, quotes, non-BMP characters and odd whitespace, but no control characters
-    (those are a terminal-safety matter, tested separately).
+    markup, quotes, non-BMP characters and odd whitespace; with ``controls`` also
+    control characters (NUL, ESC, C1, CR, line/paragraph separators, BOM), which the
+    library must store and export exactly (display cleaning is a separate matter).
     """
     from hypothesis import strategies as st
 
@@ -326,6 +348,10 @@ def valid_briefs(*, hostile_text: bool = False):  # -> SearchStrategy[dict]
             blacklist_categories=("Cs", "Cc", "Co", "Cn"),
             blacklist_characters="\u2028\u2029\x85\ufeff",
         ) | st.sampled_from(list(":#-[]{}&*!|>'\"%@`,?\\ \t\n") + ["\u00e9", "\U0001f600"])
+        if controls:
+            alphabet |= st.characters(whitelist_categories=("Cc",)) | st.sampled_from(
+                ["\u2028", "\u2029", "\x85", "\ufeff", "\u202e", "\r", "\x1b", "\x9b", "\x00"]
+            )
         raw = st.text(alphabet, min_size=1, max_size=40)
     else:
         raw = st.text(
