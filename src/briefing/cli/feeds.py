@@ -25,8 +25,6 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
-from rich.text import Text
 
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError
@@ -67,26 +65,27 @@ def feeds_command(context: Context) -> None:
     if context.db_path.exists():
         with Store(context.db_path) as store:
             states = {f.url: store.feed_state(f.url) for f in feeds}
-    table = Table(show_lines=False, pad_edge=False, box=None, header_style="bold")
-    for column in ("name", "url", "enabled", "briefs", "last success", "last error", "validators"):
-        table.add_column(column, overflow="fold")
-    for feed in feeds:
+    for index, feed in enumerate(feeds):
         state = states.get(feed.url)
-        validators = []
-        if state and state.etag:
-            validators.append(f"ETag {state.etag}")
-        if state and state.last_modified:
-            validators.append(f"Last-Modified {state.last_modified}")
-        table.add_row(
-            Text(_safe(feed.name or "")),
-            Text(feed.url),
-            "yes" if feed.enabled else "no",
-            Text(state.extra.get("briefs", "") if state else ""),
-            _when(state.last_success if state else None),
-            Text(_safe(state.last_error or "") if state else ""),
-            Text(_safe(", ".join(validators)) or "-"),
-        )
-    Console(soft_wrap=False).print(table)
+        if index:
+            click.echo()
+        status = "enabled" if feed.enabled else "disabled"
+        click.echo(f"{_safe(feed.name or feed.url)} ({status})")
+        rows = [("url", feed.url)]
+        if state is None:
+            rows.append(("last fetch", "never"))
+        else:
+            success = _when(state.last_success)
+            if state.last_success and state.extra.get("briefs"):
+                kind = state.extra.get("kind")
+                success += f" ({state.extra['briefs']} briefs{', ' + kind if kind else ''})"
+            rows.append(("last success", success))
+            if state.last_error:
+                rows.append(("last error", f"{_when(state.last_attempt)}: {state.last_error}"))
+            rows.append(("ETag", state.etag or "-"))
+            rows.append(("Last-Modified", state.last_modified or "-"))
+        for label, value in rows:
+            click.echo(f"  {label + ':':<15}{_safe(value)}")
 
 
 @cli.command()
@@ -104,7 +103,7 @@ def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
         raise BriefingError(
             "no feeds to fetch: pass URLs, or add enabled feeds under `feeds:` in config.yaml"
         )
-    with _progress(quiet) as on_progress:
+    with _progress(quiet, total=len(targets)) as on_progress:
         report = asyncio.run(
             fetch_into_library(
                 context.settings, context.db_path, list(urls) or None, progress=on_progress
@@ -116,7 +115,7 @@ def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[FetchProgress], None] | None]:
+def _progress(quiet: bool, total: int) -> Iterator[Callable[[FetchProgress], None] | None]:
     """A Rich progress bar on stderr when it is a terminal; plain lines otherwise."""
     console = Console(stderr=True)
     if quiet:
@@ -140,7 +139,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[FetchProgress], None] | None]:
         console=console,
         transient=True,
     ) as bar:
-        task: TaskID = bar.add_task("fetch", total=None, url="")
+        task: TaskID = bar.add_task("fetch", total=total, url="")
 
         def rich(event: FetchProgress) -> None:
             bar.update(task, completed=event.done, total=event.total, url=_safe(event.url))
