@@ -10,6 +10,7 @@ name or alias matches.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -44,7 +45,7 @@ _LOCATIVE = re.compile(
     r"via|through|between|over|on|of)\s+)$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘\-]*[^\W_])?")
 _SPEECH_AFTER = re.compile(
     r"^(?:,[^,]{1,80},)?\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
     r"(?:" + lx.SPEECH_VERBS + r")\b"
@@ -127,11 +128,33 @@ class Token:
 # --- gazetteer ------------------------------------------------------------------------
 
 
+# Lower-case country words that are also ordinary English words.
+_COMMON_WORDS = frozenset(
+    "turkey jordan georgia chad guinea niger mali oman peru cuba china polish french dutch "
+    "danish swiss greek thai irish finnish".split()
+)
+
+
 def _surface_table() -> dict[str, tuple[str, str]]:
-    """Surface form -> (entity id, how: name|alias|demonym|capital)."""
+    """Surface form -> (entity id, how: name|alias|demonym|capital).
+
+    Country names and demonyms also match in lower case ("russia", some outlets write it
+    so) unless that spelling is an ordinary word; demonyms also in the plural.
+    """
     table: dict[str, tuple[str, str]] = {}
+    for ent in lx.COUNTRIES:
+        for form in (ent.name, *ent.demonyms):
+            how = "demonym" if form in ent.demonyms else "name"
+            low = form.lower()
+            if " " not in form and low not in _COMMON_WORDS and form[:1].isupper():
+                table.setdefault(low, (ent.id, how))
+        for dem in ent.demonyms:
+            if dem.endswith(("an", "ian", "i")) and " " not in dem:
+                table.setdefault(dem + "s", (ent.id, "demonym"))
+                if dem.lower() not in _COMMON_WORDS:
+                    table.setdefault(dem.lower() + "s", (ent.id, "demonym"))
     for ent in lx.COUNTRIES + lx.ORGS:
-        table.setdefault(ent.name, (ent.id, "name"))
+        table[ent.name] = (ent.id, "name")
         for alias in ent.aliases:
             if alias[:1].isupper() or alias.startswith("the "):
                 table.setdefault(alias, (ent.id, "alias"))
@@ -157,7 +180,7 @@ def tokens(paragraph: str) -> list[Token]:
     for match in _TOKEN.finditer(paragraph):
         text, start, end = match.group(0), match.start(), match.end()
         possessive = False
-        if text.endswith(("'s", "’s")) and len(text) > 2:
+        if text.endswith(("'s", "’s", "‘s")) and len(text) > 2:
             text, possessive = text[:-2], True
         elif text.endswith(("s'", "s’")) and text[:1].isupper():
             text, possessive = text[:-1], True
@@ -222,81 +245,35 @@ class ActorExtractor:
             self.mentions.append(mention)
 
     def _groups(self, i: int, para: str) -> None:
+        """Anonymous sources ("one U.S. official") and collective actors ("European allies",
+        "congressional Republicans", "officials in Washington")."""
+        found: list[tuple[int, int, str, str]] = []  # start, end, qualifier words, noun
         for match in _ANON.finditer(para):
-            noun = match.group("noun")
-            det = match.group("det")
-            plural = noun.endswith(("s", "people"))
-            if not det and not plural:
+            noun, det = match.group("noun"), match.group("det")
+            if not det and not noun.endswith(("s", "people")):
                 continue
-            after = para[match.end() : match.end() + 40]
-            if re.match(r",\s+[A-Z][a-z]+ [A-Z]", after):  # "an official, John Smith,"
-                continue
-            adj = match.group("adj").split()
-            label = self._group_label(adj, noun)
-            if not label:
-                continue
-            name, affiliation = label
-            start = match.start("det") if det else match.start("adj")
-            if match.group("adj") == "" and not det:
-                start = match.start("noun")
-            self._add(
-                Mention(
-                    i,
-                    start,
-                    match.end(),
-                    para[start : match.end()],
-                    f"group:{name}",
-                    "group",
-                    role=affiliation,
-                    evidence={"anonymous"},
-                )
+            if re.match(r",\s+[A-Z][a-z]+ [A-Z]", para[match.end() : match.end() + 40]):
+                continue  # "an official, John Smith," is not anonymous
+            start = match.start("det") if det else (
+                match.start("adj") if match.group("adj") else match.start("noun")
             )
-
-    @staticmethod
-    def _group_label(adj: list[str], noun: str) -> tuple[str, str | None] | None:
-        plural = {"people": "sources", "person": "sources", "persons": "sources"}.get(noun)
-        noun_pl = plural or (noun if noun.endswith("s") else noun + "s")
-        qualifier, affiliation = "", None
-        for found in _GAZ_RE.finditer(" ".join(adj)):
-            hit = _SURFACES.get(found.group(0))
-            if hit:
-                ent = lx.BY_ID[hit[0]]
-                affiliation = ent.name
-                if ent.id == "united-states":
-                    qualifier = "U.S."
-                elif ent.id == "european-union":
-                    qualifier = "EU"
-                elif ent.kind == "country":
-                    qualifier = ent.demonyms[0] if ent.demonyms else ent.name
-                else:
-                    qualifier = ent.name
-                break
-        if not qualifier:
-            for word in adj:
-                if word.lower() in {"western", "european"}:
-                    qualifier = word.capitalize()
-                    break
-        if not qualifier:
-            for word in adj:
-                low = word.lower()
-                if low in {
-                    "administration",
-                    "government",
-                    "military",
-                    "intelligence",
-                    "defense",
-                    "defence",
-                    "security",
-                    "congressional",
-                    "diplomatic",
-                }:
-                    qualifier = low.capitalize()
-                    break
-        if not qualifier and noun_pl in {"people", "sources", "persons"}:
-            qualifier = "Anonymous"
-        if not qualifier:
-            qualifier = "Anonymous"
-        return f"{qualifier} {noun_pl}", affiliation
+            found.append((start, match.end(), match.group("adj"), noun))
+        for match in _COLLECTIVE.finditer(para):
+            found.append((match.start(), match.end(), match.group("q"), match.group("noun")))
+        for match in _OFFICIALS_IN.finditer(para):
+            found.append((match.start(), match.end(), match.group("place"), match.group("noun")))
+        for match in _BARE_ALLIES.finditer(para):
+            found.append((match.start("noun"), match.end(), "", match.group("noun")))
+        for start, end, qualifier, noun in sorted(found, key=lambda f: (f[0], -f[1])):
+            label, affiliation = _group_qualifier(qualifier)
+            cls = _GROUP_CLASS.get(noun) or _GROUP_CLASS.get(noun.lower())
+            if cls is None:
+                continue
+            self._add(
+                Mention(i, start, end, para[start:end].strip(), f"group:{label}|{cls}", "group",
+                        role=affiliation, evidence={"group"},
+                        sentence_start=_is_sentence_start(para, start))
+            )
 
     def _gazetteer(self, i: int, para: str) -> None:
         for match in _GAZ_RE.finditer(para):
@@ -369,7 +346,10 @@ class ActorExtractor:
                 prev = out[-1]
                 head = toks[prev[-1]].text
                 gap = para[toks[prev[-1]].end : toks[run[0]].start]
-                if head in lx.ORG_HEADS and re.fullmatch(r" (?:of|for)(?: the)? ", gap):
+                if head in lx.ORG_HEADS and (
+                    re.fullmatch(r" (?:of|for)(?: the)? ", gap)
+                    or head in {"Embassy", "Consulate"} and gap == " in "
+                ):
                     out[-1] = prev + run
                     continue
                 if re.fullmatch(r" (?:of|for) ", gap) and toks[prev[0]].text in {
@@ -717,10 +697,89 @@ class ActorExtractor:
             )
             self._finish_person(actor)
             self.actors.setdefault(actor.id, actor)
+        self._definite_roles(persons)
+        self._fold_groups()
         for m in self.mentions:
             if m.kind in {"organization", "country", "group"}:
                 self._entity_actor(m)
         self._reuse_known_ids()
+
+    def _definite_roles(self, persons: dict[str, Actor]) -> None:
+        """``the NATO Secretary General``, ``The head of NATO``, ``the minister``: a mention
+        of the person whose role has that noun (the latest one mentioned before it)."""
+        with_roles = [a for a in persons.values() if a.role]
+        if not with_roles:
+            return
+        for i, para in enumerate(self.paragraphs):
+            for match in _DEFINITE_ROLE.finditer(para):
+                noun = match.group("noun").lower().replace(" ", "-")
+                after = para[match.end() : match.end() + 30]
+                if re.match(r",?\s+[A-Z][a-z]+\s+[A-Z]", after):
+                    continue  # a title before a name, handled as a role
+                extra = (match.group("body") or "") + (match.group("of") or "")
+                cands = [
+                    a for a in with_roles
+                    if noun in a.role.lower().replace(" ", "-")  # type: ignore[union-attr]
+                ]
+                if not cands and noun in {"head", "chief", "leader"} and match.group("of"):
+                    org = match.group("of").split()[-1].lower()
+                    cands = [
+                        a for a in with_roles
+                        if org in f"{a.role} {a.affiliation or ''}".lower()
+                    ]
+                if len(cands) > 1 and extra.strip():
+                    narrowed = [
+                        a for a in cands
+                        if any(w.lower() in (a.role or "").lower() + " " + (a.affiliation or "").lower()
+                               for w in re.findall(r"[A-Z][\w.]+", extra))
+                    ]
+                    cands = narrowed or cands
+                if not cands:
+                    continue
+                def last_seen(actor: Actor, para_i: int = i, pos: int = match.start()) -> tuple:
+                    seen = [(m.para, m.start) for m in actor.mentions
+                            if (m.para, m.start) < (para_i, pos)]
+                    return max(seen) if seen else (-1, -1)
+                target = max(cands, key=last_seen)
+                if last_seen(target) == (-1, -1) and len(cands) > 1:
+                    continue
+                start, end = match.start(), match.end()
+                span = set(range(start, end))
+                self.mentions = [
+                    m for m in self.mentions
+                    if not (m.para == i and span & set(range(m.start, m.end)) and m.kind != "person")
+                ]
+                for actor in self.actors.values():
+                    actor.mentions = [m for m in actor.mentions
+                                      if not (m.para == i and span & set(range(m.start, m.end)))]
+                mention = Mention(i, start, end, match.group(0), f"name:{target.name}", "person",
+                                  evidence={"definite"})
+                target.mentions.append(mention)
+                self.mentions.append(mention)
+                if match.group(0) not in target.aliases:
+                    target.aliases.append(match.group(0))
+
+    def _fold_groups(self) -> None:
+        """``group:U.S.|officials`` -> ``group:U.S. officials``; unqualified mentions
+        ("officials said") join the most mentioned qualified group of their class."""
+        groups = [m for m in self.mentions if m.kind == "group"]
+        counts: dict[str, Counter[str]] = {}
+        for m in groups:
+            label, cls = m.key[6:].split("|")
+            if label and label.lower() not in _LOOSE_QUALIFIERS:
+                counts.setdefault(cls, Counter())[label] += 1
+        for m in groups:
+            label, cls = m.key[6:].split("|")
+            if not label or label.lower() in _LOOSE_QUALIFIERS:
+                best = counts.get(cls)
+                if best:
+                    label = best.most_common(1)[0][0]
+                    m.role = m.role or _group_qualifier(label)[1]
+            if not label:
+                label = {"officials": "Anonymous", "allies": "", "diplomats": "Anonymous"}.get(
+                    cls, "Unnamed")
+            name = f"{label} {cls}".strip()
+            m.key = f"group:{name[:1].upper() + name[1:]}"
 
     @staticmethod
     def _match_person(
@@ -829,3 +888,69 @@ def _affiliation(text: str) -> str | None:
         ent = lx.BY_ID[_SURFACES[match.group(0)][0]]
         return ent.name
     return None
+
+
+_GROUP_CLASS = {
+    **dict.fromkeys(
+        "official officials source sources aide aides people person persons insiders officers"
+        .split(), "officials"),
+    "diplomat": "diplomats", "diplomats": "diplomats",
+    "allies": "allies", "partners": "allies", "Allies": "allies",
+    "leaders": "leaders", "governments": "governments",
+    "lawmakers": "lawmakers", "senators": "lawmakers",
+    "republicans": "Republicans", "democrats": "Democrats",
+}
+_QUALIFIER_WORDS = {"western": "Western", "european": "European", "congressional": "Congressional",
+                    "republican": "Republican", "democratic": "Democratic", "arab": "Arab",
+                    "gulf": "Gulf", "nordic": "Nordic", "baltic": "Baltic"}
+_LOOSE_QUALIFIERS = {"administration", "government", "military", "intelligence", "defense",
+                     "defence", "security", "diplomatic"}
+
+
+def _group_qualifier(words: str) -> tuple[str, str | None]:
+    """Qualifier words -> (label, affiliation): ``"senior U.S."`` -> ``("U.S.", "United
+    States")``, ``"European Union"`` -> ``("EU", …)``, ``"Western"`` -> ``("Western", None)``."""
+    for found in _GAZ_RE.finditer(words):
+        ent = lx.BY_ID[_SURFACES[found.group(0)][0]]
+        if ent.id == "united-states":
+            return "U.S.", ent.name
+        if ent.id == "european-union":
+            return "EU", ent.name
+        if ent.kind == "country":
+            return (ent.demonyms[0] if ent.demonyms else ent.name), ent.name
+        return ent.name, ent.name
+    for word in words.split():
+        if word.lower() in _QUALIFIER_WORDS:
+            return _QUALIFIER_WORDS[word.lower()], None
+    for word in words.split():
+        if word.lower() in _LOOSE_QUALIFIERS:
+            return word.lower().capitalize(), None
+    return "", None
+
+
+_QUAL_ALT = "|".join(
+    re.escape(s) for s in sorted(_SURFACES, key=len, reverse=True) if s[:1].isupper()
+)
+_COLLECTIVE = re.compile(
+    r"(?<![\w.])(?P<q>(?:" + _QUAL_ALT + r"|Western|European|[Cc]ongressional|Republican|"
+    r"Democratic|Arab|Gulf|Nordic|Baltic)(?:\s+(?:government|administration|military|"
+    r"intelligence|security|defen[cs]e))?)\s+"
+    r"(?P<noun>allies|partners|officials|diplomats|leaders|lawmakers|senators|[Rr]epublicans|"
+    r"[Dd]emocrats|governments|sources)\b"
+)
+_OFFICIALS_IN = re.compile(
+    r"\b(?P<noun>officials|diplomats|sources)\s+in\s+(?P<place>" + _QUAL_ALT + r")\b"
+)
+_BARE_ALLIES = re.compile(r"\b(?:[Tt]he\s+|[Ii]ts\s+|[Oo]ur\s+|[Tt]heir\s+)?(?P<noun>[Aa]llies)\b")
+
+_ROLE_ALT = (
+    r"Secretary[- ]General|Commander-in-Chief|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|"
+    r"[Pp]resident|[Cc]hancellor|[Mm]inister|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|"
+    r"[Hh]ead|[Cc]hief|[Cc]ommander|[Gg]eneral|[Aa]mbassador|[Ee]nvoy|[Pp]remier|[Ll]eader|"
+    r"[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Gg]overnor|[Mm]ayor|[Ss]peaker|[Kk]ing|[Qq]ueen"
+)
+_DEFINITE_ROLE = re.compile(
+    r"\b[Tt]he\s+(?P<body>(?:(?:[A-Z][\w.-]*|top|chief|foreign|defen[cs]e|prime)\s+){0,3})"
+    r"(?P<noun>" + _ROLE_ALT + r")\b(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w.]*"
+    r"(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.]*)*)?"
+)

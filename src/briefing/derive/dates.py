@@ -102,6 +102,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(rf"\b(?:(?P<which>last|next|this|this past|this coming|on)\s+)?{_WEEKDAY}\b"),
     ),
+    (
+        "recent",
+        re.compile(
+            r"\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+)?"
+            r"(?P<unit>days|weeks)\b|\b(?P<unit2>days|weeks)\s+ago\b|\brecently\b|"
+            r"\b(?:earlier|later)\s+in\s+the\s+week\b|\bin\s+the\s+days\s+since\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "anchor",
+        re.compile(
+            r"\b(?P<what>later that week|that same day|the same day|that day|that week|"
+            r"later that month|that month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?:(?P<which>last|this|next|this past)\s+|(?:in\s+)?(?:the\s+)?)"
+            r"(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?"
+            + _YEAR.format(g="year") + r")?",
+            re.IGNORECASE,
+        ),
+    ),
     ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this morning|"
                          r"this afternoon|this evening|earlier today)\b", re.IGNORECASE)),
     (
@@ -254,11 +280,38 @@ class DateResolver:
                 which = (m["which"] or m["which2"] or "").lower()
                 delta = 1 if which in {"next", "following", "after"} else -1
                 return (self.anchor + dt.timedelta(days=delta)).isoformat()
+            if kind == "recent":
+                return _ym(ref.year, ref.month)
+            if kind == "anchor":
+                what = m["what"].lower()
+                if "day" in what and "days" not in what:
+                    return self.anchor.isoformat()
+                return _ym(self.anchor.year, self.anchor.month)
+            if kind == "season":
+                return self._season(m["season"].lower(), (m["which"] or "").lower(), m["year"],
+                                    future)
             if kind == "period":
                 return self._period(m["which"].lower(), m["unit"].lower())
         except (ValueError, KeyError):
             return None
         return None
+
+    def _season(self, season: str, which: str, year: str | None, future: bool) -> str:
+        """Seasons are known to the year only (northern hemisphere months)."""
+        if year:
+            return year
+        ref = self.ref
+        start = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}[season]
+        if which == "this":
+            return str(ref.year)
+        if which in {"last", "this past"}:
+            return str(ref.year - 1 if start >= ref.month or which == "last" and start <= 3
+                       and ref.month > 5 else ref.year)
+        if which == "next":
+            return str(ref.year + 1 if start <= ref.month else ref.year)
+        if future:
+            return str(ref.year if start >= ref.month else ref.year + 1)
+        return str(ref.year if start <= ref.month else ref.year - 1)
 
     def _weekday(self, name: str, which: str | None, future: bool) -> dt.date:
         ref = self.ref

@@ -26,7 +26,7 @@ from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
 
 DRAFT_TAG = "draft"
-_COUNTRY_MIN = 2.0
+_COUNTRY_MIN = 1.0
 _ORG_MIN = 2.0
 _STOP = frozenset(
     """
@@ -197,13 +197,14 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
         forms = [actor.name, *actor.aliases]
         if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", title) for f in forms if f):
             score += 1
-        if actor.kind in {"organization", "country"} and any(
+        if actor.kind in {"organization", "country", "group"} and any(
             _subject_like(doc, m.para, m.start) for m in actor.mentions
         ):
             score += 1
         keep = (
             actor.kind == "person"
             or actor.speaker > 0
+            or (actor.kind == "group" and score >= 1.0)
             or actor.known and score >= 1
             or (actor.kind == "country" and score >= _COUNTRY_MIN)
             or (actor.kind == "organization" and score >= _ORG_MIN and _org_ok(actor))

@@ -103,8 +103,11 @@ def _ratio(a: int, b: int) -> float:
 
 def name_key(text: str) -> str:
     """``"The Kremlin's"`` and ``"kremlin"`` compare equal; plural ``s`` dropped per word."""
-    text = normalise(text).lower()
+    text = normalise(text)
+    text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text).lower()
     text = re.sub(r"\(anonymous\)|\banonymous\b", " ", text)
+    # a description's head only: "NATO allies who supply weapons" -> "NATO allies"
+    text = re.split(r"\s+(?:who|which|that|supporting|familiar|speaking)\b", text)[0]
     text = re.sub(r"['’]s\b", "", text)
     words = re.findall(r"[a-z0-9]+", text)
     words = [w for w in words if w != "the"]

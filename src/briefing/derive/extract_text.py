@@ -52,6 +52,7 @@ _FURNITURE = [
         r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\b",
         r"^\(?(?:additional )?(?:reporting|writing|editing) by\b",
         r"^\(?compiled by\b",
+        r"^[A-Z][\w.'’ -]{1,60}(?:,? and [A-Z][\w.'’ -]{1,40})? reported from [A-Z][\w ,.'’-]{1,60}\.?$",
         r"^by [A-Z][\w.'’ -]+(?:,? (?:and|&) [A-Z][\w.'’ -]+)*$",
         r"^[_\-–—=*·• ]{2,}$",
         r"^(?:follow|read|see|watch|listen)\b.{0,120}(?:coverage|https?://|on (?:twitter|x|facebook|instagram))",

@@ -337,7 +337,9 @@ SPEECH_VERBS = (
     "pledged|pledges|confirmed|confirms|denied|denies|welcomed|welcomes|accused|accuses|"
     "cautioned|cautions|observed|pointed out|put it|responded|answered|indicated|"
     "reiterated|reiterates|underlined|underscored|complained|boasted|thanked|"
-    "according to|quoted|saying|adding|writing|noting|telling|warning|insisting|arguing"
+    "according to|quoted|saying|adding|writing|noting|telling|warning|insisting|arguing|"
+    "suggesting|calling|describing|claiming|stressing|urging|promising|vowing|commented|"
+    "commenting|emphasizing|emphasising|declaring|announcing|explaining|recalling"
 )
 
 MONTHS = {
@@ -410,7 +412,7 @@ NOT_PERSON_HEADS = frozenset(
     Treaty Accord Agreement Act Plan Program Programme Initiative Project Pipe Pipeline Line
     Stream Reef Shoal Mission Operation Channel Exchange Market Index Prize Award Cup Games
     Olympics Airlines Airways Motors Systems Technologies Holdings Energy Oil Gas Inc Ltd
-    Corp Co LLC AG SA
+    Corp Co LLC AG SA Embassy Consulate Command Bureau Directorate
     """.split()
 )
 
@@ -419,7 +421,8 @@ ORG_HEADS = frozenset(
     Ministry Department Agency Authority Council Commission Committee Party Union Organization
     Organisation Institute Bank Fund Court Parliament Assembly Senate Office Service Corporation
     Company Group Association Federation Alliance Coalition Front Movement Police Cabinet
-    Government Administration Forces Army Navy Guard Corps Inc Ltd Corp LLC
+    Government Administration Forces Army Navy Guard Corps Inc Ltd Corp LLC Embassy Consulate
+    Command Secretariat Directorate Bureau Inspectorate Prosecutor's
     """.split()
 )
 

@@ -25,7 +25,7 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
 _PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into)\s+$")
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|told|warned|added|stressed|noted|argued|insisted|announced|wrote|"
-    r"claimed|stated|confirmed|denied|acknowledged|according to)\b"
+    r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to)\b"
 )
 _PRIORITY = ("person", "group", "organization", "country")
 
@@ -89,7 +89,8 @@ class QuoteExtractor:
                     if paragraph[span.end + 1 :].strip() == "":
                         speaker, how = last_speaker, "previous-speaker"
                 words = len(text.split())
-                if speaker is None or words < 2:
+                explicit = how in {"before", "after", "verb-first", "participle", "passive"}
+                if speaker is None or words < 2 and not (explicit and len(text) >= 5):
                     prev_in_para = None if speaker is None else prev_in_para
                     continue
                 lead = paragraph[doc.sentence_at(para, max(span.start - 1, 0)).start : span.start]
@@ -184,6 +185,14 @@ class QuoteExtractor:
                 )
                 if found[0]:
                     return found
+        if head.rstrip().endswith(":"):
+            ref = self._sentence_subject(para, sentence.start, span.start)
+            if ref:
+                return ref, "colon"
+        if sentence_initial:
+            found = self._previous_sentence(para, sentence.start)
+            if found[0] and not self._from_tail(para, tail_from, tail)[0]:
+                return found
         if not sentence_initial and prev and prev.speaker and prev.para == para:
             # "… and that China would "…"" after an attributed quote in the same sentence
             psent = doc.sentence_at(para, max(prev.start - 1, 0))
@@ -238,6 +247,16 @@ class QuoteExtractor:
         pron = _PRONOUN_VERB.search(before)
         if pron:
             return self._pronoun(para, offset + pron.start(), pron.group(1)), "pronoun-head"
+        agent = re.match(r"\s*by\s+", head[verb.end() :])
+        if agent:
+            refs = self.doc.refs_in(para, offset + verb.end(), offset + verb.end() + 60)
+            if refs:
+                return refs[0].actor, "passive"
+        if verb.group(0).endswith("ing"):
+            sentence = self.doc.sentence_at(para, offset)
+            found = self._sentence_subject(para, sentence.start, offset + verb.start())
+            if found:
+                return found, "participle"
         ref = self._subject(para, offset, before)
         if ref:
             return ref.actor, "before"
@@ -280,6 +299,36 @@ class QuoteExtractor:
                 return ref
         return None
 
+    def _sentence_subject(self, para: int, start: int, end: int) -> str | None:
+        """Who a sentence is about: a leading pronoun, else its first person, else its
+        first actor of any kind (people, groups, organisations, countries)."""
+        text = _blank_quotes(self.doc.paragraphs[para], start, end)
+        lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Later|Earlier|Then|Also)\s*,?\s+)?"
+                        r"(He|She|They)\b", text)
+        if lead:
+            return self._pronoun(para, start + lead.start(1), lead.group(1))
+        refs = [
+            r for r in self.doc.refs_in(para, start, end)
+            if not _PREPOSITION.search(self.doc.paragraphs[para][max(0, r.start - 12) : r.start])
+        ]
+        people = [r for r in refs if r.kind == "person"]
+        if people:
+            return people[0].actor
+        return refs[0].actor if refs else None
+
+    def _previous_sentence(self, para: int, start: int) -> tuple[str | None, str]:
+        """A quote opening a sentence right after "X said that …" (same paragraph) is X's."""
+        spans = self.doc.sentences[para]
+        prev = [s for s in spans if s.end <= start]
+        if not prev:
+            return None, ""
+        sentence = prev[-1]
+        text = _blank_quotes(self.doc.paragraphs[para], sentence.start, sentence.end)
+        if not _VERB.search(text):
+            return None, ""
+        speaker, _ = self._from_head(para, sentence.start, text)
+        return speaker, "previous-sentence"
+
     def _intro(self, para: int) -> tuple[str | None, str]:
         """A paragraph ending ``… X said:`` introduces a quote in the next one."""
         paragraph = self.doc.paragraphs[para].rstrip()
@@ -316,7 +365,9 @@ class QuoteExtractor:
         if actor is None:
             return "on-record"
         if actor.kind == "group":
-            return "anonymous-official"
+            if re.search(r"(?:officials|diplomats|sources)$", actor.name):
+                return "anonymous-official"
+            return "reported"
         if how.startswith("according-to") and actor.kind == "person":
             return "reported"
         if actor.kind in {"organization", "country"}:
