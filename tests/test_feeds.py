@@ -337,10 +337,10 @@ actors:
 async def test_briefs_download_concurrently_within_the_limit(
     server: FeedServer, tmp_path: Path
 ) -> None:
-    n = 16
+    n = 12
     for i in range(n):
         body = MINIMAL.format(id=f"gen-{i:02d}", n=i, day=i + 1).encode()
-        server.reply(f"/b/gen-{i:02d}.yaml", Reply(200, body, {"Content-Type": YAML}, delay=0.1))
+        server.reply(f"/b/gen-{i:02d}.yaml", Reply(200, body, {"Content-Type": YAML}, delay=0.15))
     feed = atom([content_src(f"b/gen-{i:02d}.yaml") for i in range(n)])
     server.static("/feed.atom", feed, "application/atom+xml")
     timings = {}
@@ -355,7 +355,8 @@ async def test_briefs_download_concurrently_within_the_limit(
         timings[concurrency] = time.monotonic() - started
         assert report.new == n
         assert server.max_in_flight == concurrency  # bounded, and actually used
-    assert timings[1] / timings[4] > 2.5, timings  # 16 x 0.1 s vs 4 waves of 0.1 s
+    # 12 x 0.15 s one after the other, against 3 waves of 4; loose, for loaded machines.
+    assert timings[1] / timings[4] > 2, timings
 
 
 async def test_non_http_feed_url_is_refused(db: Path) -> None:
