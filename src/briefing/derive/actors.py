@@ -34,6 +34,8 @@ _ROLE_ADJ = frozenset(
 )
 _ORG_NOUNS = frozenset(
     """
+    chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
+    shipper refiner airline developer
     company firm group agency organization organisation union ministry body regulator operator
     producer giant maker bank broadcaster network party alliance bloc coalition court council
     authority association federation corporation conglomerate carrier airline manufacturer
@@ -62,7 +64,7 @@ _ANON = re.compile(
     r"administration|government|defen[cs]e|intelligence|security|diplomatic|foreign|"
     r"congressional|ministry|Pentagon|White House|NATO|EU|E\.U\.|U\.S\.|US|U\.N\.|UN|"
     r"[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|[A-Z][a-z]+ (?:Union|Nations|Department|Ministry))\s+){0,3})"
-    r"(?P<noun>officials?|diplomats?|sources?|people|persons?|aides?|insiders?|officers?)"
+    r"(?P<noun>(?i:officials?|diplomats?|sources?|people|persons?|aides?|insiders?|officers?))"
     r"(?=\s+(?:familiar|with knowledge|close to|briefed|involved|said|say|says|told|who|"
     r"speaking|cited|added|according)|,\s+(?:who|speaking))",
 )
@@ -374,8 +376,10 @@ class ActorExtractor:
         if text in _SURFACES:
             return  # a plain gazetteer hit; _gazetteer records it
         # organisations: a run ending in an organisation word, or "Ministry of …"
+        embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
         if len(words) >= 2 and (
             words[-1] in lx.ORG_HEADS or words[0] in {"Ministry", "Department", "Council"}
+            or embassy
         ):
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
@@ -685,6 +689,8 @@ class ActorExtractor:
             if (
                 len(m.text.split()) == 1
                 and m.text not in lx.NOT_NAMES
+                and m.text.lower() not in _GROUP_CLASS
+                and not _LOCATIVE.search(self.paragraphs[m.para][max(0, m.start - 30) : m.start])
                 and "-" not in m.text
                 and _SAYS_NOW.match(self.paragraphs[m.para][m.end : m.end + 80])
                 and not any(m in a.mentions for a in persons.values())
@@ -922,6 +928,9 @@ def _group_qualifier(words: str) -> tuple[str, str | None]:
     for word in words.split():
         if word.lower() in _QUALIFIER_WORDS:
             return _QUALIFIER_WORDS[word.lower()], None
+    named = re.findall(r"\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", words)
+    if named and named[-1].split()[-1] in lx.ORG_HEADS:
+        return named[-1], named[-1]  # "A Commerce Department official"
     for word in words.split():
         if word.lower() in _LOOSE_QUALIFIERS:
             return word.lower().capitalize(), None

@@ -204,7 +204,7 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
         keep = (
             actor.kind == "person"
             or actor.speaker > 0
-            or (actor.kind == "group" and score >= 1.0)
+            or (actor.kind == "group" and score >= (1.0 if _qualified(actor) else 2.0))
             or actor.known and score >= 1
             or (actor.kind == "country" and score >= _COUNTRY_MIN)
             or (actor.kind == "organization" and score >= _ORG_MIN and _org_ok(actor))
@@ -219,6 +219,11 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
         key=lambda a: (min((m.para, m.start) for m in a.mentions) if a.mentions else (0, 0)),
     )
     return {a.id: a for a in order}
+
+
+def _qualified(actor: Actor) -> bool:
+    """A named collective ("European allies"), not a bare "allies"/"Anonymous officials"."""
+    return len(actor.name.split()) > 1 and not actor.name.startswith(("Anonymous", "Unnamed"))
 
 
 def _subject_like(doc: Doc, para: int, start: int) -> bool:

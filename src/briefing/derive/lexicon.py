@@ -133,7 +133,7 @@ yemen|Yemen||Yemeni|Sanaa
 
 # id | name | aliases | kind | affiliation (country id or empty)
 _ORGS = """
-nato|NATO|North Atlantic Treaty Organization;North Atlantic Treaty Organisation;the alliance;the Alliance|organization|
+nato|NATO|Nato;North Atlantic Treaty Organization;North Atlantic Treaty Organisation|organization|
 european-union|European Union|EU;E.U.|organization|
 european-commission|European Commission|the Commission|organization|european-union
 european-parliament|European Parliament||organization|european-union

@@ -139,6 +139,8 @@ def find_questions(sentence: str) -> list[tuple[str, str]]:
     for undecided in _UNDECIDED.finditer(sentence):
         subject = re.sub(r"^(?:and|but|that|while|which|as)\s+", "", undecided.group("subj").strip())
         subject = re.sub(r"^.*\b(?:that|and)\s+(?=the |their |its |his |her )", "", subject)
+        subject = re.sub(r"^.*\b(?:said|says|told \w+|reported|added)\s+(?:that\s+)?", "",
+                         subject)
         if (
             subject
             and len(subject.split()) <= 8

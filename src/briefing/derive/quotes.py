@@ -22,6 +22,10 @@ from briefing.derive.doc import Doc, QuoteSpan, Ref
 _VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\b")
 _PRONOUN_VERB = re.compile(r"\b(he|she|they|He|She|They)\s+(?:also\s+|later\s+|then\s+)?$")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
+_ORGISH = frozenset(
+    "company firm group ministry department agency union bank party government organisation "
+    "organization authority council commission alliance bloc body mission embassy".split()
+)
 _PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into)\s+$")
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|told|warned|added|stressed|noted|argued|insisted|announced|wrote|"
@@ -358,6 +362,8 @@ class QuoteExtractor:
         ref = self.doc.last_ref_before(
             para, offset, {"organization", "group", "country"}, want=noun
         )
+        if ref is None and noun in _ORGISH:
+            ref = self.doc.last_ref_before(para, offset, {"organization"})
         return ref.actor if ref else None
 
     def _attribution(self, speaker: str, how: str) -> str:
