@@ -461,22 +461,21 @@ def fts_query(text: str) -> str | None:
 
     Every word becomes a quoted phrase, so FTS syntax in the input (``AND``, ``-``,
     ``*``, ``NEAR``, stray quotes, ``U.S.``) is searched for as text and can never be
-    a syntax error. ``"two words"`` stays a phrase. The last word also matches as a
-    prefix (search-as-you-type), when it has three or more characters.
+    a syntax error. ``"two words"`` stays a phrase. A last word still being typed (no
+    space after it) also matches as a prefix, when it has three or more characters.
     """
-    phrases: list[tuple[str, bool]] = []
+    phrases: list[str] = []
+    prefix = False
     for match in _TERM.finditer(text):
         quoted, bare = match.groups()
         words = _WORD.findall(quoted if quoted is not None else bare)
+        prefix = False
         if words:
-            phrases.append((" ".join(words), quoted is not None))
+            phrases.append(f'"{" ".join(words)}"')
+            prefix = quoted is None and match.end() == len(text) and len(words[-1]) >= 3
     if not phrases:
         return None
-    parts = [f'"{phrase}"' for phrase, _ in phrases]
-    last, quoted = phrases[-1]
-    if not quoted and len(last.rsplit(" ", 1)[-1]) >= 3:
-        parts[-1] += "*"
-    return " ".join(parts)
+    return " ".join(phrases) + ("*" if prefix else "")
 
 
 # -- rows of one brief ----------------------------------------------------------------

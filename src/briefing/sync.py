@@ -94,8 +94,9 @@ class LoadReport:
 
 
 @dataclass
-class _FileResult:
-    """One file as read by a worker: its briefs as rows, and what was wrong with it."""
+class FileResult:
+    """One file as read (by a worker or in-process): its briefs as rows, and what was
+    wrong with it."""
 
     origin: str
     stamp: FileStamp | None  # None when the file could not be stat'ed
@@ -103,6 +104,14 @@ class _FileResult:
     problems: list[Problem]
     documents: int
     refused: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +122,7 @@ class _Task:
     mtime_ns: int
 
 
-def _read(task: _Task, limits: LimitsSettings) -> _FileResult:
+def _read(task: _Task, limits: LimitsSettings) -> FileResult:
     loaded = load_file(Path(task.path), limits)
     problems = list(loaded.problems)
     prepared: list[PreparedBrief] = []
@@ -125,19 +134,19 @@ def _read(task: _Task, limits: LimitsSettings) -> _FileResult:
             problems.append(Problem(loaded.origin, 1, 1, "", f"brief {brief.id!r}: {exc}"))
             refused += 1
     stamp = FileStamp(task.key, task.size, task.mtime_ns, tuple(p.id for p in prepared))
-    return _FileResult(loaded.origin, stamp, prepared, problems, loaded.documents, refused)
+    return FileResult(loaded.origin, stamp, prepared, problems, loaded.documents, refused)
 
 
-def _read_many(tasks: list[_Task], limits: LimitsSettings) -> list[_FileResult]:
+def _read_many(tasks: list[_Task], limits: LimitsSettings) -> list[FileResult]:
     """A worker's unit of work. No cyclic garbage is made here, so collection waits."""
     with _gc_paused():
         return [_read(task, limits) for task in tasks]
 
 
-def _not_regular(task: _Task, mode: int) -> _FileResult:
+def _not_regular(task: _Task, mode: int) -> FileResult:
     kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
     problem = Problem(task.path, 1, 1, "", f"cannot read file: {kind}")
-    return _FileResult(task.path, None, [], [problem], 0, 1)
+    return FileResult(task.path, None, [], [problem], 0, 1)
 
 
 def _key(path: Path) -> str:
@@ -147,49 +156,72 @@ def _key(path: Path) -> str:
         return str(path.absolute())
 
 
-def _plan(
-    store: Store, paths: list[Path], skip_unchanged: bool, report: LoadReport
-) -> tuple[list[_Task | _FileResult], int]:
-    """Every file found: a task to read it, or a result already (unreadable kinds).
-    Also counts the files skipped as unchanged."""
-    known = store.file_stamps() if skip_unchanged else {}
-    planned: list[_Task | _FileResult] = []
-    skipped = 0
+@dataclass
+class Plan:
+    """The brief files under some paths, and what to do with each."""
+
+    files: int = 0  # brief files found
+    skipped: int = 0  # unchanged since the last sync: will not be read
+    items: list[_Task | FileResult] = field(default_factory=list)
+
+    @property
+    def to_read(self) -> int:
+        return sum(isinstance(item, _Task) for item in self.items)
+
+
+def plan_files(paths: Iterable[Path], known: dict[str, FileStamp] | None = None) -> Plan:
+    """Find the brief files under ``paths``; those whose size and modification time
+    match ``known`` (from :meth:`Store.file_stamps`) are skipped without being opened.
+    Files that are not regular (a FIFO would block the reader) are refused here."""
+    known = known or {}
+    plan = Plan()
     for path in iter_brief_files(paths):
-        report.files += 1
+        plan.files += 1
         key = _key(path)
         try:
             # stat follows links, as reading will; taken before reading, so a change
             # made while we read is seen as a change next time.
             info = path.stat()
         except OSError:
-            planned.append(_Task(str(path), key, -1, -1))  # load_file reports why
+            plan.items.append(_Task(str(path), key, -1, -1))  # load_file reports why
             continue
         task = _Task(str(path), key, info.st_size, info.st_mtime_ns)
         if not stat.S_ISREG(info.st_mode):
-            planned.append(_not_regular(task, info.st_mode))  # a FIFO would block us
+            plan.items.append(_not_regular(task, info.st_mode))
             continue
         stamp = known.get(key)
         if stamp is not None and (stamp.size, stamp.mtime_ns) == (task.size, task.mtime_ns):
-            skipped += 1
+            plan.skipped += 1
             continue
-        planned.append(task)
-    return planned, skipped
+        plan.items.append(task)
+    return plan
 
 
-def _serial(planned: list[_Task | _FileResult], limits: LimitsSettings) -> Iterator[_FileResult]:
+def read_planned(
+    plan: Plan, limits: LimitsSettings | None = None, *, workers: int | None = None
+) -> Iterator[FileResult]:
+    """Read the planned files, in order; in worker processes when there are many."""
+    limits = limits or LimitsSettings()
+    count = _worker_count(workers, plan.to_read)
+    if count <= 1:
+        return _serial(plan.items, limits)
+    return _parallel(plan.items, limits, count)
+
+
+def _serial(planned: list[_Task | FileResult], limits: LimitsSettings) -> Iterator[FileResult]:
+    """In this process, one file at a time."""
     for item in planned:
-        yield item if isinstance(item, _FileResult) else _read(item, limits)
+        yield item if isinstance(item, FileResult) else _read(item, limits)
 
 
 def _parallel(
-    planned: list[_Task | _FileResult], limits: LimitsSettings, workers: int
-) -> Iterator[_FileResult]:
+    planned: list[_Task | FileResult], limits: LimitsSettings, workers: int
+) -> Iterator[FileResult]:
     """Results in file order, from ``workers`` processes, with a bounded window of work
     in flight so memory stays flat however slow the writer is."""
-    groups: list[list[_Task] | _FileResult] = []
+    groups: list[list[_Task] | FileResult] = []
     for item in planned:
-        if isinstance(item, _FileResult):
+        if isinstance(item, FileResult):
             groups.append(item)
         elif groups and isinstance(groups[-1], list) and len(groups[-1]) < FILES_PER_TASK:
             groups[-1].append(item)
@@ -197,7 +229,7 @@ def _parallel(
             groups.append([item])
     context = multiprocessing.get_context(_start_method())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        window: deque[Future[list[_FileResult]] | _FileResult] = deque()
+        window: deque[Future[list[FileResult]] | FileResult] = deque()
         pending = iter(groups)
         try:
             while True:
@@ -205,14 +237,14 @@ def _parallel(
                     group = next(pending, None)
                     if group is None:
                         break
-                    if isinstance(group, _FileResult):
+                    if isinstance(group, FileResult):
                         window.append(group)
                     else:
                         window.append(pool.submit(_read_many, group, limits))
                 if not window:
                     return
                 head = window.popleft()
-                if isinstance(head, _FileResult):
+                if isinstance(head, FileResult):
                     yield head
                 else:
                     yield from head.result()
@@ -267,14 +299,13 @@ def load_paths(
     limits = limits or LimitsSettings()
     paths = [Path(p) for p in paths]
     report = LoadReport(missing=missing_paths(paths))
-    planned, report.skipped_files = _plan(store, paths, skip_unchanged_files, report)
+    plan = plan_files(paths, store.file_stamps() if skip_unchanged_files else None)
+    report.files, report.skipped_files = plan.files, plan.skipped
     total = report.files
     done = report.skipped_files
     if progress is not None:
         progress(done, total)
-    reading = sum(isinstance(item, _Task) for item in planned)
-    count = _worker_count(workers, reading)
-    results = _serial(planned, limits) if count <= 1 else _parallel(planned, limits, count)
+    results = read_planned(plan, limits, workers=workers)
 
     batch: list[PreparedBrief] = []
     stamps: list[FileStamp] = []

@@ -1,1 +1,578 @@
-"""Library commands: validate, load, list, show, actors, actor. (Being implemented.)"""
+"""Library commands: validate, load, list, show, export, actors, actor, questions,
+search, config.
+
+Output conventions (documented in the README):
+
+* Problem lines (``PATH:LINE:COL: FIELD: message``) and summaries go to stdout; a
+  failure that stops the command goes to stderr as ``briefing: ...``.
+* Exit status 0 on success, 1 when input was refused or an id is unknown, 2 for bad
+  usage, configuration or an unusable library.
+* ``--json`` output is stable: shapes are listed on each command.
+* Brief text is untrusted. On a terminal it is shown through ``briefing.text`` (control
+  characters made visible, never parsed as Rich markup); piped, it is written as stored,
+  so ``export`` to a file stays exact.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+import yaml
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from briefing.cli import Context, cli, pass_context
+from briefing.errors import BriefingError, Problem
+from briefing.loader import missing_paths
+from briefing.render import FORMATS, render_brief
+from briefing.store import SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
+from briefing.sync import LoadReport, load_paths, plan_files, read_planned
+from briefing.text import clean, one_line, safe_text
+
+#: Show a progress bar for loads of at least this many files (on a terminal only).
+PROGRESS_MIN_FILES = 200
+#: ``load`` lists each brief when there are at most this many (else counts only).
+LIST_MAX_BRIEFS = 50
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def _console(*, stderr: bool = False) -> Console:
+    """Rich on a terminal; piped, Rich writes plain text (no styles, no escapes)."""
+    return Console(stderr=stderr, highlight=False, soft_wrap=not _tty())
+
+
+def _emit(text: str) -> None:
+    """Brief-derived text to stdout: cleaned on a terminal, exact when piped."""
+    click.echo(clean(text) if _tty() else text, nl=False)
+
+
+def _emit_json(data: Any) -> None:
+    # ensure_ascii: JSON escapes every control and non-ASCII character, so it is safe
+    # on a terminal and exact for a program.
+    click.echo(json.dumps(data, indent=2, ensure_ascii=True))
+
+
+def _fail(message: str) -> NoReturn:
+    """An unknown id and the like: one line on stderr, exit status 1."""
+    click.echo(f"briefing: {clean(message)}", err=True)
+    sys.exit(1)
+
+
+@contextmanager
+def _store(context: Context) -> Iterator[Store]:
+    with Store(context.db_path) as store:
+        yield store
+
+
+def _check_paths(paths: Sequence[Path]) -> None:
+    missing = missing_paths(paths)
+    if missing:
+        names = ", ".join(str(p) for p in missing)
+        raise BriefingError(f"no such file or folder: {names}")
+
+
+def _problem_line(problem: Problem) -> str:
+    return clean(str(problem)) if _tty() else str(problem)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _brief_json(row: BriefRow) -> dict[str, Any]:
+    return {"id": row.id, "title": row.title, "date": row.date, "tags": list(row.tags)}
+
+
+def _brief_table(rows: Sequence[BriefRow]) -> None:
+    """Briefs as a table on a terminal, as tab-separated lines when piped."""
+    if not _tty():
+        for row in rows:
+            click.echo(f"{row.date}\t{row.id}\t{row.title}\t{','.join(row.tags)}")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("id", overflow="fold")
+    table.add_column("title", overflow="fold")
+    table.add_column("tags", overflow="fold", style="dim")
+    for row in rows:
+        table.add_row(
+            row.date, safe_text(row.id), safe_text(one_line(row.title)), ", ".join(row.tags)
+        )
+    _console().print(table)
+
+
+# -- validate and load ------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@pass_context
+def validate(context: Context, paths: tuple[Path, ...]) -> None:
+    """Check brief files (or folders of them, recursively) without loading them.
+
+    Prints every problem as PATH:LINE:COL: FIELD: message, then a summary line.
+    Exit status 1 if any brief is invalid.
+    """
+    _check_paths(paths)
+    plan = plan_files(paths)
+    files = valid = invalid = errors = warnings = 0
+    for result in read_planned(plan, context.settings.limits):
+        files += 1
+        valid += len(result.prepared)
+        invalid += result.refused
+        for problem in result.problems:
+            click.echo(_problem_line(problem))
+            if problem.is_error:
+                errors += 1
+            else:
+                warnings += 1
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    click.echo(
+        f"{_plural(files, 'file')}, {_plural(valid + invalid, 'brief')}: "
+        f"{valid} valid, {invalid} invalid ({counts})"
+    )
+    if invalid:
+        sys.exit(1)
+
+
+class _ProgressBar:
+    """A Rich progress bar on stderr, shown only on a terminal and only once a load
+    turns out to be big (the total is known at the first callback)."""
+
+    def __init__(self) -> None:
+        self._bar: Progress | None = None
+        self._task: Any = None
+        self._enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if not self._enabled or total < PROGRESS_MIN_FILES:
+                self._enabled = False
+                return
+            self._bar = Progress(
+                TextColumn("loading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files"),
+                TimeElapsedColumn(),
+                console=_console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("load", total=total)
+        self._bar.update(self._task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-v", "--verbose", is_flag=True, help="List every brief, however many.")
+@pass_context
+def load(context: Context, paths: tuple[Path, ...], verbose: bool) -> None:
+    """Validate brief files (or folders, recursively) and import the valid briefs.
+
+    A brief whose id is already in the library replaces it only if its `updated` is
+    later; otherwise it is reported as unchanged. Valid briefs are imported even when
+    others are refused. Exit status 1 if anything was refused.
+    """
+    _check_paths(paths)
+    bar = _ProgressBar()
+    try:
+        with _store(context) as store:
+            report = load_paths(store, paths, context.settings.limits, progress=bar)
+    finally:
+        bar.close()
+    _print_load(report, verbose)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _print_load(report: LoadReport, verbose: bool) -> None:
+    for problem in report.problems:
+        click.echo(_problem_line(problem))
+    briefs = len(report.new) + len(report.updated) + len(report.unchanged)
+    if verbose or briefs <= LIST_MAX_BRIEFS:
+        for label, ids in (
+            ("new", report.new),
+            ("updated", report.updated),
+            ("unchanged", report.unchanged),
+        ):
+            for brief_id in ids:
+                click.echo(f"{label}: {brief_id}")
+    click.echo(report.summary())
+
+
+# -- reading the library ------------------------------------------------------------------
+
+
+@cli.command("list")
+@click.option("--tag", help="Only briefs with this tag.")
+@click.option("--actor", "actor_id", metavar="ID", help="Only briefs naming this actor id.")
+@click.option("--json", "as_json", is_flag=True, help="JSON array of {id, title, date, tags}.")
+@pass_context
+def list_command(context: Context, tag: str | None, actor_id: str | None, as_json: bool) -> None:
+    """List briefs, newest first."""
+    with _store(context) as store:
+        if actor_id is not None and store.actor(actor_id) is None:
+            _fail(f"no actor {actor_id!r} in the library (see `briefing actors`)")
+        rows = store.list_briefs(tag=tag, actor=actor_id, limit=None)
+    if as_json:
+        _emit_json([_brief_json(row) for row in rows])
+    elif rows:
+        _brief_table(rows)
+    else:
+        click.echo("No briefs match." if tag or actor_id else _EMPTY, err=True)
+
+
+_EMPTY = "The library is empty. Load briefs with `briefing load PATH`."
+
+
+def _get_brief(store: Store, brief_id: str) -> Any:
+    brief = store.get_brief(brief_id)
+    if brief is None:
+        _fail(f"no brief {brief_id!r} in {store.path} (see `briefing list`)")
+    return brief
+
+
+@cli.command()
+@click.argument("brief_id", metavar="ID")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text is for reading; yaml is lossless.",
+)
+@pass_context
+def show(context: Context, brief_id: str, fmt: str) -> None:
+    """Show one brief."""
+    with _store(context) as store:
+        brief = _get_brief(store, brief_id)
+    rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
+    if isinstance(rendered, str):
+        _emit(rendered)
+    else:
+        _console().print(rendered)
+
+
+@cli.command()
+@click.argument("brief_id", metavar="ID")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("yaml", "json", "markdown")),
+    default="yaml",
+    show_default=True,
+    help="yaml is lossless: loading it back gives the same brief.",
+)
+@pass_context
+def export(context: Context, brief_id: str, fmt: str) -> None:
+    """Write one brief to stdout as YAML, JSON or Markdown."""
+    with _store(context) as store:
+        brief = _get_brief(store, brief_id)
+    rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
+    assert isinstance(rendered, str)
+    _emit(rendered)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON array of {id, name, kind, briefs}.")
+@pass_context
+def actors(context: Context, as_json: bool) -> None:
+    """Every actor with the number of briefs naming it, most frequent first."""
+    with _store(context) as store:
+        summaries = store.actors()
+    if as_json:
+        _emit_json(
+            [
+                {"id": a.id, "name": a.name, "kind": a.kind, "briefs": a.brief_count}
+                for a in summaries
+            ]
+        )
+        return
+    if not summaries:
+        click.echo(_EMPTY, err=True)
+        return
+    if not _tty():
+        for a in summaries:
+            click.echo(f"{a.brief_count}\t{a.id}\t{a.name}\t{a.kind}")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("briefs", justify="right")
+    table.add_column("id", overflow="fold")
+    table.add_column("name", overflow="fold")
+    table.add_column("kind", style="dim")
+    for a in summaries:
+        table.add_row(str(a.brief_count), safe_text(a.id), safe_text(one_line(a.name)), a.kind)
+    _console().print(table)
+
+
+@cli.command()
+@click.argument("actor_id", metavar="ID")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON object {id, name, kind, aliases, roles, briefs, positions}.",
+)
+@pass_context
+def actor(context: Context, actor_id: str, as_json: bool) -> None:
+    """One actor: roles, the briefs it appears in, and its positions across briefs."""
+    with _store(context) as store:
+        detail = store.actor(actor_id)
+        if detail is None:
+            _fail(f"no actor {actor_id!r} in the library (see `briefing actors`)")
+        briefs = store.actor_briefs(actor_id)
+        positions = store.actor_positions(actor_id)
+    if as_json:
+        _emit_json(
+            {
+                "id": detail.id,
+                "name": detail.name,
+                "kind": detail.kind,
+                "aliases": list(detail.aliases),
+                "roles": [
+                    {
+                        "brief": r.brief_id,
+                        "date": r.brief_date,
+                        "role": r.role,
+                        "affiliation": r.affiliation,
+                    }
+                    for r in detail.roles
+                ],
+                "briefs": [_brief_json(row) for row in briefs],
+                "positions": [
+                    {
+                        "brief": p.brief_id,
+                        "date": p.brief_date,
+                        "topic": p.topic,
+                        "position": p.position,
+                        "stance": p.stance,
+                        "quote": p.quote,
+                        "attribution": p.attribution,
+                    }
+                    for p in positions
+                ],
+            }
+        )
+        return
+    console = _console()
+    head = safe_text(one_line(detail.name), style="bold")
+    head.append(f" ({detail.id}, {detail.kind})", style="dim")
+    console.print(head)
+    if detail.aliases:
+        console.print(safe_text("also: " + one_line("; ".join(detail.aliases)), style="dim"))
+    latest = next((r for r in reversed(detail.roles) if r.role or r.affiliation), None)
+    if latest is not None:
+        role = ", ".join(x for x in (latest.role, latest.affiliation) if x)
+        console.print(safe_text(f"{one_line(role)} (as of {latest.brief_date})"))
+    console.print(Text(f"\nBriefs ({len(briefs)})", style="bold underline"))
+    for row in briefs:
+        line = Text(f"{row.date}  ")
+        line.append(one_line(row.title))
+        line.append(f"  {row.id}", style="dim")
+        console.print(line)
+    console.print(Text(f"\nPositions ({len(positions)}), by date", style="bold underline"))
+    for p in positions:
+        line = Text(f"{p.brief_date}  ", style="dim")
+        line.append(one_line(p.topic), style="bold")
+        if p.stance:
+            line.append(f"  [{p.stance}]", style="dim")
+        console.print(line)
+        console.print(Text("    " + one_line(p.position)))
+        if p.quote:
+            console.print(Text(f"    “{one_line(p.quote)}”", style="italic"))
+
+
+def _question_json(row: QuestionRow) -> dict[str, Any]:
+    return {
+        "id": row.question_id,
+        "question": row.question,
+        "status": row.status,
+        "brief": row.brief_id,
+        "date": row.brief_date,
+        "likelihood": row.likelihood,
+        "confidence": row.confidence,
+        "resolution": row.resolution,
+    }
+
+
+@cli.command()
+@click.option(
+    "--status",
+    type=click.Choice(("open", "resolved")),
+    help="Only questions whose latest statement has this status.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON array of {id, question, status, brief, date, likelihood, confidence, "
+    "resolution, history?}.",
+)
+@pass_context
+def questions(context: Context, status: str | None, as_json: bool) -> None:
+    """Open questions across the library, newest first.
+
+    Each question id is listed once, as its latest brief states it (--status filters
+    on that). A question stated by several briefs shows its history, oldest first.
+    """
+    with _store(context) as store:
+        rows = store.questions(status=status)
+        history = {
+            row.question_id: store.question_history(row.question_id)
+            for row in rows
+            if row.statements > 1
+        }
+    if as_json:
+        out = []
+        for row in rows:
+            item = _question_json(row)
+            if row.question_id in history:
+                item["history"] = [
+                    {
+                        "brief": h.brief_id,
+                        "date": h.brief_date,
+                        "status": h.status,
+                        "likelihood": h.likelihood,
+                        "confidence": h.confidence,
+                        "question": h.question,
+                        "resolution": h.resolution,
+                    }
+                    for h in history[row.question_id]
+                ]
+            out.append(item)
+        _emit_json(out)
+        return
+    if not rows:
+        click.echo("No questions match." if status else _EMPTY, err=True)
+        return
+    console = _console()
+    for row in rows:
+        line = Text(f"[{row.status}] ", style="bold" if row.status == "open" else "dim")
+        line.append(one_line(row.question), style="bold")
+        console.print(line)
+        meta = ", ".join(
+            x for x in (row.question_id if row.has_own_id else None, row.likelihood) if x
+        )
+        detail = Text(f"    {row.brief_date}  {row.brief_id}", style="dim")
+        if meta:
+            detail.append(f"  ({meta})", style="dim")
+        console.print(detail)
+        for step in history.get(row.question_id, []):
+            line = Text(f"      {step.brief_date}  {step.status}", style="dim")
+            for value in (step.likelihood, step.confidence):
+                if value:
+                    line.append(f", {value}", style="dim")
+            line.append(f"  {step.brief_id}", style="dim")
+            console.print(line)
+        if row.resolution:
+            console.print(Text("    resolved: " + one_line(row.resolution)))
+
+
+def _plain_snippet(snippet: str) -> str:
+    return one_line(snippet.replace(SNIPPET_START, "").replace(SNIPPET_END, ""))
+
+
+def _snippet_text(snippet: str) -> Text:
+    """Matched terms highlighted, built span by span (never markup)."""
+    out = Text()
+    flat = " ".join(snippet.split())  # the markers are not whitespace: they survive
+    for i, part in enumerate(flat.split(SNIPPET_START)):
+        if i == 0:
+            out.append(clean(part.replace(SNIPPET_END, "")))
+            continue
+        hit, _, after = part.partition(SNIPPET_END)
+        out.append(clean(hit), style="bold reverse")
+        out.append(clean(after.replace(SNIPPET_END, "")))
+    return out
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, help="Most briefs to show.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON array of {brief, title, date, where, snippet}."
+)
+@pass_context
+def search(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Full-text search over titles, summaries, positions, quotes and questions.
+
+    Words are matched as typed (FTS syntax is not interpreted); "quoted words" match as
+    a phrase; the last word also matches as a prefix.
+    """
+    text = " ".join(query)
+    with _store(context) as store:
+        hits = store.search(text, limit=limit)
+    if as_json:
+        _emit_json(
+            [
+                {
+                    "brief": h.brief_id,
+                    "title": h.title,
+                    "date": h.date,
+                    "where": h.where,
+                    "snippet": _plain_snippet(h.snippet),
+                }
+                for h in hits
+            ]
+        )
+        return
+    if not hits:
+        click.echo("No matches.", err=True)
+        return
+    console = _console()
+    for hit in hits:
+        head = Text(f"{hit.date}  ")
+        head.append(one_line(hit.title), style="bold")
+        head.append(f"  {hit.brief_id}", style="dim")
+        console.print(head)
+        body = Text(f"    {hit.where}: ", style="dim")
+        body.append_text(_snippet_text(hit.snippet))
+        console.print(body)
+
+
+# -- configuration ------------------------------------------------------------------------
+
+
+@cli.command("config")
+@click.pass_context
+def config_command(ctx: click.Context) -> None:
+    """Print the effective configuration as YAML, and where each value came from."""
+    from briefing import config as config_module
+
+    context: Context = ctx.find_object(Context)  # type: ignore[assignment]
+    config_file = ctx.find_root().params.get("config")
+    files = config_module.config_files(config_file)
+    origins = config_module.provenance(config_file)
+    click.echo("# briefing's effective configuration")
+    if files:
+        click.echo("# config files, weakest first: " + ", ".join(str(f) for f in files))
+    else:
+        click.echo("# no config file found: defaults and BRIEFING_* variables only")
+    click.echo(f"# library in use: {context.db_path}")
+    data = context.settings.model_dump(mode="json")
+    click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), nl=False)
+    click.echo("# where set values came from (everything else is a default):")
+    if not origins:
+        click.echo("#   (nothing set)")
+    for key in sorted(origins):
+        click.echo(f"#   {key}: {origins[key]}")
