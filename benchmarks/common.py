@@ -237,7 +237,7 @@ def build_without_sync(store: Any, library: Path) -> None:
 def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
     """A library database of ``size`` generated briefs, built once and cached.
 
-    The cache key includes a hash of the store/loader/sync sources, so a schema change
+    The cache key includes a hash of store.py and model.py, so a schema change
     rebuilds it. Building uses ``sync.load_paths`` (the real import path).
     """
     store_cls = need_store()
@@ -252,6 +252,15 @@ def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
     db = DATA / f"db-{size}-s{seed}-v{generate.GENERATOR_VERSION}-{key}.db"
     if db.exists():
         return db
+    with generate.cache_lock(DATA, f"db-{size}-s{seed}"):
+        if db.exists():  # built by another process meanwhile
+            return db
+        return _build_db(store_cls, have_sync, library, db, size, seed)
+
+
+def _build_db(
+    store_cls: type, have_sync: bool, library: Path, db: Path, size: int, seed: int
+) -> Path:
     for stale in DATA.glob(f"db-{size}-s{seed}-*.db*"):
         stale.unlink()
     building = db.with_name(db.name + ".building")

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
 import datetime as dt
+import fcntl
 import json
 import math
 import os
@@ -35,6 +37,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -617,6 +620,25 @@ def ensure_library(
     target = library_dir(size, seed, root)
     if (target / "manifest.json").is_file():
         return target
+    with cache_lock(root, target.name):
+        if (target / "manifest.json").is_file():  # built by another process meanwhile
+            return target
+        return _generate(size, seed, target, workers, log)
+
+
+@contextlib.contextmanager
+def cache_lock(root: Path, name: str) -> Iterator[None]:
+    """An exclusive lock (across processes) on building one cached item."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / f".{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _generate(size: int, seed: int, target: Path, workers: int | None, log) -> Path:
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
