@@ -1,0 +1,239 @@
+"""The actor screen: who an actor is, the roles it held, and every position it took, by date.
+
+Pushed by the App on :class:`~briefing.tui.messages.OpenActor`. The data comes from the
+store in a thread worker, and the list is a Line-API :class:`ActorTimeline`, so an actor
+with thousands of positions opens and moves as fast as one with three.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from briefing.store import ActorDetail, ActorRole
+from briefing.text import clean, one_line
+from briefing.tui.messages import OpenBrief
+from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.actor_timeline import (
+    ActorTimeline,
+    BriefEntry,
+    Entry,
+    PositionEntry,
+    QuoteBlock,
+    build_entries,
+    role_text,
+)
+
+#: Role spans listed in the header before the rest are summarised as "+N earlier".
+MAX_ROLE_LINES = 4
+
+
+def role_spans(roles: tuple[ActorRole, ...]) -> list[tuple[str, str, str]]:
+    """Consecutive briefs with the same role collapse to ``(first date, last date, role)``."""
+    spans: list[tuple[str, str, str]] = []
+    for role in roles:
+        label = role_text(role.role, role.affiliation)
+        if not label:
+            continue
+        if spans and spans[-1][2] == label:
+            spans[-1] = (spans[-1][0], role.brief_date, label)
+        else:
+            spans.append((role.brief_date, role.brief_date, label))
+    return spans
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+class ActorScreen(Screen[None]):
+    """One actor across the library; ``n``/``p`` step through the brief's other actors."""
+
+    AUTO_FOCUS = "#actor-timeline"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("n", "next_actor", "Next actor", id="next_actor"),
+        Binding("p", "previous_actor", "Previous actor", id="previous_actor"),
+    ]
+
+    def __init__(self, actor_id: str, sibling_ids: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.actor_id = actor_id
+        self.sibling_ids = tuple(sibling_ids)
+        self.detail: ActorDetail | None = None
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="actor-head"):
+            with Horizontal(id="actor-title-row"):
+                yield Static(id="actor-name")
+                yield Static(id="actor-step")
+            yield Static(id="actor-aliases")
+            yield Static(id="actor-roles")
+            yield Static(id="actor-counts")
+        yield ActorTimeline(id="actor-timeline", empty_text="No briefs mention this actor.")
+        yield Static(id="actor-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load_actor()
+
+    # -- loading -------------------------------------------------------------------
+    @property
+    def step_label(self) -> str:
+        """``actor 2 of 7`` when the actor is one of the siblings, else empty."""
+        if self.actor_id in self.sibling_ids:
+            index = self.sibling_ids.index(self.actor_id)
+            return f"actor {index + 1} of {len(self.sibling_ids)}"
+        return ""
+
+    def _load_actor(self) -> None:
+        self._generation += 1
+        self.detail = None
+        self.query_one("#actor-name", Static).update(Text(one_line(self.actor_id), "bold"))
+        self.query_one("#actor-step", Static).update(Text(self.step_label))
+        for part in ("aliases", "roles", "counts"):
+            self.query_one(f"#actor-{part}", Static).display = False
+        self._show_detail(None)
+        timeline = self.query_one(ActorTimeline)
+        timeline.loading = True
+        self._fetch(self.actor_id, self._generation)
+
+    @work(thread=True, exclusive=True, group="actor-screen")
+    def _fetch(self, actor_id: str, generation: int) -> None:
+        """All rows for one actor; a few ms even for thousands of positions."""
+        store = self.app.store  # type: ignore[attr-defined]
+        detail = store.actor(actor_id)
+        entries: list[Entry] = []
+        if detail is not None:
+            briefs = store.actor_briefs(actor_id)
+            positions = store.actor_positions(actor_id)
+            entries = build_entries(briefs, positions, detail.roles)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, generation, detail, entries)
+
+    def _show(self, generation: int, detail: ActorDetail | None, entries: list[Entry]) -> None:
+        if generation != self._generation or not self.is_attached:
+            return
+        self.detail = detail
+        timeline = self.query_one(ActorTimeline)
+        timeline.loading = False
+        if detail is None:
+            timeline.empty_text = "No actor with this id in the library."
+            timeline.set_rows([])
+            self._set("#actor-counts", Text(f"unknown actor {one_line(self.actor_id)}", "italic"))
+            return
+        self.sub_title = one_line(detail.name)
+        self.query_one("#actor-name", Static).update(self._name_text(detail))
+        aliases = Text()
+        if detail.aliases:
+            aliases.append("also ", "dim")
+            aliases.append(" · ".join(one_line(a) for a in detail.aliases))
+        self._set("#actor-aliases", aliases)
+        self._set("#actor-roles", self._roles_text(detail))
+        counts = (
+            f"{plural(detail.brief_count, 'brief')} · "
+            f"{plural(detail.position_count, 'position')} · oldest first"
+        )
+        self._set("#actor-counts", Text(counts, "dim"))
+        timeline.set_rows(entries)
+
+    def _set(self, selector: str, text: Text) -> None:
+        """Header lines with nothing to say take no room."""
+        static = self.query_one(selector, Static)
+        static.update(text)
+        static.display = bool(text.plain)
+
+    @staticmethod
+    def _name_text(detail: ActorDetail) -> Text:
+        text = Text(one_line(detail.name), "bold")
+        text.append(f"  {one_line(detail.kind)}", "dim italic")
+        return text
+
+    @staticmethod
+    def _roles_text(detail: ActorDetail) -> Text:
+        spans = role_spans(detail.roles)
+        text = Text()
+        if len(spans) > MAX_ROLE_LINES:
+            text.append(f"+{len(spans) - MAX_ROLE_LINES} earlier roles\n", "dim")
+            spans = spans[-MAX_ROLE_LINES:]
+        for i, (first, last, label) in enumerate(spans):
+            when = first if first == last else f"{first} → {last}"
+            text.append(f"{when:<25}", "dim")
+            text.append(label)
+            if i < len(spans) - 1:
+                text.append("\n")
+        return text
+
+    # -- the highlighted row -------------------------------------------------------
+    @on(RowList.Highlighted, "#actor-timeline")
+    def _highlighted(self, event: RowList.Highlighted[Entry]) -> None:
+        self._show_detail(self.query_one(ActorTimeline).highlighted_row)
+
+    def _show_detail(self, entry: Entry | None) -> None:
+        """The highlighted row in full; a fixed-size pane, so no layout pass per key."""
+        self.query_one("#actor-detail", Static).update(self._detail(entry), layout=False)
+
+    def _detail(self, entry: Entry | None) -> RenderableType:
+        if entry is None:
+            return Text()
+        if isinstance(entry, BriefEntry):
+            meta = Text(entry.date, "dim")
+            role = role_text(entry.role, entry.affiliation)
+            if role:
+                meta.append(f" · as {role}")
+            meta.append(f" · {plural(entry.position_count, 'position')}", "dim")
+            hint = Text("enter opens the brief", "dim italic")
+            return Group(Text(one_line(entry.title), "bold"), meta, hint)
+        row = entry.row
+        head = Text(one_line(row.topic), "bold")
+        if row.stance:
+            head.append(f"  {one_line(row.stance)}", "italic")
+        source = Text(f"{row.brief_date} · {one_line(row.brief_title)}", "dim")
+        if row.date:
+            source.append(f" · said {one_line(row.date)}", "dim")
+        if row.attribution:
+            source.append(f" · {one_line(row.attribution)}", "dim")
+        parts: list[RenderableType] = [head, Text(clean(row.position))]
+        if row.quote:
+            bar = self.app.current_theme.secondary or "magenta"
+            parts += [Text(), QuoteBlock(Text(f"“{clean(row.quote)}”", "italic"), bar)]
+        parts += [Text(), source]
+        return Group(*parts)
+
+    # -- actions -------------------------------------------------------------------
+    @on(RowList.Selected, "#actor-timeline")
+    def _selected(self, event: RowList.Selected[Entry]) -> None:
+        entry = self.query_one(ActorTimeline).highlighted_row
+        if isinstance(entry, BriefEntry | PositionEntry):
+            self.post_message(OpenBrief(entry.brief_id))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def _step(self, delta: int) -> None:
+        if not self.sibling_ids or self.sibling_ids == (self.actor_id,):
+            self.notify("No other actors to step to.", markup=False, timeout=2)
+            return
+        if self.actor_id in self.sibling_ids:
+            index = (self.sibling_ids.index(self.actor_id) + delta) % len(self.sibling_ids)
+        else:
+            index = 0 if delta > 0 else len(self.sibling_ids) - 1
+        self.actor_id = self.sibling_ids[index]
+        self._load_actor()
+
+    def action_next_actor(self) -> None:
+        self._step(1)
+
+    def action_previous_actor(self) -> None:
+        self._step(-1)

@@ -1,0 +1,130 @@
+"""The question screen: one open question (by id) followed across every brief that asks it.
+
+Pushed by the App on :class:`~briefing.tui.messages.OpenQuestion`. The header shows the
+question as last stated and where it stands now; the list shows each brief's statement,
+with status, likelihood and confidence changes marked; the pane below shows the
+highlighted brief's context and resolution in full.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from briefing.text import clean, one_line
+from briefing.tui.messages import OpenBrief
+from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.question_history import QuestionHistory, QuestionStep, build_steps
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+class QuestionScreen(Screen[None]):
+    """A question's history; ``enter`` opens the highlighted brief."""
+
+    AUTO_FOCUS = "#question-history"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.steps: list[QuestionStep] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="question-head"):
+            yield Static(id="question-text")
+            yield Static(id="question-status")
+            yield Static(id="question-resolution")
+        yield QuestionHistory(id="question-history", empty_text="No brief asks this question.")
+        yield Static(id="question-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#question-text", Static).update(Text(one_line(self.question_id), "bold"))
+        self.query_one("#question-resolution", Static).display = False
+        self.query_one(QuestionHistory).loading = True
+        self._fetch(self.question_id)
+
+    @work(thread=True, exclusive=True, group="question-screen")
+    def _fetch(self, question_id: str) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        steps = build_steps(store.question_history(question_id))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, steps)
+
+    def _show(self, steps: list[QuestionStep]) -> None:
+        if not self.is_attached:
+            return
+        self.steps = steps
+        history = self.query_one(QuestionHistory)
+        history.loading = False
+        status = self.query_one("#question-status", Static)
+        if not steps:
+            status.update(Text(f"id {one_line(self.question_id)} · not in the library", "dim"))
+            history.set_rows([])
+            return
+        latest = steps[-1].row
+        self.sub_title = one_line(latest.question)
+        self.query_one("#question-text", Static).update(Text(clean(latest.question), "bold"))
+        now = Text()
+        now.append(latest.status, "bold green" if latest.status == "resolved" else "bold")
+        if latest.likelihood:
+            now.append(f" · {one_line(latest.likelihood)}")
+        if latest.confidence:
+            now.append(f" ({one_line(latest.confidence)} confidence)")
+        now.append(
+            f"   {_plural(len(steps), 'brief')} · first {steps[0].row.brief_date}"
+            f" · latest {latest.brief_date} · id {one_line(latest.question_id)}",
+            "dim",
+        )
+        status.update(now)
+        resolution = next((s.row.resolution for s in reversed(steps) if s.row.resolution), None)
+        res = self.query_one("#question-resolution", Static)
+        if resolution:
+            res.update(Text.assemble(("Resolution: ", "bold"), clean(resolution)))
+            res.display = True
+        history.set_rows(steps, cursor=len(steps) - 1)
+
+    @on(RowList.Highlighted, "#question-history")
+    def _highlighted(self, event: RowList.Highlighted[QuestionStep]) -> None:
+        """The highlighted brief's statement in full (fixed-size pane: no layout per key)."""
+        step = self.query_one(QuestionHistory).highlighted_row
+        self.query_one("#question-detail", Static).update(self._detail(step), layout=False)
+
+    @staticmethod
+    def _detail(step: QuestionStep | None) -> Text:
+        if step is None:
+            return Text()
+        q = step.row
+        text = Text.assemble((q.brief_date, "bold"), "  ", (one_line(q.brief_title), "bold"), "\n")
+        text.append(clean(q.question), "italic")
+        if q.context:
+            text.append("\nContext: ", "bold")
+            text.append(clean(q.context))
+        if q.resolution:
+            text.append("\nResolution: ", "bold")
+            text.append(clean(q.resolution))
+        text.append("\nenter opens this brief", "dim")
+        return text
+
+    @on(RowList.Selected, "#question-history")
+    def _selected(self, event: RowList.Selected[QuestionStep]) -> None:
+        step = self.query_one(QuestionHistory).highlighted_row
+        if step is not None:
+            self.post_message(OpenBrief(step.row.brief_id))
+
+    def action_back(self) -> None:
+        self.dismiss()
