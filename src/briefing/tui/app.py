@@ -1,0 +1,204 @@
+"""The reader's App: store access, routing of the screen messages, app-wide keys.
+
+Kept small on purpose: screens and widgets live in their own modules and talk through
+the messages in :mod:`briefing.tui.messages`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from briefing.config import Settings
+from briefing.paths import PACKAGE_DIR, STYLESHEET
+from briefing.store import Store
+from briefing.tui import keys
+from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.widgets.safe import one_line
+
+
+def _optional(module: str, name: str) -> Any:
+    """A class from a module that may not exist yet (screens built in parallel)."""
+    try:
+        return getattr(__import__(module, fromlist=[name]), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _providers() -> set[Any]:
+    found = {_optional("briefing.tui.commands", n) for n in ("BriefsProvider", "ActorsProvider")}
+    return {p for p in found if p is not None}
+
+
+_SCREENS_TCSS = PACKAGE_DIR / "tui" / "screens.tcss"
+
+
+class BriefingApp(App[None]):
+    """``briefing``: the library, a brief at a time, keyboard first."""
+
+    TITLE = "briefing"
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        STYLESHEET,
+        *([_SCREENS_TCSS] if _SCREENS_TCSS.exists() else []),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]
+    COMMANDS = App.COMMANDS | _providers()
+
+    def __init__(
+        self, settings: Settings, db_path: Path, brief_id: str | None = None, *, sync: bool = True
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.db_path = Path(db_path)
+        self.brief_id = brief_id
+        self.sync_on_start = sync
+        self._local = threading.local()
+        self._stores: list[Store] = []
+        self._stores_lock = threading.Lock()
+
+    # -- store ----------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        """This thread's connection to the library (SQLite connections are per thread)."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.db_path)
+            self._local.store = store
+            with self._stores_lock:
+                self._stores.append(store)
+        return store
+
+    def close_stores(self) -> None:
+        with self._stores_lock:
+            stores, self._stores = self._stores, []
+        for store in stores:
+            try:
+                store.close()
+            except (sqlite3.ProgrammingError, sqlite3.Error):
+                pass  # opened in a worker thread: closed when that thread's objects go
+        self._local = threading.local()
+
+    # -- lifecycle ------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[Any]:
+        return MainScreen(initial_brief=self.brief_id)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def on_mount(self) -> None:
+        theme = self.settings.ui.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(
+                f"Unknown theme {one_line(theme)!r} in config (ui.theme); using {self.theme}.",
+                severity="warning",
+                markup=False,
+            )
+        overrides = dict(self.settings.ui.keys)
+        unknown = sorted(set(overrides) - keys.KNOWN_IDS - _foreign_ids())
+        if unknown:
+            self.notify(
+                "Unknown binding id(s) in ui.keys: "
+                + ", ".join(one_line(u) for u in unknown)
+                + " (see ? for the ids).",
+                severity="warning",
+                markup=False,
+            )
+        if overrides:
+            self.set_keymap(overrides)
+        if self.sync_on_start:
+            self.main_screen.start_sync()
+
+    def on_unmount(self) -> None:
+        self.close_stores()
+
+    # -- routing --------------------------------------------------------------------
+    def on_open_brief(self, message: OpenBrief) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        self.main_screen.select_brief(message.brief_id)
+
+    def on_open_actor(self, message: OpenActor) -> None:
+        screen = _optional("briefing.tui.screens.actor", "ActorScreen")
+        if screen is None:
+            self._missing("The actor screen")
+            return
+        self.push_screen(screen(message.actor_id, message.sibling_ids))
+
+    def on_open_question(self, message: OpenQuestion) -> None:
+        screen = _optional("briefing.tui.screens.question", "QuestionScreen")
+        if screen is None:
+            self._missing("The question screen")
+            return
+        self.push_screen(screen(message.question_id))
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        """Every screen refreshes its lists (forwarded without bubbling back here)."""
+        for screen in self.screen_stack:
+            forwarded = LibraryChanged()
+            forwarded.stop()  # handled by the screen, not bubbled back to the app
+            screen.post_message(forwarded)
+
+    def _missing(self, what: str) -> None:
+        self.notify(f"{what} is not part of this build yet.", severity="warning", markup=False)
+
+    # -- actions --------------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        screen = _optional("briefing.tui.screens.search", "SearchScreen")
+        if screen is None:
+            self._missing("Search")
+            return
+        self.push_screen(screen())
+
+    def action_fetch(self) -> None:
+        self.main_screen.start_fetch()
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        main = self.main_screen
+        yield SystemCommand("Help", "Every key binding (?)", self.action_help)
+        yield SystemCommand("Search", "Full-text search over the library (/)", self.action_search)
+        yield SystemCommand("Fetch", "Fetch new briefs from the feeds (r)", self.action_fetch)
+        yield SystemCommand(
+            "Filter by tag", "Show only briefs with one tag (t)", main.action_filter_tag
+        )
+        yield SystemCommand(
+            "Toggle read", "Mark the current brief read or unread (u)", main.action_toggle_read
+        )
+        yield SystemCommand(
+            "Open source", "Open the brief's source in the browser (o)", main.action_open_source
+        )
+        yield SystemCommand("Sync folders", "Re-read the synced brief folders", main.start_sync)
+        yield from super().get_system_commands(screen)
+
+
+def _foreign_ids() -> set[str]:
+    """Binding ids of the other screens (so overriding them is not flagged)."""
+    ids: set[str] = set()
+    for module, name in (
+        ("briefing.tui.screens.actor", "ActorScreen"),
+        ("briefing.tui.screens.question", "QuestionScreen"),
+        ("briefing.tui.screens.search", "SearchScreen"),
+    ):
+        cls = _optional(module, name)
+        if cls is not None:
+            ids |= {b.id for _k, b in cls._merge_bindings() if b.id}
+    return ids

@@ -1,0 +1,466 @@
+"""The main screen: the brief list, and the selected brief's five panes.
+
+Wide terminals (≥ 110 columns) show the list and every pane at once; narrow ones show one
+of the six at a time under a tab bar, switched with ``1``–``6`` / ``tab`` (CSS only: the
+same widgets, ``-narrow``/``-wide`` classes from the screen's breakpoints).
+
+State held here, and handed to the panes: the brief shown, the *selected actor* (``n``/``p``)
+and whether the panes are filtered to it (``f``). Store access happens in thread workers;
+results come back as messages.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container, Horizontal
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Header, OptionList
+
+from briefing.tui import keys
+from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
+from briefing.tui.widgets.brief_list import BriefList
+from briefing.tui.widgets.panes import (
+    ActorChosen,
+    ActorsPane,
+    ItemPane,
+    PositionsPane,
+    QuestionChosen,
+    QuestionsPane,
+    SummaryPane,
+    TimelinePane,
+)
+from briefing.tui.widgets.safe import one_line
+from briefing.tui.widgets.status import TaskStatus
+from briefing.tui.widgets.tag_picker import TagPicker
+
+if TYPE_CHECKING:
+    from briefing.model import Brief
+
+PANE_ORDER: tuple[str, ...] = ("briefs", "summary", "actors", "positions", "questions", "timeline")
+PANE_LABELS: dict[str, str] = {
+    "briefs": "1 Briefs",
+    "summary": "2 Summary",
+    "actors": "3 Actors",
+    "positions": "4 Positions",
+    "questions": "5 Questions",
+    "timeline": "6 Timeline",
+}
+
+
+def is_web_url(url: str | None) -> bool:
+    return bool(url) and url.strip().lower().startswith(("http://", "https://"))  # type: ignore[union-attr]
+
+
+class PaneTabs(Widget):
+    """The tab bar of narrow layouts (hidden on wide ones): one line, click to switch.
+
+    (A single cheap widget rather than ``Tabs``, which costs more to mount than the
+    whole brief list.)
+    """
+
+    DEFAULT_CSS = """
+    PaneTabs {
+        height: 1;
+        background: $panel;
+        & > .pane-tabs--active { color: $text-accent; background: $surface; text-style: bold; }
+        & > .pane-tabs--key { color: $text-muted; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pane-tabs--active", "pane-tabs--key"}
+
+    active: reactive[str] = reactive("briefs")
+
+    class Clicked(Message):
+        def __init__(self, pane: str) -> None:
+            super().__init__()
+            self.pane = pane
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        active = self.get_component_rich_style("pane-tabs--active", partial=True)
+        key = self.get_component_rich_style("pane-tabs--key", partial=True)
+        self._spans: list[tuple[int, int, str]] = []
+        for name, label in PANE_LABELS.items():
+            number, title = label.split(" ", 1)
+            start = text.cell_len
+            if name == self.active:
+                text.append(f" {number} {title} ", active)
+            else:
+                text.append(f" {number} ", key)
+                text.append(f"{title} ")
+            self._spans.append((start, text.cell_len, name))
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, name in getattr(self, "_spans", []):
+            if start <= event.x < end:
+                self.post_message(self.Clicked(name))
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.MAIN]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
+    LOAD_DELAY: ClassVar[float] = 0.04
+    """Seconds the cursor rests on a brief before it is loaded (holding j stays smooth)."""
+    MARK_READ_DELAY: ClassVar[float] = 1.0
+    """Seconds a brief is shown before it counts as read."""
+
+    AUTO_FOCUS = "#briefs"
+
+    class _BriefLoaded(Message, bubble=False):
+        def __init__(self, brief_id: str, brief: Brief | None) -> None:
+            super().__init__()
+            self.brief_id, self.brief = brief_id, brief
+
+    class _ReadChanged(Message, bubble=False):
+        def __init__(self, brief_id: str, read: bool, announce: bool) -> None:
+            super().__init__()
+            self.brief_id, self.read, self.announce = brief_id, read, announce
+
+    def __init__(self, initial_brief: str | None = None) -> None:
+        super().__init__(id="main")
+        self.initial_brief = initial_brief
+        self.brief: Brief | None = None
+        self.actor_id: str | None = None
+        self.filtered = False
+        self.active = "briefs"
+        self._wanted: str | None = None
+        self._load_timer: Timer | None = None
+        self._read_timer: Timer | None = None
+
+    # -- layout ----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        yield PaneTabs()
+        with Horizontal(id="body", classes="-list"):
+            yield BriefList(id="briefs", classes="-active")
+            with Container(id="panes"):
+                yield SummaryPane(id="summary", classes="pane")
+                yield ActorsPane(id="actors", classes="pane")
+                yield PositionsPane(id="positions", classes="pane")
+                yield QuestionsPane(id="questions", classes="pane")
+                yield TimelinePane(id="timeline", classes="pane")
+        yield TaskStatus(id="status")
+        yield Footer()
+
+    @property
+    def brief_list(self) -> BriefList:
+        return self.query_one("#briefs", BriefList)
+
+    @property
+    def item_panes(self) -> list[ItemPane[Any]]:
+        return [
+            self.query_one(f"#{n}", ItemPane)
+            for n in ("actors", "positions", "questions", "timeline")
+        ]
+
+    def pane(self, name: str) -> Widget:
+        return self.query_one(f"#{name}", Widget)
+
+    def on_mount(self) -> None:
+        self.brief_list.border_title = "1 Briefs"
+        if self.initial_brief:
+            self.brief_list.select_brief(self.initial_brief)
+        else:
+            self.brief_list.reload()
+
+    # -- panes and focus -------------------------------------------------------------
+    def _set_active(self, name: str) -> None:
+        if name == self.active:
+            return
+        self.active = name
+        for other in PANE_ORDER:
+            self.pane(other).set_class(other == name, "-active")
+        self.query_one("#body").set_class(name == "briefs", "-list")
+        self.query_one(PaneTabs).active = name
+
+    def action_focus_pane(self, name: str) -> None:
+        self._set_active(name)
+        self.pane(name).focus()
+
+    def action_cycle_pane(self, delta: int) -> None:
+        index = PANE_ORDER.index(self.active) if self.active in PANE_ORDER else 0
+        self.action_focus_pane(PANE_ORDER[(index + delta) % len(PANE_ORDER)])
+
+    def on_descendant_focus(self, event: Any) -> None:
+        widget = event.widget if hasattr(event, "widget") else self.focused
+        for node in (widget, *getattr(widget, "ancestors", [])):
+            if getattr(node, "id", None) in PANE_ORDER:
+                self._set_active(node.id)
+                return
+
+    @on(PaneTabs.Clicked)
+    def _tab_clicked(self, event: PaneTabs.Clicked) -> None:
+        event.stop()
+        self.action_focus_pane(event.pane)
+
+    # -- the list --------------------------------------------------------------------
+    @on(BriefList.Counted)
+    def _counted(self, event: BriefList.Counted) -> None:
+        total = f"{event.total:,} brief{'s' if event.total != 1 else ''}"
+        if event.tag:
+            self.app.sub_title = f"#{event.tag}: {event.count:,} of {total}"
+            self.brief_list.border_subtitle = Text(f"#{event.tag} · {event.count:,}")
+        else:
+            self.app.sub_title = total
+            self.brief_list.border_subtitle = Text(f"{event.count:,}")
+        if event.count == 0:
+            self._wanted = None
+            self._show(None)
+
+    @on(BriefList.Highlighted)
+    def _highlighted(self, event: BriefList.Highlighted) -> None:
+        self._wanted = event.row.id
+        if self._load_timer is not None:
+            self._load_timer.stop()
+            self._load_timer = None
+        if self.brief is None:
+            self._load_wanted()  # nothing shown yet: no reason to wait
+        else:
+            self._load_timer = self.set_timer(self.LOAD_DELAY, self._load_wanted)
+
+    @on(BriefList.Selected)
+    def _selected(self, event: BriefList.Selected) -> None:
+        self.action_focus_pane("summary")
+
+    def _load_wanted(self) -> None:
+        brief_id = self._wanted
+        if brief_id is None:
+            return
+        self.run_worker(
+            lambda: self.post_message(
+                self._BriefLoaded(brief_id, self.app.store.get_brief(brief_id))
+            ),  # type: ignore[attr-defined]
+            thread=True,
+            group="brief",
+            name="load brief",
+        )
+
+    def on_main_screen__brief_loaded(self, message: _BriefLoaded) -> None:
+        if message.brief_id != self._wanted:
+            return  # the cursor moved on meanwhile
+        self._show(message.brief)
+
+    def _show(self, brief: Brief | None) -> None:
+        same = brief is not None and self.brief is not None and brief.id == self.brief.id
+        if not same:
+            self.actor_id, self.filtered = None, False
+        elif self.actor_id and brief.actor(self.actor_id) is None:  # type: ignore[union-attr]
+            self.actor_id, self.filtered = None, False
+        self.brief = brief
+        self.query_one(SummaryPane).show(brief)
+        self._render_items()
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        row = self.brief_list.highlighted_row
+        if (
+            brief is not None
+            and not same
+            and row is not None
+            and row.id == brief.id
+            and not row.read
+        ):
+            self._read_timer = self.set_timer(
+                self.MARK_READ_DELAY, lambda: self._mark_read(brief.id)
+            )
+
+    def _render_items(self) -> None:
+        for pane in self.item_panes:
+            pane.show(self.brief, self.actor_id, self.filtered)
+
+    def _mark_read(self, brief_id: str) -> None:
+        if self.brief is None or self.brief.id != brief_id:
+            return
+        self._write_read(brief_id, True, announce=False)
+
+    def _write_read(self, brief_id: str, read: bool | None, *, announce: bool) -> None:
+        def work() -> None:
+            store = self.app.store  # type: ignore[attr-defined]
+            if read is None:
+                value = store.toggle_read(brief_id)
+            else:
+                store.set_read(brief_id, read)
+                value = read
+            self.post_message(self._ReadChanged(brief_id, value, announce))
+
+        self.run_worker(work, thread=True, group="read-state", name="read state")
+
+    def on_main_screen__read_changed(self, message: _ReadChanged) -> None:
+        self.brief_list.update_row(message.brief_id, read=message.read)
+        if message.announce:
+            self.notify(
+                "Marked read." if message.read else "Marked unread.", markup=False, timeout=2
+            )
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        self.brief_list.reload()
+
+    def select_brief(self, brief_id: str) -> None:
+        """Put the cursor on this brief (clearing a tag filter if it hides the brief)."""
+        lst = self.brief_list
+        lst._jump_to = brief_id
+        self.run_worker(lambda: self._find(brief_id, lst.tag), thread=True, name="find brief")
+
+    def _find(self, brief_id: str, tag: str | None) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        visible = store.brief_index(brief_id, tag=tag) is not None
+        if not visible and tag is not None and store.brief_index(brief_id) is not None:
+            self.app.call_from_thread(self._jump, brief_id, True)
+        elif visible:
+            self.app.call_from_thread(self._jump, brief_id, False)
+        else:
+            self.app.call_from_thread(
+                self.notify,
+                f"No brief with id {one_line(brief_id)!r}.",
+                severity="warning",
+                markup=False,
+            )
+
+    def _jump(self, brief_id: str, clear_tag: bool) -> None:
+        lst = self.brief_list
+        if clear_tag:
+            lst.reload(tag=None, keep=brief_id)
+        else:
+            lst.reload(keep=brief_id)
+        self.action_focus_pane("briefs")
+
+    # -- actors ----------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#actors")
+    def _actor_cursor(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.brief is None or not 0 <= event.option_index < len(self.brief.actors):
+            return
+        self._select_actor(self.brief.actors[event.option_index].id)
+
+    def _select_actor(self, actor_id: str | None) -> None:
+        if actor_id == self.actor_id:
+            return
+        self.actor_id = actor_id
+        if actor_id is None:
+            self.filtered = False
+        self._render_items()
+        self.refresh_bindings()
+
+    def action_step_actor(self, delta: int) -> None:
+        if self.brief is None or not self.brief.actors:
+            self.app.bell()
+            return
+        ids = [a.id for a in self.brief.actors]
+        if self.actor_id in ids:
+            index = (ids.index(self.actor_id) + delta) % len(ids)
+        else:
+            index = 0 if delta > 0 else len(ids) - 1
+        self._select_actor(ids[index])
+        if self.active in ("briefs", "summary"):
+            self.action_focus_pane("actors")
+
+    def action_toggle_actor_filter(self) -> None:
+        if self.actor_id is None:
+            self.notify("Select an actor first (n / p).", markup=False, timeout=3)
+            return
+        self.filtered = not self.filtered
+        self._render_items()
+
+    def _sibling_ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.brief.actors) if self.brief else ()
+
+    def action_open_actor(self) -> None:
+        if self.actor_id is None:
+            self.notify("Select an actor first (n / p).", markup=False, timeout=3)
+            return
+        self.post_message(OpenActor(self.actor_id, self._sibling_ids()))
+
+    @on(ActorChosen)
+    def _actor_chosen(self, event: ActorChosen) -> None:
+        event.stop()
+        self.post_message(OpenActor(event.actor_id, self._sibling_ids()))
+
+    @on(QuestionChosen)
+    def _question_chosen(self, event: QuestionChosen) -> None:
+        event.stop()
+        if event.question_id is None:
+            self.notify("This question has no id, so it has no history.", markup=False, timeout=3)
+            return
+        self.post_message(OpenQuestion(event.question_id))
+
+    # -- other actions ---------------------------------------------------------------
+    def action_back(self) -> None:
+        if self.filtered:
+            self.filtered = False
+            self._render_items()
+        elif self.actor_id is not None:
+            self._select_actor(None)
+        elif self.brief_list.tag is not None:
+            self.brief_list.reload(tag=None)
+        elif self.active != "briefs":
+            self.action_focus_pane("briefs")
+
+    def action_toggle_read(self) -> None:
+        row = self.brief_list.highlighted_row
+        if row is None:
+            self.app.bell()
+            return
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        self._write_read(row.id, not row.read, announce=True)
+
+    def action_filter_tag(self) -> None:
+        def chosen(tag: str | None) -> None:
+            if tag is None:
+                return
+            self.brief_list.reload(tag=tag or None)
+            self.action_focus_pane("briefs")
+
+        self.app.push_screen(TagPicker(self.brief_list.tag), chosen)
+
+    def action_open_source(self) -> None:
+        if self.brief is None:
+            self.app.bell()
+            return
+        urls = [s.url.strip() for s in self.brief.source if is_web_url(s.url)]  # type: ignore[union-attr]
+        if not urls:
+            self.notify("This brief has no web link to open.", severity="warning", markup=False)
+            return
+        self.open_url(urls[0])
+
+    def open_url(self, url: str) -> None:
+        """Open an http(s) URL in the browser, off the UI thread."""
+        if not is_web_url(url):
+            self.notify(
+                f"Not opening {one_line(url)!r}: only web links open.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.notify(f"Opening {one_line(url)}", markup=False, timeout=3)
+        self.run_worker(lambda: webbrowser.open(url), thread=True, name="open url")
+
+    @on(SummaryPane.LinkClicked)
+    def _summary_link(self, event: SummaryPane.LinkClicked) -> None:
+        event.stop()
+        self.open_url(event.href)
+
+    def start_sync(self) -> None:
+        self.query_one(TaskStatus).sync()
+
+    def start_fetch(self) -> None:
+        self.query_one(TaskStatus).fetch()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("toggle_actor_filter", "open_actor") and self.actor_id is None:
+            return None  # shown, but greyed out, until an actor is selected
+        return True

@@ -1,0 +1,431 @@
+"""The brief list: a virtual list over the library, rendered with Textual's Line API.
+
+No widget per brief. The list knows only the row count; rows are fetched from the store
+by page (``list_briefs(offset, limit)``) in thread workers and kept in a small LRU cache,
+the way Toolong reads only the visible part of a huge log. A row not yet fetched renders
+as a placeholder for the frame or two its page takes to arrive, so the UI never waits on
+SQLite: opening a library of 100,000 briefs costs the same first frame as an empty one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing.tui import keys
+from briefing.tui.widgets.safe import one_line
+
+if TYPE_CHECKING:
+    from briefing.store import BriefRow, Store
+
+UNREAD = "●"
+
+
+class BriefList(ScrollView, can_focus=True):
+    """Newest first; cursor with j/k, g/G, page keys, mouse; ``enter`` posts :class:`Selected`."""
+
+    ROW_HEIGHT: ClassVar[int] = 2
+    PAGE_SIZE: ClassVar[int] = 100
+    PAGE_CACHE: ClassVar[int] = 24
+    PREFETCH: ClassVar[int] = 25
+    """Rows from a page edge at which the neighbouring page is fetched ahead."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *keys.MOVE,
+        *keys.ARROWS,
+        keys.select("Read the brief"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "brief-list--cursor",
+        "brief-list--unread",
+        "brief-list--title",
+        "brief-list--meta",
+        "brief-list--placeholder",
+    }
+
+    DEFAULT_CSS = """
+    BriefList {
+        background: $surface;
+        & > .brief-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .brief-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        & > .brief-list--unread { color: $accent; text-style: bold; }
+        & > .brief-list--title { color: $foreground; }
+        & > .brief-list--meta { color: $text-muted; }
+        & > .brief-list--placeholder { color: $text-disabled; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+    """Index of the highlighted row."""
+
+    class Counted(Message):
+        """The list (re)counted its rows."""
+
+        def __init__(self, count: int, total: int, tag: str | None) -> None:
+            super().__init__()
+            self.count = count
+            self.total = total
+            self.tag = tag
+
+    class Highlighted(Message):
+        """The cursor rests on this brief."""
+
+        def __init__(self, row: BriefRow, index: int) -> None:
+            super().__init__()
+            self.row = row
+            self.index = index
+
+    class Selected(Message):
+        """``enter`` or a double click on this brief."""
+
+        def __init__(self, row: BriefRow, index: int) -> None:
+            super().__init__()
+            self.row = row
+            self.index = index
+
+    class _CountLoaded(Message, bubble=False):
+        def __init__(
+            self,
+            generation: int,
+            count: int,
+            total: int,
+            index: int | None,
+            page: tuple[int, list[BriefRow]] | None,
+        ) -> None:
+            super().__init__()
+            self.generation, self.count, self.total, self.index = generation, count, total, index
+            self.page = page
+
+    class _PageLoaded(Message, bubble=False):
+        def __init__(self, generation: int, page: int, rows: list[BriefRow] | None) -> None:
+            super().__init__()
+            self.generation, self.page, self.rows = generation, page, rows
+
+    def __init__(
+        self,
+        store: Callable[[], Store] | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._store_factory = store
+        self.count: int | None = None
+        """Rows in the list, ``None`` until the first count arrives."""
+        self.total: int | None = None
+        """Briefs in the library, ignoring the tag filter."""
+        self.tag: str | None = None
+        self._generation = 0
+        self._pages: LRUCache[int, list[BriefRow]] = LRUCache(self.PAGE_CACHE)
+        self._pending: set[int] = set()
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._announced: tuple[str, int] | None = None
+        self._jump_to: str | None = None
+
+    # -- data ------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        return self._store_factory() if self._store_factory else self.app.store  # type: ignore[attr-defined]
+
+    def reload(self, *, tag: str | None | type[Ellipsis] = ..., keep: str | None = None) -> None:
+        """Recount and refetch (after a sync, a fetch or a tag change).
+
+        ``keep``: a brief id to put the cursor on afterwards (default: the current one).
+        """
+        if tag is not ...:
+            self.tag = tag  # type: ignore[assignment]
+        if keep is None and (row := self.highlighted_row) is not None:
+            keep = row.id
+        self._generation += 1
+        self._pages.clear()
+        self._pending.clear()
+        self._strips.clear()
+        generation, tag_now, cursor = self._generation, self.tag, self.cursor
+        self.run_worker(
+            lambda: self._count_work(generation, tag_now, keep, cursor),
+            thread=True,
+            group="brief-list-count",
+            exclusive=True,
+            name="count briefs",
+        )
+
+    def select_brief(self, brief_id: str) -> None:
+        """Move the cursor to this brief (the caller clears a tag filter hiding it)."""
+        self._jump_to = brief_id
+        self.reload(keep=brief_id)
+
+    def _count_work(self, generation: int, tag: str | None, keep: str | None, cursor: int) -> None:
+        """Count, find ``keep``, and fetch the page the cursor lands on: one round trip."""
+        store = self.store
+        count = store.count_briefs(tag=tag)
+        total = count if tag is None else store.count_briefs()
+        index = store.brief_index(keep, tag=tag) if keep else None
+        target = index if index is not None else max(0, min(cursor, count - 1))
+        page_no = target // self.PAGE_SIZE
+        rows = store.list_briefs(offset=page_no * self.PAGE_SIZE, limit=self.PAGE_SIZE, tag=tag)
+        page = (page_no, rows) if count else None
+        self.post_message(self._CountLoaded(generation, count, total, index, page))
+
+    def _page_work(self, generation: int, page: int, tag: str | None) -> None:
+        if generation != self._generation or not self._page_wanted(page):
+            self.post_message(self._PageLoaded(generation, page, None))
+            return
+        rows = self.store.list_briefs(offset=page * self.PAGE_SIZE, limit=self.PAGE_SIZE, tag=tag)
+        self.post_message(self._PageLoaded(generation, page, rows))
+
+    def _page_wanted(self, page: int) -> bool:
+        """Still on screen or near the cursor? (Pages scrolled past are not fetched.)"""
+        first, last = self._visible_rows()
+        pages = {first // self.PAGE_SIZE, last // self.PAGE_SIZE, self.cursor // self.PAGE_SIZE}
+        return any(abs(page - p) <= 1 for p in pages)
+
+    def _request_page(self, page: int) -> None:
+        if page < 0 or page in self._pending or self._pages.get(page) is not None:
+            return
+        if self.count is not None and page * self.PAGE_SIZE >= self.count:
+            return
+        self._pending.add(page)
+        generation, tag = self._generation, self.tag
+        self.run_worker(
+            lambda: self._page_work(generation, page, tag),
+            thread=True,
+            group="brief-list-pages",
+            name=f"brief page {page}",
+        )
+
+    def row(self, index: int) -> BriefRow | None:
+        """The row at ``index`` if fetched; otherwise starts fetching it and returns None."""
+        if self.count is None or not 0 <= index < self.count:
+            return None
+        page, offset = divmod(index, self.PAGE_SIZE)
+        rows = self._pages.get(page)
+        if rows is None:
+            self._request_page(page)
+            return None
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def highlighted_row(self) -> BriefRow | None:
+        return self.row(self.cursor) if self.count else None
+
+    def update_row(self, brief_id: str, **changes: object) -> None:
+        """Change a cached row in place (e.g. ``read=True``) and repaint it."""
+        for page in list(self._pages.keys()):
+            rows = self._pages.get(page)
+            if not rows:
+                continue
+            for i, row in enumerate(rows):
+                if row.id == brief_id:
+                    rows[i] = dataclasses.replace(row, **changes)  # type: ignore[arg-type]
+                    self._strips.clear()
+                    self.refresh()
+                    return
+
+    # -- messages --------------------------------------------------------------------
+    def on_brief_list__count_loaded(self, message: _CountLoaded) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self.count, self.total = message.count, message.total
+        if message.page is not None:
+            self._pages.set(*message.page)
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.ROW_HEIGHT)
+        self._announced = None
+        target = message.index if message.index is not None else min(self.cursor, self.count - 1)
+        target = max(target, 0)
+        if self._jump_to is not None and message.index is None:
+            self._jump_to = None
+        if target == self.cursor:
+            self._cursor_moved(target)
+        else:
+            self.cursor = target
+        self.post_message(self.Counted(self.count, self.total, self.tag))
+        self.refresh()
+
+    def on_brief_list__page_loaded(self, message: _PageLoaded) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        self._pending.discard(message.page)
+        if message.rows is None:
+            return
+        self._pages.set(message.page, message.rows)
+        self.refresh()
+        if self.cursor // self.PAGE_SIZE == message.page:
+            self._announce()
+
+    # -- cursor ----------------------------------------------------------------------
+    def validate_cursor(self, value: int) -> int:
+        if not self.count:
+            return 0
+        return max(0, min(value, self.count - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._cursor_moved(new)
+
+    def _cursor_moved(self, index: int) -> None:
+        if self.count:
+            self.scroll_to_region(
+                Region(0, index * self.ROW_HEIGHT, 1, self.ROW_HEIGHT),
+                animate=False,
+                immediate=True,
+            )
+            page, offset = divmod(index, self.PAGE_SIZE)
+            if offset < self.PREFETCH:
+                self._request_page(page - 1)
+            if offset >= self.PAGE_SIZE - self.PREFETCH:
+                self._request_page(page + 1)
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        """Post :class:`Highlighted` once the cursor's row is known (after its page loads)."""
+        row = self.highlighted_row
+        if row is None:
+            return
+        key = (row.id, self.cursor)
+        if key != self._announced:
+            self._announced = key
+            self._jump_to = None
+            self.post_message(self.Highlighted(row, self.cursor))
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = (self.count or 1) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page_rows()
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page_rows()
+
+    def action_select(self) -> None:
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.Selected(row, self.cursor))
+
+    def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self.count:
+            return
+        index = (offset.y + self.scroll_offset.y) // self.ROW_HEIGHT
+        if 0 <= index < self.count:
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
+
+    # -- rendering -------------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_resize(self) -> None:
+        if self.count is not None:
+            self.virtual_size = Size(
+                self.scrollable_content_region.width, self.count * self.ROW_HEIGHT
+            )
+        self._strips.clear()
+
+    def _visible_rows(self) -> tuple[int, int]:
+        top = self.scroll_offset.y // self.ROW_HEIGHT
+        return top, top + self._page_rows() + 1
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if self.count is None:
+            return self._message_line(y, width, base, "Loading the library…")
+        if self.count == 0:
+            lines = ["No briefs here yet."]
+            if self.tag:
+                lines.append(f"None tagged #{self.tag}: escape clears the filter.")
+            else:
+                lines.append("Add brief files to a synced folder, or press r to fetch.")
+            return self._message_line(y, width, base, *lines)
+        line = self.scroll_offset.y + y
+        index, part = divmod(line, self.ROW_HEIGHT)
+        if index >= self.count:
+            return Strip.blank(width, base)
+        row = self.row(index)
+        is_cursor = index == self.cursor
+        focused = self.has_focus
+        key = (row, index if row is None else None, part, width, is_cursor, focused)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(row, part, width, base, is_cursor)
+            self._strips.set(key, strip)
+        return strip
+
+    def _message_line(self, y: int, width: int, base: Style, *lines: str) -> Strip:
+        if not 1 <= y <= len(lines):
+            return Strip.blank(width, base)
+        style = base + self.get_component_rich_style("brief-list--meta", partial=True)
+        text = Text(" " + lines[y - 1], style=style, no_wrap=True, overflow="ellipsis")
+        return self._strip(text, width, base)
+
+    def _render_row(
+        self, row: BriefRow | None, part: int, width: int, base: Style, is_cursor: bool
+    ) -> Strip:
+        style = base
+        if is_cursor:
+            style = base + self.get_component_rich_style("brief-list--cursor", partial=True)
+        meta = self.get_component_rich_style("brief-list--meta", partial=True)
+        if row is None:
+            placeholder = self.get_component_rich_style("brief-list--placeholder", partial=True)
+            text = Text("  ···" if part == 0 else "", style=style + placeholder)
+            return self._strip(text, width, style)
+        text = Text(no_wrap=True, overflow="ellipsis", style=style)
+        if part == 0:
+            if row.read:
+                text.append("  ")
+            else:
+                text.append(
+                    UNREAD, self.get_component_rich_style("brief-list--unread", partial=True)
+                )
+                text.append(" ")
+            title_style = self.get_component_rich_style("brief-list--title", partial=True)
+            if not row.read:
+                title_style += Style(bold=True)
+            text.append(one_line(row.title), title_style)
+        else:
+            text.append("  ")
+            text.append(row.date, meta)
+            if row.tags:
+                text.append(
+                    "  " + " ".join(f"#{one_line(t)}" for t in row.tags), meta + Style(dim=True)
+                )
+        return self._strip(text, width, style)
+
+    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        text.truncate(max(width - 1, 0), overflow="ellipsis")
+        segments = [Segment(" ", style), *text.render(self.app.console)]
+        return Strip(segments).crop_extend(0, width, style)
