@@ -163,6 +163,9 @@ def _composer_is_depth_safe() -> bool:
 
 
 _ANCHOR = re.compile(rb"&[^\s\[\]{},]")
+# Bytes an anchor may follow: space, line breaks (the last byte of NEL, LS, PS too),
+# flow indicators, and ':' '?' '-' for good measure. "AT&T" or "R&D" is not an anchor.
+_BEFORE_ANCHOR = frozenset(b" \t\r\n[{,:?-\x85\xa8\xa9")
 _BOM = b"\xef\xbb\xbf"
 _DEFAULT_LIMITS = LimitsSettings()
 _FIELDS = frozenset(Brief.model_fields)
@@ -671,7 +674,7 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
 
     # Alias expansion (and sheer size) only needs counting when it could break the
     # budget: with no anchor there is no alias, and a node needs at least half a byte.
-    check_expansion = _ANCHOR.search(payload) is not None or 2 * len(payload) + 2 > limits.max_nodes
+    check_expansion = _may_have_anchors(payload) or 2 * len(payload) + 2 > limits.max_nodes
     refused = 0
     problems: list[Problem] = []
     for root, is_empty in zip(roots, empty, strict=True):
@@ -687,6 +690,17 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
     problems.sort(key=lambda p: (p.line, p.column))
     result.problems = problems
     result._refused = refused
+
+
+def _may_have_anchors(payload: bytes) -> bool:
+    """Could this text hold an anchor (and so aliases)? Never wrong about "no"."""
+    if b"&" not in payload:
+        return False
+    for match in _ANCHOR.finditer(payload):
+        start = match.start()
+        if start == 0 or payload[start - 1] in _BEFORE_ANCHOR:
+            return True
+    return False
 
 
 def _is_empty(root: Node) -> bool:
