@@ -233,13 +233,15 @@ async def test_entry_pointing_at_a_local_file_is_refused(server: FeedServer, db:
             content_src("file:///etc/passwd"),
             f'<link rel="enclosure" type="{YAML}" href="data:application/yaml,id: x"/>',
             content_src("briefs/lighthouse-vote.yaml"),
+            content_src("http://xn--/bad-label.yaml"),
         ]
     )
     server.static("/feed.atom", feed, "application/atom+xml")
     report = await fetch_into_library(make_settings(), db, [server.url("/feed.atom")])
     [result] = report.feeds
     assert result.new == 1 and result.ok
-    assert len(result.failed) == 2
+    assert len(result.failed) == 3
+    assert "http://xn--/bad-label.yaml: refused: not a valid URL" in result.failed[2]
     assert "refused file:" in result.failed[0] and "only http and https" in result.failed[0]
     assert "refused data:" in result.failed[1]
     assert {s.path for s in server.seen} == {"/feed.atom", "/briefs/lighthouse-vote.yaml"}

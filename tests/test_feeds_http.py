@@ -180,6 +180,14 @@ async def test_only_http_and_https_are_fetched(url: str) -> None:
         await get(url)
 
 
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:99999/x.yaml", "http://xn--/x.yaml", "http://[::1/x.yaml"]
+)
+async def test_malformed_urls_are_refused_not_crashed_on(url: str) -> None:
+    with pytest.raises(FetchError, match=r"refused: not a valid URL"):
+        await get(url)
+
+
 async def test_declared_length_over_the_cap_is_refused_before_reading(server: FeedServer) -> None:
     server.reply("/huge", Reply(200, b"x" * 5000))
     with pytest.raises(FetchError, match=r"the response is 5,000 bytes, over the 1,000 byte limit"):

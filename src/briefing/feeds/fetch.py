@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from briefing.config import Settings
-from briefing.errors import FetchError
+from briefing.errors import FetchError, StoreError
 from briefing.feeds.http import HttpClient, Response, check_url
 from briefing.feeds.parse import ACCEPT, YAML_MEDIA_TYPES, BriefLink, parse_feed, sniff
 from briefing.loader import load_bytes
@@ -247,6 +247,17 @@ class _Run:
             self.progress(FetchProgress(self.done, self.total, url, feed, finished))
 
     async def feed(self, target: FeedTarget) -> FeedResult:
+        """One feed's result; a bug in handling one feed must not sink the others."""
+        try:
+            return await self._feed(target)
+        except StoreError:
+            raise
+        except Exception as exc:
+            result = FeedResult(url=target.url, name=target.name)
+            result.error = f"{target.url}: internal error: {type(exc).__name__}: {exc}"
+            return result
+
+    async def _feed(self, target: FeedTarget) -> FeedResult:
         result = FeedResult(url=target.url, name=target.name)
         try:
             url = check_url(target.url)

@@ -80,6 +80,10 @@ def check_url(url: str) -> str:
         parts = urlsplit(url.strip())
     except ValueError as exc:
         raise FetchError(f"{url}: refused: not a valid URL ({exc})") from None
+    try:
+        parts.port  # noqa: B018 - raises for a port out of range
+    except ValueError as exc:
+        raise FetchError(f"{url}: refused: not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         what = f"a {scheme}: URL" if scheme else "a relative URL"
@@ -260,6 +264,11 @@ class HttpClient:
             raise _Retryable(f"{url}: connection failed: {_reason(exc)}") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"{url}: {_reason(exc)}") from None
+        except FetchError:
+            raise
+        except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+            # Control characters, bad IDNA labels...: found by httpx, not urlsplit.
+            raise FetchError(f"{url}: refused: not a valid URL ({_reason(exc)})") from None
 
     async def _follow(self, url: str, headers: dict[str, str], attempt: int) -> Response:
         hops: list[str] = [url]
