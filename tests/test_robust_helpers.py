@@ -62,6 +62,9 @@ class Result:
     stdout: str
     stderr: str
     seconds: float
+    cpu: float = 0.0
+    """CPU seconds (user + system) the command used: unlike wall time, hardly affected
+    by other work on a busy machine, so time limits compare this."""
 
     @property
     def output(self) -> str:
@@ -70,7 +73,7 @@ class Result:
     def __str__(self) -> str:  # shown by pytest when an assert fails
         return (
             f"$ briefing {' '.join(self.args)}\n-> exit {self.returncode} "
-            f"in {self.seconds:.2f}s\n--- stdout\n{self.stdout[-4000:]}\n"
+            f"in {self.seconds:.2f}s ({self.cpu:.2f}s CPU)\n--- stdout\n{self.stdout[-4000:]}\n"
             f"--- stderr\n{self.stderr[-4000:]}"
         )
 
@@ -90,22 +93,67 @@ def run_cli(
     timeout: float = 60,
     input: str | None = None,
 ) -> Result:
-    """``python -m briefing [--db DB] ARGS`` to completion."""
+    """``python -m briefing [--db DB] ARGS`` to completion, with its exact CPU time.
+
+    Thread-safe (each call reaps only its own child with ``wait4``), so independent
+    commands can run side by side: see :func:`run_cli_many`.
+    """
+    import tempfile
+
     argv = cli_args(args, db)
-    start = time.monotonic()
-    proc = subprocess.run(
-        [PYTHON, "-m", "briefing", *argv],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        cwd=cwd,
-        env=cli_env(env),
-        timeout=timeout,
-        input=input,
-        stdin=None if input is not None else subprocess.DEVNULL,
-    )
-    return Result(argv, proc.returncode, proc.stdout, proc.stderr, time.monotonic() - start)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(
+            [PYTHON, "-m", "briefing", *argv],
+            stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            cwd=cwd,
+            env=cli_env(env),
+            start_new_session=True,
+        )
+        if input is not None:
+            assert proc.stdin is not None
+            proc.stdin.write(input.encode("utf-8"))
+            proc.stdin.close()
+        status, cpu = _wait4(proc, timeout)
+        seconds = time.monotonic() - start
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    return Result(argv, status, stdout, stderr, seconds, cpu)
+
+
+def _wait4(proc: subprocess.Popen[Any], timeout: float) -> tuple[int, float]:
+    """Reap ``proc`` (killing its group after ``timeout``): (exit status, CPU seconds)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid == proc.pid:
+            break
+        if time.monotonic() > deadline:
+            kill_group(proc)
+            os.wait4(proc.pid, 0)
+            proc.returncode = -9
+            raise subprocess.TimeoutExpired(proc.args, timeout)
+        time.sleep(0.01)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, usage.ru_utime + usage.ru_stime
+
+
+def run_cli_many(jobs: Sequence[dict[str, Any]], workers: int | None = None) -> list[Result]:
+    """Several independent :func:`run_cli` calls side by side (``jobs`` are its keyword
+    arguments, ``args`` a list), in order of ``jobs``. Each still gets its own CPU time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    workers = workers or max(2, os.cpu_count() or 2)
+    with ThreadPoolExecutor(workers) as pool:
+        futures = [
+            pool.submit(run_cli, *job["args"], **{k: v for k, v in job.items() if k != "args"})
+            for job in jobs
+        ]
+        return [f.result() for f in futures]
 
 
 def spawn_cli(
