@@ -47,19 +47,39 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 @cli.command("derive")
 @click.argument("source")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the draft here instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the draft here instead of standard output.",
+)
 @click.option("--id", "brief_id", help="Brief id (slug); default: from the title and date.")
-@click.option("--date", "date_", help="Article date (YYYY-MM-DD) when the source has none; "
-              "relative dates are resolved against it.")
-@click.option("--llm/--no-llm", default=None,
-              help="Improve the draft with the LLM backend (default: derive.llm.enabled).")
-@click.option("--library/--no-library", "use_library", default=True,
-              help="Reuse actor ids from the library at --db (default: on).")
+@click.option(
+    "--date",
+    "date_",
+    help="Article date (YYYY-MM-DD) when the source has none; "
+    "relative dates are resolved against it.",
+)
+@click.option(
+    "--llm/--no-llm",
+    default=None,
+    help="Improve the draft with the LLM backend (default: derive.llm.enabled).",
+)
+@click.option(
+    "--library/--no-library",
+    "use_library",
+    default=True,
+    help="Reuse actor ids from the library at --db (default: on).",
+)
 @pass_context
 def derive_command(
-    context: Context, source: str, output: Path | None, brief_id: str | None,
-    date_: str | None, llm: bool | None, use_library: bool,
+    context: Context,
+    source: str,
+    output: Path | None,
+    brief_id: str | None,
+    date_: str | None,
+    llm: bool | None,
+    use_library: bool,
 ) -> None:
     """Turn a news article (text file, HTML file or URL) into a draft brief.
 
@@ -94,22 +114,39 @@ def derive_command(
 
 
 @cli.command("derive-eval")
-@click.argument("derived", required=False, type=click.Path(exists=True, dir_okay=False,
-                                                           path_type=Path))
-@click.argument("reference", required=False, type=click.Path(exists=True, dir_okay=False,
-                                                             path_type=Path))
-@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of articles (.txt/.html) to derive and score.")
-@click.option("--references", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of reference briefs, same file stems as the articles (.yaml).")
+@click.argument(
+    "derived", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.argument(
+    "reference", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of articles (.txt/.html) to derive and score.",
+)
+@click.option(
+    "--references",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of reference briefs, same file stems as the articles (.yaml).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
-@click.option("--no-famous", is_flag=True,
-              help="Do not use the built-in list of well-known people (for ablation).")
+@click.option(
+    "--no-famous",
+    is_flag=True,
+    help="Do not use the built-in list of well-known people (for ablation).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every miss.")
 @pass_context
 def derive_eval_command(
-    context: Context, derived: Path | None, reference: Path | None, articles: Path | None,
-    references: Path | None, as_json: bool, no_famous: bool, verbose: bool,
+    context: Context,
+    derived: Path | None,
+    reference: Path | None,
+    articles: Path | None,
+    references: Path | None,
+    as_json: bool,
+    no_famous: bool,
+    verbose: bool,
 ) -> None:
     """Score derived briefs against hand-made references.
 

@@ -15,24 +15,46 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from briefing.derive import lexicon as lx
+from briefing.derive.lexicon import wordset
 from briefing.derive.text import normalise, slugify
 
 KnownActor = tuple[str, str, Sequence[str]]  # (id, name, aliases)
 
-_PARTICLES = frozenset("de van von der den al bin ibn la le da di du dos del ter zu y".split())
-_HONORIFICS = frozenset("Mr Mr. Ms Ms. Mrs Mrs. Dr Dr. Sir Madam Dame Prof Prof.".split())
-_ABBREV_DOT = frozenset(
-    "Mr Ms Mrs Dr Gen Sen Rep Gov Lt Col Maj Sgt Adm Capt Prof St Jr Sr".split()
+_PARTICLES = frozenset(
+    [
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "del",
+        "ter",
+        "zu",
+        "y",
+    ]
 )
-_ROLE_ADJ = frozenset(
+_HONORIFICS = frozenset(
+    ["Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Sir", "Madam", "Dame", "Prof", "Prof."]
+)
+_ABBREV_DOT = wordset("Mr Ms Mrs Dr Gen Sen Rep Gov Lt Col Maj Sgt Adm Capt Prof St Jr Sr")
+_ROLE_ADJ = wordset(
     """
     top senior former acting deputy chief press government military national security foreign
     defense defence interior finance cabinet state federal presidential regional local
     international european western union party army navy police ministry white house
     economic energy trade health justice junior first vice special foreign-policy
-    """.split()
+    """
 )
-_ORG_NOUNS = frozenset(
+_ORG_NOUNS = wordset(
     """
     chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
     shipper refiner airline developer
@@ -40,7 +62,7 @@ _ORG_NOUNS = frozenset(
     producer giant maker bank broadcaster network party alliance bloc coalition court council
     authority association federation corporation conglomerate carrier airline manufacturer
     utility insurer lender exchange watchdog consortium charity institute university
-    """.split()
+    """
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|to|from|near|outside|across|around|into|toward|towards|visit(?:ed|ing)?|"
@@ -63,7 +85,8 @@ _ANON = re.compile(
     r"(?P<adj>(?:(?:senior|top|high-ranking|former|current|other|Western|European|military|"
     r"administration|government|defen[cs]e|intelligence|security|diplomatic|foreign|"
     r"congressional|ministry|Pentagon|White House|NATO|EU|E\.U\.|U\.S\.|US|U\.N\.|UN|"
-    r"[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|[A-Z][a-z]+ (?:Union|Nations|Department|Ministry))\s+){0,3})"
+    r"[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|"
+    r"[A-Z][a-z]+ (?:Union|Nations|Department|Ministry))\s+){0,3})"
     r"(?P<noun>(?i:officials?|diplomats?|sources?|people|persons?|aides?|insiders?|officers?))"
     r"(?=\s+(?:familiar|with knowledge|close to|briefed|involved|said|say|says|told|who|"
     r"speaking|cited|added|according)|,\s+(?:who|speaking))",
@@ -131,9 +154,9 @@ class Token:
 
 
 # Lower-case country words that are also ordinary English words.
-_COMMON_WORDS = frozenset(
+_COMMON_WORDS = wordset(
     "turkey jordan georgia chad guinea niger mali oman peru cuba china polish french dutch "
-    "danish swiss greek thai irish finnish".split()
+    "danish swiss greek thai irish finnish"
 )
 
 
@@ -256,8 +279,10 @@ class ActorExtractor:
                 continue
             if re.match(r",\s+[A-Z][a-z]+ [A-Z]", para[match.end() : match.end() + 40]):
                 continue  # "an official, John Smith," is not anonymous
-            start = match.start("det") if det else (
-                match.start("adj") if match.group("adj") else match.start("noun")
+            start = (
+                match.start("det")
+                if det
+                else (match.start("adj") if match.group("adj") else match.start("noun"))
             )
             found.append((start, match.end(), match.group("adj"), noun))
         for match in _COLLECTIVE.finditer(para):
@@ -272,9 +297,17 @@ class ActorExtractor:
             if cls is None:
                 continue
             self._add(
-                Mention(i, start, end, para[start:end].strip(), f"group:{label}|{cls}", "group",
-                        role=affiliation, evidence={"group"},
-                        sentence_start=_is_sentence_start(para, start))
+                Mention(
+                    i,
+                    start,
+                    end,
+                    para[start:end].strip(),
+                    f"group:{label}|{cls}",
+                    "group",
+                    role=affiliation,
+                    evidence={"group"},
+                    sentence_start=_is_sentence_start(para, start),
+                )
             )
 
     def _gazetteer(self, i: int, para: str) -> None:
@@ -350,7 +383,7 @@ class ActorExtractor:
                 gap = para[toks[prev[-1]].end : toks[run[0]].start]
                 if head in lx.ORG_HEADS and (
                     re.fullmatch(r" (?:of|for)(?: the)? ", gap)
-                    or head in {"Embassy", "Consulate"} and gap == " in "
+                    or (head in {"Embassy", "Consulate"} and gap == " in ")
                 ):
                     out[-1] = prev + run
                     continue
@@ -378,7 +411,8 @@ class ActorExtractor:
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
         if len(words) >= 2 and (
-            words[-1] in lx.ORG_HEADS or words[0] in {"Ministry", "Department", "Council"}
+            words[-1] in lx.ORG_HEADS
+            or words[0] in {"Ministry", "Department", "Council"}
             or embassy
         ):
             first = 1 if words[0] in {"The"} else 0
@@ -422,8 +456,11 @@ class ActorExtractor:
             return
         name_idx = run[name_from:]
         name_words = [toks[k].text for k in name_idx]
-        while len(name_words) > 1 and name_words[0] in _PARTICLES and name_from == 0 and (
-            len(name_words) > 2
+        while (
+            len(name_words) > 1
+            and name_words[0] in _PARTICLES
+            and name_from == 0
+            and (len(name_words) > 2)
         ):
             name_idx, name_words = name_idx[1:], name_words[1:]
         if not name_words or len([w for w in name_words if w not in _PARTICLES]) > 4:
@@ -578,7 +615,7 @@ class ActorExtractor:
                 if (
                     tok.text in lx.NOT_NAMES
                     and tok.text not in _HONORIFICS
-                    and not (tok.text in {"Western", "Eastern", "Northern", "Southern", "Central"})
+                    and tok.text not in {"Western", "Eastern", "Northern", "Southern", "Central"}
                 ):
                     break
                 collected.append(j)
@@ -724,42 +761,64 @@ class ActorExtractor:
                     continue  # a title before a name, handled as a role
                 extra = (match.group("body") or "") + (match.group("of") or "")
                 cands = [
-                    a for a in with_roles
+                    a
+                    for a in with_roles
                     if noun in a.role.lower().replace(" ", "-")  # type: ignore[union-attr]
                 ]
                 if not cands and noun in {"head", "chief", "leader"} and match.group("of"):
                     org = match.group("of").split()[-1].lower()
                     cands = [
-                        a for a in with_roles
-                        if org in f"{a.role} {a.affiliation or ''}".lower()
+                        a for a in with_roles if org in f"{a.role} {a.affiliation or ''}".lower()
                     ]
                 if len(cands) > 1 and extra.strip():
                     narrowed = [
-                        a for a in cands
-                        if any(w.lower() in (a.role or "").lower() + " " + (a.affiliation or "").lower()
-                               for w in re.findall(r"[A-Z][\w.]+", extra))
+                        a
+                        for a in cands
+                        if any(
+                            w.lower()
+                            in (a.role or "").lower() + " " + (a.affiliation or "").lower()
+                            for w in re.findall(r"[A-Z][\w.]+", extra)
+                        )
                     ]
                     cands = narrowed or cands
                 if not cands:
                     continue
+
                 def last_seen(actor: Actor, para_i: int = i, pos: int = match.start()) -> tuple:
-                    seen = [(m.para, m.start) for m in actor.mentions
-                            if (m.para, m.start) < (para_i, pos)]
+                    seen = [
+                        (m.para, m.start)
+                        for m in actor.mentions
+                        if (m.para, m.start) < (para_i, pos)
+                    ]
                     return max(seen) if seen else (-1, -1)
+
                 target = max(cands, key=last_seen)
                 if last_seen(target) == (-1, -1) and len(cands) > 1:
                     continue
                 start, end = match.start(), match.end()
                 span = set(range(start, end))
                 self.mentions = [
-                    m for m in self.mentions
-                    if not (m.para == i and span & set(range(m.start, m.end)) and m.kind != "person")
+                    m
+                    for m in self.mentions
+                    if not (
+                        m.para == i and span & set(range(m.start, m.end)) and m.kind != "person"
+                    )
                 ]
                 for actor in self.actors.values():
-                    actor.mentions = [m for m in actor.mentions
-                                      if not (m.para == i and span & set(range(m.start, m.end)))]
-                mention = Mention(i, start, end, match.group(0), f"name:{target.name}", "person",
-                                  evidence={"definite"})
+                    actor.mentions = [
+                        m
+                        for m in actor.mentions
+                        if not (m.para == i and span & set(range(m.start, m.end)))
+                    ]
+                mention = Mention(
+                    i,
+                    start,
+                    end,
+                    match.group(0),
+                    f"name:{target.name}",
+                    "person",
+                    evidence={"definite"},
+                )
                 target.mentions.append(mention)
                 self.mentions.append(mention)
                 if match.group(0) not in target.aliases:
@@ -783,7 +842,8 @@ class ActorExtractor:
                     m.role = m.role or _group_qualifier(label)[1]
             if not label:
                 label = {"officials": "Anonymous", "allies": "", "diplomats": "Anonymous"}.get(
-                    cls, "Unnamed")
+                    cls, "Unnamed"
+                )
             name = f"{label} {cls}".strip()
             m.key = f"group:{name[:1].upper() + name[1:]}"
 
@@ -803,9 +863,11 @@ class ActorExtractor:
         for actor in persons.values():
             parts = [w for w in actor.name.replace(".", "").split() if w not in {"Jr", "Sr"}]
             if surname_only or len(words) == 1:
-                if last == parts[-1] or (len(parts) == 2 and last == parts[0] and len(last) <= 4):
-                    hits.append(actor)
-                elif len(words) > 1 and " ".join(words) == " ".join(parts[-len(words) :]):
+                if (
+                    last == parts[-1]
+                    or (len(parts) == 2 and last == parts[0] and len(last) <= 4)
+                    or (len(words) > 1 and " ".join(words) == " ".join(parts[-len(words) :]))
+                ):
                     hits.append(actor)
             elif parts[-1] == last and (
                 lx.nickname_of(parts[0]) == lx.nickname_of(words[0])
@@ -898,19 +960,44 @@ def _affiliation(text: str) -> str | None:
 
 _GROUP_CLASS = {
     **dict.fromkeys(
-        "official officials source sources aide aides people person persons insiders officers"
-        .split(), "officials"),
-    "diplomat": "diplomats", "diplomats": "diplomats",
-    "allies": "allies", "partners": "allies", "Allies": "allies",
-    "leaders": "leaders", "governments": "governments",
-    "lawmakers": "lawmakers", "senators": "lawmakers",
-    "republicans": "Republicans", "democrats": "Democrats",
+        wordset(
+            "official officials source sources aide aides people person persons insiders officers"
+        ),
+        "officials",
+    ),
+    "diplomat": "diplomats",
+    "diplomats": "diplomats",
+    "allies": "allies",
+    "partners": "allies",
+    "Allies": "allies",
+    "leaders": "leaders",
+    "governments": "governments",
+    "lawmakers": "lawmakers",
+    "senators": "lawmakers",
+    "republicans": "Republicans",
+    "democrats": "Democrats",
 }
-_QUALIFIER_WORDS = {"western": "Western", "european": "European", "congressional": "Congressional",
-                    "republican": "Republican", "democratic": "Democratic", "arab": "Arab",
-                    "gulf": "Gulf", "nordic": "Nordic", "baltic": "Baltic"}
-_LOOSE_QUALIFIERS = {"administration", "government", "military", "intelligence", "defense",
-                     "defence", "security", "diplomatic"}
+_QUALIFIER_WORDS = {
+    "western": "Western",
+    "european": "European",
+    "congressional": "Congressional",
+    "republican": "Republican",
+    "democratic": "Democratic",
+    "arab": "Arab",
+    "gulf": "Gulf",
+    "nordic": "Nordic",
+    "baltic": "Baltic",
+}
+_LOOSE_QUALIFIERS = {
+    "administration",
+    "government",
+    "military",
+    "intelligence",
+    "defense",
+    "defence",
+    "security",
+    "diplomatic",
+}
 
 
 def _group_qualifier(words: str) -> tuple[str, str | None]:
@@ -948,7 +1035,7 @@ _COLLECTIVE = re.compile(
     r"[Dd]emocrats|governments|sources)\b"
 )
 _OFFICIALS_IN = re.compile(
-    r"\b(?P<noun>officials|diplomats|sources)\s+in\s+(?P<place>" + _QUAL_ALT + r")\b"
+    r"\b(?P<noun>(?i:officials|diplomats|sources))\s+in\s+(?P<place>" + _QUAL_ALT + r")\b"
 )
 _BARE_ALLIES = re.compile(r"\b(?:[Tt]he\s+|[Ii]ts\s+|[Oo]ur\s+|[Tt]heir\s+)?(?P<noun>[Aa]llies)\b")
 

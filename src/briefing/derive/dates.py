@@ -31,9 +31,23 @@ _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>1[89]\d\d|20\d\d)"
 _NUM = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
-    "a few": 3, "few": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
 }
 _COUNT = r"(?P<n>\d{1,2}|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
@@ -63,7 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month-rel",
         re.compile(
-            rf"\b(?P<which>last|this|next|this past|this coming)\s+{_MONTH.format(g='mon')}(?!\s+\d)"
+            rf"\b(?P<which>last|this|next|this past|this coming)\s+"
+            rf"{_MONTH.format(g='mon')}(?!\s+\d)"
         ),
     ),
     (
@@ -124,12 +139,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?P<which>last|this|next|this past)\s+|(?:in\s+)?(?:the\s+)?)"
             r"(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?"
-            + _YEAR.format(g="year") + r")?",
+            + _YEAR.format(g="year")
+            + r")?",
             re.IGNORECASE,
         ),
     ),
-    ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this morning|"
-                         r"this afternoon|this evening|earlier today)\b", re.IGNORECASE)),
+    (
+        "today",
+        re.compile(
+            r"\b(?P<w>today|tonight|yesterday|tomorrow|this morning|"
+            r"this afternoon|this evening|earlier today)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "year",
         re.compile(r"(?<![$€£#\d,.\-/])\b" + _YEAR.format(g="year") + r"\b(?![\d%,.]\d|-\d|\s*%)"),
@@ -288,8 +310,9 @@ class DateResolver:
                     return self.anchor.isoformat()
                 return _ym(self.anchor.year, self.anchor.month)
             if kind == "season":
-                return self._season(m["season"].lower(), (m["which"] or "").lower(), m["year"],
-                                    future)
+                return self._season(
+                    m["season"].lower(), (m["which"] or "").lower(), m["year"], future
+                )
             if kind == "period":
                 return self._period(m["which"].lower(), m["unit"].lower())
         except (ValueError, KeyError):
@@ -305,8 +328,11 @@ class DateResolver:
         if which == "this":
             return str(ref.year)
         if which in {"last", "this past"}:
-            return str(ref.year - 1 if start >= ref.month or which == "last" and start <= 3
-                       and ref.month > 5 else ref.year)
+            return str(
+                ref.year - 1
+                if start >= ref.month or (which == "last" and start <= 3 and ref.month > 5)
+                else ref.year
+            )
         if which == "next":
             return str(ref.year + 1 if start <= ref.month else ref.year)
         if future:

@@ -86,7 +86,8 @@ class Doc:
             if want:
                 actor = self.actors.get(ref.actor)
                 hay = " ".join(
-                    x for x in (ref.text, actor.role if actor else "", actor.name if actor else "")
+                    x
+                    for x in (ref.text, actor.role if actor else "", actor.name if actor else "")
                     if x
                 ).lower()
                 if want.lower() not in hay:

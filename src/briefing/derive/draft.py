@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from briefing.derive import lexicon as lx
@@ -18,6 +19,7 @@ from briefing.derive.actors import Actor, ActorExtractor, KnownActor
 from briefing.derive.dates import DateHit, DateResolver
 from briefing.derive.doc import Doc
 from briefing.derive.extract_text import Article, strip_dateline
+from briefing.derive.lexicon import wordset
 from briefing.derive.questions import extract_questions, question_id
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.summary import summarise
@@ -28,7 +30,7 @@ from briefing.model import Brief, format_loc, validate_brief
 DRAFT_TAG = "draft"
 _COUNTRY_MIN = 1.0
 _ORG_MIN = 2.0
-_STOP = frozenset(
+_STOP = wordset(
     """
     a an the of to in on at for and or but is are was were be been being will would could
     should may might can do does did has have had it its this that these those whether if
@@ -36,18 +38,18 @@ _STOP = frozenset(
     they them he she we our us you your i me my not no yet still any some more most other
     such only also just very over after before under up out so said says told say new one
     two three first last year years week month day time people per cent percent
-    """.split()
+    """
 )
 
 
-_VERBISH = frozenset(
+_VERBISH = wordset(
     """
     said says told added noted stressed warned argued insisted asked announced called
     described welcomed wrote writes speaking according statement reporters interview
     news conference briefing comment request think want going get make made take already
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    """.split()
+    """
 )
 
 
@@ -115,9 +117,15 @@ def derive(
     if not any(e["date"] == when.isoformat() for e in timeline):
         lead = doc.sentences[0][0]
         timeline.append(
-            {"date": when.isoformat(), "event": clip(lead.text, 280),
-             **({"actors": ids} if (ids := _actors_in(doc, chosen, 0, lead.start, lead.end))
-                else {})}
+            {
+                "date": when.isoformat(),
+                "event": clip(lead.text, 280),
+                **(
+                    {"actors": ids}
+                    if (ids := _actors_in(doc, chosen, 0, lead.start, lead.end))
+                    else {}
+                ),
+            }
         )
     timeline = _dedupe_events(timeline)
 
@@ -146,7 +154,9 @@ def derive(
     slug = brief_id or _brief_id(title, when)
     source: dict[str, Any] = {}
     for key, value in (
-        ("title", article.title), ("publisher", article.publisher), ("url", article.url),
+        ("title", article.title),
+        ("publisher", article.publisher),
+        ("url", article.url),
     ):
         if value:
             source[key] = value
@@ -154,7 +164,7 @@ def derive(
         source["authors"] = article.authors
     if article.date:
         source["published"] = article.date.isoformat()
-    tags = [DRAFT_TAG] + _topic_tags(chosen)
+    tags = [DRAFT_TAG, *_topic_tags(chosen)]
     data: dict[str, Any] = {
         "format": "briefing/1",
         "id": slug,
@@ -205,7 +215,7 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
             actor.kind == "person"
             or actor.speaker > 0
             or (actor.kind == "group" and score >= (1.0 if _qualified(actor) else 2.0))
-            or actor.known and score >= 1
+            or (actor.known and score >= 1)
             or (actor.kind == "country" and score >= _COUNTRY_MIN)
             or (actor.kind == "organization" and score >= _ORG_MIN and _org_ok(actor))
         )
@@ -216,7 +226,7 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
         chosen[best.id] = best
     order = sorted(
         chosen.values(),
-        key=lambda a: (min((m.para, m.start) for m in a.mentions) if a.mentions else (0, 0)),
+        key=lambda a: min((m.para, m.start) for m in a.mentions) if a.mentions else (0, 0),
     )
     return {a.id: a for a in order}
 
@@ -236,15 +246,30 @@ def _subject_like(doc: Doc, para: int, start: int) -> bool:
     return len(words) <= 4 and "," not in before and not _PREP_WORDS & {w.lower() for w in words}
 
 
-_PREP_WORDS = frozenset("in at from near of to with for on by about against into as".split())
+_PREP_WORDS = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "near",
+        "of",
+        "to",
+        "with",
+        "for",
+        "on",
+        "by",
+        "about",
+        "against",
+        "into",
+        "as",
+    ]
+)
 
 
 def _org_ok(actor: Actor) -> bool:
     """Bare acronyms need more than mentions: a speaker, or an organisation noun nearby."""
     evidence = set().union(*(m.evidence for m in actor.mentions)) if actor.mentions else set()
-    if evidence == {"acronym"}:
-        return False
-    return True
+    return evidence != {"acronym"}
 
 
 def _actors_in(doc: Doc, chosen: dict[str, Actor], para: int, start: int, end: int) -> list[str]:
@@ -303,7 +328,7 @@ def _topic(doc: Doc, quote: Quote, sentence: str, title: str) -> str:
         return "statement"
     bigrams = [
         (score(a) + score(b), f"{a} {b}")
-        for a, b in zip(words, words[1:], strict=False)
+        for a, b in pairwise(words)
         if score(a) >= 2 and score(b) >= 2 and a != b
     ]
     if bigrams:

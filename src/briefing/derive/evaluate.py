@@ -111,8 +111,9 @@ def name_key(text: str) -> str:
     text = re.sub(r"['’]s\b", "", text)
     words = re.findall(r"[a-z0-9]+", text)
     words = [w for w in words if w != "the"]
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-             for w in words]
+    words = [
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+    ]
     return " ".join(words)
 
 

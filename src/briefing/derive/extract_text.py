@@ -47,15 +47,18 @@ _FURNITURE = [
     for p in (
         r"^get caught up\.?$",
         r"^summari[sz]ed stories\b",
-        r"^(?:sign up|subscribe|register)\b.{0,160}(?:newsletter|inbox|email|e-mail|alerts?|updates)",
+        r"^(?:sign up|subscribe|register)\b.{0,160}"
+        r"(?:newsletter|inbox|email|e-mail|alerts?|updates)",
         r"^.{0,120}\bnewsletter\b.{0,120}$",
         r"\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story)\b",
         r"^\(?(?:additional )?(?:reporting|writing|editing) by\b",
         r"^\(?compiled by\b",
-        r"^[A-Z][\w.'’ -]{1,60}(?:,? and [A-Z][\w.'’ -]{1,40})? reported from [A-Z][\w ,.'’-]{1,60}\.?$",
+        r"^[A-Z][\w.'’ -]{1,60}(?:,? and [A-Z][\w.'’ -]{1,40})? reported from "
+        r"[A-Z][\w ,.'’-]{1,60}\.?$",
         r"^by [A-Z][\w.'’ -]+(?:,? (?:and|&) [A-Z][\w.'’ -]+)*$",
         r"^[_\-–—=*·• ]{2,}$",
-        r"^(?:follow|read|see|watch|listen)\b.{0,120}(?:coverage|https?://|on (?:twitter|x|facebook|instagram))",
+        r"^(?:follow|read|see|watch|listen)\b.{0,120}"
+        r"(?:coverage|https?://|on (?:twitter|x|facebook|instagram))",
         r"^(?:read|see) (?:more|also)\b",
         r"^(?:related|recommended|most read|more from|trending)\b.{0,60}$",
         r"^advertisement$",

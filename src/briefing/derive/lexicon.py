@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def wordset(text: str) -> frozenset[str]:
+    """A set of the whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Entity:
     """A known country or organisation: its id, display name and every surface form."""
@@ -140,7 +145,7 @@ european-parliament|European Parliament||organization|european-union
 european-council|European Council||organization|european-union
 european-central-bank|European Central Bank|ECB|organization|european-union
 united-nations|United Nations|UN;U.N.|organization|
-un-security-council|UN Security Council|U.N. Security Council;United Nations Security Council;Security Council|organization|
+un-security-council|UN Security Council|U.N. Security Council;Security Council|organization|
 g7|G7|Group of Seven;G-7|organization|
 g20|G20|Group of 20;G-20|organization|
 imf|International Monetary Fund|IMF|organization|
@@ -158,7 +163,7 @@ council-of-europe|Council of Europe||organization|
 kremlin|Kremlin|the Kremlin|organization|russia
 white-house|White House|the White House|organization|united-states
 pentagon|Pentagon|the Pentagon;Department of Defense;Defense Department|organization|united-states
-us-state-department|State Department|U.S. State Department;Department of State|organization|united-states
+us-state-department|State Department|Department of State|organization|united-states
 us-congress|Congress|U.S. Congress|organization|united-states
 us-senate|U.S. Senate|Senate|organization|united-states
 cia|CIA|Central Intelligence Agency|organization|united-states
@@ -300,7 +305,7 @@ def famous_people() -> dict[str, str]:
 FAMOUS = famous_people()
 
 # Words that make a capitalised phrase a title or role, not a name.
-TITLE_WORDS = frozenset(
+TITLE_WORDS = wordset(
     """
     president vice prime minister ministers secretary secretary-general chancellor spokesman
     spokeswoman spokesperson chief commander commander-in-chief deputy foreign defense defence
@@ -311,11 +316,11 @@ TITLE_WORDS = frozenset(
     crown mr. mr ms. ms mrs. mrs dr. dr prof. professor judge justice attorney adviser advisor
     commissioner head ceo executive officer minister-president first lady former acting
     national security special high representative supreme chairperson
-    """.split()
+    """
 )
 
 # Role nouns: a phrase containing one of these (any case) is a role.
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS = wordset(
     """
     president president-elect prime minister secretary secretary-general chancellor spokesman
     spokeswoman spokesperson spokespeople chief commander commander-in-chief general admiral
@@ -324,7 +329,7 @@ ROLE_NOUNS = frozenset(
     speaker leader premier commissioner adviser advisor aide official diplomat analyst expert
     professor researcher head deputy negotiator coordinator ceo executive founder economist
     judge prosecutor attorney officer emir sheikh monarch
-    """.split()
+    """
 )
 
 SPEECH_VERBS = (
@@ -379,7 +384,7 @@ WEEKDAYS = {
 }
 
 # Capitalised words that start sentences or headings and are never names.
-NOT_NAMES = frozenset(
+NOT_NAMES = wordset(
     """
     The A An This That These Those It Its He She They We I You Our Their His Her But And Or
     If When While After Before Since As At In On Of For From To With Without By Under Over
@@ -394,11 +399,11 @@ NOT_NAMES = frozenset(
     Let Please Thank Thanks Yes Well Oh So Because Once Such Any All Another Other Further
     Unlike Like Amid Among Across Against Along Around Between Beyond Into Near Per Through
     Toward Towards Upon Via Within God Internet Christmas Easter Ramadan
-    """.split()
+    """
 )
 
 # Last words that make a capitalised phrase a place or thing, not a person.
-NOT_PERSON_HEADS = frozenset(
+NOT_PERSON_HEADS = wordset(
     """
     Sea Ocean River Lake Gulf Bay Strait Channel Canal Peninsula Island Islands Mountains Mount
     Valley Desert Region Oblast Province Republic Kingdom State States City Town Village
@@ -413,20 +418,20 @@ NOT_PERSON_HEADS = frozenset(
     Stream Reef Shoal Mission Operation Channel Exchange Market Index Prize Award Cup Games
     Olympics Airlines Airways Motors Systems Technologies Holdings Energy Oil Gas Inc Ltd
     Corp Co LLC AG SA Embassy Consulate Command Bureau Directorate
-    """.split()
+    """
 )
 
-ORG_HEADS = frozenset(
+ORG_HEADS = wordset(
     """
     Ministry Department Agency Authority Council Commission Committee Party Union Organization
     Organisation Institute Bank Fund Court Parliament Assembly Senate Office Service Corporation
     Company Group Association Federation Alliance Coalition Front Movement Police Cabinet
     Government Administration Forces Army Navy Guard Corps Inc Ltd Corp LLC Embassy Consulate
     Command Secretariat Directorate Bureau Inspectorate Prosecutor's
-    """.split()
+    """
 )
 
-GIVEN_NAMES = frozenset(
+GIVEN_NAMES = wordset(
     """
     Aaron Abdul Abdullah Adam Adrian Ahmed Ahmad Aidan Alan Albert Aleksandr Aleksander Alex
     Alexander Alexandra Alexei Alexey Ali Alice Alicia Alison Amanda Amir Amy Ana Anatoly
@@ -450,5 +455,5 @@ GIVEN_NAMES = frozenset(
     Thomas Tim Timothy Tomasz Tom Tony Ursula Valentina Valery Vasyl Victor Viktor Vitali
     Vladimir Vladislav Volodymyr Walter William Wolfgang Xavier Yan Yana Yevgeny Yulia Yuri
     Yuriy Zhang Zoltan
-    """.split()
+    """
 )

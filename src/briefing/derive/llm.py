@@ -52,8 +52,9 @@ class LlmError(DeriveError):
     """The LLM endpoint failed or answered something unusable."""
 
 
-def ask(settings: LlmSettings, article_text: str, draft: dict[str, Any],
-        *, timeout: float = 120.0) -> dict[str, Any]:
+def ask(
+    settings: LlmSettings, article_text: str, draft: dict[str, Any], *, timeout: float = 120.0
+) -> dict[str, Any]:
     """POST one chat completion and return the JSON object it answered."""
     headers = {"Content-Type": "application/json"}
     key = os.environ.get(settings.api_key_env)
@@ -109,8 +110,9 @@ def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
-def merge(draft: dict[str, Any], answer: dict[str, Any], article_text: str
-          ) -> tuple[dict[str, Any], list[str]]:
+def merge(
+    draft: dict[str, Any], answer: dict[str, Any], article_text: str
+) -> tuple[dict[str, Any], list[str]]:
     """The draft improved by every valid part of ``answer``, and notes on what was dropped."""
     notes: list[str] = []
     merged = json.loads(json.dumps(draft, default=str))
@@ -135,8 +137,12 @@ def merge(draft: dict[str, Any], answer: dict[str, Any], article_text: str
             continue
         forms = {name_key(x) for x in (actor.name, *actor.aliases)}
         match = next(
-            (a for a in actors if a["id"] == actor.id
-             or forms & {name_key(x) for x in (a["name"], *a.get("aliases", []))}),
+            (
+                a
+                for a in actors
+                if a["id"] == actor.id
+                or forms & {name_key(x) for x in (a["name"], *a.get("aliases", []))}
+            ),
             None,
         )
         if match is not None:
@@ -159,9 +165,10 @@ def merge(draft: dict[str, Any], answer: dict[str, Any], article_text: str
             continue
         if any(a["id"] == actor.id for a in actors):
             continue
-        actors.append(actor.model_dump(mode="json", exclude_defaults=True) | {
-            "id": actor.id, "name": actor.name, "kind": actor.kind.value
-        })
+        actors.append(
+            actor.model_dump(mode="json", exclude_defaults=True)
+            | {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
+        )
         id_map[actor.id] = actor.id
     known = {a["id"] for a in actors}
 
@@ -195,8 +202,13 @@ def merge(draft: dict[str, Any], answer: dict[str, Any], article_text: str
         if position.quote:
             qk = quote_key(position.quote)
             same = next(
-                (p for p in positions if p.get("quote") and p["actor"] == actor_id
-                 and (qk in quote_key(p["quote"]) or quote_key(p["quote"]) in qk)),
+                (
+                    p
+                    for p in positions
+                    if p.get("quote")
+                    and p["actor"] == actor_id
+                    and (qk in quote_key(p["quote"]) or quote_key(p["quote"]) in qk)
+                ),
                 None,
             )
         if same is not None:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.derive.lexicon import wordset
 from briefing.derive.text import clip, slugify
 
-_AUX = (
-    "will|would|can|could|should|may|might|must|is|are|was|were|has|have|had|does|do|did"
-)
+_AUX = "will|would|can|could|should|may|might|must|is|are|was|were|has|have|had|does|do|did"
 _AUX_RE = re.compile(rf"\b({_AUX})\b(\s+not)?")
 _WH = re.compile(
     r"\b(?P<wh>(?i:whether)|if|how|when|what|who|where|why|which)\s+(?P<clause>[^;:]+?)"
@@ -35,8 +34,11 @@ _WH_CUES = re.compile(
     re.IGNORECASE,
 )
 _WH_LEAD = re.compile(r"^(?:Whether|How|When|What|Who|Why)\b")
-_DENY = re.compile(r"\b(?:did not|didn't|would not|wouldn't|declined to) deny\s+(?:reports?\s+|"
-                   r"claims?\s+|suggestions?\s+)?(?:that\s+)?(?P<claim>[^,;.]+)", re.IGNORECASE)
+_DENY = re.compile(
+    r"\b(?:did not|didn't|would not|wouldn't|declined to) deny\s+(?:reports?\s+|"
+    r"claims?\s+|suggestions?\s+)?(?:that\s+)?(?P<claim>[^,;.]+)",
+    re.IGNORECASE,
+)
 _NO_COMMENT = re.compile(
     r"(?P<subj>[^,.;]*?)\s+(?:did not|didn't|has not|have not|could not)\s+(?:immediately\s+)?"
     r"(?:respond|reply|return|be reached|comment)\b|(?P<subj2>[^,.;]*?)\s+declined to comment",
@@ -56,16 +58,17 @@ _MODAL = re.compile(
     r"(?P<modal>could|may|might|is expected to|are expected to|is likely to|are likely to)\s+"
     r"(?P<rest>[a-z][^.;\"“”]{2,120})",
 )
-_SOON = re.compile(r"\b(?:soon|possibly|as early as|in the coming|within days|imminent)",
-                   re.IGNORECASE)
-_STOP = frozenset(
+_SOON = re.compile(
+    r"\b(?:soon|possibly|as early as|in the coming|within days|imminent)", re.IGNORECASE
+)
+_STOP = wordset(
     """
     a an the of to in on at for and or but is are was were be been will would could should
     may might can do does did has have had it its this that these those whether if how when
     what who why which with by from as about into than then there their his her they them he
     she we our you your i not no yet still any some more most other such only also just very
     being over after before under up out so whose
-    """.split()
+    """
 )
 
 
@@ -130,17 +133,21 @@ def find_questions(sentence: str) -> list[tuple[str, str]]:
         if _WH_CUES.search(lead) or (
             _WH_LEAD.match(sentence[wh.start() :])
             and wh.start() == 0
-            and re.match(r"\s+(?:remains?|is|was)\s+(?:uncertain|unclear|not clear|unknown|open|"
-                         r"undecided|to be seen)", clause_end)
+            and re.match(
+                r"\s+(?:remains?|is|was)\s+(?:uncertain|unclear|not clear|unknown|open|"
+                r"undecided|to be seen)",
+                clause_end,
+            )
         ):
             out.append((invert(wh.group("wh"), wh.group("clause")), "unclear"))
     for deny in _DENY.finditer(sentence):
         out.append((_finish(f"is it true that {deny.group('claim')}"), "did-not-deny"))
     for undecided in _UNDECIDED.finditer(sentence):
-        subject = re.sub(r"^(?:and|but|that|while|which|as)\s+", "", undecided.group("subj").strip())
+        subject = re.sub(
+            r"^(?:and|but|that|while|which|as)\s+", "", undecided.group("subj").strip()
+        )
         subject = re.sub(r"^.*\b(?:that|and)\s+(?=the |their |its |his |her )", "", subject)
-        subject = re.sub(r"^.*\b(?:said|says|told \w+|reported|added)\s+(?:that\s+)?", "",
-                         subject)
+        subject = re.sub(r"^.*\b(?:said|says|told \w+|reported|added)\s+(?:that\s+)?", "", subject)
         if (
             subject
             and len(subject.split()) <= 8

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 
 from briefing.derive import lexicon as lx
 from briefing.derive.doc import Doc, QuoteSpan, Ref
+from briefing.derive.lexicon import wordset
 
-_VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\b")
+_VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r"|According to)\b")
 _PRONOUN_VERB = re.compile(r"\b(he|she|they|He|She|They)\s+(?:also\s+|later\s+|then\s+)?$")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
-_ORGISH = frozenset(
+_ORGISH = wordset(
     "company firm group ministry department agency union bank party government organisation "
-    "organization authority council commission alliance bloc body mission embassy".split()
+    "organization authority council commission alliance bloc body mission embassy"
 )
 _PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into)\s+$")
 _INDIRECT_VERB = re.compile(
@@ -89,22 +90,28 @@ class QuoteExtractor:
                         how = f"continued-{how}" if speaker else how
                 if speaker is None and k == 0 and span.start <= 1 and para > 0:
                     speaker, how = self._intro(para - 1)
-                if speaker is None and k == 0 and span.start <= 1 and last_speaker:
-                    if paragraph[span.end + 1 :].strip() == "":
-                        speaker, how = last_speaker, "previous-speaker"
+                alone = paragraph[span.end + 1 :].strip() == ""
+                if speaker is None and k == 0 and span.start <= 1 and last_speaker and alone:
+                    speaker, how = last_speaker, "previous-speaker"
                 words = len(text.split())
                 explicit = how in {"before", "after", "verb-first", "participle", "passive"}
-                if speaker is None or words < 2 and not (explicit and len(text) >= 5):
+                if speaker is None or (words < 2 and not (explicit and len(text) >= 5)):
                     prev_in_para = None if speaker is None else prev_in_para
                     continue
                 lead = paragraph[doc.sentence_at(para, max(span.start - 1, 0)).start : span.start]
                 partial = not (
-                    lead.strip(" \"“") == ""
+                    lead.strip(' "“') == ""
                     or (re.search(r"[:,]\s*[\"“]?$", lead) and text[:1].isupper())
                 )
                 quote = Quote(
-                    para, span.start, span.end, _clean(text), speaker, how,
-                    self._attribution(speaker, how), partial,
+                    para,
+                    span.start,
+                    span.end,
+                    _clean(text),
+                    speaker,
+                    how,
+                    self._attribution(speaker, how),
+                    partial,
                 )
                 if continued and out and out[-1].para == para - 1 and out[-1].speaker == speaker:
                     prev = out[-1]
@@ -152,15 +159,27 @@ class QuoteExtractor:
                             speaker = ref.actor
                 if speaker:
                     out.append(
-                        Quote(para, span.start, span.end, "", speaker, how,
-                              self._attribution(speaker, how), partial=True)
+                        Quote(
+                            para,
+                            span.start,
+                            span.end,
+                            "",
+                            speaker,
+                            how,
+                            self._attribution(speaker, how),
+                            partial=True,
+                        )
                     )
         return out
 
     # -- attribution -----------------------------------------------------------------
 
     def _attribute(
-        self, para: int, span: QuoteSpan, spans: list[QuoteSpan], k: int,
+        self,
+        para: int,
+        span: QuoteSpan,
+        spans: list[QuoteSpan],
+        k: int,
         prev: Quote | None,
     ) -> tuple[str | None, str]:
         doc = self.doc
@@ -172,7 +191,7 @@ class QuoteExtractor:
         tail = paragraph[min(span.end + 1, tail_end) : tail_end]
         tail = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", tail, maxsplit=1)[0]
         tail_from = span.end + 1
-        sentence_initial = paragraph[sentence.start : span.start].strip(" \"“") == "" or (
+        sentence_initial = paragraph[sentence.start : span.start].strip(' "“') == "" or (
             head.strip() == ""
         )
         if sentence_initial or not _VERB.search(head):
@@ -209,7 +228,10 @@ class QuoteExtractor:
         if not match or match.start() > 140:
             return None, ""
         before = tail[: match.start()]
-        if re.search(r"[.!?]\s", before):
+        plain = re.sub(
+            r"(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St)\.", "X", before
+        )
+        if re.search(r"[.!?]\s", plain):
             return None, ""
         pron = _PRONOUN_VERB.search(before)
         if pron:
@@ -226,8 +248,10 @@ class QuoteExtractor:
         # verb first: "…," said Defense Secretary Rafael Castro.
         after_verb = tail[match.end() : match.end() + 90]
         refs = self.doc.refs_in(para, offset + match.end(), offset + match.end() + len(after_verb))
-        if refs and re.match(r"^[\s,]*(?:the\s+|a\s+)?[\w.'’ -]*$", after_verb[: refs[0].start
-                                                                            - offset - match.end()]):
+        if refs and re.match(
+            r"^[\s,]*(?:the\s+|a\s+)?[\w.'’ -]*$",
+            after_verb[: refs[0].start - offset - match.end()],
+        ):
             ref = _pick(refs[:2], nearest=False)
             if ref:
                 return ref.actor, "verb-first"
@@ -287,15 +311,22 @@ class QuoteExtractor:
             if words and words[0] in {"which", "who", "whose", "where", "when"}:
                 continue  # a relative clause: ", which backs …,"
             refs = [
-                r for r in refs
-                if not _PREPOSITION.search(self.doc.paragraphs[para][max(0, r.start - 12) : r.start])
+                r
+                for r in refs
+                if not _PREPOSITION.search(
+                    self.doc.paragraphs[para][max(0, r.start - 12) : r.start]
+                )
             ]
-            appositive = bool(words) and (
-                words[0] in {"the", "a", "an", "his", "her", "their", "its"}
-                or words[0] in lx.ROLE_NOUNS
-            ) and any(w in lx.ROLE_NOUNS for w in words) and not any(
-                r.kind == "person" for r in refs
-            ) and start > 0
+            appositive = (
+                bool(words)
+                and (
+                    words[0] in {"the", "a", "an", "his", "her", "their", "its"}
+                    or words[0] in lx.ROLE_NOUNS
+                )
+                and any(w in lx.ROLE_NOUNS for w in words)
+                and not any(r.kind == "person" for r in refs)
+                and start > 0
+            )
             if appositive:
                 continue
             ref = _pick(refs, nearest=True)
@@ -307,12 +338,16 @@ class QuoteExtractor:
         """Who a sentence is about: a leading pronoun, else its first person, else its
         first actor of any kind (people, groups, organisations, countries)."""
         text = _blank_quotes(self.doc.paragraphs[para], start, end)
-        lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Later|Earlier|Then|Also)\s*,?\s+)?"
-                        r"(He|She|They)\b", text)
+        lead = re.match(
+            r"\s*(?:(?:But|And|Yet|So|Still|Later|Earlier|Then|Also)\s*,?\s+)?"
+            r"(He|She|They)\b",
+            text,
+        )
         if lead:
             return self._pronoun(para, start + lead.start(1), lead.group(1))
         refs = [
-            r for r in self.doc.refs_in(para, start, end)
+            r
+            for r in self.doc.refs_in(para, start, end)
             if not _PREPOSITION.search(self.doc.paragraphs[para][max(0, r.start - 12) : r.start])
         ]
         people = [r for r in refs if r.kind == "person"]
@@ -342,9 +377,11 @@ class QuoteExtractor:
         return self._from_head(para, sentence.start, paragraph[sentence.start : -1])
 
     def _pronoun(self, para: int, offset: int, pronoun: str) -> str | None:
-        kinds = {"person"} if pronoun.lower() in {"he", "she", "him", "her"} else {
-            "group", "organization", "country", "person"
-        }
+        kinds = (
+            {"person"}
+            if pronoun.lower() in {"he", "she", "him", "her"}
+            else {"group", "organization", "country", "person"}
+        )
         ref = self.doc.last_ref_before(para, offset, kinds)
         return ref.actor if ref else None
 

@@ -6,15 +6,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_ABBREVIATIONS = frozenset(
+from briefing.derive.lexicon import wordset
+
+_ABBREVIATIONS = wordset(
     """
     mr mrs ms dr prof sen rep gov gen lt col maj sgt adm capt cmdr st jr sr no vs etc inc corp
     ltd co dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft
-    """.split()
+    """
 )
 # Words after "U.S." that show a new sentence started ("... in the U.S. The ...").
-_SENTENCE_STARTERS = frozenset(
-    "The A An He She It They We I But And This That These Those In On At His Her Its Their".split()
+_SENTENCE_STARTERS = wordset(
+    "The A An He She It They We I But And This That These Those In On At His Her Its Their"
 )
 
 OPEN_QUOTES = "\u201c\u201e\u00ab"
