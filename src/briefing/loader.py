@@ -30,7 +30,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing.config import LimitsSettings
-from briefing.errors import Problem
+from briefing.errors import Problem, Severity
 from briefing.model import Brief, Loc, format_loc, validate_brief
 
 __all__ = [
@@ -94,9 +94,10 @@ SET = _YAML + "set"
 OMAP = _YAML + "omap"
 PAIRS = _YAML + "pairs"
 
-# Ceiling on max_depth whatever the config says: the builder recurses in Python and
-# libyaml's composer in C; 500 keeps both far from their stack limits.
-_DEPTH_CEILING = 500
+# Ceiling on max_depth whatever the config says. The builder, pydantic, the JSON and
+# YAML writers all recurse in Python (two or three frames a level); 128 levels keep
+# every consumer far from the interpreter's recursion limit. Briefs need about 5.
+_DEPTH_CEILING = 128
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -646,6 +647,10 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
             if not isinstance(exc, yaml.composer.ComposerError)
             else "YAML error"
         )
+        before = len(roots)
+        if before:
+            s = "s" if before > 1 else ""
+            context += f"; the {before} document{s} before it are not read either"
         _refuse(result, line, column, f"file refused: {kind}: {problem}{context}")
         return
     except yaml.reader.ReaderError as exc:
@@ -707,7 +712,9 @@ def _is_empty(root: Node) -> bool:
     return isinstance(root, ScalarNode) and root.tag == NULL and root.value == ""
 
 
-def _problem(origin: str, node: Node, where: str, message: str, severity: Any = "error") -> Problem:
+def _problem(
+    origin: str, node: Node, where: str, message: str, severity: Severity = "error"
+) -> Problem:
     mark = node.start_mark
     return Problem(origin, mark.line + 1, mark.column + 1, where, message, severity)
 
@@ -729,6 +736,8 @@ def _document(
     except _TooDeep as exc:
         where = _paths(root, {id(exc.node)}).get(id(exc.node), ())
         return None, [_problem(origin, exc.node, format_loc(where), _too_deep_message(max_depth))]
+    except RecursionError:  # only if the caller's own stack is already very deep
+        return None, [_problem(origin, root, "", _too_deep_message(max_depth))]
 
     brief, model_problems = validate_brief(data)
     problems: list[Problem] = []
