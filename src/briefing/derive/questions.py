@@ -54,12 +54,16 @@ _UNDECIDED = re.compile(
 )
 _MODAL = re.compile(
     r"(?:(?:said|says|warned|believes?|expects?)\s+(?:that\s+)?)?"
-    r"(?P<subj>(?:the|a|an|its|their|his|her|[A-Z])[^,.;\"“”]{2,80}?)\s+"
+    r"(?P<subj>(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\b|\b[A-Z])"
+    r"[^,.;\"“”]{2,80}?)\s+"
     r"(?P<modal>could|may|might|is expected to|are expected to|is likely to|are likely to)\s+"
     r"(?P<rest>[a-z][^.;\"“”]{2,120})",
 )
 _SOON = re.compile(
     r"\b(?:soon|possibly|as early as|in the coming|within days|imminent)", re.IGNORECASE
+)
+_REPORTING = re.compile(
+    r"^.*\b(?:said|says|saying|adding|noting|told \w+|reported|added)\s+(?:that\s+)?"
 )
 _STOP = wordset(
     """
@@ -147,7 +151,7 @@ def find_questions(sentence: str) -> list[tuple[str, str]]:
             r"^(?:and|but|that|while|which|as)\s+", "", undecided.group("subj").strip()
         )
         subject = re.sub(r"^.*\b(?:that|and)\s+(?=the |their |its |his |her )", "", subject)
-        subject = re.sub(r"^.*\b(?:said|says|told \w+|reported|added)\s+(?:that\s+)?", "", subject)
+        subject = _REPORTING.sub("", subject)
         if (
             subject
             and len(subject.split()) <= 8
