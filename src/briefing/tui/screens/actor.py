@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from briefing.store import ActorDetail, ActorRole
 from briefing.text import clean, one_line
-from briefing.tui.messages import OpenBrief
+from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.actor_timeline import (
     ActorTimeline,
@@ -72,6 +72,7 @@ class ActorScreen(Screen[None]):
         self.sibling_ids = tuple(sibling_ids)
         self.detail: ActorDetail | None = None
         self._generation = 0
+        self._keep_cursor = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="actor-head"):
@@ -88,6 +89,10 @@ class ActorScreen(Screen[None]):
     def on_mount(self) -> None:
         self._load_actor()
 
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        """Briefs were added or replaced: reload, keeping the cursor where it was."""
+        self._load_actor(keep_cursor=True)
+
     # -- loading -------------------------------------------------------------------
     @property
     def step_label(self) -> str:
@@ -97,7 +102,9 @@ class ActorScreen(Screen[None]):
             return f"actor {index + 1} of {len(self.sibling_ids)}"
         return ""
 
-    def _load_actor(self) -> None:
+    def _load_actor(self, *, keep_cursor: bool = False) -> None:
+        timeline = self.query_one(ActorTimeline)
+        self._keep_cursor = timeline.cursor if keep_cursor else 0
         self._generation += 1
         self.detail = None
         self.query_one("#actor-name", Static).update(Text(one_line(self.actor_id), "bold"))
@@ -105,7 +112,6 @@ class ActorScreen(Screen[None]):
         for part in ("aliases", "roles", "counts"):
             self.query_one(f"#actor-{part}", Static).display = False
         self._show_detail(None)
-        timeline = self.query_one(ActorTimeline)
         timeline.loading = True
         self._fetch(self.actor_id, self._generation)
 
@@ -146,7 +152,7 @@ class ActorScreen(Screen[None]):
             f"{plural(detail.position_count, 'position')} · oldest first"
         )
         self._set("#actor-counts", Text(counts, "dim"))
-        timeline.set_rows(entries)
+        timeline.set_rows(entries, cursor=self._keep_cursor)
 
     def _set(self, selector: str, text: Text) -> None:
         """Header lines with nothing to say take no room."""

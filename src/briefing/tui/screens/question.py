@@ -20,7 +20,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from briefing.text import clean, one_line
-from briefing.tui.messages import OpenBrief
+from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.question_history import QuestionHistory, QuestionStep, build_steps
 
@@ -56,6 +56,10 @@ class QuestionScreen(Screen[None]):
         self.query_one("#question-text", Static).update(Text(one_line(self.question_id), "bold"))
         self.query_one("#question-resolution", Static).display = False
         self.query_one(QuestionHistory).loading = True
+        self._fetch(self.question_id)
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        """A new brief may restate the question: reload."""
         self._fetch(self.question_id)
 
     @work(thread=True, exclusive=True, group="question-screen")

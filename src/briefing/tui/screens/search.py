@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError
 from briefing.store import SearchHit
 from briefing.text import one_line
-from briefing.tui.messages import OpenBrief
+from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.search_results import SearchResults
 
@@ -39,8 +39,8 @@ class SearchScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="back"),
-        Binding("down", "result_down", "Next result", show=False, id="search_next"),
-        Binding("up", "result_up", "Previous result", show=False, id="search_previous"),
+        Binding("down", "result_down", "Next result", show=False),
+        Binding("up", "result_up", "Previous result", show=False),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -66,6 +66,11 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.initial_query.strip():
             self._start_search(self.initial_query)
+
+    def on_library_changed(self, message: LibraryChanged) -> None:
+        """New briefs may match: search again."""
+        if self.query_text.strip():
+            self._start_search(self.query_text)
 
     @property
     def query_text(self) -> str:
@@ -114,10 +119,12 @@ class SearchScreen(Screen[None]):
             status.update(Text(HINT, "dim"))
         elif not hits:
             status.update(Text("no results", "italic"))
-        elif len(hits) >= LIMIT:
-            status.update(Text(f"{LIMIT}+ results (best {LIMIT} shown)"))
         else:
-            status.update(Text(f"{len(hits)} result{'' if len(hits) == 1 else 's'}"))
+            n = len(hits)
+            count = f"{n} result{'' if n == 1 else 's'}"
+            if n >= LIMIT:
+                count = f"{LIMIT}+ results (best {LIMIT} shown)"
+            status.update(Text.assemble(count, ("  ↓↑ choose · enter opens", "dim")))
         self.query_one(SearchResults).set_rows(hits)
         if self._open_when_ready:
             self._open_when_ready = False

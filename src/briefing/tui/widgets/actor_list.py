@@ -111,6 +111,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self._rows: list[RowT] = []
         self._starts: list[int] = [0]
         self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
         self.empty_text = empty_text
 
     # -- data ----------------------------------------------------------------------
@@ -171,13 +172,16 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         """Theme or focus changed: cached lines have stale colours."""
         super().notify_style_update()
         self._strips.clear()
+        self._styles.clear()
         self.refresh()
 
     def on_focus(self) -> None:
         self._strips.clear()
+        self._styles.clear()
 
     def on_blur(self) -> None:
         self._strips.clear()
+        self._styles.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -194,7 +198,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         if strip is None:
             start, _ = self.row_span(index)
             text = self.render_row_line(index, self._rows[index], line - start, width)
-            cursor_style = self._style("row-list--cursor") if selected else None
+            cursor_style = self.get_component_rich_style("row-list--cursor") if selected else None
             strip = self._strips[key] = self._strip(text, width, cursor_style)
         return strip
 
@@ -208,7 +212,16 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         return strip
 
     def _style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, partial=True)
+        """A component's colour and text style, without its background.
+
+        The full style (not ``partial``) resolves translucent colours such as
+        ``$text-muted``; the background is dropped so the cursor row's shows through.
+        """
+        style = self._styles.get(component)
+        if style is None:
+            full = self.get_component_rich_style(component)
+            style = self._styles[component] = full.without_color + Style(color=full.color)
+        return style
 
     def refresh_row(self, index: int) -> None:
         if not 0 <= index < len(self._rows):

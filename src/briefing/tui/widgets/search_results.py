@@ -74,5 +74,7 @@ class SearchResults(RowList[SearchHit]):
             text.append(f"  · {one_line(row.where)}", self._style("search-results--where"))
             return text
         text = Text("    ")
-        text.append_text(snippet_text(row.snippet, self._style("search-results--match")))
+        # Summaries are Markdown: bold markers are noise in a one-line snippet.
+        snippet = row.snippet.replace("**", "") if row.where == "summary" else row.snippet
+        text.append_text(snippet_text(snippet, self._style("search-results--match")))
         return text
