@@ -11,7 +11,9 @@ from pathlib import Path
 import click
 
 from briefing.cli import Context, cli, pass_context
+from briefing.config import LimitsSettings
 from briefing.errors import BriefingError
+from briefing.model import Brief
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -57,7 +59,7 @@ def _parse_date(value: str | None) -> dt.date | None:
 @click.option(
     "--date",
     "date_",
-    help="Article date (YYYY-MM-DD) when the source has none; "
+    help="Article date (YYYY-MM-DD), overriding the source's; "
     "relative dates are resolved against it.",
 )
 @click.option(
@@ -197,10 +199,11 @@ def derive_eval_command(
         sys.exit(1)
 
 
-def _load_one(path: Path, limits: object, what: str):  # type: ignore[no-untyped-def]
+def _load_one(path: Path, limits: LimitsSettings, what: str) -> Brief:
+    """The first brief of ``path``, or :class:`BriefingError` naming every problem."""
     from briefing.loader import load_bytes
 
-    loaded = load_bytes(path.read_bytes(), str(path), limits)  # type: ignore[arg-type]
+    loaded = load_bytes(path.read_bytes(), str(path), limits)
     if loaded.errors or not loaded.briefs:
         detail = "; ".join(str(p) for p in loaded.errors) or "no brief in the file"
         raise BriefingError(f"{path}: {what} is not a valid brief: {detail}")
