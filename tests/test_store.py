@@ -249,6 +249,8 @@ def test_later_version_replaces_everything_of_the_old_one(loaded: Store) -> None
     # petra-holm was only in v1: gone from the actors; the others recounted.
     assert loaded.actor("petra-holm") is None
     assert loaded.actor("dockworkers-union").brief_count == 3
+    assert loaded.actor("dockworkers-union").aliases == ()  # "the union" was only in v1
+    assert loaded.find_actors("the union") == []
     assert loaded.count_briefs(tag="ports") == 2
     assert loaded.count_briefs(tag="labour") == 2
 
@@ -621,3 +623,22 @@ def test_reader_and_writer_on_one_file_do_not_see_lock_errors(tmp_path: Path) ->
     finally:
         writer.close()
         reader.close()
+
+
+def test_find_briefs_by_title_words(loaded: Store) -> None:
+    assert [r.id for r in loaded.find_briefs("deal")] == [DEAL]
+    assert [r.id for r in loaded.find_briefs("vessby dock")] == [VOTE]  # prefix
+    assert {r.id for r in loaded.find_briefs("vessby")} == {VOTE, DEAL}
+    assert loaded.find_briefs("guarantees") == []  # summary only, not the title
+    assert loaded.find_briefs('" AND -') == []
+    assert len(loaded.find_briefs("vessby", limit=1)) == 1
+
+
+def test_find_actors_by_name_id_or_alias(loaded: Store) -> None:
+    assert [a.id for a in loaded.find_actors("lind")] == ["mara-lind"]
+    assert loaded.find_actors("MINISTER")[0].aliases == ("Minister Lind",)
+    assert [a.id for a in loaded.find_actors("petra-")] == ["petra-holm"]
+    assert [a.id for a in loaded.find_actors("the union")] == ["dockworkers-union"]
+    assert [a.id for a in loaded.find_actors("union")] == ["dockworkers-union"]
+    assert loaded.find_actors("%") == [] and loaded.find_actors("_") == []
+    assert loaded.find_actors("   ") == []

@@ -66,6 +66,7 @@ class ActorSummary:
     name: str
     kind: str
     brief_count: int
+    aliases: tuple[str, ...] = ()  # filled by ``find_actors``
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,8 +634,8 @@ _INSERTS = {
     "briefs": "INSERT INTO briefs (id, title, date, updated, format, bottom_line, tags_text,"
     " source, summary, document, origin, imported_at, search_rowid)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    # Counted incrementally; the name, kind and aliases shown are those of the latest
-    # brief (by date, then id) that names the actor.
+    # Counted incrementally; name and kind are those of the latest brief (by date, then
+    # id) that names the actor; aliases are gathered from every brief.
     "actors": """
         INSERT INTO actors (id, name, kind, aliases, brief_count, named_in, named_date)
         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)
@@ -642,7 +643,12 @@ _INSERTS = {
             brief_count = brief_count + 1,
             name = iif((?6, ?5) >= (named_date, named_in), ?2, name),
             kind = iif((?6, ?5) >= (named_date, named_in), ?3, kind),
-            aliases = iif((?6, ?5) >= (named_date, named_in), ?4, aliases),
+            aliases = iif(?4 = '[]', aliases, (
+                SELECT json_group_array(value) FROM (
+                    SELECT value FROM json_each(actors.aliases)
+                    UNION SELECT value FROM json_each(?4)
+                )
+            )),
             named_in = iif((?6, ?5) >= (named_date, named_in), ?5, named_in),
             named_date = iif((?6, ?5) >= (named_date, named_in), ?6, named_date)
     """,
@@ -993,14 +999,20 @@ class Store:
 
     def _refresh_actors(self, conn: sqlite3.Connection, actor_ids: Iterable[str]) -> None:
         """Recompute actors an old brief version named: drop them if no brief names them
-        any more, else take name, kind and aliases from the latest brief that does."""
+        any more, else take name and kind from the latest brief that does, and aliases
+        from them all."""
         params = [(a,) for a in actor_ids]
         conn.executemany("DELETE FROM actors WHERE id = ? AND brief_count <= 0", params)
         conn.executemany(
             """
-            UPDATE actors SET (name, kind, aliases, named_in, named_date) = (
-                SELECT name, kind, aliases, brief_id, brief_date FROM brief_actors
+            UPDATE actors SET (name, kind, named_in, named_date) = (
+                SELECT name, kind, brief_id, brief_date FROM brief_actors
                 WHERE actor_id = actors.id ORDER BY brief_date DESC, brief_id DESC LIMIT 1
+            ), aliases = (
+                SELECT json_group_array(value) FROM (
+                    SELECT DISTINCT j.value FROM brief_actors AS ba, json_each(ba.aliases) AS j
+                    WHERE ba.actor_id = actors.id
+                )
             ) WHERE id = ?
             """,
             params,
@@ -1289,6 +1301,52 @@ class Store:
             [status] if status is not None else [],
         )
         return [_question_row(row[:12], row[12]) for row in rows]
+
+    @_api
+    def find_briefs(self, query: str, *, limit: int = 20) -> list[BriefRow]:
+        """Briefs whose title matches ``query`` (words, last one as a prefix), best first.
+
+        For pickers and "go to brief": uses the FTS title column, so it stays fast on
+        any library size.
+        """
+        match = fts_query(query)
+        if match is None or limit <= 0:
+            return []
+        rows = self._c.execute(
+            f"""
+            SELECT {_BRIEF_ROW_COLUMNS}
+            FROM (SELECT rowid, rank FROM briefs_fts WHERE briefs_fts MATCH ?
+                  ORDER BY rank LIMIT ?) AS hit
+            JOIN briefs b ON b.search_rowid = hit.rowid
+            LEFT JOIN read_state r ON r.brief_id = b.id
+            ORDER BY hit.rank, b.date DESC, b.id
+            """,
+            (f"title : ({match})", limit),
+        )
+        return [_brief_row(row) for row in rows]
+
+    @_api
+    def find_actors(self, query: str, *, limit: int = 20) -> list[ActorSummary]:
+        """Actors whose id, name or an alias contains ``query`` (case-insensitive for
+        ASCII), those in most briefs first. ``aliases`` is filled in."""
+        needle = " ".join(query.split())
+        if not needle or limit <= 0:
+            return []
+        pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+        rows = self._c.execute(
+            """
+            SELECT id, name, kind, brief_count, aliases FROM actors
+            WHERE name LIKE ?1 ESCAPE '\\' OR id LIKE ?1 ESCAPE '\\'
+               OR aliases LIKE ?1 ESCAPE '\\'
+            ORDER BY brief_count DESC, name, id
+            LIMIT ?2
+            """,
+            (pattern, limit),
+        )
+        return [
+            ActorSummary(a_id, name, kind, count, tuple(json.loads(aliases)))
+            for a_id, name, kind, count, aliases in rows
+        ]
 
     @_api
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:

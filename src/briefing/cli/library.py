@@ -8,9 +8,11 @@ Output conventions (documented in the README):
 * Exit status 0 on success, 1 when input was refused or an id is unknown, 2 for bad
   usage, configuration or an unusable library.
 * ``--json`` output is stable: shapes are listed on each command.
-* Brief text is untrusted. On a terminal it is shown through ``briefing.text`` (control
-  characters made visible, never parsed as Rich markup); piped, it is written as stored,
-  so ``export`` to a file stays exact.
+* Brief text is untrusted. Every view (``show``, ``list``, ``actor``...) and every
+  problem line shows it through ``briefing.text`` (control characters made visible,
+  never parsed as Rich markup), on a terminal or piped. Only data formats are exact:
+  ``export``/``show --format yaml|json`` piped to a file or program (YAML and JSON
+  escape control characters themselves); on a terminal they are cleaned too.
 """
 
 from __future__ import annotations
@@ -55,9 +57,9 @@ def _console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=not _tty())
 
 
-def _emit(text: str) -> None:
-    """Brief-derived text to stdout: cleaned on a terminal, exact when piped."""
-    click.echo(clean(text) if _tty() else text, nl=False)
+def _emit(text: str, *, exact: bool = True) -> None:
+    """Brief-derived text to stdout: exact when piped (if ``exact``), else cleaned."""
+    click.echo(text if exact and not _tty() else clean(text), nl=False)
 
 
 def _emit_json(data: Any) -> None:
@@ -86,7 +88,8 @@ def _check_paths(paths: Sequence[Path]) -> None:
 
 
 def _problem_line(problem: Problem) -> str:
-    return clean(str(problem)) if _tty() else str(problem)
+    """Problem messages quote the offending values: cleaned, on a terminal or not."""
+    return clean(str(problem))
 
 
 def _plural(n: int, word: str) -> str:
@@ -101,7 +104,8 @@ def _brief_table(rows: Sequence[BriefRow]) -> None:
     """Briefs as a table on a terminal, as tab-separated lines when piped."""
     if not _tty():
         for row in rows:
-            click.echo(f"{row.date}\t{row.id}\t{row.title}\t{','.join(row.tags)}")
+            fields = (row.date, row.id, row.title, ",".join(row.tags))
+            click.echo("\t".join(one_line(f) for f in fields))
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("date", no_wrap=True)
@@ -268,7 +272,7 @@ def show(context: Context, brief_id: str, fmt: str) -> None:
         brief = _get_brief(store, brief_id)
     rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
     if isinstance(rendered, str):
-        _emit(rendered)
+        _emit(rendered, exact=fmt != "markdown")
     else:
         _console().print(rendered)
 
@@ -290,7 +294,7 @@ def export(context: Context, brief_id: str, fmt: str) -> None:
         brief = _get_brief(store, brief_id)
     rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
     assert isinstance(rendered, str)
-    _emit(rendered)
+    _emit(rendered, exact=fmt != "markdown")
 
 
 @cli.command()
@@ -313,7 +317,7 @@ def actors(context: Context, as_json: bool) -> None:
         return
     if not _tty():
         for a in summaries:
-            click.echo(f"{a.brief_count}\t{a.id}\t{a.name}\t{a.kind}")
+            click.echo("\t".join(one_line(f) for f in (str(a.brief_count), a.id, a.name, a.kind)))
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("briefs", justify="right")
