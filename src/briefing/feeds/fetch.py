@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing.config import Settings
 from briefing.errors import FetchError, StoreError
@@ -42,6 +42,11 @@ BRIEF_ACCEPT = ", ".join(sorted(YAML_MEDIA_TYPES)) + ", */*;q=0.1"
 #: Brief links followed per feed: a hostile feed within the byte cap could list tens of
 #: thousands, each one a request.
 MAX_LINKS_PER_FEED = 2000
+#: Threads parsing and validating downloads. One: under the GIL more threads add no
+#: throughput, only contention with the event loop (each I/O step of every request
+#: would wait for a parsing thread to yield the GIL), which made loopback fetches
+#: slower with concurrency than without.
+PARSE_THREADS = 1
 _MAX_ERROR_CHARS = 2000
 
 
@@ -153,11 +158,13 @@ async def fetch_into_library(
     targets = select_feeds(settings, urls)
     db = _Db(db_path)
     await db.open()
+    parser = ThreadPoolExecutor(max_workers=PARSE_THREADS, thread_name_prefix="briefing-parse")
     try:
         async with HttpClient(settings.http) as client:
-            run = _Run(settings, db, client, progress, total=len(targets))
+            run = _Run(settings, db, client, progress, parser, total=len(targets))
             results = await _gather_all(run.feed(target) for target in targets)
     finally:
+        parser.shutdown(wait=False, cancel_futures=True)
         await db.close()
     return FetchReport(feeds=results, seconds=time.monotonic() - started)
 
@@ -230,9 +237,11 @@ class _Run:
         db: _Db,
         client: HttpClient,
         progress: Callable[[FetchProgress], None] | None,
+        parser: ThreadPoolExecutor,
         *,
         total: int,
     ) -> None:
+        self.parser = parser
         self.settings = settings
         self.db = db
         self.client = client
@@ -294,7 +303,7 @@ class _Run:
             return result
 
         try:
-            parsed = await asyncio.to_thread(
+            parsed = await self._cpu(
                 parse_feed, response.body, response.final_url, response.content_type
             )
         except FetchError as exc:
@@ -324,6 +333,10 @@ class _Run:
         await self.db.call(lambda s: self._commit(s, result, state, response, downloads))
         return result
 
+    async def _cpu(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` on the parsing thread, so the event loop keeps downloading."""
+        return await asyncio.get_running_loop().run_in_executor(self.parser, fn, *args)
+
     async def _brief(self, link: BriefLink, state: FeedState, feed: str) -> _Download:
         download = _Download(url=link.url, state=state)
         self._tick(link.url, feed, finished=False)
@@ -345,7 +358,7 @@ class _Run:
     async def _load(self, download: _Download) -> None:
         """Validate exactly like a local file, named by its URL (off the event loop)."""
         assert download.response is not None
-        loaded = await asyncio.to_thread(
+        loaded = await self._cpu(
             load_bytes, download.response.body, download.url, self.settings.limits
         )
         download.briefs = list(loaded.briefs)
