@@ -167,6 +167,37 @@ def test_a_huge_configured_depth_is_capped_safely() -> None:
         assert "nested deeper than 128 levels" in problem.message
 
 
+def test_without_libyaml_depth_cap_events_are_checked_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An old libyaml with no nesting cap: depth is checked on events before composing."""
+    monkeypatch.setattr(loader, "_libyaml_caps_depth", False)
+    result = timed_load(b"x: " + b"[" * 100_000 + b"]" * 100_000)
+    assert "nested deeper than 64 levels" in result.problems[0].message
+    assert loader._event_depth_breach(b"x: " + b"[" * 70 + b"]" * 70, 64) == (1, 67)
+    assert loader._event_depth_breach(b"x: " + b"[" * 63 + b"]" * 63, 64) is None
+    assert load_file(BENCH_BRIEF).briefs
+
+
+def test_pure_python_yaml_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without libyaml the same answers come from PyYAML's Python parser."""
+
+    monkeypatch.setattr(loader, "_Loader", loader._PyLoader)
+    monkeypatch.setattr(loader, "_HAVE_LIBYAML", False)
+    assert load_file(BENCH_BRIEF).briefs
+    for name in ["duplicate-keys", "dangling-actors", "python-tags", "alias-bomb", "utf8-bom"]:
+        path = BAD / f"{name}.yaml"
+        expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()[1:]
+        assert located(load_file(path)) == expected
+    for data in [b"[" * 100_000 + b"]" * 100_000, b"- " * 100_000 + b"x\n"]:
+        deep = timed_load(data)
+        assert "nested deeper than" in deep.problems[0].message
+    at_ceiling = load_bytes(b"x: " + b"[" * 127 + b"]" * 127, "x", LimitsSettings(max_depth=128))
+    assert not any("nested" in p.message for p in at_ceiling.problems)
+    syntax = load_file(BAD / "yaml-syntax-error.yaml")
+    assert syntax.problems[0].message.startswith("file refused: YAML syntax error: ")
+
+
 def test_alias_bomb_refused_fast_and_at_the_exploding_node() -> None:
     result = timed_load((BAD / "alias-bomb.yaml").read_bytes())
     (problem,) = result.problems
@@ -331,6 +362,7 @@ def test_unhashable_and_odd_values_do_not_raise() -> None:
         "a: !!binary '!!!'\nb: !!float x\nc: !!bool maybe\nd: !!null x\n",
         "a: !!omap [x: 1, y]\nb: !!pairs 3\nc: !!set [1]\nd: !!map [1]\ne: !!seq {a: 1}\n",
         "a: !!omap [[1]: 2]\nb: !!set {[1]: null}\n<<: 3\nc: {<<: [1, 2]}\n",
+        "? !foo x\n: 1\n? !foo x\n: 2\n",
         "a: 0x_\nb: 0b_\nc: 1:_\nd: =\ne: <<\n",
         "%TAG !e! tag:example.com,2000:\n---\na: !e!thing 1\n",
     ]:

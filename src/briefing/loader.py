@@ -100,12 +100,11 @@ PAIRS = _YAML + "pairs"
 _DEPTH_CEILING = 128
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """libyaml's safe parser and composer with a leaner resolver.
+class _FastResolve:
+    """A leaner ``resolve`` for the composer (mixed in before PyYAML's Resolver).
 
     The C composer calls ``resolve`` once per scalar; PyYAML's version concatenates
     two lists on every call. This one gives the same tags for the default resolvers.
-    Construction is not done here but by :class:`_Builder`.
     """
 
     _by_first: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
@@ -130,12 +129,47 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         return None
 
 
+class _NestingCap:
+    """For PyYAML's pure-Python scanner: refuse nesting past the depth ceiling while
+    scanning, as libyaml does at 1000 levels. Without it 1000 nested ``[`` take the
+    Python scanner seconds (it rechecks every open simple key on each token)."""
+
+    flow_level: int
+    indents: list[int]
+    get_mark: Callable[[], Any]
+
+    def _too_deep(self, what: str) -> yaml.scanner.ScannerError:
+        mark = self.get_mark()
+        return yaml.scanner.ScannerError(what, mark, "exceeded maximum nesting depth", mark)
+
+    def fetch_flow_collection_start(self, TokenClass: type) -> None:
+        if self.flow_level > _DEPTH_CEILING:
+            raise self._too_deep("while increasing flow level")
+        super().fetch_flow_collection_start(TokenClass)  # type: ignore[misc]
+
+    def add_indent(self, column: int) -> bool:
+        if len(self.indents) > _DEPTH_CEILING:
+            raise self._too_deep("while increasing block level")
+        return super().add_indent(column)  # type: ignore[misc]
+
+
+class _CLoader(_FastResolve, _Base):  # type: ignore[misc, valid-type]
+    """libyaml's safe parser and composer (C). Construction is done by :class:`_Builder`."""
+
+
+class _PyLoader(_FastResolve, _NestingCap, yaml.SafeLoader):
+    """PyYAML's own safe parser and composer, when libyaml is missing."""
+
+
+_Loader: type = _CLoader if _HAVE_LIBYAML else _PyLoader
+
+
 # Nothing else may hook path resolvers or wildcard resolvers into PyYAML's defaults
 # without this module noticing: fall back to PyYAML's own resolve if they exist.
 if None in yaml.resolver.Resolver.yaml_implicit_resolvers or getattr(
     yaml.resolver.Resolver, "yaml_path_resolvers", None
 ):  # pragma: no cover - defensive
-    del _Loader.resolve, _Loader.descend_resolver, _Loader.ascend_resolver
+    del _FastResolve.resolve, _FastResolve.descend_resolver, _FastResolve.ascend_resolver
 
 _libyaml_caps_depth: bool | None = None
 
@@ -320,10 +354,11 @@ class _Builder:
 
     def find_duplicates(self, node: MappingNode, depth: int) -> None:
         first: dict[Any, Node] = {}
+        scratch = _Builder(self.max_depth)  # keys were built once; report their faults once
         for key_node, _ in node.value:
             if key_node.tag == MERGE and key_node.__class__ is ScalarNode:
                 continue
-            key = self.key(key_node, depth)
+            key = scratch.key(key_node, depth)
             try:
                 seen = first.get(key)
             except TypeError:
