@@ -642,3 +642,15 @@ def test_find_actors_by_name_id_or_alias(loaded: Store) -> None:
     assert [a.id for a in loaded.find_actors("union")] == ["dockworkers-union"]
     assert loaded.find_actors("%") == [] and loaded.find_actors("_") == []
     assert loaded.find_actors("   ") == []
+
+
+def test_truncated_library_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with Store(path) as store:
+        store.import_briefs([(b, None) for b in _base()])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="truncated"):
+        Store(path)
+    assert path.read_bytes() == before

@@ -390,6 +390,39 @@ def _explain(exc: sqlite3.Error) -> str:
     return text
 
 
+_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is plainly not a whole SQLite database before SQLite touches
+    it: SQLite only notices a truncated file when a query reaches a missing page, and a
+    write could land first. The header's page count is trusted only when it says it is
+    current and no WAL file exists (after a clean close)."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the library: {exc.strerror or exc}") from None
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise StoreError(f"{path}: not a briefing library (not an SQLite database)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    current = header[24:28] == header[92:96]
+    wal = Path(f"{path}-wal")
+    quiet = not (wal.exists() and wal.stat().st_size)
+    if current and quiet and size < pages * page_size:
+        raise StoreError(
+            f"{path}: the library file is truncated ({size:,} bytes; its header says "
+            f"{pages * page_size:,}); restore it from a backup or choose another --db"
+        )
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -731,6 +764,7 @@ class Store:
                 ) from None
             if self.path.is_dir():
                 raise StoreError(f"{self.path}: is a folder, not a library file")
+            _check_header(self.path)
         try:
             conn = sqlite3.connect(
                 ":memory:" if memory else str(self.path),
