@@ -7,6 +7,7 @@ import json
 import pytest
 
 from briefing.errors import FetchError
+from briefing.feeds import parse
 from briefing.feeds.parse import parse_feed, sniff
 
 FEED_URL = "http://feeds.example/site/feed.atom"
@@ -50,7 +51,10 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def test_atom_forms_and_relative_links() -> None:
+@pytest.mark.parametrize("path", ["fast", "feedparser"])
+def test_atom_forms_and_relative_links(path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if path == "feedparser":  # the fallback must agree with the fast path
+        monkeypatch.setattr(parse, "_parse_strict_atom", lambda body, url: None)
     feed = parse_feed(ATOM, FEED_URL, "application/atom+xml")
     assert feed.kind == "atom" and feed.title == "Island briefs"
     assert [(link.entry, link.url) for link in feed.links] == [
@@ -126,6 +130,13 @@ def test_json_feed_attachments_and_item_urls() -> None:
 def test_json_that_is_not_a_json_feed_is_refused() -> None:
     with pytest.raises(FetchError, match="JSON but not a JSON Feed"):
         parse_feed(b'{"items": []}', "http://x.example/f.json", "application/json")
+
+
+def test_atom_that_is_not_well_formed_still_goes_through_feedparser() -> None:
+    broken = ATOM.replace(b"</feed>", b"<entry><title>unclosed & broken</feed>")
+    feed = parse_feed(broken, FEED_URL, "application/atom+xml")
+    assert feed.kind == "atom"
+    assert feed.links[0].url == "http://feeds.example/site/briefs/one.yaml"
 
 
 def test_html_is_not_a_feed() -> None:
