@@ -192,7 +192,12 @@ async def test_actor_screen_enter_opens_brief_and_escape_pops(library: Path) -> 
         await pilot.press("j", "j", "j", "enter")  # a position of the second brief
         await pilot.pause()
         assert app.opened == [("brief", "grid-strain-2024-03-01"), ("brief", "repairs-2024-04-10")]
-        await pilot.press("G", "g", "end")
+        timeline = app.screen.query_one(ActorTimeline)
+        await pilot.click(ActorTimeline, offset=(4, 0))  # first click: highlight
+        assert timeline.cursor == 0 and len(app.opened) == 2
+        await pilot.click(ActorTimeline, offset=(4, 0))  # on the highlighted row: open
+        assert app.opened[-1] == ("brief", "grid-strain-2024-03-01")
+        await pilot.press("G", "g", "end", "pageup", "pagedown")
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ActorScreen)

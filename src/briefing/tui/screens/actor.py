@@ -58,6 +58,8 @@ def plural(count: int, word: str) -> str:
 class ActorScreen(Screen[None]):
     """One actor across the library; ``n``/``p`` step through the brief's other actors."""
 
+    #: ``-short`` below 36 rows: screens.tcss shrinks the detail pane there.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (36, "-tall")]
     AUTO_FOCUS = "#actor-timeline"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -168,18 +170,15 @@ class ActorScreen(Screen[None]):
 
     @staticmethod
     def _roles_text(detail: ActorDetail) -> Text:
-        spans = role_spans(detail.roles)
-        text = Text()
-        if len(spans) > MAX_ROLE_LINES:
-            text.append(f"+{len(spans) - MAX_ROLE_LINES} earlier roles\n", "dim")
-            spans = spans[-MAX_ROLE_LINES:]
-        for i, (first, last, label) in enumerate(spans):
+        """Latest role first, so a short terminal (which clips the end) keeps it."""
+        spans = role_spans(detail.roles)[::-1]
+        lines = []
+        for first, last, label in spans[:MAX_ROLE_LINES]:
             when = first if first == last else f"{first} → {last}"
-            text.append(f"{when:<25}", "dim")
-            text.append(label)
-            if i < len(spans) - 1:
-                text.append("\n")
-        return text
+            lines.append(Text.assemble((f"{when:<25}", "dim"), label))
+        if len(spans) > MAX_ROLE_LINES:
+            lines.append(Text(f"+{len(spans) - MAX_ROLE_LINES} earlier roles", "dim"))
+        return Text("\n").join(lines)
 
     # -- the highlighted row -------------------------------------------------------
     @on(RowList.Highlighted, "#actor-timeline")

@@ -32,6 +32,8 @@ def _plural(count: int, word: str) -> str:
 class QuestionScreen(Screen[None]):
     """A question's history; ``enter`` opens the highlighted brief."""
 
+    #: ``-short`` below 36 rows: screens.tcss shrinks the detail pane there.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (36, "-tall")]
     AUTO_FOCUS = "#question-history"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -57,6 +57,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         height: 1fr;
         overflow-x: hidden;
         overflow-y: auto;
+        scrollbar-size-vertical: 1;
         background: $surface;
         & > .row-list--cursor {
             background: $block-cursor-blurred-background;
