@@ -20,7 +20,7 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -204,6 +204,8 @@ _BEFORE_ANCHOR = frozenset(b" \t\r\n[{,:?-\x85\xa8\xa9")
 _BOM = b"\xef\xbb\xbf"
 _DEFAULT_LIMITS = LimitsSettings()
 _FIELDS = frozenset(Brief.model_fields)
+# A file of 100,000 duplicate keys needs its first problems shown, not all of them.
+_MAX_PROBLEMS = 200
 
 
 def _short_tag(tag: str) -> str:
@@ -427,77 +429,119 @@ class _SharedBuilder(_Builder):
 # --------------------------------------------------------------------------- limits
 
 
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, SequenceNode):
-        return node.value
-    if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    return []
+@dataclass
+class _Frame:
+    """An open collection while scanning events."""
+
+    anchor: str | None
+    mapping: bool
+    start: int  # node count when it opened
+    height: int = 0  # tallest child so far
+    index: int = 0  # items (sequence) or keys and values (mapping) seen
+    key: str | int = ""  # the current key, for the field path
 
 
 @dataclass
-class _LimitBreach:
-    node: Node
+class _Breach:
+    line: int
+    column: int
+    field: str
     message: str
 
 
-def _check_expansion(root: Node, max_depth: int, max_nodes: int) -> _LimitBreach | None:
-    """Size and depth of the document as if every alias were copied out in full.
+def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | None:
+    """Check the limits on the event stream, before anything is composed.
 
-    Linear in the distinct nodes (aliases share node objects), iterative so depth
-    cannot hit a recursion limit. Also refuses recursive aliases (``&a [*a]``),
-    which would make self-containing lists.
+    Counts each document's nodes as if every alias were copied out in full, tracks
+    the depth aliases reach, and refuses aliases to a node that contains them. It
+    stops at the first breach, so an alias bomb or a file of a million nodes costs
+    at most ``max_nodes`` events; libyaml's event parser is not recursive, so any
+    depth is safe. Run only when a file has anchors or is big enough to matter.
     """
-    size: dict[int, int] = {}
-    height: dict[int, int] = {}
-    visiting: set[int] = set()
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            kids = _children(node)
-            size[key] = 1 + sum(size[id(k)] for k in kids)
-            height[key] = 1 + max((height[id(k)] for k in kids), default=0)
-            visiting.discard(key)
-            continue
-        if key in size:
-            continue
-        if key in visiting:
-            return _LimitBreach(
-                node,
-                "an alias refers to a node that contains it (recursive data); refused",
-            )
-        if isinstance(node, ScalarNode):
-            size[key] = 1
-            height[key] = 0
-            continue
-        visiting.add(key)
-        stack.append((node, True))
-        stack.extend((kid, False) for kid in reversed(_children(node)))
+    loader = _Loader(payload)
+    anchors: dict[str, tuple[int, int]] = {}  # name -> (expanded size, height)
+    stack: list[_Frame] = []
+    count = 0
+    aliased = False
 
-    total = size[id(root)]
-    if total > max_nodes:
-        node = root
-        while True:  # down to the smallest node that alone breaks the budget
-            bigger = [k for k in _children(node) if size[id(k)] > max_nodes]
-            if not bigger:
-                break
-            node = bigger[0]
-        return _LimitBreach(
-            node,
-            f"this document expands to {total:,} YAML nodes (counting each alias in full), "
-            f"over the limit of {max_nodes:,}; refused as a possible alias bomb "
-            "(raise limits.max_nodes in config.yaml if it is genuine)",
+    def here(event: Any) -> tuple[int, int, str]:
+        loc: list[str | int] = []
+        for frame in stack:
+            if frame.mapping:
+                loc.append(frame.key if frame.index % 2 else "<key>")
+            else:
+                loc.append(frame.index)
+        mark = event.start_mark
+        return mark.line + 1, mark.column + 1, format_loc(tuple(loc))
+
+    def finished(size_height: tuple[int, int], scalar: str | None = None) -> None:
+        if not stack:
+            return
+        parent = stack[-1]
+        parent.height = max(parent.height, size_height[1])
+        if parent.mapping and parent.index % 2 == 0:
+            parent.key = scalar if scalar is not None else "<key>"
+        parent.index += 1
+
+    def over_budget(event: Any) -> _Breach:
+        if aliased:
+            message = (
+                f"aliases expand this document to more than {max_nodes:,} YAML nodes; "
+                "file refused as a possible alias bomb"
+            )
+        else:
+            message = f"this document has more than {max_nodes:,} YAML nodes; file refused"
+        return _Breach(
+            *here(event), message + " (raise limits.max_nodes in config.yaml if it is genuine)"
         )
-    if height[id(root)] > max_depth:
-        node = root
-        level = 1
-        while level <= max_depth:
-            kids = [k for k in _children(node) if height[id(k)] == height[id(node)] - 1]
-            node = kids[0]
-            level += 1
-        return _LimitBreach(node, _too_deep_message(max_depth))
+
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                count += 1
+                if count > max_nodes:
+                    return over_budget(event)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (1, 0)
+                finished((1, 0), event.value)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                count += 1
+                if count > max_nodes:
+                    return over_budget(event)
+                if len(stack) + 1 > max_depth:
+                    return _Breach(*here(event), _too_deep_message(max_depth))
+                stack.append(_Frame(event.anchor, kind is yaml.MappingStartEvent, count - 1))
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                frame = stack.pop()
+                size_height = (count - frame.start, frame.height + 1)
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = size_height
+                finished(size_height)
+            elif kind is yaml.AliasEvent:
+                if any(frame.anchor == event.anchor for frame in stack):
+                    return _Breach(
+                        *here(event),
+                        f"alias *{event.anchor} is inside the node it refers to "
+                        "(recursive data); file refused",
+                    )
+                size, height = anchors.get(event.anchor, (1, 0))
+                aliased = True
+                count += size
+                if count > max_nodes:
+                    return over_budget(event)
+                if len(stack) + height > max_depth:
+                    return _Breach(*here(event), _too_deep_message(max_depth))
+                finished((size, height))
+            elif kind is yaml.DocumentStartEvent:
+                anchors.clear()
+                count = 0
+                aliased = False
+    except yaml.YAMLError:
+        return None  # composing reports it, located
+    finally:
+        loader.dispose()
     return None
 
 
@@ -506,29 +550,6 @@ def _too_deep_message(max_depth: int) -> str:
         f"nested deeper than {max_depth} levels; refused "
         "(raise limits.max_depth in config.yaml to allow deeper nesting)"
     )
-
-
-def _event_depth_breach(payload: bytes, max_depth: int) -> tuple[int, int] | None:
-    """Depth check on the event stream, for a libyaml that does not cap nesting itself.
-
-    Events come from a non-recursive state machine, so this is safe at any depth.
-    """
-    depth = 0
-    loader = _Loader(payload)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > max_depth:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # the real parse reports it
-    finally:
-        loader.dispose()
-    return None
 
 
 # --------------------------------------------------------------------------- locating
@@ -627,8 +648,9 @@ def load_bytes(data: bytes, origin: str, limits: LimitsSettings | None = None) -
     return result
 
 
-def _refuse(result: LoadedFile, line: int, column: int, message: str) -> None:
-    result.problems = [Problem(result.origin, line, column, "", message)]
+def _refuse(result: LoadedFile, line: int, column: int, message: str, where: str = "") -> None:
+    """The whole file is refused: one problem, no briefs, counted as one refusal."""
+    result.problems = [Problem(result.origin, line, column, where, message)]
     result.briefs = []
     result._refused = 1
 
@@ -653,11 +675,21 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
         )
         return
     max_depth = min(limits.max_depth, _DEPTH_CEILING)
-    if not _composer_is_depth_safe():  # pragma: no cover - only with an old libyaml
-        breach = _event_depth_breach(payload, max_depth)
+    # Alias expansion and sheer size only need counting when they could break the
+    # budget: with no anchor there is no alias, and a node takes at least half a
+    # byte. Plain briefs skip this entirely.
+    if (
+        _may_have_anchors(payload)
+        or 2 * len(payload) + 2 > limits.max_nodes
+        or not _composer_is_depth_safe()
+    ):
+        breach = _scan_events(payload, max_depth, limits.max_nodes)
         if breach is not None:
-            _refuse(result, *breach, _too_deep_message(max_depth))
+            _refuse(result, breach.line, breach.column, breach.message, breach.field)
             return
+        builder_class: type[_Builder] = _SharedBuilder
+    else:
+        builder_class = _Builder
 
     roots: list[Node] = []
     loader = _Loader(payload)
@@ -712,16 +744,13 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
         _refuse(result, line, column, "empty file: no brief")
         return
 
-    # Alias expansion (and sheer size) only needs counting when it could break the
-    # budget: with no anchor there is no alias, and a node needs at least half a byte.
-    check_expansion = _may_have_anchors(payload) or 2 * len(payload) + 2 > limits.max_nodes
     refused = 0
     problems: list[Problem] = []
     for root, is_empty in zip(roots, empty, strict=True):
         if is_empty:
             problems.append(_problem(result.origin, root, "", "empty document skipped", "warning"))
             continue
-        brief, found = _document(result.origin, root, max_depth, limits, check_expansion)
+        brief, found = _document(result.origin, root, builder_class(max_depth))
         problems.extend(found)
         if brief is None:
             refused += 1
@@ -754,18 +783,9 @@ def _problem(
     return Problem(origin, mark.line + 1, mark.column + 1, where, message, severity)
 
 
-def _document(
-    origin: str, root: Node, max_depth: int, limits: LimitsSettings, check_expansion: bool
-) -> tuple[Brief | None, list[Problem]]:
+def _document(origin: str, root: Node, builder: _Builder) -> tuple[Brief | None, list[Problem]]:
     """Build, validate and locate the problems of one YAML document."""
-    if check_expansion:
-        breach = _check_expansion(root, max_depth, limits.max_nodes)
-        if breach is not None:
-            where = _paths(root, {id(breach.node)}).get(id(breach.node), ())
-            return None, [_problem(origin, breach.node, format_loc(where), breach.message)]
-        builder: _Builder = _SharedBuilder(max_depth)
-    else:
-        builder = _Builder(max_depth)
+    max_depth = builder.max_depth
     try:
         data = builder.build(root)
     except _TooDeep as exc:
@@ -798,6 +818,12 @@ def _document(
                 )
     if builder.problems:
         brief = None
+    if len(problems) > _MAX_PROBLEMS:
+        problems.sort(key=lambda p: (p.line, p.column))
+        rest = len(problems) - _MAX_PROBLEMS
+        more = replace(problems[_MAX_PROBLEMS], field="")
+        problems = problems[:_MAX_PROBLEMS]
+        problems.append(replace(more, message=f"{rest:,} more problems in this document"))
     return brief, problems
 
 
