@@ -24,6 +24,7 @@ from briefing.tui.widgets.panes import (
     SummaryPane,
     TimelinePane,
 )
+from briefing.tui.widgets.status import TaskStatus
 from briefing.tui.widgets.tag_picker import TagPicker
 from test_tui_main_support import (
     HOSTILE,
@@ -67,7 +68,7 @@ def shown(widget: Widget) -> bool:
 
 async def test_wide_layout_shows_list_and_every_pane(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         for cls in (BriefList, SummaryPane, ActorsPane, PositionsPane, QuestionsPane, TimelinePane):
@@ -86,7 +87,7 @@ async def test_wide_layout_shows_list_and_every_pane(db: Path) -> None:
 
 async def test_narrow_layout_one_pane_at_a_time_all_reachable(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=NARROW) as pilot:
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         assert main.has_class("-narrow")
@@ -121,7 +122,7 @@ async def test_narrow_layout_one_pane_at_a_time_all_reachable(db: Path) -> None:
 
 async def test_list_keys_move_cursor_and_panes_follow(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         lst = main.brief_list
@@ -144,7 +145,7 @@ async def test_list_keys_move_cursor_and_panes_follow(db: Path) -> None:
 
 async def test_list_mouse_click_selects(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         lst = main.brief_list
@@ -158,7 +159,7 @@ async def test_list_mouse_click_selects(db: Path) -> None:
 async def test_lazy_list_5000_briefs_without_a_widget_per_brief(tmp_path: Path) -> None:
     db = make_library(tmp_path, extra=synthetic(5000))
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         lst = main_of(app).brief_list
         assert lst.count == 5004
@@ -183,7 +184,7 @@ async def test_lazy_list_5000_briefs_without_a_widget_per_brief(tmp_path: Path) 
 
 async def test_tab_and_shift_tab_cycle_panes(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         order = [SummaryPane, ActorsPane, PositionsPane, QuestionsPane, TimelinePane, BriefList]
         for cls in order:
@@ -196,7 +197,7 @@ async def test_tab_and_shift_tab_cycle_panes(db: Path) -> None:
 
 async def test_number_keys_focus_panes(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         for key, cls in zip(
             "654321",
@@ -209,7 +210,7 @@ async def test_number_keys_focus_panes(db: Path) -> None:
 
 async def test_jk_move_inside_panes(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         positions = main.query_one(PositionsPane)
@@ -236,7 +237,7 @@ async def test_jk_move_inside_panes(db: Path) -> None:
 
 async def test_n_p_select_actor_and_highlight_related_items(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         actors = main.query_one(ActorsPane)
@@ -271,7 +272,7 @@ async def test_n_p_select_actor_and_highlight_related_items(db: Path) -> None:
 
 async def test_f_filters_panes_to_the_selected_actor(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         positions = main.query_one(PositionsPane)
@@ -301,7 +302,7 @@ async def test_f_filters_panes_to_the_selected_actor(db: Path) -> None:
 async def test_enter_and_a_on_actor_post_open_actor(db: Path) -> None:
     app = make_app(db)
     siblings = ("arla-fenn", "ostra", "dravia", "vell-commission", "delta-farmers")
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("a")  # nothing selected yet
         assert app.opened == []
@@ -315,7 +316,7 @@ async def test_enter_and_a_on_actor_post_open_actor(db: Path) -> None:
 
 async def test_enter_on_question_posts_open_question(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("5", "j", "enter")
         assert app.opened[-1] == ("question", "vell-compact-signed")
@@ -327,7 +328,7 @@ async def test_the_app_pushes_the_actor_and_question_screens(db: Path) -> None:
     actor_mod = pytest.importorskip("briefing.tui.screens.actor")
     question_mod = pytest.importorskip("briefing.tui.screens.question")
     app = make_app(db, record=False)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("n", "enter")
         await settle(pilot, ready=None)
@@ -349,7 +350,7 @@ async def test_the_app_pushes_the_actor_and_question_screens(db: Path) -> None:
 
 async def test_u_toggles_read_and_it_persists_across_restarts(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         lst = main_of(app).brief_list
         assert lst.highlighted_row.read is False
@@ -366,7 +367,7 @@ async def test_u_toggles_read_and_it_persists_across_restarts(db: Path) -> None:
         assert store.is_read(ORDER[0]) is True
         assert store.is_read(ORDER[1]) is False
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         lst = main_of(app).brief_list
         assert lst.row(0).read is True and lst.row(1).read is False
@@ -379,7 +380,7 @@ async def test_u_toggles_read_and_it_persists_across_restarts(db: Path) -> None:
 async def test_showing_a_brief_marks_it_read(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(MainScreen, "MARK_READ_DELAY", 0.05)
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         lst = main_of(app).brief_list
         await pilot.pause(0.2)
@@ -395,7 +396,7 @@ async def test_showing_a_brief_marks_it_read(db: Path, monkeypatch: pytest.Monke
 
 async def test_t_filters_the_list_by_tag(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         lst = main_of(app).brief_list
         await pilot.press("t")
@@ -426,7 +427,7 @@ async def test_o_opens_the_source_url(db: Path, monkeypatch: pytest.MonkeyPatch)
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -444,7 +445,7 @@ async def test_o_refuses_non_web_urls(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
     db = make_library(tmp_path, HOSTILE)
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
@@ -456,7 +457,7 @@ async def test_r_without_feeds_support_shows_a_notice(
 ) -> None:
     monkeypatch.setitem(sys.modules, "briefing.feeds", None)  # import fails
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
@@ -466,7 +467,7 @@ async def test_r_without_feeds_support_shows_a_notice(
 async def test_r_without_configured_feeds_shows_a_notice(db: Path) -> None:
     pytest.importorskip("briefing.feeds")
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
@@ -496,7 +497,7 @@ async def test_r_fetches_and_new_briefs_appear(
     monkeypatch.setitem(sys.modules, "briefing.feeds", fake)
     app = make_app(db)
     app.settings.feeds = [types.SimpleNamespace(url="https://x.example", name=None, enabled=True)]  # type: ignore[list-item]
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         assert main_of(app).brief_list.count == 4
         await pilot.press("r")
@@ -534,12 +535,13 @@ async def test_sync_on_start_refreshes_the_list_and_reports_refused_files(
     app = make_app(db)
     app.settings.library.sync = [LIBRARY]
     app.sync_on_start = True
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await settle(pilot)
         assert calls == [[LIBRARY]]
         lst = main_of(app).brief_list
         assert lst.count == 5
+        assert not main_of(app).query_one(TaskStatus).has_class("-busy")  # progress gone
         text = screen_text(app)
         assert "Synced: 1 new" in text
         assert "[@click=app.quit]nope[/] ␛]0;x␇" in text
@@ -551,7 +553,7 @@ async def test_sync_on_start_refreshes_the_list_and_reports_refused_files(
 
 async def test_help_lists_every_binding_with_overrides(db: Path) -> None:
     app = make_app(db, keys={"next_actor": "right_square_bracket", "toggle_read": "x"})
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         await settle(pilot, ready=None)
@@ -582,7 +584,7 @@ async def test_help_lists_every_binding_with_overrides(db: Path) -> None:
 
 async def test_q_quits(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("q")
         await pilot.pause()
@@ -591,7 +593,7 @@ async def test_q_quits(db: Path) -> None:
 
 async def test_escape_goes_back_from_pushed_screens(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -605,7 +607,7 @@ async def test_escape_goes_back_from_pushed_screens(db: Path) -> None:
 
 async def test_slash_opens_search(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("slash")
         await settle(pilot, ready=None)
@@ -619,7 +621,7 @@ async def test_slash_opens_search(db: Path) -> None:
 
 async def test_ctrl_p_opens_the_command_palette_with_app_commands(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p")
         await settle(pilot, ready=None)
@@ -633,7 +635,7 @@ async def test_ctrl_p_opens_the_command_palette_with_app_commands(db: Path) -> N
 
 async def test_open_brief_message_selects_the_brief(db: Path) -> None:
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("question_mark")
         app.post_message(OpenBrief("vell-compact-draft"))
@@ -645,7 +647,7 @@ async def test_open_brief_message_selects_the_brief(db: Path) -> None:
 
 async def test_start_on_a_brief_id(db: Path) -> None:
     app = make_app(db, brief_id="ostra-port-strike")
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         assert main_of(app).brief.id == "ostra-port-strike"
 
@@ -653,7 +655,7 @@ async def test_start_on_a_brief_id(db: Path) -> None:
 async def test_empty_library(tmp_path: Path) -> None:
     db = tmp_path / "empty.db"
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         text = screen_text(app)
         assert "No briefs here yet" in text and "0 briefs" in text
@@ -668,14 +670,14 @@ async def test_empty_library(tmp_path: Path) -> None:
 @pytest.mark.parametrize("theme", ["textual-light", "nord"])
 async def test_theme_from_settings(db: Path, theme: str) -> None:
     app = make_app(db, theme=theme)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         assert app.theme == theme
 
 
 async def test_unknown_theme_warns(db: Path) -> None:
     app = make_app(db, theme="no-such-theme")
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         assert "Unknown theme 'no-such-theme'" in screen_text(app)
 
@@ -683,7 +685,7 @@ async def test_unknown_theme_warns(db: Path) -> None:
 async def test_markup_and_escapes_show_literally(tmp_path: Path) -> None:
     db = make_library(tmp_path, LIBRARY, HOSTILE)
     app = make_app(db)
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         main = main_of(app)
         assert main.brief.id == "hostile-brief"

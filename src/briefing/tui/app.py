@@ -117,8 +117,7 @@ class BriefingApp(App[None]):
             )
         if overrides:
             self.set_keymap(overrides)
-        if self.sync_on_start:
-            self.main_screen.start_sync()
+        # The main screen starts the folder sync once it is mounted (sync_on_start).
 
     def on_unmount(self) -> None:
         self.close_stores()

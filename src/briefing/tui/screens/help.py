@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -18,6 +16,13 @@ from briefing.tui import keys
 
 MOVE_IDS = {b.id for b in keys.MOVE}
 MOVE_ACTIONS = {b.action for b in keys.ARROWS}
+#: Screen-level keys every Textual screen has: not ours to list.
+TEXTUAL_SCREEN_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text"}
+#: Textual's built-in scrolling keys on scrollable widgets: listed once, not per pane.
+SCROLL_ACTIONS = {
+    "scroll_left", "scroll_right", "scroll_up", "scroll_down", "scroll_home", "scroll_end",
+    "page_left", "page_right",
+}
 
 
 def _optional_screens() -> list[tuple[str, type[DOMNode]]]:
@@ -46,8 +51,18 @@ def help_sections(app: Any) -> list[tuple[str, list[keys.KeyRow]]]:
     if main is None:
         return sections
     # The main screen repeats "help" (footer order); it is listed under Anywhere.
-    sections.append(("Main screen", keys.key_rows(app, main, skip_actions={"app.help"})))
-    sections.append(("Brief list (1)", keys.key_rows(app, main.query_one("#briefs"))))
+    sections.append(
+        (
+            "Main screen",
+            keys.key_rows(app, main, skip_actions={"app.help", "screen.copy_text"}),
+        )
+    )
+    sections.append(
+        (
+            "Brief list (1)",
+            keys.key_rows(app, main.query_one("#briefs"), skip_actions=SCROLL_ACTIONS),
+        )
+    )
     for pane_id, title in (
         ("summary", "Summary (2)"),
         ("actors", "Actors (3)"),
@@ -56,26 +71,30 @@ def help_sections(app: Any) -> list[tuple[str, list[keys.KeyRow]]]:
         ("timeline", "Timeline (6)"),
     ):
         rows = keys.key_rows(
-            app, main.query_one(f"#{pane_id}"), skip_ids=MOVE_IDS, skip_actions=MOVE_ACTIONS
+            app,
+            main.query_one(f"#{pane_id}"),
+            skip_ids=MOVE_IDS,
+            skip_actions=MOVE_ACTIONS | SCROLL_ACTIONS,
         )
-        if pane_id == "summary":
-            rows.insert(
-                0, keys.KeyRow("j, k, g, G", "Scroll", "cursor_down, cursor_up, first, last")
-            )
+        rows.insert(0, keys.KeyRow("j k g G ↑ ↓", "Move / scroll (as in the list)", ""))
         sections.append((title, rows))
     for title, cls in _optional_screens():
-        sections.append((title, keys.key_rows(app, cls)))
+        sections.append((title, keys.key_rows(app, cls, skip_actions=TEXTUAL_SCREEN_ACTIONS)))
     return sections
 
 
-def _table(rows: list[keys.KeyRow]) -> Table:
-    table = Table.grid(padding=(0, 2, 0, 0))
-    table.add_column(style="bold", no_wrap=True, min_width=10)
-    table.add_column()
-    table.add_column(style="dim", no_wrap=True)
+def _section(title: str, rows: list[keys.KeyRow]) -> Text:
+    """A section as aligned plain columns (keys, what, binding id)."""
+    key_width = max(len(r.keys) for r in rows) + 2
+    what_width = max(len(r.description) for r in rows) + 2
+    text = Text()
+    text.append(title, style="bold underline")
     for row in rows:
-        table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id))
-    return table
+        text.append("\n")
+        text.append(row.keys.ljust(key_width), style="bold")
+        text.append(row.description.ljust(what_width))
+        text.append(row.binding_id, style="dim")
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -92,9 +111,9 @@ class HelpScreen(ModalScreen[None]):
             background: $surface;
         }
         & VerticalScroll { height: 1fr; padding: 0 1; }
-        & Grid { grid-size: 2; grid-gutter: 0 3; height: auto; }
+        & Grid { grid-size: 2; grid-gutter: 1 3; grid-rows: auto; height: auto; }
         &.-narrow Grid { grid-size: 1; }
-        & .section { height: auto; margin-bottom: 1; }
+        & .section { height: auto; }
         & #help-foot { height: auto; color: $text-muted; padding: 0 1; }
     }
     """
@@ -122,8 +141,7 @@ class HelpScreen(ModalScreen[None]):
         for title, rows in help_sections(self.app):
             if not rows:
                 continue
-            body = Group(Text(title, style="bold underline"), _table(rows))
-            widgets.append(Static(body, classes="section", markup=False))
+            widgets.append(Static(_section(title, rows), classes="section", markup=False))
         grid.mount_all(widgets)
         self.query_one("#help-scroll").focus()
 

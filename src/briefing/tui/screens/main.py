@@ -171,6 +171,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.brief_list.border_title = "1 Briefs"
+        if getattr(self.app, "sync_on_start", False):
+            self.start_sync()
         if self.initial_brief:
             self.brief_list.select_brief(self.initial_brief)
         else:

@@ -79,7 +79,7 @@ class TaskStatus(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._running = 0
+        self._task_count = 0
 
     def compose(self) -> ComposeResult:
         yield Label(Text(""), id="task-label", markup=False)
@@ -128,9 +128,9 @@ class TaskStatus(Horizontal):
         self.bar.update(total=message.total, progress=message.done or 0)
 
     def on_task_status_finished(self, message: Finished) -> None:
-        self._running -= 1
-        if self._running <= 0:
-            self._running = 0
+        self._task_count -= 1
+        if self._task_count <= 0:
+            self._task_count = 0
             self.remove_class("-busy")
         for text, severity in message.notices:
             self.app.notify(text, severity=severity, markup=False, timeout=8)  # type: ignore[arg-type]
@@ -138,14 +138,14 @@ class TaskStatus(Horizontal):
             self.app.post_message(LibraryChanged())
 
     def _begin(self, label: str) -> None:
-        self._running += 1
+        self._task_count += 1
         self.add_class("-busy")
         self.query_one("#task-label", Label).update(Text(label))
         self.bar.update(total=None, progress=0)
 
     @property
     def busy(self) -> bool:
-        return self._running > 0
+        return self._task_count > 0
 
     # -- sync ------------------------------------------------------------------------
     def sync(self) -> None:
@@ -178,6 +178,11 @@ class TaskStatus(Horizontal):
             changed = bool(new or updated)
             if changed:
                 notices.append((f"Synced: {new} new, {updated} updated brief(s).", "information"))
+            missing = [clean(str(p)) for p in getattr(report, "missing", None) or []]
+            if missing:
+                notices.append(
+                    ("Synced folder(s) not found (library.sync): " + ", ".join(missing), "warning")
+                )
             refused = list(getattr(report, "refused", None) or [])
             if refused:
                 heading = f"{len(refused)} brief file problem(s) — refused files were skipped:"
