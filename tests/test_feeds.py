@@ -226,6 +226,35 @@ async def test_invalid_files_are_reported_and_valid_neighbours_imported(
     assert "if-none-match" not in server.requests_for("/briefs/invalid-brief.yaml")[1].headers
 
 
+async def test_a_brief_the_store_could_not_write_is_fetched_again(
+    server: FeedServer, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.store import ImportFailed
+
+    serve_briefs(server, VALID)
+    server.static(
+        "/feed.atom", atom([content_src(f"briefs/{n}") for n in VALID]), "application/atom+xml"
+    )
+    original = Store.import_briefs
+
+    def disk_full_for_ferries(self: Store, items: list) -> list:  # type: ignore[type-arg]
+        items = list(items)
+        outcomes = original(self, [i for i in items if i[0].id != "ferry-strike"])
+        raise ImportFailed(outcomes, {"ferry-strike": "disk full"}, self.path)
+
+    monkeypatch.setattr(Store, "import_briefs", disk_full_for_ferries)
+    report = await fetch_into_library(make_settings(), db, [server.url("/feed.atom")])
+    [result] = report.feeds
+    assert result.new == 2 and result.ok
+    assert result.failed == [
+        f"{server.url('/briefs/ferry-strike.yaml')}: ferry-strike: could not store: disk full"
+    ]
+    monkeypatch.setattr(Store, "import_briefs", original)
+    again = await fetch_into_library(make_settings(), db, [server.url("/feed.atom")])
+    assert (again.feeds[0].new, again.feeds[0].unchanged, again.feeds[0].failed) == (1, 2, [])
+    assert stored_ids(db) == VALID_IDS
+
+
 async def test_entry_pointing_at_a_local_file_is_refused(server: FeedServer, db: Path) -> None:
     serve_briefs(server, VALID[:1])
     feed = atom(

@@ -383,12 +383,14 @@ class _Run:
             outcomes = store.import_briefs(items)
         except ImportFailed as exc:
             # The rest of the batch is committed; each failed brief left nothing behind.
+            # Its URL counts as failed, so no validators are kept and it is read again.
             outcomes = exc.outcomes
-            origins = {brief.id: url for brief, url in items}
-            result.failed.extend(
-                f"{origins.get(brief_id, result.url)}: {brief_id}: could not store: {why}"
-                for brief_id, why in exc.failures.items()
-            )
+            by_url = {d.url: d for d in downloads}
+            for brief, url in items:
+                if brief.id in exc.failures and url is not None and url in by_url:
+                    by_url[url].errors.append(
+                        f"{url}: {brief.id}: could not store: {exc.failures[brief.id]}"
+                    )
         for outcome in outcomes:
             if outcome.outcome is Outcome.new:
                 result.new += 1
