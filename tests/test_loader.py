@@ -7,6 +7,7 @@ line, then one ``LINE:COL: FIELD: message`` line per problem, in order.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 import timeit
@@ -195,6 +196,8 @@ def test_pure_python_yaml_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
         assert "nested deeper than" in deep.problems[0].message
     at_ceiling = load_bytes(b"x: " + b"[" * 127 + b"]" * 127, "x", LimitsSettings(max_depth=128))
     assert not any("nested" in p.message for p in at_ceiling.problems)
+    (control,) = load_bytes("é: é\né: \x01".encode(), "x").problems
+    assert (control.line, control.column) == (2, 4)
     syntax = load_file(BAD / "yaml-syntax-error.yaml")
     assert syntax.problems[0].message.startswith("file refused: YAML syntax error: ")
 
@@ -396,6 +399,7 @@ def test_iter_brief_files(tmp_path: Path) -> None:
     ]:  # fmt: skip
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n")
+    os.mkfifo(tmp_path / "b" / "pipe.yaml")  # would block a reader forever
     explicit = tmp_path / "notes.md"
     missing = tmp_path / "missing.yaml"
     found = list(iter_brief_files([tmp_path, explicit, missing, tmp_path / "a.yaml"]))

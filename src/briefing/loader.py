@@ -458,7 +458,6 @@ def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | No
     at most ``max_nodes`` events; libyaml's event parser is not recursive, so any
     depth is safe. Run only when a file has anchors or is big enough to matter.
     """
-    loader = _Loader(payload)
     anchors: dict[str, tuple[int, int]] = {}  # name -> (expanded size, height)
     stack: list[_Frame] = []
     count = 0
@@ -495,6 +494,10 @@ def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | No
             *here(event), message + " (raise limits.max_nodes in config.yaml if it is genuine)"
         )
 
+    try:
+        loader = _Loader(payload)
+    except yaml.YAMLError:
+        return None  # composing reports it, located
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -692,8 +695,9 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
         builder_class = _Builder
 
     roots: list[Node] = []
-    loader = _Loader(payload)
+    loader = None
     try:
+        loader = _Loader(payload)  # PyYAML's Python reader may already fail here
         while loader.check_node():
             roots.append(loader.get_node())
     except yaml.MarkedYAMLError as exc:
@@ -722,7 +726,10 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
         return
     except yaml.reader.ReaderError as exc:
         result.documents = len(roots) + 1
-        line, column = _where(payload, exc.position)
+        offset = exc.position
+        if issubclass(_Loader, yaml.reader.Reader):  # PyYAML's own reader counts characters
+            offset = len(payload.decode("utf-8")[:offset].encode("utf-8"))
+        line, column = _where(payload, offset)
         what = f" #x{exc.character:04x}" if isinstance(exc.character, int) else ""
         _refuse(result, line, column, f"file refused: character{what} not allowed: {exc.reason}")
         return
@@ -735,7 +742,8 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
         _refuse(result, 1, 1, _too_deep_message(max_depth))
         return
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
     result.documents = len(roots)
     empty = [_is_empty(root) for root in roots]
@@ -873,8 +881,8 @@ _SUFFIXES = (".yaml", ".yml")
 
 def iter_brief_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Brief files to read: explicit files as given, folders searched recursively for
-    ``*.yaml``/``*.yml`` in sorted order, hidden folders and files skipped. A path that
-    does not exist yields nothing (see :func:`missing_paths`). Each file once."""
+    regular ``*.yaml``/``*.yml`` files in sorted order, hidden folders and files skipped.
+    A path that does not exist yields nothing (see :func:`missing_paths`). Each file once."""
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
@@ -895,7 +903,10 @@ def iter_brief_files(paths: Iterable[Path]) -> Iterator[Path]:
                 found.extend(
                     Path(folder, name)
                     for name in filenames
-                    if not name.startswith(".") and name.lower().endswith(_SUFFIXES)
+                    if not name.startswith(".")
+                    and name.lower().endswith(_SUFFIXES)
+                    # a pipe or device named x.yaml would block or never end
+                    and os.path.isfile(os.path.join(folder, name))
                 )
             found.sort(key=lambda p: p.relative_to(path).parts)
             for file in found:
