@@ -199,7 +199,10 @@ def test_symlinks_out_of_the_folder_are_not_followed(site: Path, tmp_path: Path)
     secret.write_text("secret")
     os.symlink(secret, site / "leak.txt")
     assert resolve_path(site.resolve(), "/leak.txt") is None
-    assert resolve_path(site.resolve(), "/feed.atom") == (site / "feed.atom").resolve()
+    root = site.resolve()
+    assert resolve_path(root, "/feed.atom") == root / "feed.atom"
+    assert resolve_path(root, "//feed.atom?x=1#top") == root / "feed.atom"
+    assert resolve_path(root, "/briefs/%66erry-strike.yaml") == root / "briefs/ferry-strike.yaml"
 
 
 # -- the round trip ---------------------------------------------------------------------

@@ -21,7 +21,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from briefing import __version__
 
@@ -86,7 +86,9 @@ class _Cache:
 
 def resolve_path(root: Path, request_path: str) -> Path | None:
     """The file a request path names inside ``root``, or ``None`` if it is not allowed."""
-    path = unquote(urlsplit(request_path).path, errors="strict")
+    # Not urlsplit: it would read "//x/y" as a host name.
+    raw = request_path.split("#", 1)[0].split("?", 1)[0]
+    path = unquote(raw, errors="strict")
     if "\x00" in path or "\\" in path:
         return None
     parts = [part for part in posixpath.normpath("/" + path).split("/") if part]
