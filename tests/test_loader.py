@@ -208,6 +208,7 @@ def test_alias_bomb_refused_fast_and_at_the_exploding_node() -> None:
     assert "alias bomb" in problem.message and "limits.max_nodes" in problem.message
     # a..e come to 123,454 nodes; the first *e in f adds 111,111 more.
     assert (problem.line, problem.column, problem.field) == (8, 8, "f[0]")
+    assert result.documents == 1 and result.refused == 1
 
 
 def test_node_budget_counts_aliases_and_is_configurable() -> None:

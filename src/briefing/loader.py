@@ -447,6 +447,7 @@ class _Breach:
     column: int
     field: str
     message: str
+    documents: int = 1  # documents seen up to and including the breach
 
 
 def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | None:
@@ -462,6 +463,7 @@ def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | No
     stack: list[_Frame] = []
     count = 0
     aliased = False
+    documents = 0
 
     def here(event: Any) -> tuple[int, int, str]:
         loc: list[str | int] = []
@@ -491,7 +493,9 @@ def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | No
         else:
             message = f"this document has more than {max_nodes:,} YAML nodes; file refused"
         return _Breach(
-            *here(event), message + " (raise limits.max_nodes in config.yaml if it is genuine)"
+            *here(event),
+            message + " (raise limits.max_nodes in config.yaml if it is genuine)",
+            documents,
         )
 
     try:
@@ -514,7 +518,7 @@ def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | No
                 if count > max_nodes:
                     return over_budget(event)
                 if len(stack) + 1 > max_depth:
-                    return _Breach(*here(event), _too_deep_message(max_depth))
+                    return _Breach(*here(event), _too_deep_message(max_depth), documents)
                 stack.append(_Frame(event.anchor, kind is yaml.MappingStartEvent, count - 1))
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 frame = stack.pop()
@@ -528,6 +532,7 @@ def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | No
                         *here(event),
                         f"alias *{event.anchor} is inside the node it refers to "
                         "(recursive data); file refused",
+                        documents,
                     )
                 size, height = anchors.get(event.anchor, (1, 0))
                 aliased = True
@@ -535,9 +540,10 @@ def _scan_events(payload: bytes, max_depth: int, max_nodes: int) -> _Breach | No
                 if count > max_nodes:
                     return over_budget(event)
                 if len(stack) + height > max_depth:
-                    return _Breach(*here(event), _too_deep_message(max_depth))
+                    return _Breach(*here(event), _too_deep_message(max_depth), documents)
                 finished((size, height))
             elif kind is yaml.DocumentStartEvent:
+                documents += 1
                 anchors.clear()
                 count = 0
                 aliased = False
@@ -689,6 +695,7 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
         breach = _scan_events(payload, max_depth, limits.max_nodes)
         if breach is not None:
             _refuse(result, breach.line, breach.column, breach.message, breach.field)
+            result.documents = breach.documents
             return
         builder_class: type[_Builder] = _SharedBuilder
     else:
