@@ -720,15 +720,11 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
             cm = exc.context_mark
             at = f" at line {cm.line + 1}, column {cm.column + 1}" if cm and cm != mark else ""
             context = f" ({exc.context}{at})"
-        kind = (
-            "YAML syntax error"
-            if not isinstance(exc, yaml.composer.ComposerError)
-            else "YAML error"
-        )
+        kind = "YAML error" if isinstance(exc, yaml.composer.ComposerError) else "YAML syntax error"
         before = len(roots)
         if before:
-            s = "s" if before > 1 else ""
-            context += f"; the {before} document{s} before it are not read either"
+            plural = "s" if before > 1 else ""
+            context += f"; the {before} document{plural} before it are not read either"
         _refuse(result, line, column, f"file refused: {kind}: {problem}{context}")
         return
     except yaml.reader.ReaderError as exc:
@@ -755,8 +751,7 @@ def _load(result: LoadedFile, data: bytes, limits: LimitsSettings) -> None:
     result.documents = len(roots)
     empty = [_is_empty(root) for root in roots]
     if all(empty):
-        line, column = 1, 1
-        _refuse(result, line, column, "empty file: no brief")
+        _refuse(result, 1, 1, "empty file: no brief")
         return
 
     refused = 0
