@@ -228,6 +228,31 @@ async def test_actor_screen_with_5000_positions_is_lazy(big_library: Path) -> No
         assert first_paint < 3.0 and per_key < 0.25  # generous: CI machines vary
 
 
+async def test_actor_screen_slow_store_shows_loading_then_keys_work(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    positions = Store.actor_positions
+
+    def slow(self: Store, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(1.0)
+        return positions(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "actor_positions", slow)
+    app = HostApp(library, ActorScreen("mira-danylenko"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        timeline = app.screen.query_one(ActorTimeline)
+        for _ in range(40):
+            await pilot.pause(0.02)
+            if timeline.loading:
+                break
+        assert timeline.loading
+        await settle(pilot)
+        await pilot.pause(0.3)  # a late spinner timer must not cover the rows again
+        assert not timeline.loading and timeline.row_count
+        await pilot.press("j", "j")
+        assert timeline.cursor == 2
+
+
 async def test_actor_screen_unknown_actor(library: Path) -> None:
     app = HostApp(library, ActorScreen("nobody-at-all"))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -7,6 +7,7 @@ with thousands of positions opens and moves as fast as one with three.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -16,9 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from briefing.errors import BriefingError
 from briefing.store import ActorDetail, ActorRole
 from briefing.text import clean, one_line
 from briefing.tui.messages import LibraryChanged, OpenBrief
@@ -33,6 +36,8 @@ from briefing.tui.widgets.actor_timeline import (
     role_text,
 )
 
+#: Seconds before a loading indicator replaces the list (most actors load well within).
+SPINNER_DELAY = 0.2
 #: Role spans listed in the header before the rest are summarised as "+N earlier".
 MAX_ROLE_LINES = 4
 
@@ -75,6 +80,8 @@ class ActorScreen(Screen[None]):
         self.detail: ActorDetail | None = None
         self._generation = 0
         self._keep_cursor = 0
+        self._spinner: Timer | None = None
+        self._loaded = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="actor-head"):
@@ -108,36 +115,63 @@ class ActorScreen(Screen[None]):
         timeline = self.query_one(ActorTimeline)
         self._keep_cursor = timeline.cursor if keep_cursor else 0
         self._generation += 1
+        self._loaded = False
         self.detail = None
         self.query_one("#actor-name", Static).update(Text(one_line(self.actor_id), "bold"))
         self.query_one("#actor-step", Static).update(Text(self.step_label))
         for part in ("aliases", "roles", "counts"):
             self.query_one(f"#actor-{part}", Static).display = False
         self._show_detail(None)
-        timeline.loading = True
+        if self._spinner is not None:
+            self._spinner.stop()
+        # A loading indicator only if the rows take longer than a blink (no flicker on n/p).
+        self._spinner = self.set_timer(SPINNER_DELAY, self._show_spinner)
         self._fetch(self.actor_id, self._generation)
+
+    def _show_spinner(self) -> None:
+        # The timer may fire just after the rows arrived: only spin while still loading.
+        if not self._loaded:
+            self.query_one(ActorTimeline).loading = True
 
     @work(thread=True, exclusive=True, group="actor-screen")
     def _fetch(self, actor_id: str, generation: int) -> None:
         """All rows for one actor; a few ms even for thousands of positions."""
         store = self.app.store  # type: ignore[attr-defined]
-        detail = store.actor(actor_id)
         entries: list[Entry] = []
-        if detail is not None:
-            briefs = store.actor_briefs(actor_id)
-            positions = store.actor_positions(actor_id)
-            entries = build_entries(briefs, positions, detail.roles)
+        error: str | None = None
+        detail = None
+        try:
+            detail = store.actor(actor_id)
+            if detail is not None:
+                briefs = store.actor_briefs(actor_id)
+                positions = store.actor_positions(actor_id)
+                entries = build_entries(briefs, positions, detail.roles)
+        except (BriefingError, sqlite3.Error) as exc:  # locked, corrupt: say so, don't crash
+            error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, generation, detail, entries)
+            self.app.call_from_thread(self._show, generation, detail, entries, error)
 
-    def _show(self, generation: int, detail: ActorDetail | None, entries: list[Entry]) -> None:
+    def _show(
+        self,
+        generation: int,
+        detail: ActorDetail | None,
+        entries: list[Entry],
+        error: str | None = None,
+    ) -> None:
         if generation != self._generation or not self.is_attached:
             return
         self.detail = detail
+        self._loaded = True
         timeline = self.query_one(ActorTimeline)
+        if self._spinner is not None:
+            self._spinner.stop()
         timeline.loading = False
         if detail is None:
-            timeline.empty_text = "No actor with this id in the library."
+            timeline.empty_text = (
+                f"Cannot read the library: {one_line(error)}"
+                if error
+                else "No actor with this id in the library."
+            )
             timeline.set_rows([])
             self._set("#actor-counts", Text(f"unknown actor {one_line(self.actor_id)}", "italic"))
             return

@@ -8,6 +8,7 @@ highlighted brief's context and resolution in full.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from briefing.errors import BriefingError
 from briefing.text import clean, one_line
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
@@ -44,6 +46,7 @@ class QuestionScreen(Screen[None]):
         super().__init__()
         self.question_id = question_id
         self.steps: list[QuestionStep] = []
+        self._loaded = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="question-head"):
@@ -57,8 +60,13 @@ class QuestionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#question-text", Static).update(Text(one_line(self.question_id), "bold"))
         self.query_one("#question-resolution", Static).display = False
-        self.query_one(QuestionHistory).loading = True
+        self._spinner = self.set_timer(0.2, self._show_spinner)
         self._fetch(self.question_id)
+
+    def _show_spinner(self) -> None:
+        # The timer may fire just after the rows arrived: only spin while still loading.
+        if not self._loaded:
+            self.query_one(QuestionHistory).loading = True
 
     def on_library_changed(self, message: LibraryChanged) -> None:
         """A new brief may restate the question: reload."""
@@ -67,19 +75,27 @@ class QuestionScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="question-screen")
     def _fetch(self, question_id: str) -> None:
         store = self.app.store  # type: ignore[attr-defined]
-        steps = build_steps(store.question_history(question_id))
+        error: str | None = None
+        steps: list[QuestionStep] = []
+        try:
+            steps = build_steps(store.question_history(question_id))
+        except (BriefingError, sqlite3.Error) as exc:  # locked, corrupt: say so, don't crash
+            error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, steps)
+            self.app.call_from_thread(self._show, steps, error)
 
-    def _show(self, steps: list[QuestionStep]) -> None:
+    def _show(self, steps: list[QuestionStep], error: str | None = None) -> None:
         if not self.is_attached:
             return
         self.steps = steps
+        self._loaded = True
         history = self.query_one(QuestionHistory)
+        self._spinner.stop()
         history.loading = False
         status = self.query_one("#question-status", Static)
         if not steps:
-            status.update(Text(f"id {one_line(self.question_id)} · not in the library", "dim"))
+            why = f"cannot read the library: {one_line(error)}" if error else "not in the library"
+            status.update(Text(f"id {one_line(self.question_id)} · {why}", "dim"))
             history.set_rows([])
             return
         latest = steps[-1].row
