@@ -17,7 +17,7 @@ from typing import ClassVar, Generic, TypeVar
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -25,26 +25,20 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing.tui import keys
+
 RowT = TypeVar("RowT")
 
 
 class RowList(ScrollView, Generic[RowT], can_focus=True):
     """A cursor over rows of known height; subclasses say how a row's lines look."""
 
-    # Ids match the main screen's (briefing.tui.keys), so one ``ui.keys`` override moves
-    # every list; the arrow and page keys carry no id, so a remap never loses them.
+    # The reader's shared movement keys (briefing.tui.keys): same ids as the main screen,
+    # so one ``ui.keys`` override moves every list; arrows and paging carry no id.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
-        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
-        Binding("g", "first", "First", show=False, id="first"),
-        Binding("G", "last", "Last", show=False, id="last"),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "select", "Open brief", id="select"),
+        *keys.MOVE,
+        *keys.ARROWS,
+        keys.select("Open brief", show=True),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
