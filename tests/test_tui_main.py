@@ -60,7 +60,12 @@ def main_of(app: Any) -> MainScreen:
 def shown(widget: Widget) -> bool:
     """On screen: displayed, with a non-empty region inside the screen."""
     region = widget.region
-    return widget.display and region.width > 2 and region.height > 2 and widget.screen.region.contains_region(region)
+    return (
+        widget.display
+        and region.width > 2
+        and region.height > 2
+        and widget.screen.region.contains_region(region)
+    )
 
 
 # -- layout ---------------------------------------------------------------------------
@@ -126,7 +131,16 @@ async def test_list_keys_move_cursor_and_panes_follow(db: Path) -> None:
         await settle(pilot)
         main = main_of(app)
         lst = main.brief_list
-        steps = [("j", 1), ("down", 2), ("k", 1), ("up", 0), ("G", 3), ("g", 0), ("end", 3), ("home", 0)]
+        steps = [
+            ("j", 1),
+            ("down", 2),
+            ("k", 1),
+            ("up", 0),
+            ("G", 3),
+            ("g", 0),
+            ("end", 3),
+            ("home", 0),
+        ]
         for key, index in steps:
             await pilot.press(key)
             await settle(pilot)
@@ -478,7 +492,7 @@ async def test_r_fetches_and_new_briefs_appear(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = make_library(tmp_path)
-    (hostile, _), = read_briefs(HOSTILE)
+    ((hostile, _),) = read_briefs(HOSTILE)
     progress_seen: list[Any] = []
 
     async def fetch_into_library(settings: Any, db_path: Path, progress: Any = None) -> Any:
@@ -515,7 +529,7 @@ async def test_sync_on_start_refreshes_the_list_and_reports_refused_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = make_library(tmp_path)
-    (hostile, origin), = read_briefs(HOSTILE)
+    ((hostile, origin),) = read_briefs(HOSTILE)
     calls: list[Any] = []
 
     def sync_folders(store: Any, folders: Any, limits: Any, progress: Any = None) -> Any:
@@ -525,7 +539,9 @@ async def test_sync_on_start_refreshes_the_list_and_reports_refused_files(
             progress(1, 2)
             progress(2, 2)
         return types.SimpleNamespace(
-            new=[hostile.id], updated=[], unchanged=[],
+            new=[hostile.id],
+            updated=[],
+            unchanged=[],
             refused=["bad.yaml:1:1: title: [@click=app.quit]nope[/] \x1b]0;x\x07"],
         )
 
@@ -560,11 +576,32 @@ async def test_help_lists_every_binding_with_overrides(db: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.text
         for binding_id in (
-            "cursor_down", "cursor_up", "first", "last", "next_pane", "previous_pane",
-            "focus_list", "focus_summary", "focus_actors", "focus_positions",
-            "focus_questions", "focus_timeline", "next_actor", "previous_actor",
-            "filter_actor", "open_actor", "select", "search", "command_palette", "help",
-            "quit", "back", "open_source", "toggle_read", "filter_tag", "fetch",
+            "cursor_down",
+            "cursor_up",
+            "first",
+            "last",
+            "next_pane",
+            "previous_pane",
+            "focus_list",
+            "focus_summary",
+            "focus_actors",
+            "focus_positions",
+            "focus_questions",
+            "focus_timeline",
+            "next_actor",
+            "previous_actor",
+            "filter_actor",
+            "open_actor",
+            "select",
+            "search",
+            "command_palette",
+            "help",
+            "quit",
+            "back",
+            "open_source",
+            "toggle_read",
+            "filter_tag",
+            "fetch",
         ):
             assert binding_id in text, binding_id
         lines = {line.split()[-1]: line for line in text.splitlines() if line.strip()}
@@ -714,3 +751,23 @@ async def test_markup_and_escapes_show_literally(tmp_path: Path) -> None:
         await settle(pilot)
         assert "No brief with id '[@click=app.quit]nope[/] ␛[2J'" in screen_text(app)
         assert app.is_running
+
+
+async def test_a_failing_store_query_is_a_notice_not_a_crash(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.errors import StoreError
+
+    def broken(self: Store, brief_id: str) -> None:
+        raise StoreError(f"{db}: database is locked \x1b[2J")
+
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Store, "get_brief", broken)
+        await pilot.press("j")
+        await settle(pilot, ready=None)
+        await pilot.pause(0.2)
+        await settle(pilot, ready=None)
+        assert app.is_running
+        assert "database is locked ␛[2J" in screen_text(app)

@@ -12,10 +12,13 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     The configured folders (``library.sync``) are synced in a worker on start.
     """
+    from briefing.store import Store
     from briefing.tui.app import BriefingApp
 
     db_path = Path(db_path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    # Open (create, migrate) the library before the screen takes over, so a library that
+    # cannot be opened is a one-line error from the CLI rather than a broken screen.
+    Store(db_path).close()
     app = BriefingApp(settings, db_path, brief_id)
     try:
         app.run()

@@ -6,6 +6,7 @@ the messages in :mod:`briefing.tui.messages`.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -15,15 +16,17 @@ from typing import Any, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from briefing.config import Settings
+from briefing.errors import StoreError
 from briefing.paths import PACKAGE_DIR, STYLESHEET
 from briefing.store import Store
 from briefing.tui import keys
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.widgets.safe import one_line
+from briefing.tui.widgets.safe import clean, one_line
 
 
 def _optional(module: str, name: str) -> Any:
@@ -81,10 +84,10 @@ class BriefingApp(App[None]):
         with self._stores_lock:
             stores, self._stores = self._stores, []
         for store in stores:
-            try:
+            # Connections are opened with check_same_thread=False, so any thread may close
+            # them; a failure here must not stop the others from closing.
+            with contextlib.suppress(sqlite3.Error, StoreError):
                 store.close()
-            except (sqlite3.ProgrammingError, sqlite3.Error):
-                pass  # opened in a worker thread: closed when that thread's objects go
         self._local = threading.local()
 
     # -- lifecycle ------------------------------------------------------------------
@@ -148,6 +151,20 @@ class BriefingApp(App[None]):
             forwarded = LibraryChanged()
             forwarded.stop()  # handled by the screen, not bubbled back to the app
             screen.post_message(forwarded)
+
+    def report_failed_worker(self, event: Worker.StateChanged) -> None:
+        """A failed background task (the library locked, a disk error…) becomes a notice.
+
+        Worker state messages do not bubble: each node running workers forwards them here.
+        """
+        if event.state is WorkerState.ERROR and not event.worker.exit_on_error:
+            error = event.worker.error
+            self.notify(
+                f"Could not {event.worker.name or 'finish a background task'}: {clean(str(error))}",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
 
     def _missing(self, what: str) -> None:
         self.notify(f"{what} is not part of this build yet.", severity="warning", markup=False)

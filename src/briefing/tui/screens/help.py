@@ -20,8 +20,14 @@ MOVE_ACTIONS = {b.action for b in keys.ARROWS}
 TEXTUAL_SCREEN_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text"}
 #: Textual's built-in scrolling keys on scrollable widgets: listed once, not per pane.
 SCROLL_ACTIONS = {
-    "scroll_left", "scroll_right", "scroll_up", "scroll_down", "scroll_home", "scroll_end",
-    "page_left", "page_right",
+    "scroll_left",
+    "scroll_right",
+    "scroll_up",
+    "scroll_down",
+    "scroll_home",
+    "scroll_end",
+    "page_left",
+    "page_right",
 }
 
 

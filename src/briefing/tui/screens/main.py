@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, OptionList
+from textual.worker import Worker
 
 from briefing.tui import keys
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
@@ -140,6 +141,9 @@ class MainScreen(Screen[None]):
         self._load_timer: Timer | None = None
         self._read_timer: Timer | None = None
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -246,8 +250,9 @@ class MainScreen(Screen[None]):
                 self._BriefLoaded(brief_id, self.app.store.get_brief(brief_id))
             ),  # type: ignore[attr-defined]
             thread=True,
+            exit_on_error=False,
             group="brief",
-            name="load brief",
+            name="load the brief",
         )
 
     def on_main_screen__brief_loaded(self, message: _BriefLoaded) -> None:
@@ -257,9 +262,7 @@ class MainScreen(Screen[None]):
 
     def _show(self, brief: Brief | None) -> None:
         same = brief is not None and self.brief is not None and brief.id == self.brief.id
-        if not same:
-            self.actor_id, self.filtered = None, False
-        elif self.actor_id and brief.actor(self.actor_id) is None:  # type: ignore[union-attr]
+        if not same or (self.actor_id and brief.actor(self.actor_id) is None):
             self.actor_id, self.filtered = None, False
         self.brief = brief
         self.query_one(SummaryPane).show(brief)
@@ -298,7 +301,9 @@ class MainScreen(Screen[None]):
                 value = read
             self.post_message(self._ReadChanged(brief_id, value, announce))
 
-        self.run_worker(work, thread=True, group="read-state", name="read state")
+        self.run_worker(
+            work, thread=True, exit_on_error=False, group="read-state", name="save the read state"
+        )
 
     def on_main_screen__read_changed(self, message: _ReadChanged) -> None:
         self.brief_list.update_row(message.brief_id, read=message.read)
@@ -314,7 +319,12 @@ class MainScreen(Screen[None]):
         """Put the cursor on this brief (clearing a tag filter if it hides the brief)."""
         lst = self.brief_list
         lst._jump_to = brief_id
-        self.run_worker(lambda: self._find(brief_id, lst.tag), thread=True, name="find brief")
+        self.run_worker(
+            lambda: self._find(brief_id, lst.tag),
+            thread=True,
+            exit_on_error=False,
+            name="find the brief",
+        )
 
     def _find(self, brief_id: str, tag: str | None) -> None:
         store = self.app.store  # type: ignore[attr-defined]
@@ -449,7 +459,9 @@ class MainScreen(Screen[None]):
             )
             return
         self.notify(f"Opening {one_line(url)}", markup=False, timeout=3)
-        self.run_worker(lambda: webbrowser.open(url), thread=True, name="open url")
+        self.run_worker(
+            lambda: webbrowser.open(url), thread=True, exit_on_error=False, name="open the link"
+        )
 
     @on(SummaryPane.LinkClicked)
     def _summary_link(self, event: SummaryPane.LinkClicked) -> None:

@@ -24,8 +24,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.widgets.colors import fg_style
 from briefing.tui.widgets.safe import one_line
 
 if TYPE_CHECKING:
@@ -72,7 +74,7 @@ class BriefList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
     """Index of the highlighted row."""
 
     class Counted(Message):
@@ -140,12 +142,15 @@ class BriefList(ScrollView, can_focus=True):
         self._announced: tuple[str, int] | None = None
         self._jump_to: str | None = None
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+
     # -- data ------------------------------------------------------------------------
     @property
     def store(self) -> Store:
         return self._store_factory() if self._store_factory else self.app.store  # type: ignore[attr-defined]
 
-    def reload(self, *, tag: str | None | type[Ellipsis] = ..., keep: str | None = None) -> None:
+    def reload(self, *, tag: str | type[Ellipsis] | None = ..., keep: str | None = None) -> None:
         """Recount and refetch (after a sync, a fetch or a tag change).
 
         ``keep``: a brief id to put the cursor on afterwards (default: the current one).
@@ -162,9 +167,10 @@ class BriefList(ScrollView, can_focus=True):
         self.run_worker(
             lambda: self._count_work(generation, tag_now, keep, cursor),
             thread=True,
+            exit_on_error=False,
             group="brief-list-count",
             exclusive=True,
-            name="count briefs",
+            name="count the briefs",
         )
 
     def select_brief(self, brief_id: str) -> None:
@@ -207,8 +213,9 @@ class BriefList(ScrollView, can_focus=True):
         self.run_worker(
             lambda: self._page_work(generation, page, tag),
             thread=True,
+            exit_on_error=False,
             group="brief-list-pages",
-            name=f"brief page {page}",
+            name=f"load list page {page + 1}",
         )
 
     def row(self, index: int) -> BriefRow | None:
@@ -279,9 +286,11 @@ class BriefList(ScrollView, can_focus=True):
         return max(0, min(value, self.count - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cursor_moved(new)
+        # Repaint just the two rows that changed (scrolling repaints the rest itself).
+        self.refresh_lines(old * self.ROW_HEIGHT, self.ROW_HEIGHT)
+        self._cursor_moved(new, repaint_all=False)
 
-    def _cursor_moved(self, index: int) -> None:
+    def _cursor_moved(self, index: int, *, repaint_all: bool = True) -> None:
         if self.count:
             self.scroll_to_region(
                 Region(0, index * self.ROW_HEIGHT, 1, self.ROW_HEIGHT),
@@ -293,7 +302,10 @@ class BriefList(ScrollView, can_focus=True):
                 self._request_page(page - 1)
             if offset >= self.PAGE_SIZE - self.PREFETCH:
                 self._request_page(page + 1)
-        self.refresh()
+        if repaint_all:
+            self.refresh()
+        else:
+            self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
         self._announce()
 
     def _announce(self) -> None:
@@ -388,44 +400,48 @@ class BriefList(ScrollView, can_focus=True):
     def _message_line(self, y: int, width: int, base: Style, *lines: str) -> Strip:
         if not 1 <= y <= len(lines):
             return Strip.blank(width, base)
-        style = base + self.get_component_rich_style("brief-list--meta", partial=True)
+        style = fg_style(self, "brief-list--meta")
         text = Text(" " + lines[y - 1], style=style, no_wrap=True, overflow="ellipsis")
         return self._strip(text, width, base)
 
     def _render_row(
         self, row: BriefRow | None, part: int, width: int, base: Style, is_cursor: bool
     ) -> Strip:
-        style = base
         if is_cursor:
-            style = base + self.get_component_rich_style("brief-list--cursor", partial=True)
-        meta = self.get_component_rich_style("brief-list--meta", partial=True)
+            # The cursor row: one colour on the cursor background, meta dimmed.
+            cursor = self.get_component_rich_style("brief-list--cursor")
+            line = base + cursor
+            title = fg_style(self, "brief-list--cursor")
+            meta = title + Style(dim=True)
+        else:
+            line = base
+            title = fg_style(self, "brief-list--title")
+            meta = fg_style(self, "brief-list--meta")
         if row is None:
-            placeholder = self.get_component_rich_style("brief-list--placeholder", partial=True)
-            text = Text("  ···" if part == 0 else "", style=style + placeholder)
-            return self._strip(text, width, style)
-        text = Text(no_wrap=True, overflow="ellipsis", style=style)
+            placeholder = fg_style(self, "brief-list--placeholder")
+            text = Text("  ···" if part == 0 else "", style=placeholder)
+            return self._strip(text, width, line)
+        text = Text(no_wrap=True, overflow="ellipsis")
         if part == 0:
             if row.read:
                 text.append("  ")
             else:
-                text.append(
-                    UNREAD, self.get_component_rich_style("brief-list--unread", partial=True)
-                )
+                text.append(UNREAD, fg_style(self, "brief-list--unread"))
                 text.append(" ")
-            title_style = self.get_component_rich_style("brief-list--title", partial=True)
-            if not row.read:
-                title_style += Style(bold=True)
-            text.append(one_line(row.title), title_style)
+            text.append(one_line(row.title), title + Style(bold=not row.read))
         else:
             text.append("  ")
             text.append(row.date, meta)
             if row.tags:
-                text.append(
-                    "  " + " ".join(f"#{one_line(t)}" for t in row.tags), meta + Style(dim=True)
-                )
-        return self._strip(text, width, style)
+                text.append("  " + " ".join(f"#{one_line(t)}" for t in row.tags), meta)
+        return self._strip(text, width, line)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        """One line: ``text`` over the line style ``style`` (background), padded to ``width``."""
         text.truncate(max(width - 1, 0), overflow="ellipsis")
-        segments = [Segment(" ", style), *text.render(self.app.console)]
+        segments = [Segment(" ", style)]
+        for segment in text.render(self.app.console):
+            segments.append(
+                Segment(segment.text, style + segment.style if segment.style else style)
+            )
         return Strip(segments).crop_extend(0, width, style)

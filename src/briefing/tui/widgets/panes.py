@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 from briefing.tui import keys
+from briefing.tui.widgets.colors import fg_style
 from briefing.tui.widgets.safe import clean, one_line
 
 T = TypeVar("T")
@@ -176,6 +177,11 @@ class ItemPane(OptionList, Pane, Generic[T]):
 
     def on_mount(self) -> None:
         self.set_titles()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        # Item colours are baked into the rendered items: render them again.
+        self.call_after_refresh(self.rebuild, self.highlighted)
 
     # -- to override ---------------------------------------------------------------
     def all_items(self, brief: Brief) -> Sequence[T]:
@@ -190,16 +196,25 @@ class ItemPane(OptionList, Pane, Generic[T]):
 
     # -- shared ------------------------------------------------------------------------
     def style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"pane--{name}", partial=True)
+        return fg_style(self, f"pane--{name}")
 
     def show(self, brief: Brief | None, actor_id: str | None, filtered: bool) -> None:
         """Render ``brief`` with ``actor_id`` highlighted (and only its items if ``filtered``)."""
         same_brief = brief is self.brief
-        keep = self.highlighted if same_brief else None
+        refocus = actor_id != self.actor_id or filtered != self.filtered
+        keep = self.highlighted if same_brief and not refocus else None
         self.brief, self.actor_id, self.filtered = brief, actor_id, filtered
         self.rebuild(keep_highlight=keep)
         if not same_brief:
             self.scroll_home(animate=False)
+        if same_brief and refocus and actor_id is not None:
+            # Bring the selected actor's first item into view (and under the cursor).
+            first = next(
+                (n for n, item in enumerate(self.items) if self.involves(item, actor_id)), None
+            )
+            if first is not None:
+                with self.prevent(OptionList.OptionHighlighted):
+                    self.highlighted = first
 
     def rebuild(self, keep_highlight: int | None = None) -> None:
         brief = self.brief

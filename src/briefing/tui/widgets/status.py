@@ -206,8 +206,7 @@ class TaskStatus(Horizontal):
         settings = self.app.settings  # type: ignore[attr-defined]
         if not any(getattr(f, "enabled", True) for f in settings.feeds):
             self.app.notify(
-                "No feeds to fetch: add some under feeds: in config.yaml "
-                "(each with a url:).",
+                "No feeds to fetch: add some under feeds: in config.yaml (each with a url:).",
                 title="Fetch",
                 severity="warning",
                 markup=False,

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from briefing.tui import keys
 from briefing.tui.widgets.safe import one_line
@@ -51,6 +52,9 @@ class TagPicker(ModalScreen[str | None]):
         super().__init__()
         self.current = current
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Filter the list by tag (enter), escape cancels", markup=False)
@@ -61,7 +65,7 @@ class TagPicker(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = "Tags"
         self.query_one(TagOptions).focus()
-        self.run_worker(self._load, thread=True, name="tags")
+        self.run_worker(self._load, thread=True, exit_on_error=False, name="list the tags")
 
     def _load(self) -> None:
         tags = self.app.store.tags()  # type: ignore[attr-defined]
