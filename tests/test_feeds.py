@@ -235,21 +235,20 @@ async def test_a_brief_the_store_could_not_write_is_fetched_again(
     server.static(
         "/feed.atom", atom([content_src(f"briefs/{n}") for n in VALID]), "application/atom+xml"
     )
-    original = Store.import_briefs
+    original = Store.import_prepared
 
     def disk_full_for_ferries(self: Store, items: list) -> list:  # type: ignore[type-arg]
-        items = list(items)
-        outcomes = original(self, [i for i in items if i[0].id != "ferry-strike"])
+        outcomes = original(self, [p for p in items if p.id != "ferry-strike"])
         raise ImportFailed(outcomes, {"ferry-strike": "disk full"}, self.path)
 
-    monkeypatch.setattr(Store, "import_briefs", disk_full_for_ferries)
+    monkeypatch.setattr(Store, "import_prepared", disk_full_for_ferries)
     report = await fetch_into_library(make_settings(), db, [server.url("/feed.atom")])
     [result] = report.feeds
     assert result.new == 2 and result.ok
     assert result.failed == [
         f"{server.url('/briefs/ferry-strike.yaml')}: ferry-strike: could not store: disk full"
     ]
-    monkeypatch.setattr(Store, "import_briefs", original)
+    monkeypatch.setattr(Store, "import_prepared", original)
     again = await fetch_into_library(make_settings(), db, [server.url("/feed.atom")])
     assert (again.feeds[0].new, again.feeds[0].unchanged, again.feeds[0].failed) == (1, 2, [])
     assert stored_ids(db) == VALID_IDS

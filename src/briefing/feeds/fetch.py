@@ -5,8 +5,8 @@ The shape of a run, and why:
 1. Every feed starts at once; one :class:`HttpClient` bounds the requests in flight.
 2. A feed answered with 304 is done: no parsing, its briefs are known unchanged.
 3. A feed's brief URLs are fetched concurrently, each conditionally (its own stored
-   ``ETag``/``Last-Modified``); parsing and validation run in worker threads so the
-   event loop keeps downloading.
+   ``ETag``/``Last-Modified``); parsing, validation and building the table rows run on
+   a parsing thread while the event loop keeps downloading.
 4. Only when a feed's downloads are all in, its valid briefs are imported in one batch
    and its URLs' states saved, on the one thread that owns the SQLite connection. The
    store's replace/skip rule on ``updated`` decides new / updated / unchanged.
@@ -25,17 +25,21 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from briefing.config import Settings
+from briefing.config import LimitsSettings, Settings
 from briefing.errors import FetchError, StoreError
 from briefing.feeds.http import HttpClient, Response, check_url
 from briefing.feeds.parse import ACCEPT, YAML_MEDIA_TYPES, BriefLink, parse_feed, sniff
 from briefing.loader import load_bytes
-from briefing.store import FeedState, ImportFailed, Outcome, Store
-
-if TYPE_CHECKING:
-    from briefing.model import Brief
+from briefing.store import (
+    FeedState,
+    ImportFailed,
+    Outcome,
+    PreparedBrief,
+    Store,
+    prepare_brief,
+)
 
 T = TypeVar("T")
 BRIEF_ACCEPT = ", ".join(sorted(YAML_MEDIA_TYPES)) + ", */*;q=0.1"
@@ -221,7 +225,8 @@ class _Download:
     url: str
     state: FeedState
     response: Response | None = None
-    briefs: list[Brief] = field(default_factory=list)
+    briefs: list[PreparedBrief] = field(default_factory=list)
+    """Valid briefs, already turned into table rows (see :func:`_read_brief`)."""
     errors: list[str] = field(default_factory=list)
     not_modified: bool = False
 
@@ -358,13 +363,9 @@ class _Run:
     async def _load(self, download: _Download) -> None:
         """Validate exactly like a local file, named by its URL (off the event loop)."""
         assert download.response is not None
-        loaded = await self._cpu(
-            load_bytes, download.response.body, download.url, self.settings.limits
+        download.briefs, download.errors = await self._cpu(
+            _read_brief, download.response.body, download.url, self.settings.limits
         )
-        download.briefs = list(loaded.briefs)
-        download.errors = [str(problem) for problem in loaded.errors]
-        if not download.briefs and not download.errors:
-            download.errors.append(f"{download.url}: no brief in this file")
 
     def _commit(
         self,
@@ -378,19 +379,18 @@ class _Run:
 
         Runs on the store's thread.
         """
-        items = [(brief, d.url) for d in downloads for brief in d.briefs]
         try:
-            outcomes = store.import_briefs(items)
+            outcomes = store.import_prepared(p for d in downloads for p in d.briefs)
         except ImportFailed as exc:
             # The rest of the batch is committed; each failed brief left nothing behind.
             # Its URL counts as failed, so no validators are kept and it is read again.
             outcomes = exc.outcomes
-            by_url = {d.url: d for d in downloads}
-            for brief, url in items:
-                if brief.id in exc.failures and url is not None and url in by_url:
-                    by_url[url].errors.append(
-                        f"{url}: {brief.id}: could not store: {exc.failures[brief.id]}"
-                    )
+            for d in downloads:
+                for prepared in d.briefs:
+                    if prepared.id in exc.failures:
+                        d.errors.append(
+                            f"{d.url}: {prepared.id}: could not store: {exc.failures[prepared.id]}"
+                        )
         for outcome in outcomes:
             if outcome.outcome is Outcome.new:
                 result.new += 1
@@ -433,6 +433,24 @@ class _Run:
             _save_success(store, feed_state, response, ok, error=result.failed[0])
         else:
             _save_success(store, feed_state, response, ok)
+
+
+def _read_brief(
+    data: bytes, url: str, limits: LimitsSettings
+) -> tuple[list[PreparedBrief], list[str]]:
+    """Validate like a local file, then build the table rows here, while other briefs
+    are still downloading, so the import at the end is little more than SQL."""
+    loaded = load_bytes(data, url, limits)
+    errors = [str(problem) for problem in loaded.errors]
+    prepared: list[PreparedBrief] = []
+    for brief in loaded.briefs:
+        try:
+            prepared.append(prepare_brief(brief, url))
+        except ValueError as exc:  # the loader refuses these; never trust one layer alone
+            errors.append(f"{url}: {brief.id}: {exc}")
+    if not prepared and not errors:
+        errors.append(f"{url}: no brief in this file")
+    return prepared, errors
 
 
 def _save_success(

@@ -13,7 +13,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import functools
 import importlib.util
+import ssl
 import sys
 import zlib
 from collections.abc import Awaitable, Callable
@@ -153,6 +155,13 @@ class _Inflater:
         return out
 
 
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """httpx's default TLS context (certifi, or SSL_CERT_FILE/DIR), built once per
+    process: loading the CA bundle costs tens of milliseconds, every run of ``r``."""
+    return httpx.create_ssl_context()
+
+
 class HttpClient:
     """One ``httpx.AsyncClient`` with briefing's limits; use ``async with``.
 
@@ -183,6 +192,7 @@ class HttpClient:
                 max_keepalive_connections=settings.concurrency,
             ),
             headers={"User-Agent": user_agent, "Accept-Encoding": _ACCEPT_ENCODING},
+            verify=_tls_context(),
         )
 
     async def __aenter__(self) -> HttpClient:
