@@ -50,7 +50,10 @@ class BriefingGroup(click.Group):
     "config",
     type=click.Path(dir_okay=False, path_type=Path),
     envvar="BRIEFING_CONFIG",
-    help="Config file (env BRIEFING_CONFIG; default ./config.yaml, then the user config folder).",
+    help=(
+        "Your config file, overriding the project config.yaml (env BRIEFING_CONFIG;"
+        " default ~/.config/briefing/config.yaml)."
+    ),
 )
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context
@@ -76,15 +79,8 @@ def read(context: Context, brief_id: str | None) -> None:
 
 
 def _register() -> None:
-    """Import command modules so they attach to the group."""
-    from briefing.cli import library  # noqa: F401
-
-    for optional in ("feeds", "derive"):
-        try:
-            __import__(f"briefing.cli.{optional}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"briefing.cli.{optional}":
-                raise
+    """Import the command modules so they attach to the group."""
+    from briefing.cli import derive, feeds, library  # noqa: F401
 
 
 def main() -> None:
