@@ -192,6 +192,33 @@ def settings_for(db: Path | None = None, **http: Any) -> Any:
     return Settings(library=library, http=http or {})
 
 
+def schema_of(db: Path) -> str:
+    """The SQL of every table and index of a library, in a stable order."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+    finally:
+        conn.close()
+    return "\n".join("|".join(row) for row in rows)
+
+
+def schema_fingerprint() -> str:
+    """A short hash of the schema an empty library gets (cache key of built databases):
+    store changes that keep the schema keep the cached database."""
+    store_cls = need_store()
+    work = tmp_dir("schema-")
+    try:
+        with store_cls(work / "empty.db"):
+            pass
+        return hashlib.sha1(schema_of(work / "empty.db").encode()).hexdigest()[:10]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def source_fingerprint(*modules: str) -> str:
     """A short hash of the given briefing source files (cache key of built databases)."""
     digest = hashlib.sha1()
@@ -237,8 +264,8 @@ def build_without_sync(store: Any, library: Path) -> None:
 def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
     """A library database of ``size`` generated briefs, built once and cached.
 
-    The cache key includes a hash of store.py and model.py, so a schema change
-    rebuilds it. Building uses ``sync.load_paths`` (the real import path).
+    The cache key is a hash of the library schema, so a schema change rebuilds it
+    (``BENCH_REBUILD=1`` forces a rebuild). Building uses ``sync.load_paths`` (the real import path).
     """
     store_cls = need_store()
     try:
@@ -248,8 +275,11 @@ def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
         need("briefing.loader", "load_file")
         have_sync = False
     library = generate.ensure_library(size, seed, log=log)
-    key = source_fingerprint("store.py", "model.py")
+    key = schema_fingerprint()
     db = DATA / f"db-{size}-s{seed}-v{generate.GENERATOR_VERSION}-{key}.db"
+    if os.environ.get("BENCH_REBUILD") == "1":
+        with generate.cache_lock(DATA, f"db-{size}-s{seed}"):
+            drop_db(db)
     if db.exists():
         return db
     with generate.cache_lock(DATA, f"db-{size}-s{seed}"):
