@@ -143,13 +143,14 @@ def test_migrations_run_in_order_on_an_older_library(
     def add_notes(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE notes (brief_id TEXT PRIMARY KEY, note TEXT)")
 
+    current = len(store_module.MIGRATIONS)
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, add_notes])
     with Store(path) as upgraded:
-        assert upgraded.schema_version == 2
+        assert upgraded.schema_version == current + 1
         assert "notes" in upgraded.db.table_names()
         assert upgraded.count_briefs() == 1  # data kept
     with Store(path) as again:  # nothing left to migrate
-        assert again.schema_version == 2
+        assert again.schema_version == current + 1
 
 
 def test_failed_migration_leaves_the_library_as_it_was(
@@ -167,7 +168,7 @@ def test_failed_migration_leaves_the_library_as_it_was(
         Store(path)
     monkeypatch.undo()
     with Store(path) as store:
-        assert store.schema_version == 1
+        assert store.schema_version == len(store_module.MIGRATIONS)
         assert "half" not in store.db.table_names()
 
 
@@ -211,6 +212,38 @@ def test_a_closed_store_says_so(tmp_path: Path) -> None:
     store.close()  # twice is fine
     with pytest.raises(StoreError, match="closed"):
         store.count_briefs()
+
+
+def test_a_schema_1_library_migrates_to_the_same_library(tmp_path: Path) -> None:
+    """tests/fixtures/library/schema-v1.db was written by schema 1's code: the three
+    base briefs, strike-vote marked read."""
+    path = tmp_path / "old.db"
+    path.write_bytes((LIBRARY / "schema-v1.db").read_bytes())
+    with Store(tmp_path / "fresh.db") as fresh:
+        fresh.import_briefs([(b, None) for b in _base()])
+        fresh.set_read(VOTE)
+        with Store(path) as migrated:
+            assert migrated.schema_version == len(store_module.MIGRATIONS)
+            conn = migrated.db.conn
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert {"brief_documents", "briefs_fts"} <= set(migrated.db.table_names())
+            assert "briefs_v2" not in migrated.db.table_names()
+            for brief in _base():
+                assert migrated.get_brief(brief.id) == brief
+            assert migrated.list_briefs() == fresh.list_briefs()
+            assert migrated.actors() == fresh.actors()
+            for actor_id in ("mara-lind", "dockworkers-union", "petra-holm"):
+                assert migrated.actor(actor_id) == fresh.actor(actor_id)
+                assert migrated.actor_positions(actor_id) == fresh.actor_positions(actor_id)
+            assert migrated.questions() == fresh.questions()
+            for query in ("automation", "seatbelt", "contract", "ports join"):
+                assert migrated.search(query) == fresh.search(query)
+            assert migrated.brief_origin(TALKS) == "2031-03-01-harbour-talks.yaml"
+            # And it goes on working: a new version replaces a migrated brief.
+            assert migrated.import_brief(_v2()).outcome == Outcome.updated
+            assert migrated.search("seatbelt") == []
+            assert migrated.is_read(VOTE)
 
 
 # -- import: new, updated, unchanged --------------------------------------------------------
@@ -421,6 +454,7 @@ def test_actor_detail_gathers_aliases_and_roles(loaded: Store) -> None:
     assert detail.name == "Dockworkers' Union"
     assert detail.aliases == ("the union",)
     assert [r.brief_id for r in detail.roles] == [TALKS, VOTE, DEAL]  # oldest first
+    assert detail.roles[0].brief_title.startswith("Norland's transport minister")
     assert detail.roles[-1].role is None
     assert detail.brief_count == 3
     assert detail.position_count == 1
@@ -654,3 +688,34 @@ def test_truncated_library_is_refused_and_left_alone(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="truncated"):
         Store(path)
     assert path.read_bytes() == before
+
+
+def test_change_token_sees_writes_from_anywhere(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with Store(path) as mine, Store(path) as other:
+        token = mine.change_token()
+        assert mine.change_token() == token  # reading changes nothing
+        mine.list_briefs()
+        assert mine.change_token() == token
+        other.import_brief(_base()[0])  # another connection (or process) writes
+        after_other = mine.change_token()
+        assert after_other != token
+        mine.set_read(TALKS)  # and our own writes count too
+        assert mine.change_token() != after_other
+
+
+def test_search_ranks_within_the_most_recent_matches(
+    loaded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert {h.brief_id for h in loaded.search("automation")} == {TALKS, VOTE, DEAL}
+    monkeypatch.setattr(store_module, "SEARCH_WINDOW", 2)
+    assert {h.brief_id for h in loaded.search("automation")} == {VOTE, DEAL}  # newest two
+    assert [h.brief_id for h in loaded.search("cranes tomorrow")] == [TALKS]  # rare: found
+
+
+def test_fts_rowids_follow_brief_dates(store: Store) -> None:
+    base = _base()[0]
+    for day, name in [(9, "late"), (1, "early"), (5, "middle"), (1, "early-too")]:
+        store.import_brief(base.model_copy(update={"id": name, "date": dt.date(2031, 3, day)}))
+    rows = store.db.conn.execute("SELECT id FROM briefs ORDER BY search_rowid").fetchall()
+    assert [r[0] for r in rows] == ["early", "early-too", "middle", "late"]

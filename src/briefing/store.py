@@ -3,9 +3,11 @@
 One file holds every brief, split into readable tables (``briefs``, ``actors``,
 ``brief_actors``, ``positions``, ``open_questions``, ``timeline_events``, ``sources``,
 ``brief_tags``) so it opens in Datasette, plus an FTS5 index (``briefs_fts``), the read
-state, feed and file-sync bookkeeping. ``briefs.document`` keeps the whole brief as JSON,
-so :meth:`Store.get_brief` gives back exactly what was imported; the other tables exist
-for queries.
+state, feed and file-sync bookkeeping. ``brief_documents.document`` keeps the whole brief
+as JSON, so :meth:`Store.get_brief` gives back exactly what was imported; the other
+tables exist for queries, laid out for them: ``briefs`` holds only what the brief list
+shows (narrow rows, so lists and joins stay in cache), and an actor's ``positions`` and
+``brief_actors`` rows are clustered together (the actor screen reads one range).
 
 Concurrency: WAL and a 10 s busy timeout, and writers take the write lock up front
 (``BEGIN IMMEDIATE``), so a reader and a writer in different processes wait for each
@@ -77,6 +79,7 @@ class ActorRole:
     brief_date: str
     role: str | None
     affiliation: str | None
+    brief_title: str = ""  # so the actor screen needs no second query for brief heads
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +184,9 @@ class ImportFailed(StoreError):
 # -- schema ---------------------------------------------------------------------------
 
 BUSY_TIMEOUT_S = 10.0
+#: SQLite's page cache per connection (KiB): holds the narrow briefs table of a 100k
+#: library, so the joins behind lists and the actor screen do not go back to the file.
+CACHE_KIB = 32 * 1024
 #: Briefs written per transaction: large enough to amortise commits, small enough that a
 #: reader in another process never waits long for the write lock.
 CHUNK = 500
@@ -346,10 +352,184 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-#: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
-#: steps; never edit old ones (libraries in the wild are at every version).
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+#: FTS rowids sort by brief date: ``day << DAY_SHIFT | n``, so "the newest matches" is a
+#: rowid range FTS5 can seek to (see :meth:`Store.search`).
+DAY_SHIFT = 20
 
+
+def _fts_create(name: str) -> str:
+    return f"""
+    CREATE VIRTUAL TABLE {name} USING fts5 (
+        title, summary, positions, quotes, questions,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    )
+    """
+
+
+_SCHEMA_V2 = (
+    # The list's columns only: narrow rows, many to a page, so lists and the joins
+    # behind the actor screen stay in cache. The big text lives in brief_documents.
+    """
+    CREATE TABLE briefs_v2 (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        updated TEXT,
+        format TEXT NOT NULL,
+        bottom_line TEXT NOT NULL,
+        tags_text TEXT NOT NULL,
+        origin TEXT,
+        imported_at TEXT NOT NULL,
+        search_rowid INTEGER NOT NULL UNIQUE
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE brief_documents (
+        brief_id TEXT PRIMARY KEY REFERENCES briefs (id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        document TEXT NOT NULL
+    )
+    """,
+    # Clustered by actor: an actor's rows are one contiguous range, and they carry the
+    # brief's date and title (rewritten with their brief, so never stale): the actor
+    # screen reads one range per table and joins nothing.
+    """
+    CREATE TABLE brief_actors_v2 (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        ordinal INTEGER NOT NULL,
+        brief_date TEXT NOT NULL,
+        brief_title TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (actor_id, brief_date DESC, brief_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE positions_v2 (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        brief_date TEXT NOT NULL,
+        brief_title TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        position TEXT NOT NULL,
+        stance TEXT,
+        quote TEXT,
+        attribution TEXT,
+        date TEXT,
+        PRIMARY KEY (actor_id, brief_date, brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+)
+
+_INDEXES_V2 = (
+    "CREATE INDEX briefs_by_date ON briefs (date DESC, id)",
+    "CREATE UNIQUE INDEX brief_actors_by_brief ON brief_actors (brief_id, actor_id)",
+    "CREATE UNIQUE INDEX positions_by_brief ON positions (brief_id, ordinal)",
+)
+
+
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Schema 2, for speed at 100k briefs: the brief list's columns apart from the
+    documents, actor rows clustered by actor, FTS rowids in date order."""
+    for statement in _SCHEMA_V2:
+        conn.execute(statement)
+    conn.execute("CREATE TEMP TABLE rowid_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+    allocator = _RowidAllocator(conn, table="briefs_v2")
+    conn.executemany(
+        "INSERT INTO temp.rowid_map (old, new) VALUES (?, ?)",
+        [
+            (old, allocator.next(date))
+            for old, date in conn.execute(
+                "SELECT search_rowid, date FROM briefs ORDER BY date, id"
+            ).fetchall()
+        ],
+    )
+    # Oldest first, so a list page's rows sit on neighbouring pages.
+    conn.execute(
+        """
+        INSERT INTO briefs_v2 (id, title, date, updated, format, bottom_line, tags_text,
+                               origin, imported_at, search_rowid)
+        SELECT b.id, b.title, b.date, b.updated, b.format, b.bottom_line, b.tags_text,
+               b.origin, b.imported_at, m.new
+        FROM briefs b JOIN temp.rowid_map m ON m.old = b.search_rowid
+        ORDER BY b.date, b.id
+        """
+    )
+    conn.execute(
+        "INSERT INTO brief_documents (brief_id, source, summary, document)"
+        " SELECT id, source, summary, document FROM briefs ORDER BY date, id"
+    )
+    conn.execute(
+        """
+        INSERT INTO brief_actors_v2
+        SELECT a.brief_id, a.actor_id, a.ordinal, a.brief_date, b.title, a.name, a.kind, a.role,
+               a.affiliation, a.aliases
+        FROM brief_actors a JOIN briefs b ON b.id = a.brief_id
+        """
+    )
+    conn.execute(
+        """
+        INSERT INTO positions_v2
+        SELECT p.brief_id, p.ordinal, p.actor_id, p.brief_date, b.title, p.topic, p.position,
+               p.stance, p.quote, p.attribution, p.date
+        FROM positions p JOIN briefs b ON b.id = p.brief_id
+        """
+    )
+    conn.execute(_fts_create("briefs_fts_v2"))
+    conn.execute(
+        """
+        INSERT INTO briefs_fts_v2 (rowid, title, summary, positions, quotes, questions)
+        SELECT m.new, f.title, f.summary, f.positions, f.quotes, f.questions
+        FROM briefs_fts f JOIN temp.rowid_map m ON m.old = f.rowid
+        """
+    )
+    for table in ("positions", "brief_actors", "briefs", "briefs_fts"):
+        conn.execute(f"DROP TABLE {table}")
+    for table in ("positions", "brief_actors", "briefs", "briefs_fts"):
+        conn.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
+    for statement in _INDEXES_V2:
+        conn.execute(statement)
+    conn.execute("DROP TABLE temp.rowid_map")
+
+
+class _RowidAllocator:
+    """Hands out FTS rowids ``day << DAY_SHIFT | n``: unique, and in brief-date order."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str = "briefs") -> None:
+        self._conn = conn
+        self._table = table
+        self._next: dict[int, int] = {}
+
+    def next(self, date: str) -> int:
+        day = dt.date.fromisoformat(date).toordinal()
+        if day not in self._next:
+            base = day << DAY_SHIFT
+            row = self._conn.execute(
+                f"SELECT max(search_rowid) FROM {self._table}"
+                " WHERE search_rowid >= ? AND search_rowid < ?",
+                (base, base + (1 << DAY_SHIFT)),
+            ).fetchone()
+            self._next[day] = base if row[0] is None else row[0] + 1
+        rowid = self._next[day]
+        if rowid >= (day + 1) << DAY_SHIFT:
+            raise ValueError(f"more than {1 << DAY_SHIFT:,} briefs dated {date}")
+        self._next[day] = rowid + 1
+        return rowid
+
+
+#: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
+#: steps; never edit old ones (libraries in the wild are at every version). A new library
+#: runs them all (on empty tables, instantly), so there is one way to any schema.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+
+#: Search ranks (bm25) at most this many matching briefs: the most recent ones.
+SEARCH_WINDOW = 2000
 #: FTS columns, in order, and what each is called in a :class:`SearchHit`.
 _FTS_WHERE = ("title", "summary", "position", "quote", "question")
 #: bm25 weights per FTS column: a match in the title says most about the brief.
@@ -490,7 +670,7 @@ _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
 
-def fts_query(text: str) -> str | None:
+def fts_query(text: str, *, prefix: bool = True) -> str | None:
     """Plain user text as a safe FTS5 query, or None when it has nothing to search for.
 
     Every word becomes a quoted phrase, so FTS syntax in the input (``AND``, ``-``,
@@ -499,17 +679,17 @@ def fts_query(text: str) -> str | None:
     space after it) also matches as a prefix, when it has three or more characters.
     """
     phrases: list[str] = []
-    prefix = False
+    last_open = False
     for match in _TERM.finditer(text):
         quoted, bare = match.groups()
         words = _WORD.findall(quoted if quoted is not None else bare)
-        prefix = False
+        last_open = False
         if words:
             phrases.append(f'"{" ".join(words)}"')
-            prefix = quoted is None and match.end() == len(text) and len(words[-1]) >= 3
+            last_open = quoted is None and match.end() == len(text) and len(words[-1]) >= 3
     if not phrases:
         return None
-    return " ".join(phrases) + ("*" if prefix else "")
+    return " ".join(phrases) + ("*" if prefix and last_open else "")
 
 
 # -- rows of one brief ----------------------------------------------------------------
@@ -529,7 +709,8 @@ class PreparedBrief:
     id: str
     updated: dt.datetime | None
     origin: str | None
-    brief: Row  # briefs row up to ``document``; origin, imported_at, search_rowid follow
+    brief: Row  # id, title, date, updated, format, bottom_line, tags_text, source, summary,
+    # document (origin, imported_at and the FTS rowid are added when written)
     actors: tuple[Row, ...]
     brief_actors: tuple[Row, ...]
     positions: tuple[Row, ...]
@@ -559,7 +740,18 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
         aliases = _json(actor.aliases) if actor.aliases else "[]"
         actors.append((actor.id, actor.name, actor.kind, aliases, bid, date))
         brief_actors.append(
-            (bid, actor.id, i, date, actor.name, actor.kind, actor.role, actor.affiliation, aliases)
+            (
+                bid,
+                actor.id,
+                i,
+                date,
+                brief.title,
+                actor.name,
+                actor.kind,
+                actor.role,
+                actor.affiliation,
+                aliases,
+            )
         )
     return PreparedBrief(
         id=bid,
@@ -585,6 +777,7 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
                 i,
                 p.actor,
                 date,
+                brief.title,
                 p.topic,
                 p.position,
                 p.stance,
@@ -665,8 +858,9 @@ def _json_sources(brief: Brief) -> str:
 
 _INSERTS = {
     "briefs": "INSERT INTO briefs (id, title, date, updated, format, bottom_line, tags_text,"
-    " source, summary, document, origin, imported_at, search_rowid)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " origin, imported_at, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "documents": "INSERT INTO brief_documents (brief_id, source, summary, document)"
+    " VALUES (?, ?, ?, ?)",
     # Counted incrementally; name and kind are those of the latest brief (by date, then
     # id) that names the actor; aliases are gathered from every brief.
     "actors": """
@@ -685,10 +879,12 @@ _INSERTS = {
             named_in = iif((?6, ?5) >= (named_date, named_in), ?5, named_in),
             named_date = iif((?6, ?5) >= (named_date, named_in), ?6, named_date)
     """,
-    "brief_actors": "INSERT INTO brief_actors (brief_id, actor_id, ordinal, brief_date, name,"
-    " kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "positions": "INSERT INTO positions (brief_id, ordinal, actor_id, brief_date, topic,"
-    " position, stance, quote, attribution, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "brief_actors": "INSERT INTO brief_actors (brief_id, actor_id, ordinal, brief_date,"
+    " brief_title, name, kind, role, affiliation, aliases)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "positions": "INSERT INTO positions (brief_id, ordinal, actor_id, brief_date, brief_title,"
+    " topic, position, stance, quote, attribution, date)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "questions": "INSERT INTO open_questions (brief_id, ordinal, question_id, has_own_id,"
     " brief_date, question, status, likelihood, confidence, context, resolution, actors)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -795,6 +991,7 @@ class Store:
     def _configure(self, conn: sqlite3.Connection, memory: bool) -> None:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
         # The first statement that reads the file: a corrupt file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not memory:
@@ -828,6 +1025,9 @@ class Store:
             )
         if version == target:
             return
+        # Tables are rebuilt by copy, drop and rename: with foreign keys on, dropping
+        # the old briefs table would cascade into every child table. Checked at the end.
+        conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Re-read under the write lock: another process may have migrated meanwhile.
@@ -838,11 +1038,19 @@ class Store:
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                     (str(step + 1),),
                 )
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreError(
+                    f"{self.path}: migrating the library broke {len(broken)} references;"
+                    " nothing was changed"
+                )
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     @property
     def schema_version(self) -> int:
@@ -965,12 +1173,11 @@ class Store:
                 outcomes.append(ImportOutcome(item.id, outcome, item.origin))
             if not winners:
                 return outcomes, {}
-            next_rowid = (
-                conn.execute("SELECT coalesce(max(search_rowid), 0) FROM briefs").fetchone()[0] + 1
-            )
+            allocator = _RowidAllocator(conn)
+            rowids = {bid: allocator.next(item.brief[2]) for bid, item in winners.items()}
             conn.execute("SAVEPOINT chunk")
             try:
-                self._replace(conn, list(winners.values()), stored, next_rowid)
+                self._replace(conn, list(winners.values()), stored, rowids)
             except Exception:
                 conn.execute("ROLLBACK TO chunk")
                 conn.execute("RELEASE chunk")
@@ -979,10 +1186,10 @@ class Store:
                 return outcomes, {}
             # Something in the chunk failed: store brief by brief, each all or nothing.
             failures: dict[str, str] = {}
-            for n, (bid, item) in enumerate(winners.items()):
+            for bid, item in winners.items():
                 conn.execute("SAVEPOINT one_brief")
                 try:
-                    self._replace(conn, [item], stored, next_rowid + n)
+                    self._replace(conn, [item], stored, rowids)
                 except Exception as exc:
                     conn.execute("ROLLBACK TO one_brief")
                     failures[bid] = str(exc) or type(exc).__name__
@@ -994,18 +1201,17 @@ class Store:
         conn: sqlite3.Connection,
         items: list[PreparedBrief],
         stored: dict[str, tuple[dt.datetime | None, int]],
-        first_rowid: int,
+        rowids: dict[str, int],
     ) -> None:
         """Delete the stored versions of ``items`` (if any), then insert ``items``."""
         old_ids = [(item.id,) for item in items if item.id in stored]
-        touched: set[str] = set()
+        touched: dict[str, str] = {}  # actor id -> its aliases in the old version
         if old_ids:
             for (bid,) in old_ids:
                 touched.update(
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT actor_id FROM brief_actors WHERE brief_id = ?", (bid,)
-                    )
+                    conn.execute(
+                        "SELECT actor_id, aliases FROM brief_actors WHERE brief_id = ?", (bid,)
+                    ).fetchall()
                 )
             conn.executemany(
                 "UPDATE actors SET brief_count = brief_count - 1"
@@ -1020,21 +1226,25 @@ class Store:
         now = _now()
         conn.executemany(
             _INSERTS["briefs"],
-            [(*item.brief, item.origin, now, first_rowid + n) for n, item in enumerate(items)],
+            [(*item.brief[:7], item.origin, now, rowids[item.id]) for item in items],
         )
+        conn.executemany(_INSERTS["documents"], [(item.id, *item.brief[7:]) for item in items])
         conn.executemany(_INSERTS["actors"], [r for item in items for r in item.actors])
         for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
             conn.executemany(_INSERTS[key], [r for item in items for r in getattr(item, key)])
-        conn.executemany(
-            _INSERTS["fts"], [(first_rowid + n, *item.fts) for n, item in enumerate(items)]
-        )
+        conn.executemany(_INSERTS["fts"], [(rowids[item.id], *item.fts) for item in items])
         if touched:
-            self._refresh_actors(conn, touched)
+            # Aliases are recounted only where the old version had some the new one lacks.
+            kept = {(a[0], a[3]) for item in items for a in item.actors}
+            stale = {a for a, al in touched.items() if al != "[]" and (a, al) not in kept}
+            self._refresh_actors(conn, touched, stale)
 
-    def _refresh_actors(self, conn: sqlite3.Connection, actor_ids: Iterable[str]) -> None:
+    def _refresh_actors(
+        self, conn: sqlite3.Connection, actor_ids: Iterable[str], stale_aliases: set[str]
+    ) -> None:
         """Recompute actors an old brief version named: drop them if no brief names them
-        any more, else take name and kind from the latest brief that does, and aliases
-        from them all."""
+        any more, else take name and kind from the latest brief that does; gather the
+        aliases again for ``stale_aliases`` (a scan of all the actor's briefs)."""
         params = [(a,) for a in actor_ids]
         conn.executemany("DELETE FROM actors WHERE id = ? AND brief_count <= 0", params)
         conn.executemany(
@@ -1042,14 +1252,20 @@ class Store:
             UPDATE actors SET (name, kind, named_in, named_date) = (
                 SELECT name, kind, brief_id, brief_date FROM brief_actors
                 WHERE actor_id = actors.id ORDER BY brief_date DESC, brief_id DESC LIMIT 1
-            ), aliases = (
+            ) WHERE id = ?
+            """,
+            params,
+        )
+        conn.executemany(
+            """
+            UPDATE actors SET aliases = (
                 SELECT json_group_array(value) FROM (
                     SELECT DISTINCT j.value FROM brief_actors AS ba, json_each(ba.aliases) AS j
                     WHERE ba.actor_id = actors.id
                 )
             ) WHERE id = ?
             """,
-            params,
+            [(a,) for a in stale_aliases],
         )
 
     @_api
@@ -1182,8 +1398,20 @@ class Store:
         return int(before)
 
     @_api
+    def change_token(self) -> tuple[int, int]:
+        """Changes whenever the library changes, by this store or any other process.
+
+        For polling (the reader checks it every second or so): compare with the last
+        token; costs one ``PRAGMA data_version``, no table is read.
+        """
+        conn = self._c
+        return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+    @_api
     def get_brief(self, brief_id: str) -> Brief | None:
-        row = self._c.execute("SELECT document FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        row = self._c.execute(
+            "SELECT document FROM brief_documents WHERE brief_id = ?", (brief_id,)
+        ).fetchone()
         return Brief.model_validate_json(row[0]) if row else None
 
     @_api
@@ -1207,7 +1435,9 @@ class Store:
                 marks = ",".join("?" * len(group))
                 docs = dict(
                     self._c.execute(
-                        f"SELECT id, document FROM briefs WHERE id IN ({marks})", group
+                        "SELECT brief_id, document FROM brief_documents"
+                        f" WHERE brief_id IN ({marks})",
+                        group,
                     ).fetchall()
                 )
             for bid in group:
@@ -1241,7 +1471,8 @@ class Store:
 
     @_api
     def actor(self, actor_id: str) -> ActorDetail | None:
-        """The actor as the latest brief names it; aliases gathered from every brief."""
+        """The actor as the latest brief names it; aliases gathered from every brief;
+        roles oldest first (briefs of one day newest id first)."""
         conn = self._c
         row = conn.execute(
             "SELECT id, name, kind, aliases, brief_count FROM actors WHERE id = ?", (actor_id,)
@@ -1249,18 +1480,17 @@ class Store:
         if row is None:
             return None
         aliases: dict[str, str] = {}
-        for alias in json.loads(row[3]):
+        for alias in json.loads(row[3]):  # every brief's, gathered on import
             aliases.setdefault(alias.casefold(), alias)
-        roles: list[ActorRole] = []
-        for brief_id, brief_date, role, affiliation, brief_aliases in conn.execute(
-            "SELECT brief_id, brief_date, role, affiliation, aliases FROM brief_actors"
-            " WHERE actor_id = ? ORDER BY brief_date DESC, brief_id DESC",
-            (actor_id,),
-        ):
-            roles.append(ActorRole(brief_id, brief_date, role, affiliation))
-            if brief_aliases != "[]":
-                for alias in json.loads(brief_aliases):
-                    aliases.setdefault(alias.casefold(), alias)
+        # In the table's own order (newest first), then reversed: no sort.
+        roles = [
+            ActorRole(*r)
+            for r in conn.execute(
+                "SELECT brief_id, brief_date, role, affiliation, brief_title FROM brief_actors"
+                " WHERE actor_id = ? ORDER BY brief_date DESC, brief_id",
+                (actor_id,),
+            )
+        ]
         roles.reverse()
         positions = conn.execute(
             "SELECT count(*) FROM positions WHERE actor_id = ?", (actor_id,)
@@ -1283,19 +1513,23 @@ class Store:
     def actor_positions(
         self, actor_id: str, *, offset: int = 0, limit: int | None = None
     ) -> list[PositionRow]:
-        """The actor's positions across briefs, oldest brief first, in brief order."""
-        rows = self._c.execute(
+        """The actor's positions across briefs, oldest brief first, in brief order.
+
+        One range of the positions table (clustered by actor, in this order): no join.
+        """
+        conn = self._c
+        name = conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if name is None:
+            return []
+        rows = conn.execute(
             """
-            SELECT p.brief_id, b.title, p.brief_date, p.actor_id, a.name, p.topic, p.position,
-                   p.stance, p.quote, p.attribution, p.date
-            FROM positions p
-            JOIN briefs b ON b.id = p.brief_id
-            JOIN actors a ON a.id = p.actor_id
-            WHERE p.actor_id = ?
-            ORDER BY p.brief_date, p.brief_id, p.ordinal
+            SELECT brief_id, brief_title, brief_date, actor_id, ?, topic, position, stance,
+                   quote, attribution, date
+            FROM positions WHERE actor_id = ?
+            ORDER BY brief_date, brief_id, ordinal
             LIMIT ? OFFSET ?
             """,
-            (actor_id, -1 if limit is None else limit, max(offset, 0)),
+            (name[0], actor_id, -1 if limit is None else limit, max(offset, 0)),
         )
         return [PositionRow(*row) for row in rows]
 
@@ -1318,18 +1552,21 @@ class Store:
         ``status`` filters on that latest statement, so a question resolved later is
         no longer "open". ``statements`` says how many briefs state it.
         """
-        where = "AND q.status = ?" if status is not None else ""
+        where = "WHERE q.status = ?" if status is not None else ""
+        # One pass over the (question_id, brief_date, brief_id) index finds each id's
+        # latest statement (dates are ISO, 10 characters), then one seek per question.
         rows = self._c.execute(
             f"""
-            SELECT {_QUESTION_COLUMNS},
-                   (SELECT count(*) FROM open_questions c WHERE c.question_id = q.question_id)
-            FROM open_questions q JOIN briefs b ON b.id = q.brief_id
-            WHERE NOT EXISTS (
-                SELECT 1 FROM open_questions n
-                WHERE n.question_id = q.question_id
-                  AND (n.brief_date > q.brief_date
-                       OR (n.brief_date = q.brief_date AND n.brief_id > q.brief_id))
-            ) {where}
+            WITH latest AS (
+                SELECT question_id, max(brief_date || ' ' || brief_id) AS k, count(*) AS n
+                FROM open_questions GROUP BY question_id
+            )
+            SELECT {_QUESTION_COLUMNS}, latest.n
+            FROM latest
+            JOIN open_questions q ON q.question_id = latest.question_id
+                 AND q.brief_date = substr(latest.k, 1, 10) AND q.brief_id = substr(latest.k, 12)
+            JOIN briefs b ON b.id = q.brief_id
+            {where}
             ORDER BY q.brief_date DESC, q.brief_id, q.ordinal
             """,
             [status] if status is not None else [],
@@ -1389,14 +1626,32 @@ class Store:
         ``query`` is plain user text (see :func:`fts_query`); briefs come best first
         (bm25, title matches weighted up), one hit per brief with the snippet of the
         place that matched best.
+
+        Two bounds keep it fast on any library: ranking considers the ``SEARCH_WINDOW``
+        most recent matching briefs (FTS rowids are in date order, so that is a rowid
+        range), since scoring every brief that mentions a common word costs ~100 ms
+        per 100k; and the last word is matched as a prefix only when it matches
+        nothing as typed (prefix terms make snippets very slow).
         """
-        match = fts_query(query)
-        if match is None or limit <= 0:
+        exact = fts_query(query, prefix=False)
+        if exact is None or limit <= 0:
             return []
         conn = self._c
+        match = exact
+        loose = fts_query(query)
+        if loose != exact:
+            probe = "SELECT 1 FROM briefs_fts WHERE briefs_fts MATCH ? LIMIT 1"
+            if conn.execute(probe, (exact,)).fetchone() is None:
+                match = loose  # a word still being typed
+        edge = conn.execute(
+            "SELECT rowid FROM briefs_fts WHERE briefs_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (match, SEARCH_WINDOW - 1),
+        ).fetchone()
         ranked = conn.execute(
-            f"SELECT rowid FROM briefs_fts WHERE briefs_fts MATCH ? ORDER BY {_BM25} LIMIT ?",
-            (match, limit),
+            f"SELECT rowid FROM briefs_fts WHERE briefs_fts MATCH ? AND rowid >= ?"
+            f" ORDER BY {_BM25}, rowid DESC LIMIT ?",
+            (match, edge[0] if edge else 0, limit),
         ).fetchall()
         if not ranked:
             return []
