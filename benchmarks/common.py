@@ -265,7 +265,8 @@ def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
     """A library database of ``size`` generated briefs, built once and cached.
 
     The cache key is a hash of the library schema, so a schema change rebuilds it
-    (``BENCH_REBUILD=1`` forces a rebuild). Building uses ``sync.load_paths`` (the real import path).
+    (``BENCH_REBUILD=1`` forces a rebuild). Building uses ``sync.load_paths`` (the
+    real import path).
     """
     store_cls = need_store()
     try:
