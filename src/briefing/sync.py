@@ -169,15 +169,39 @@ class Plan:
         return sum(isinstance(item, _Task) for item in self.items)
 
 
+def _with_keys(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """Each brief file under ``paths`` with its ``files`` key (absolute, links resolved).
+
+    A folder is resolved once and its files keyed by their path inside it: resolving
+    every file costs a syscall per path component, which dominated re-syncing an
+    unchanged 10k folder.
+    """
+    seen: set[str] = set()
+    for path in paths:
+        root = _key(path) if path.is_dir() else None
+        base = str(path)
+        prefix = "" if base == "." else base.rstrip(os.sep) + os.sep
+        for file in iter_brief_files([path]):
+            text = str(file)
+            if root is None:
+                key = _key(file)
+            elif text.startswith(prefix):  # strings, not pathlib: this runs per file
+                key = os.path.join(root, text[len(prefix) :])
+            else:
+                key = str(Path(root, file.relative_to(path)))
+            if key not in seen:
+                seen.add(key)
+                yield file, key
+
+
 def plan_files(paths: Iterable[Path], known: dict[str, FileStamp] | None = None) -> Plan:
     """Find the brief files under ``paths``; those whose size and modification time
     match ``known`` (from :meth:`Store.file_stamps`) are skipped without being opened.
     Files that are not regular (a FIFO would block the reader) are refused here."""
     known = known or {}
     plan = Plan()
-    for path in iter_brief_files(paths):
+    for path, key in _with_keys(paths):
         plan.files += 1
-        key = _key(path)
         try:
             # stat follows links, as reading will; taken before reading, so a change
             # made while we read is seen as a change next time.

@@ -520,8 +520,10 @@ def _snippet_text(snippet: str) -> Text:
 def search(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search over titles, summaries, positions, quotes and questions.
 
-    Words are matched as typed (FTS syntax is not interpreted); "quoted words" match as
-    a phrase; the last word also matches as a prefix.
+    Every word must match (word forms too: strikes finds strike); FTS syntax is not
+    interpreted; "quoted words" match as a phrase; a last word that matches nothing as
+    typed is tried as a prefix. Best matches first, among the 2,000 most recent
+    matching briefs.
     """
     text = " ".join(query)
     with _store(context) as store:
