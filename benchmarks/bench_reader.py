@@ -205,9 +205,9 @@ async def _run_async(sizes: Sizes, db: Path, empty_db: Path, actor_opens: int) -
         return await measure_actor(pilot, actor, actor_opens) if have_actor is True else {}
 
     log("  [3] warm-up round (untimed)")
-    await one_round(make_empty, None, 2)
-    await one_round(make_reader, brief_list_ready, 2)
-    await one_round(make_blank, brief_list_ready, 2)
+    await one_round(make_empty, None, 1)
+    await one_round(make_reader, brief_list_ready, 1)
+    await one_round(make_blank, brief_list_ready, 1)
     rounds: dict[str, list[dict[str, Any]]] = {"empty": [], "reader": [], "blank": []}
     empty_rounds, reader_rounds = rounds["empty"], rounds["reader"]
     for i in range(sizes.rounds):
@@ -330,7 +330,7 @@ def run_memory(sizes: Sizes) -> list[Result]:
     need_store()
     need("briefing.tui.app", "BriefingApp")
     db = ensure_db(sizes.library_n)
-    pages = 40 if sizes.name == "smoke" else 200
+    pages = 20 if sizes.name == "smoke" else 200
     rss = {}
     for kind in ("empty", "reader"):
         proc = subprocess.run(
