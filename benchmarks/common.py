@@ -44,7 +44,7 @@ class Sizes:
 
 SIZES = {
     "smoke": Sizes("smoke", 1_000, 1_000, 50, 1, 2, 1, 1),
-    "full": Sizes("full", 10_000, 100_000, 200, 7, 10, 2, 5),
+    "full": Sizes("full", 10_000, 100_000, 200, 5, 8, 2, 5),
 }
 
 
