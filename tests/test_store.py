@@ -719,3 +719,16 @@ def test_fts_rowids_follow_brief_dates(store: Store) -> None:
         store.import_brief(base.model_copy(update={"id": name, "date": dt.date(2031, 3, day)}))
     rows = store.db.conn.execute("SELECT id FROM briefs ORDER BY search_rowid").fetchall()
     assert [r[0] for r in rows] == ["early", "early-too", "middle", "late"]
+
+
+def test_file_stamps_are_kept_only_with_their_briefs(store: Store) -> None:
+    from briefing.store import prepare_briefs
+
+    stamp = FileStamp("/in/a.yaml", 10, 1, (TALKS,))
+    store.import_prepared(prepare_briefs([(_base()[0], None)]), files=[stamp])
+    assert store.file_stamps() == {stamp.path: stamp}
+    _fail_on_timeline_event(store, "Ballot closes")
+    other = FileStamp("/in/b.yaml", 10, 1, (VOTE,))
+    with pytest.raises(ImportFailed):
+        store.import_prepared(prepare_briefs([(_base()[1], None)]), files=[other])
+    assert set(store.file_stamps()) == {stamp.path}

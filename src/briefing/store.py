@@ -187,9 +187,9 @@ BUSY_TIMEOUT_S = 10.0
 #: SQLite's page cache per connection (KiB): holds the narrow briefs table of a 100k
 #: library, so the joins behind lists and the actor screen do not go back to the file.
 CACHE_KIB = 32 * 1024
-#: Briefs written per transaction: large enough to amortise commits, small enough that a
-#: reader in another process never waits long for the write lock.
-CHUNK = 500
+#: Briefs written per transaction: large enough to amortise commits (each may set off a
+#: WAL checkpoint and its fsyncs), small enough that another writer never waits long.
+CHUNK = 1000
 
 _SCHEMA_V1 = (
     """
@@ -1126,7 +1126,9 @@ class Store:
         raise ImportFailed(outcomes, broken, self.path)
 
     @_api
-    def import_prepared(self, items: Iterable[PreparedBrief]) -> list[ImportOutcome]:
+    def import_prepared(
+        self, items: Iterable[PreparedBrief], *, files: Iterable[FileStamp] = ()
+    ) -> list[ImportOutcome]:
         """Write prepared briefs (see :func:`prepare_brief`), each atomic.
 
         A known id is replaced only by a later ``updated`` (then no row of the old
@@ -1134,67 +1136,82 @@ class Store:
         ``CHUNK`` at a time in one transaction; should a chunk fail, it is retried brief
         by brief, each in its own savepoint, and :class:`ImportFailed` names the briefs
         that could not be stored once the others are committed.
+
+        ``files`` (the stamps of the files these briefs came from) are remembered in
+        the last chunk's transaction, so a stamp is never kept without its briefs; not
+        at all if anything failed.
         """
+        chunks = list(_batched(items, CHUNK)) or [[]]
+        stamps = list(files)
         outcomes: list[ImportOutcome] = []
-        for chunk in _batched(items, CHUNK):
-            done, failures = self._import_chunk(chunk)
+        for n, chunk in enumerate(chunks):
+            last = n == len(chunks) - 1
+            done, failures = self._import_chunk(chunk, stamps if last else [])
             outcomes.extend(done)
             if failures:
                 raise ImportFailed(outcomes, failures, self.path)
         return outcomes
 
     def _import_chunk(
-        self, chunk: list[PreparedBrief]
+        self, chunk: list[PreparedBrief], stamps: list[FileStamp]
     ) -> tuple[list[ImportOutcome], dict[str, str]]:
         with self._write() as conn:
-            ids = list({item.id for item in chunk})
-            stored: dict[str, tuple[dt.datetime | None, int]] = {}
-            for group in _batched(ids, 500):
-                marks = ",".join("?" * len(group))
-                for bid, updated, rowid in conn.execute(
-                    f"SELECT id, updated, search_rowid FROM briefs WHERE id IN ({marks})", group
-                ):
-                    stored[bid] = (_parse_dt(updated), rowid)
-            # Decide every outcome first, in order, as if the briefs came one by one;
-            # only each id's final winner is written.
-            current = {bid: version for bid, (version, _) in stored.items()}
-            outcomes: list[ImportOutcome] = []
-            winners: dict[str, PreparedBrief] = {}
-            for item in chunk:
-                if item.id not in current:
-                    outcome = Outcome.new
-                elif _later(item.updated, current[item.id]):
-                    outcome = Outcome.updated
-                else:
-                    outcomes.append(ImportOutcome(item.id, Outcome.unchanged, item.origin))
-                    continue
-                current[item.id] = item.updated
-                winners[item.id] = item
-                outcomes.append(ImportOutcome(item.id, outcome, item.origin))
-            if not winners:
-                return outcomes, {}
-            allocator = _RowidAllocator(conn)
-            rowids = {bid: allocator.next(item.brief[2]) for bid, item in winners.items()}
-            conn.execute("SAVEPOINT chunk")
-            try:
-                self._replace(conn, list(winners.values()), stored, rowids)
-            except Exception:
-                conn.execute("ROLLBACK TO chunk")
-                conn.execute("RELEASE chunk")
+            outcomes, failures = self._write_chunk(conn, chunk)
+            if stamps and not failures:
+                self._remember(conn, stamps)
+            return outcomes, failures
+
+    def _write_chunk(
+        self, conn: sqlite3.Connection, chunk: list[PreparedBrief]
+    ) -> tuple[list[ImportOutcome], dict[str, str]]:
+        ids = list({item.id for item in chunk})
+        stored: dict[str, tuple[dt.datetime | None, int]] = {}
+        for group in _batched(ids, 500):
+            marks = ",".join("?" * len(group))
+            for bid, updated, rowid in conn.execute(
+                f"SELECT id, updated, search_rowid FROM briefs WHERE id IN ({marks})", group
+            ):
+                stored[bid] = (_parse_dt(updated), rowid)
+        # Decide every outcome first, in order, as if the briefs came one by one;
+        # only each id's final winner is written.
+        current = {bid: version for bid, (version, _) in stored.items()}
+        outcomes: list[ImportOutcome] = []
+        winners: dict[str, PreparedBrief] = {}
+        for item in chunk:
+            if item.id not in current:
+                outcome = Outcome.new
+            elif _later(item.updated, current[item.id]):
+                outcome = Outcome.updated
             else:
-                conn.execute("RELEASE chunk")
-                return outcomes, {}
-            # Something in the chunk failed: store brief by brief, each all or nothing.
-            failures: dict[str, str] = {}
-            for bid, item in winners.items():
-                conn.execute("SAVEPOINT one_brief")
-                try:
-                    self._replace(conn, [item], stored, rowids)
-                except Exception as exc:
-                    conn.execute("ROLLBACK TO one_brief")
-                    failures[bid] = str(exc) or type(exc).__name__
-                conn.execute("RELEASE one_brief")
-            return [o for o in outcomes if o.brief_id not in failures], failures
+                outcomes.append(ImportOutcome(item.id, Outcome.unchanged, item.origin))
+                continue
+            current[item.id] = item.updated
+            winners[item.id] = item
+            outcomes.append(ImportOutcome(item.id, outcome, item.origin))
+        if not winners:
+            return outcomes, {}
+        allocator = _RowidAllocator(conn)
+        rowids = {bid: allocator.next(item.brief[2]) for bid, item in winners.items()}
+        conn.execute("SAVEPOINT chunk")
+        try:
+            self._replace(conn, list(winners.values()), stored, rowids)
+        except Exception:
+            conn.execute("ROLLBACK TO chunk")
+            conn.execute("RELEASE chunk")
+        else:
+            conn.execute("RELEASE chunk")
+            return outcomes, {}
+        # Something in the chunk failed: store brief by brief, each all or nothing.
+        failures: dict[str, str] = {}
+        for bid, item in winners.items():
+            conn.execute("SAVEPOINT one_brief")
+            try:
+                self._replace(conn, [item], stored, rowids)
+            except Exception as exc:
+                conn.execute("ROLLBACK TO one_brief")
+                failures[bid] = str(exc) or type(exc).__name__
+            conn.execute("RELEASE one_brief")
+        return [o for o in outcomes if o.brief_id not in failures], failures
 
     def _replace(
         self,
@@ -1303,15 +1320,17 @@ class Store:
 
     @_api
     def remember_files(self, stamps: Iterable[FileStamp]) -> None:
-        rows = [(s.path, s.size, s.mtime_ns, json.dumps(list(s.brief_ids))) for s in stamps]
-        if not rows:
-            return
-        with self._write() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO files (path, size, mtime_ns, brief_ids)"
-                " VALUES (?, ?, ?, ?)",
-                rows,
-            )
+        stamps = list(stamps)
+        if stamps:
+            with self._write() as conn:
+                self._remember(conn, stamps)
+
+    @staticmethod
+    def _remember(conn: sqlite3.Connection, stamps: list[FileStamp]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, brief_ids) VALUES (?, ?, ?, ?)",
+            [(s.path, s.size, s.mtime_ns, _json(s.brief_ids)) for s in stamps],
+        )
 
     @_api
     def forget_files(self, paths: Iterable[str]) -> None:
@@ -1428,21 +1447,25 @@ class Store:
 
     def iter_briefs(self) -> Iterator[Brief]:
         """Every brief, in list order, fetched a page at a time (no long-held cursor)."""
-        with self._lock:
-            ids = [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
-        for group in _batched(ids, 200):
-            with self._lock:
-                marks = ",".join("?" * len(group))
-                docs = dict(
-                    self._c.execute(
-                        "SELECT brief_id, document FROM brief_documents"
-                        f" WHERE brief_id IN ({marks})",
-                        group,
-                    ).fetchall()
-                )
-            for bid in group:
-                if bid in docs:
-                    yield Brief.model_validate_json(docs[bid])
+        for group in _batched(self._brief_ids(), 200):
+            for document in self._documents(group):
+                yield Brief.model_validate_json(document)
+
+    @_api
+    def _brief_ids(self) -> list[str]:
+        return [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
+
+    @_api
+    def _documents(self, ids: list[str]) -> list[str]:
+        """The documents of ``ids`` that still exist, in that order."""
+        marks = ",".join("?" * len(ids))
+        docs = dict(
+            self._c.execute(
+                f"SELECT brief_id, document FROM brief_documents WHERE brief_id IN ({marks})",
+                ids,
+            ).fetchall()
+        )
+        return [docs[i] for i in ids if i in docs]
 
     @_api
     def is_read(self, brief_id: str) -> bool:

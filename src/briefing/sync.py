@@ -335,10 +335,9 @@ def load_paths(
     stamps: list[FileStamp] = []
 
     def flush() -> None:
-        if batch:
-            report.record(store.import_prepared(batch))
-        if stamps:
-            store.remember_files(stamps)
+        """Store the batch; its files' stamps go in the same transaction."""
+        if batch or stamps:
+            report.record(store.import_prepared(batch, files=stamps))
         batch.clear()
         stamps.clear()
 
