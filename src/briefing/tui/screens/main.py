@@ -318,7 +318,6 @@ class MainScreen(Screen[None]):
     def select_brief(self, brief_id: str) -> None:
         """Put the cursor on this brief (clearing a tag filter if it hides the brief)."""
         lst = self.brief_list
-        lst._jump_to = brief_id
         self.run_worker(
             lambda: self._find(brief_id, lst.tag),
             thread=True,

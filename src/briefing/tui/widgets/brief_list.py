@@ -110,10 +110,12 @@ class BriefList(ScrollView, can_focus=True):
             total: int,
             index: int | None,
             page: tuple[int, list[BriefRow]] | None,
+            cursor: int,
         ) -> None:
             super().__init__()
             self.generation, self.count, self.total, self.index = generation, count, total, index
             self.page = page
+            self.cursor = cursor
 
     class _PageLoaded(Message, bubble=False):
         def __init__(self, generation: int, page: int, rows: list[BriefRow] | None) -> None:
@@ -140,7 +142,6 @@ class BriefList(ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._announced: tuple[str, int] | None = None
-        self._jump_to: str | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.app.report_failed_worker(event)  # type: ignore[attr-defined]
@@ -155,15 +156,17 @@ class BriefList(ScrollView, can_focus=True):
 
         ``keep``: a brief id to put the cursor on afterwards (default: the current one).
         """
-        if tag is not ...:
+        cursor = self.cursor
+        if tag is not ... and tag != self.tag:
             self.tag = tag  # type: ignore[assignment]
+            cursor = 0  # another list: if ``keep`` is not in it, start at the top
         if keep is None and (row := self.highlighted_row) is not None:
             keep = row.id
         self._generation += 1
         self._pages.clear()
         self._pending.clear()
         self._strips.clear()
-        generation, tag_now, cursor = self._generation, self.tag, self.cursor
+        generation, tag_now = self._generation, self.tag
         self.run_worker(
             lambda: self._count_work(generation, tag_now, keep, cursor),
             thread=True,
@@ -175,7 +178,6 @@ class BriefList(ScrollView, can_focus=True):
 
     def select_brief(self, brief_id: str) -> None:
         """Move the cursor to this brief (the caller clears a tag filter hiding it)."""
-        self._jump_to = brief_id
         self.reload(keep=brief_id)
 
     def _count_work(self, generation: int, tag: str | None, keep: str | None, cursor: int) -> None:
@@ -188,7 +190,7 @@ class BriefList(ScrollView, can_focus=True):
         page_no = target // self.PAGE_SIZE
         rows = store.list_briefs(offset=page_no * self.PAGE_SIZE, limit=self.PAGE_SIZE, tag=tag)
         page = (page_no, rows) if count else None
-        self.post_message(self._CountLoaded(generation, count, total, index, page))
+        self.post_message(self._CountLoaded(generation, count, total, index, page, target))
 
     def _page_work(self, generation: int, page: int, tag: str | None) -> None:
         if generation != self._generation or not self._page_wanted(page):
@@ -256,10 +258,8 @@ class BriefList(ScrollView, can_focus=True):
             self._pages.set(*message.page)
         self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.ROW_HEIGHT)
         self._announced = None
-        target = message.index if message.index is not None else min(self.cursor, self.count - 1)
-        target = max(target, 0)
-        if self._jump_to is not None and message.index is None:
-            self._jump_to = None
+        target = message.index if message.index is not None else message.cursor
+        target = max(min(target, self.count - 1), 0)
         if target == self.cursor:
             self._cursor_moved(target)
         else:
@@ -316,7 +316,6 @@ class BriefList(ScrollView, can_focus=True):
         key = (row.id, self.cursor)
         if key != self._announced:
             self._announced = key
-            self._jump_to = None
             self.post_message(self.Highlighted(row, self.cursor))
 
     def _page_rows(self) -> int:
