@@ -348,7 +348,9 @@ def machine() -> dict[str, str]:
             capture_output=True,
             text=True,
         ).stdout.strip()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return {
+        "load": load,
         "nproc": str(os.cpu_count()),
         "cpu": cpu,
         "python": platform.python_version(),

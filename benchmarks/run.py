@@ -166,7 +166,9 @@ def markdown(results: list[Result], info: dict[str, str], size: str, seconds: fl
         f"Machine: {info['nproc']} cores, {info['cpu']}; Python {info['python']}, "
         f"SQLite {info['sqlite']}, Textual {info['textual']}; {info['platform']}.  ",
         f"Run: {info['date']}, commit `{info['commit']}`, size `{size}`, "
-        f"whole suite {seconds:.0f} s.  ",
+        f"whole suite {seconds:.0f} s; load average at the start {info['load']}, "
+        f"at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the "
+        "machine inflates the multi-process figures most).  ",
         f"Command: `.venv/bin/python -m benchmarks.run{size_flag}`",
         "",
         "| # | Benchmark | Measured | Floor (same run) | Ratio | Target | Result |",
@@ -220,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         f"reader/search/memory {sizes.library_n:,} briefs, feed {sizes.feed_n} briefs"
     )
     print(
-        f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, "
+        f"machine: {info['nproc']} cores (load {info['load']}), {info['cpu']}, "
+        f"Python {info['python']}, "
         f"SQLite {info['sqlite']}, Textual {info['textual']}, commit {info['commit']}",
         flush=True,
     )
