@@ -108,7 +108,14 @@ def _unwritable_paths(tmp_path: Path) -> list[tuple[str, Path]]:
     a_file.write_text("not a directory\n")
     paths = [("parent-is-a-file", a_file / "sub" / "library.db")]
     if Path("/proc/self").is_dir():
-        paths.append(("read-only-filesystem", Path("/proc/briefing-test/library.db")))
+        # procfs: the folder exists, nobody can create a file in it (root included).
+        paths.append(("read-only-filesystem", Path("/proc/briefing-test-library.db")))
+        paths.append(("missing-folder-on-read-only-fs", Path("/proc/briefing-test/library.db")))
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        paths.append(("folder-without-write-permission", locked / "library.db"))
     return paths
 
 

@@ -58,7 +58,9 @@ def _public_view(store: Store, brief_id: str) -> dict[str, Any]:
         "brief": brief,
         "list": [r for r in store.list_briefs(limit=1000) if r.id == brief_id],
         "tags": store.tags(),
-        "actors": sorted(store.actors(), key=lambda a: a.id),
+        "actors": sorted(
+            ((a.id, a.name, a.kind, a.brief_count) for a in store.actors()), key=lambda a: a[0]
+        ),
         "count": store.count_briefs(),
     }
     for actor in brief.actors:
@@ -67,7 +69,9 @@ def _public_view(store: Store, brief_id: str) -> dict[str, Any]:
         view[f"actor:{actor.id}"] = (
             detail.name,
             detail.kind,
-            detail.aliases,
+            # A set: the store gathers aliases from every brief, in an order that depends
+            # on import history (see /tmp/robust-proposals/04-*).
+            sorted(detail.aliases),
             [(r.brief_id, r.role, r.affiliation) for r in detail.roles],
             detail.brief_count,
             detail.position_count,
