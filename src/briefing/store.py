@@ -570,33 +570,25 @@ def _explain(exc: sqlite3.Error) -> str:
     return text
 
 
-_MAGIC = b"SQLite format 3\x00"
+def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse a truncated library before anything is written to it: SQLite only notices
+    a missing page when a query reaches it, and a write could land first. The page count
+    comes from SQLite itself (it trusts the header's count only when the header says it
+    is current) and is checked only when no WAL file holds pages (after a clean close).
 
-
-def _check_header(path: Path) -> None:
-    """Refuse a file that is plainly not a whole SQLite database before SQLite touches
-    it: SQLite only notices a truncated file when a query reaches a missing page, and a
-    write could land first. The header's page count is trusted only when it says it is
-    current and no WAL file exists (after a clean close)."""
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            return
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read the library: {exc.strerror or exc}") from None
-    if len(header) < 100 or not header.startswith(_MAGIC):
-        raise StoreError(f"{path}: not a briefing library (not an SQLite database)")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    current = header[24:28] == header[92:96]
+    Never ``open()`` the database file from Python to look at it: closing that file
+    descriptor drops every POSIX lock this process holds on the file, including those
+    of the other connections open in this process (the reader has one per thread). Other
+    processes then believe nobody has the library open, checkpoint and delete the WAL,
+    and this process goes on reading a stale snapshot and writing into a deleted WAL:
+    its writes are lost (https://www.sqlite.org/howtocorrupt.html, section 2.2)."""
+    size = path.stat().st_size
     wal = Path(f"{path}-wal")
-    quiet = not (wal.exists() and wal.stat().st_size)
-    if current and quiet and size < pages * page_size:
+    if size == 0 or (wal.exists() and wal.stat().st_size):
+        return
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if size < pages * page_size:
         raise StoreError(
             f"{path}: the library file is truncated ({size:,} bytes; its header says "
             f"{pages * page_size:,}); restore it from a backup or choose another --db"
@@ -960,7 +952,6 @@ class Store:
                 ) from None
             if self.path.is_dir():
                 raise StoreError(f"{self.path}: is a folder, not a library file")
-            _check_header(self.path)
         try:
             conn = sqlite3.connect(
                 ":memory:" if memory else str(self.path),
@@ -995,6 +986,7 @@ class Store:
         # The first statement that reads the file: a corrupt file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not memory:
+            _check_whole(self.path, conn)
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise StoreError(f"{self.path}: cannot switch the library to WAL mode ({mode})")

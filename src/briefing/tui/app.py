@@ -54,6 +54,8 @@ class BriefingApp(App[None]):
         *([_SCREENS_TCSS] if _SCREENS_TCSS.exists() else []),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]
+    #: Seconds between checks for briefs another process added to the library.
+    LIBRARY_POLL_SECONDS: ClassVar[float] = 2.0
     COMMANDS = App.COMMANDS | _providers()
 
     def __init__(
@@ -121,6 +123,21 @@ class BriefingApp(App[None]):
         if overrides:
             self.set_keymap(overrides)
         # The main screen starts the folder sync once it is mounted (sync_on_start).
+        self._library_token: object = None
+        self._poll_library()  # the starting point: changes after this are noticed
+        self.set_interval(self.LIBRARY_POLL_SECONDS, self._poll_library, name="library poll")
+
+    def _poll_library(self) -> None:
+        """Show briefs another process added (``briefing load`` or ``fetch`` in another
+        terminal) without a restart: refresh the lists when the library's change token
+        moves. One ``PRAGMA data_version``; reading never waits for a writer (WAL)."""
+        try:
+            token = self.store.change_token()
+        except StoreError:
+            return  # a busy or vanished library: try again at the next tick
+        if self._library_token is not None and token != self._library_token:
+            self.post_message(LibraryChanged())
+        self._library_token = token
 
     def on_unmount(self) -> None:
         self.close_stores()
@@ -147,6 +164,8 @@ class BriefingApp(App[None]):
 
     def on_library_changed(self, message: LibraryChanged) -> None:
         """Every screen refreshes its lists (forwarded without bubbling back here)."""
+        with contextlib.suppress(StoreError):
+            self._library_token = self.store.change_token()  # this change is handled
         for screen in self.screen_stack:
             forwarded = LibraryChanged()
             forwarded.stop()  # handled by the screen, not bubbled back to the app
