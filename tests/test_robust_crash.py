@@ -7,7 +7,9 @@ and running the same load again must complete it.
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 
@@ -64,11 +66,13 @@ def _brief_count(db: Path) -> int:
         return 0
 
 
-def _kill_midway(db: Path, corpus: Path, *, at_least: int, then_wait: float = 0.0) -> int:
+def _kill_midway(
+    db: Path, corpus: Path, *, at_least: int, then_wait: float = 0.0, sig: int = signal.SIGKILL
+) -> tuple[int, subprocess.Popen[str]]:
     """Start a load and SIGKILL it (and its workers) once ``at_least`` briefs are stored
     and ``then_wait`` more seconds have passed (to land inside the next transaction).
 
-    Returns the count seen when the kill was sent.
+    Returns the count seen when the signal was sent, and the (finished) process.
     """
     proc = spawn_cli("load", corpus, db=db)
     seen = 0
@@ -82,9 +86,13 @@ def _kill_midway(db: Path, corpus: Path, *, at_least: int, then_wait: float = 0.
         time.sleep(then_wait)
         seen = _brief_count(db)
     finally:
-        kill_group(proc)
-        proc.wait(timeout=10)
-    return seen
+        kill_group(proc, sig)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            kill_group(proc)
+            raise
+    return seen, proc
 
 
 def _assert_only_whole_briefs(db: Path, sources: dict) -> int:
@@ -108,7 +116,7 @@ def test_kill_9_mid_load_then_load_again_completes(tmp_path: Path, corpus: Path)
     sources = _sources(corpus)
     assert len(sources) == TOTAL
 
-    seen = _kill_midway(db, corpus, at_least=1)
+    seen, _ = _kill_midway(db, corpus, at_least=1)
     assert seen < TOTAL, "the load finished before it could be killed: make the corpus larger"
     partial = _assert_only_whole_briefs(db, sources)
     assert partial < TOTAL
@@ -116,7 +124,7 @@ def test_kill_9_mid_load_then_load_again_completes(tmp_path: Path, corpus: Path)
 
     # A second interruption, later in the run, on top of the recovered library.
     # Killed while the next chunk is being written (the load commits 500 at a time).
-    seen = _kill_midway(db, corpus, at_least=min(TOTAL - 1, partial + 1), then_wait=0.3)
+    seen, _ = _kill_midway(db, corpus, at_least=min(TOTAL - 1, partial + 1), then_wait=0.3)
     kept = _assert_only_whole_briefs(db, sources)
     print(f"second kill -9 with {seen} briefs seen; {kept} whole briefs kept")
 
@@ -131,3 +139,21 @@ def test_kill_9_mid_load_then_load_again_completes(tmp_path: Path, corpus: Path)
         assert sorted(store.actor("person-1234").roles, key=lambda r: r.brief_id)[0].brief_id == (
             "gen-01234"
         )
+
+
+def test_ctrl_c_mid_load_is_clean_then_load_again_completes(tmp_path: Path, corpus: Path) -> None:
+    """Ctrl-C in the terminal: SIGINT to the whole foreground process group (the load and
+    any worker processes). A short message, no traceback from any process, whole briefs
+    only, and the rerun completes."""
+    require_commands("load")
+    db = tmp_path / "lib.db"
+    sources = _sources(corpus)
+    seen, proc = _kill_midway(db, corpus, at_least=1, then_wait=0.2, sig=signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode != 0, "an interrupted load must not report success"
+    assert TRACEBACK not in out + err, err[-3000:]
+    kept = _assert_only_whole_briefs(db, sources)
+    print(f"Ctrl-C with {seen} briefs seen; {kept} whole briefs kept; said: {err.strip()[-200:]!r}")
+    result = run_cli("load", corpus, db=db, timeout=120)
+    assert result.returncode == 0, str(result)
+    assert _assert_only_whole_briefs(db, sources) == TOTAL
