@@ -559,8 +559,25 @@ def _api(
     return wrapper
 
 
+#: SQLite errors about the environment rather than one brief's content.
+_ENVIRONMENT_ERRORS = ("full", "disk i/o", "readonly", "read-only", "locked", "busy", "memory")
+
+
+def _environmental(conn: sqlite3.Connection, exc: Exception) -> bool:
+    """True when retrying brief by brief cannot help: the disk is full, I/O failed, or
+    SQLite already rolled the whole transaction back (then ``ROLLBACK TO`` would only
+    hide the real cause behind "no such savepoint")."""
+    if not conn.in_transaction:
+        return True
+    return isinstance(exc, sqlite3.Error) and any(
+        word in str(exc).lower() for word in _ENVIRONMENT_ERRORS
+    )
+
+
 def _explain(exc: sqlite3.Error) -> str:
     text = str(exc)
+    if "full" in text:
+        return f"{text}: free some space (nothing half-written was kept)"
     if "locked" in text or "busy" in text:
         return f"{text} (another briefing kept the library busy for over {BUSY_TIMEOUT_S:g} s)"
     if "not a database" in text or "malformed" in text:
@@ -1187,7 +1204,9 @@ class Store:
         conn.execute("SAVEPOINT chunk")
         try:
             self._replace(conn, list(winners.values()), stored, rowids)
-        except Exception:
+        except Exception as exc:
+            if _environmental(conn, exc):
+                raise
             conn.execute("ROLLBACK TO chunk")
             conn.execute("RELEASE chunk")
         else:
@@ -1200,6 +1219,8 @@ class Store:
             try:
                 self._replace(conn, [item], stored, rowids)
             except Exception as exc:
+                if _environmental(conn, exc):
+                    raise
                 conn.execute("ROLLBACK TO one_brief")
                 failures[bid] = str(exc) or type(exc).__name__
             conn.execute("RELEASE one_brief")
