@@ -102,12 +102,14 @@ async def fetch_once(settings: Any, db: Path, url: str) -> tuple[float, Any]:
     return time.perf_counter() - start, report
 
 
-def _compare(sizes: Sizes, work: Path, feed_url: str, rounds: int) -> dict[str, list[float]]:
+def _compare(
+    sizes: Sizes, work: Path, feed_url: str, rounds: int, tag: str
+) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"concurrent": [], "sequential": []}
     for i in range(rounds):
         order = ["concurrent", "sequential"] if i % 2 == 0 else ["sequential", "concurrent"]
         for mode in order:
-            db = work / f"fetch-{mode}-{i}.db"
+            db = work / f"fetch-{tag}-{mode}-{i}.db"  # fresh: every brief is new
             settings = settings_for(db, concurrency=CONCURRENCY if mode == "concurrent" else 1)
             seconds, report = asyncio.run(fetch_once(settings, db, feed_url))
             if report.new != sizes.feed_n or not report.ok:
@@ -142,7 +144,9 @@ def run(sizes: Sizes) -> list[Result]:
             try:
                 (site / "feed.atom").write_bytes(atom_feed(briefs, server.url))
                 feed_url = server.url + "feed.atom"
-                figures[latency] = _compare(sizes, work, feed_url, rounds if latency else 1)
+                figures[latency] = _compare(
+                    sizes, work, feed_url, rounds if latency else 1, f"{latency * 1e3:.0f}ms"
+                )
             finally:
                 server.close()
             log(
