@@ -339,28 +339,33 @@ def test_same_folder_loaded_three_times_at_once(tmp_path: Path) -> None:
 # -- the reader app sees briefs another process added -----------------------------------------
 
 
-async def test_reader_app_shows_briefs_added_by_another_process(tmp_path: Path) -> None:
-    """The reader is open; ``briefing load`` in another terminal adds 40 briefs; the
-    reader's list shows them within a few seconds, without a key press or restart."""
-    require_commands("load")
+async def test_reader_app_shows_briefs_added_by_another_process(
+    tmp_path: Path, feed_server: tuple[str, int]
+) -> None:
+    """The reader is open; ``briefing load`` and then ``briefing fetch`` (from a local
+    HTTP feed) in another terminal add briefs; the reader's list shows them within a few
+    seconds, without a key press or restart, and nobody reports a locked library."""
+    require_commands("load", "fetch")
     from briefing.config import load_settings
     from briefing.tui.app import BriefingApp
 
+    feed_url, feed_count = feed_server
     db = tmp_path / "lib.db"
     seed = run_cli("load", *write_briefs(tmp_path / "seed", range(3), prefix="seed"), db=db)
     assert seed.returncode == 0, str(seed)
     app = BriefingApp(load_settings(), db, sync=False)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await _wait_for(pilot, lambda: _app_brief_count(app) == 3, 10)
         folder = tmp_path / "more"
         write_briefs(folder, range(40), prefix="more")
-        assert await _run_async("load", folder, db) == 0
+        assert await _run_async(db, "load", str(folder)) == 0
         await _wait_for(pilot, lambda: _app_brief_count(app) == 43, 10)
-        assert _app_brief_count(app) == 43, "the reader never showed the new briefs"
-        # ... and the same for a fetch-like write while a screen is pushed on top.
-        assert await _run_async("load", write_briefs(tmp_path / "last", [99], prefix="last")[0], db) == 0
-        await _wait_for(pilot, lambda: _app_brief_count(app) == 44, 10)
-        assert _app_brief_count(app) == 44
+        assert _app_brief_count(app) == 43, "the reader never showed the loaded briefs"
+        assert await _run_async(db, "fetch", "--quiet", feed_url) == 0
+        await _wait_for(pilot, lambda: _app_brief_count(app) == 43 + feed_count, 10)
+        assert _app_brief_count(app) == 43 + feed_count, "the reader never showed fetched briefs"
+        shown = "\n".join(str(n.message) for n in app._notifications)
+        assert "locked" not in shown.lower() and "busy" not in shown.lower(), shown
 
 
 async def _wait_for(pilot: object, ready: object, seconds: float) -> None:
@@ -369,13 +374,18 @@ async def _wait_for(pilot: object, ready: object, seconds: float) -> None:
         await pilot.pause(0.1)  # type: ignore[attr-defined]
 
 
-async def _run_async(command: str, path: Path, db: Path) -> int:
+async def _run_async(db: Path, *args: str) -> int:
+    """``briefing --db DB ARGS`` in another process, without blocking the app's loop."""
     import asyncio
 
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "briefing", "--db", str(db), command, str(path), env=cli_env()
-    )
-    return await proc.wait()
+        sys.executable, "-m", "briefing", "--db", str(db), *args,
+        env=cli_env(), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await proc.communicate()
+    text = (out + err).decode("utf-8", "replace")
+    assert "locked" not in text.lower() and TRACEBACK not in text, text
+    return proc.returncode if proc.returncode is not None else -1
 
 
 def _app_brief_count(app: object) -> int:

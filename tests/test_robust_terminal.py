@@ -185,3 +185,46 @@ def test_show_as_markdown_or_yaml_export_is_not_a_terminal_concern(library: Path
     if isinstance(data, list):
         data = data[0]
     assert data["id"] == BRIEF_ID
+
+
+def _bad_hostile_file(folder: Path) -> Path:
+    """An invalid brief whose problems quote hostile text back: keys, ids, enum values,
+    dates and tags carrying escapes, bidi overrides and markup."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "hostile-bad.yaml"
+    path.write_text(
+        "id: \"bad\\e[2J\\e]0;pwn\\a\"\n"
+        "title: \"[@click=app.quit]go[/] \\e[31m\"\n"
+        "date: \"2031-02-30\\e[2J\"\n"
+        "summary: ok\n"
+        "tags: [\"\\u202etag\"]\n"
+        "actors:\n"
+        "  - id: a\n"
+        "    name: A\n"
+        "    kind: \"[bold red]X[/]\\x9b2J\"\n"
+        "    \"\\e]0;key\\a\": 1\n"
+        "positions:\n"
+        "  - actor: \"ghost\\e[2J\"\n"
+        "    topic: t\n"
+        "    position: p\n",
+        "utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("command", ["load", "validate"])
+def test_problem_reports_on_a_terminal_send_no_foreign_escapes(
+    tmp_path: Path, command: str
+) -> None:
+    """The problems ``load`` and ``validate`` print quote the file's own text back."""
+    require_commands(command)
+    bad = _bad_hostile_file(tmp_path / "in")
+    argv = [PYTHON, "-m", "briefing", *cli_args([command, bad], tmp_path / "lib.db")]
+    status, raw = run_in_pty(argv, env={"FORCE_COLOR": "1"})
+    text = visible_text(raw)
+    assert status == 1, text
+    assert TRACEBACK not in text, text
+    assert "hostile-bad.yaml:" in text, text
+    bad_bytes = foreign_escapes(raw)
+    assert not bad_bytes, f"{command}: control bytes from the file reached the terminal: {bad_bytes[:5]}"
+    assert "unknown actor" in text, text
