@@ -732,3 +732,34 @@ def test_file_stamps_are_kept_only_with_their_briefs(store: Store) -> None:
     with pytest.raises(ImportFailed):
         store.import_prepared(prepare_briefs([(_base()[1], None)]), files=[other])
     assert set(store.file_stamps()) == {stamp.path}
+
+
+def test_aliases_come_in_one_order_whatever_the_import_order(tmp_path: Path) -> None:
+    first = _base()[0]
+    data = first.model_dump()
+    data["id"] = "other-brief"
+    data["actors"][0]["aliases"] = ["Lind", "minister lind", "M. Lind"]
+    second = Brief.model_validate(data)
+    with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
+        a.import_briefs([(first, None), (second, None)])
+        b.import_briefs([(second, None), (first, None)])
+        assert a.actor("mara-lind").aliases == b.actor("mara-lind").aliases
+        assert a.actor("mara-lind").aliases == ("Lind", "M. Lind", "Minister Lind")
+
+
+def test_disk_full_mid_chunk_stops_the_import_and_says_so(loaded: Store) -> None:
+    conn = loaded.db.conn
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    big = []
+    for i in range(5):
+        data = _base()[0].model_dump()
+        data.update(id=f"big-{i}", summary="word " * 20_000)
+        big.append((Brief.model_validate(data), None))
+    with pytest.raises(StoreError) as caught:
+        loaded.import_briefs(big)
+    assert "full" in str(caught.value) and "\n" not in str(caught.value)
+    conn.execute(f"PRAGMA max_page_count = {pages * 100}")
+    assert loaded.count_briefs() == 3  # the chunk is rolled back whole
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert loaded.import_brief(_v2()).outcome == Outcome.updated  # still usable

@@ -909,6 +909,15 @@ _INSERTS = {
 _BRIEF_ROW_COLUMNS = "b.id, b.title, b.date, b.tags_text, r.brief_id IS NOT NULL, b.bottom_line"
 
 
+def _aliases(text: str) -> tuple[str, ...]:
+    """Stored aliases in one canonical order (case-insensitive, case variants once): the
+    same whichever order the briefs naming the actor were imported in."""
+    out: dict[str, str] = {}
+    for alias in sorted(json.loads(text), key=lambda a: (a.casefold(), a)):
+        out.setdefault(alias.casefold(), alias)
+    return tuple(out.values())
+
+
 def _brief_row(row: Sequence[Any]) -> BriefRow:
     return BriefRow(
         id=row[0],
@@ -1101,11 +1110,11 @@ class Store:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:
+            if conn.in_transaction:  # COMMIT itself may fail (disk full) and leave it open
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
 
     # -- writing -------------------------------------------------------------------
 
@@ -1515,9 +1524,7 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        aliases: dict[str, str] = {}
-        for alias in json.loads(row[3]):  # every brief's, gathered on import
-            aliases.setdefault(alias.casefold(), alias)
+        aliases = _aliases(row[3])
         # In the table's own order (newest first), then reversed: no sort.
         roles = [
             ActorRole(*r)
@@ -1535,7 +1542,7 @@ class Store:
             id=row[0],
             name=row[1],
             kind=row[2],
-            aliases=tuple(aliases.values()),
+            aliases=aliases,
             roles=tuple(roles),
             brief_count=row[4],
             position_count=positions,
@@ -1651,7 +1658,7 @@ class Store:
             (pattern, limit),
         )
         return [
-            ActorSummary(a_id, name, kind, count, tuple(json.loads(aliases)))
+            ActorSummary(a_id, name, kind, count, _aliases(aliases))
             for a_id, name, kind, count, aliases in rows
         ]
 
