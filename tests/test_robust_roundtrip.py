@@ -136,7 +136,7 @@ def test_replacing_a_version_leaves_no_stale_rows(old: dict[str, Any], new: dict
             assert both.actor(actor_id) is None, f"stale actor {actor_id} after replace"
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))
 @given(briefs_with_extras())
 def test_cli_load_export_load_round_trip(tmp_path_factory: pytest.TempPathFactory, data) -> None:
     """The same, as a user does it: files, two libraries, ``load`` and ``export``."""
