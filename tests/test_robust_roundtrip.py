@@ -69,9 +69,8 @@ def _public_view(store: Store, brief_id: str) -> dict[str, Any]:
         view[f"actor:{actor.id}"] = (
             detail.name,
             detail.kind,
-            # A set: the store gathers aliases from every brief, in an order that depends
-            # on import history (see /tmp/robust-proposals/04-*).
-            sorted(detail.aliases),
+            # One canonical order whatever the import history (was not, before 21ebadc).
+            detail.aliases,
             [(r.brief_id, r.role, r.affiliation) for r in detail.roles],
             detail.brief_count,
             detail.position_count,
