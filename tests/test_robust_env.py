@@ -44,7 +44,7 @@ def _message_lines(result: Result) -> list[str]:
 def test_config_syntax_error_is_one_line_with_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("http:\n  concurrency: [1\nlimits: {}\n")
-    result = run_cli("--config", bad, "feeds", db=tmp_path / "lib.db")
+    result = run_cli("--config", bad, "list", db=tmp_path / "lib.db")
     assert result.returncode == 2, str(result)
     assert TRACEBACK not in result.output, str(result)
     lines = _message_lines(result)
@@ -61,26 +61,34 @@ def test_config_syntax_error_is_one_line_with_file_and_line(tmp_path: Path) -> N
         ("limits: 12\n", "limits"),
         ("feeds:\n  - url: file:///etc/passwd\n", "feeds.0.url"),
         ("colour: blue\n", "colour"),
-        ("- just\n- a list\n", "mapping"),
     ],
-    ids=["wrong-type", "out-of-range", "section-not-mapping", "bad-feed-url", "unknown-key",
-         "not-a-mapping"],
+    ids=["wrong-type", "out-of-range", "section-not-mapping", "bad-feed-url", "unknown-key"],
 )
 def test_config_wrong_values_name_file_and_field(
     tmp_path: Path, content: str, field: str
 ) -> None:
+    """One line naming the file that holds the mistake and the setting."""
     bad = tmp_path / "bad.yaml"
     bad.write_text(content)
-    result = run_cli("--config", bad, "feeds", db=tmp_path / "lib.db")
+    result = run_cli("--config", bad, "list", db=tmp_path / "lib.db")
     assert result.returncode == 2, str(result)
     assert TRACEBACK not in result.output, str(result)
-    assert "bad.yaml" in result.stderr and field in result.stderr, str(result)
-    # One line per problem: a heading plus at most one line per wrong field.
-    assert len(_message_lines(result)) <= 2, str(result)
+    lines = _message_lines(result)
+    assert len(lines) == 1, str(result)
+    assert f"{bad}: {field}:" in lines[0], str(result)
+    assert not (tmp_path / "lib.db").exists(), "a failed start must not create a library"
+
+
+def test_config_that_is_not_a_mapping(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- just\n- a list\n")
+    result = run_cli("--config", bad, "list", db=tmp_path / "lib.db")
+    assert_clean_failure(result, mentions=[str(bad), "mapping"])
+    assert len(_message_lines(result)) == 1, str(result)
 
 
 def test_config_given_but_missing(tmp_path: Path) -> None:
-    result = run_cli("--config", tmp_path / "nope.yaml", "feeds", db=tmp_path / "lib.db")
+    result = run_cli("--config", tmp_path / "nope.yaml", "list", db=tmp_path / "lib.db")
     assert_clean_failure(result, mentions=["nope.yaml"])
     assert len(_message_lines(result)) == 1, str(result)
 
@@ -88,15 +96,14 @@ def test_config_given_but_missing(tmp_path: Path) -> None:
 def test_config_file_is_binary_garbage(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"\xff\xfe\x00\x81garbage\x00\x00")
-    result = run_cli("--config", bad, "feeds", db=tmp_path / "lib.db")
+    result = run_cli("--config", bad, "list", db=tmp_path / "lib.db")
     assert_clean_failure(result, mentions=["bad.yaml"])
 
 
 def test_config_bad_environment_variable(tmp_path: Path) -> None:
-    result = run_cli(
-        "feeds", db=tmp_path / "lib.db", env={"BRIEFING_HTTP__CONCURRENCY": "many"}
-    )
-    assert_clean_failure(result, mentions=["http.concurrency"])
+    result = run_cli("list", db=tmp_path / "lib.db", env={"BRIEFING_HTTP__CONCURRENCY": "many"})
+    assert_clean_failure(result, mentions=["$BRIEFING_HTTP__CONCURRENCY: http.concurrency:"])
+    assert len(_message_lines(result)) == 1, str(result)
 
 
 # -- the database path ------------------------------------------------------------------------
