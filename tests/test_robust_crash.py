@@ -7,9 +7,12 @@ and running the same load again must complete it.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import signal
 import sqlite3
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -157,3 +160,78 @@ def test_ctrl_c_mid_load_is_clean_then_load_again_completes(tmp_path: Path, corp
     result = run_cli("load", corpus, db=db, timeout=120)
     assert result.returncode == 0, str(result)
     assert _assert_only_whole_briefs(db, sources) == TOTAL
+
+
+# -- kill -9 during a fetch ---------------------------------------------------------------
+
+
+class _SlowBriefs(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder (with Last-Modified / 304 support), each brief file after a delay,
+    so a fetch spends a while downloading."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".yaml": "application/yaml",
+        ".atom": "application/atom+xml",
+    }
+    delay = 0.03
+
+    def do_GET(self) -> None:
+        if self.path.endswith(".yaml"):
+            time.sleep(self.delay)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def test_kill_9_mid_fetch_then_fetch_again_completes(tmp_path: Path) -> None:
+    """``briefing fetch`` killed while downloading, and again just after its import
+    committed: the library holds only whole briefs, and the next fetch brings in all of
+    them: no feed is remembered as "not modified" while its briefs are missing."""
+    require_commands("fetch")
+    from test_robust_concurrency import write_feed
+
+    from briefing.model import validate_brief
+    from briefing.store import Store
+
+    site = tmp_path / "site"
+    count = 240
+    files = write_briefs(site / "briefs", range(count), prefix="feed")
+    write_feed(site, files)
+    sources = {}
+    for i in range(count):
+        brief, _ = validate_brief(small_brief(i, prefix="feed"))
+        sources[brief.id] = brief
+    handler = functools.partial(_SlowBriefs, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/feed.atom"
+    db = tmp_path / "lib.db"
+    try:
+        # 1. killed while downloading: nothing imported yet.
+        proc = spawn_cli("fetch", "--quiet", url, db=db)
+        time.sleep(1.0)
+        kill_group(proc)
+        proc.wait(timeout=10)
+        if db.exists():
+            _assert_only_whole_briefs(db, sources)
+        # 2. killed as soon as its import is visible (while it saves the URL states).
+        proc = spawn_cli("fetch", "--quiet", url, db=db)
+        deadline = time.monotonic() + 60
+        while _brief_count(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        kill_group(proc)
+        proc.wait(timeout=10)
+        _assert_only_whole_briefs(db, sources)
+        # 3. a full fetch completes the library; 4. and the next one changes nothing.
+        for _ in range(2):
+            result = run_cli("fetch", "--quiet", url, db=db, timeout=120)
+            assert result.returncode == 0, str(result)
+            assert TRACEBACK not in result.output
+            assert _assert_only_whole_briefs(db, sources) == count
+        with Store(db) as store:
+            assert store.count_briefs() == count
+    finally:
+        server.shutdown()
+        server.server_close()
