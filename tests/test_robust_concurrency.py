@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from test_robust_helpers import (
     PYTHON,
     TRACEBACK,
@@ -46,7 +47,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         ".atom": "application/atom+xml",
     }
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from test_robust_helpers import (
     TRACEBACK,
     Result,
@@ -74,10 +75,7 @@ def generated_bad_files(folder: Path) -> list[Path]:
         "utf16.yaml": "id: x\ntitle: t\n".encode("utf-16"),
         "billion-laughs-keys.yaml": b"".join(
             [b"a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"]
-            + [
-                f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n".encode()
-                for i in range(1, 9)
-            ]
+            + [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n".encode() for i in range(1, 9)]
         ),
     }
     out = []
@@ -132,13 +130,14 @@ def runs(template: Template, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     root = tmp_path_factory.mktemp("corpus-runs")
     files = [*FILES, *generated_bad_files(root / "generated")]
     dbs = []
-    for n, path in enumerate(files):
+    for n in range(len(files)):
         db = root / f"lib-{n:03d}.db"
         shutil.copy(template.db, db)
         dbs.append(db)
-    results = run_cli_many(
-        [{"args": ["load", path], "db": db, "timeout": 60} for path, db in zip(files, dbs)]
-    )
+    jobs = [
+        {"args": ["load", p], "db": db, "timeout": 60} for p, db in zip(files, dbs, strict=True)
+    ]
+    results = run_cli_many(jobs)
     return {
         path.name: Run(path, db, result)
         for path, db, result in zip(files, dbs, results, strict=True)
@@ -165,9 +164,7 @@ def _normalised(db: Path, tmp: Path) -> dict[str, str]:
     return db_checksums(copy)
 
 
-def _assert_library_is_template_plus(
-    db: Path, template: Template, good: list, tmp: Path
-) -> None:
+def _assert_library_is_template_plus(db: Path, template: Template, good: list, tmp: Path) -> None:
     """``db`` == the template library with exactly the briefs ``good`` imported, whole."""
     from briefing.store import Store
 
@@ -253,7 +250,7 @@ def test_whole_corpus_at_once(template: Template, tmp_path: Path) -> None:
     assert TRACEBACK not in result.output, str(result)
     good = []
     for path in FILES:
-        n_briefs, refused, lines = expected(path)
+        _, _, lines = expected(path)
         for line in lines:
             assert f"{path.name}:{line}" in result.output, f"{path.name}: {line}\n{result}"
         good.extend(load_file(path).briefs)

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from test_robust_helpers import (
     TRACEBACK,
     integrity,
@@ -181,7 +182,7 @@ class _SlowBriefs(http.server.SimpleHTTPRequestHandler):
             time.sleep(self.delay)
         super().do_GET()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -190,10 +191,9 @@ def test_kill_9_mid_fetch_then_fetch_again_completes(tmp_path: Path) -> None:
     committed: the library holds only whole briefs, and the next fetch brings in all of
     them: no feed is remembered as "not modified" while its briefs are missing."""
     require_commands("fetch")
-    from test_robust_concurrency import write_feed
-
     from briefing.model import validate_brief
     from briefing.store import Store
+    from test_robust_concurrency import write_feed
 
     site = tmp_path / "site"
     count = 240

@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from test_robust_helpers import (
     PYTHON,
     TRACEBACK,
@@ -33,6 +34,7 @@ from test_robust_helpers import (
     small_brief,
     write_briefs,
 )
+
 
 def _message_lines(result: Result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.strip()]
@@ -64,9 +66,7 @@ def test_config_syntax_error_is_one_line_with_file_and_line(tmp_path: Path) -> N
     ],
     ids=["wrong-type", "out-of-range", "section-not-mapping", "bad-feed-url", "unknown-key"],
 )
-def test_config_wrong_values_name_file_and_field(
-    tmp_path: Path, content: str, field: str
-) -> None:
+def test_config_wrong_values_name_file_and_field(tmp_path: Path, content: str, field: str) -> None:
     """One line naming the file that holds the mistake and the setting."""
     bad = tmp_path / "bad.yaml"
     bad.write_text(content)
@@ -212,9 +212,8 @@ def test_full_disk_via_max_page_count(tmp_path: Path, loaded_db: Path) -> None:
     """SQLITE_FULL ("database or disk is full") as the store meets it: the connection's
     ``max_page_count`` is capped just above the current size, then briefs are imported."""
     from briefing.errors import StoreError
-    from briefing.store import Store
-
     from briefing.model import validate_brief
+    from briefing.store import Store
 
     briefs = []
     for i in range(30):
@@ -274,11 +273,10 @@ def _connection_of(store: object) -> sqlite3.Connection:
 
 def _assert_whole(db: Path, folder: Path) -> None:
     """Every stored brief from ``folder`` equals its source file."""
-    from briefing.store import Store
-
     import yaml
 
     from briefing.model import validate_brief
+    from briefing.store import Store
 
     with Store(db) as store:
         for path in sorted(folder.glob("*.yaml")):
@@ -339,7 +337,7 @@ def _bump_schema(db: Path) -> None:
             cols = [r[1] for r in con.execute(f'PRAGMA table_info("{table}")')]
             if {"key", "value"} <= set(cols):
                 rows = con.execute(
-                    f'SELECT key, value FROM "{table}" WHERE key LIKE \'%version%\''
+                    f"SELECT key, value FROM \"{table}\" WHERE key LIKE '%version%'"
                 ).fetchall()
                 for key, value in rows:
                     con.execute(

@@ -16,6 +16,7 @@ Nothing here is a test. It holds:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -181,10 +182,8 @@ def spawn_cli(
 
 def kill_group(proc: subprocess.Popen[Any], sig: int = signal.SIGKILL) -> None:
     """Send ``sig`` to the process group we started (the CLI and any pool workers)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, sig)
-    except ProcessLookupError:
-        pass
 
 
 TRACEBACK = "Traceback (most recent call last)"
@@ -352,9 +351,7 @@ _SourceDumper.add_representer(str, _represent_source_str)
 
 def dump_yaml(brief: dict[str, Any]) -> str:
     """A brief dict as a YAML file a person (or another tool) might write."""
-    return yaml.dump(
-        brief, Dumper=_SourceDumper, sort_keys=False, allow_unicode=True, width=4096
-    )
+    return yaml.dump(brief, Dumper=_SourceDumper, sort_keys=False, allow_unicode=True, width=4096)
 
 
 def small_brief_text(i: int, *, prefix: str = "gen", updated: str | None = None) -> str:
@@ -461,7 +458,7 @@ def valid_briefs(*, hostile_text: bool = False, controls: bool = False):
         alphabet = st.characters(
             blacklist_categories=("Cs", "Cc", "Co", "Cn"),
             blacklist_characters="\u2028\u2029\x85\ufeff",
-        ) | st.sampled_from(list(":#-[]{}&*!|>'\"%@`,?\\ \t\n") + ["\u00e9", "\U0001f600"])
+        ) | st.sampled_from([*":#-[]{}&*!|>'\"%@`,?\\ \t\n", "\u00e9", "\U0001f600"])
         if controls:
             alphabet |= st.characters(whitelist_categories=("Cc",)) | st.sampled_from(
                 ["\u2028", "\u2029", "\x85", "\ufeff", "\u202e", "\r", "\x1b", "\x9b", "\x00"]
@@ -509,7 +506,9 @@ def valid_briefs(*, hostile_text: bool = False, controls: bool = False):
                 ("quote", text),
                 (
                     "attribution",
-                    st.sampled_from(["on-record", "spokesperson", "anonymous-official", "reported"]),
+                    st.sampled_from(
+                        ["on-record", "spokesperson", "anonymous-official", "reported"]
+                    ),
                 ),
                 ("date", date),
             ):
@@ -530,8 +529,15 @@ def valid_briefs(*, hostile_text: bool = False, controls: bool = False):
                 (
                     "likelihood",
                     st.sampled_from(
-                        ["almost-no-chance", "very-unlikely", "unlikely", "roughly-even",
-                         "likely", "very-likely", "almost-certain"]
+                        [
+                            "almost-no-chance",
+                            "very-unlikely",
+                            "unlikely",
+                            "roughly-even",
+                            "likely",
+                            "very-likely",
+                            "almost-certain",
+                        ]
                     ),
                 ),
                 ("confidence", st.sampled_from(["low", "moderate", "high"])),
@@ -573,8 +579,11 @@ def valid_briefs(*, hostile_text: bool = False, controls: bool = False):
         tags = draw(st.lists(slug, max_size=3))
         if tags:
             data["tags"] = tags
-        for key, value in (("positions", positions), ("open_questions", questions),
-                           ("timeline", timeline)):
+        for key, value in (
+            ("positions", positions),
+            ("open_questions", questions),
+            ("timeline", timeline),
+        ):
             if value or draw(st.booleans()):
                 data[key] = value
         return data

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from test_robust_helpers import dump_yaml, require_commands, run_cli, valid_briefs
 
 loader = pytest.importorskip("briefing.loader")

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from test_robust_helpers import (
     PYTHON,
     TRACEBACK,
@@ -193,18 +194,18 @@ def _bad_hostile_file(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "hostile-bad.yaml"
     path.write_text(
-        "id: \"bad\\e[2J\\e]0;pwn\\a\"\n"
-        "title: \"[@click=app.quit]go[/] \\e[31m\"\n"
-        "date: \"2031-02-30\\e[2J\"\n"
+        'id: "bad\\e[2J\\e]0;pwn\\a"\n'
+        'title: "[@click=app.quit]go[/] \\e[31m"\n'
+        'date: "2031-02-30\\e[2J"\n'
         "summary: ok\n"
-        "tags: [\"\\u202etag\"]\n"
+        'tags: ["\\u202etag"]\n'
         "actors:\n"
         "  - id: a\n"
         "    name: A\n"
-        "    kind: \"[bold red]X[/]\\x9b2J\"\n"
-        "    \"\\e]0;key\\a\": 1\n"
+        '    kind: "[bold red]X[/]\\x9b2J"\n'
+        '    "\\e]0;key\\a": 1\n'
         "positions:\n"
-        "  - actor: \"ghost\\e[2J\"\n"
+        '  - actor: "ghost\\e[2J"\n'
         "    topic: t\n"
         "    position: p\n",
         "utf-8",
@@ -226,5 +227,7 @@ def test_problem_reports_on_a_terminal_send_no_foreign_escapes(
     assert TRACEBACK not in text, text
     assert "hostile-bad.yaml:" in text, text
     bad_bytes = foreign_escapes(raw)
-    assert not bad_bytes, f"{command}: control bytes from the file reached the terminal: {bad_bytes[:5]}"
+    assert not bad_bytes, (
+        f"{command}: control bytes from the file reached the terminal: {bad_bytes[:5]}"
+    )
     assert "unknown actor" in text, text
