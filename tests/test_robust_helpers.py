@@ -695,7 +695,7 @@ def visible_text(raw: bytes) -> str:
     return strip_rich_styling(raw).decode("utf-8", "replace").replace("\r\n", "\n")
 
 
-# -- temporary gates while the parts land ------------------------------------------------------
+# -- the commands under test exist ---------------------------------------------------------------
 
 _COMMANDS: set[str] | None = None
 
@@ -716,9 +716,12 @@ def cli_commands() -> set[str]:
 
 
 def require_commands(*names: str) -> None:
-    """Skip (temporarily) until the CLI has these commands."""
+    """Fail clearly (rather than with a confusing usage error) if a command is missing.
+
+    While the parts were landing this skipped; now every command exists, and a missing
+    one is a regression."""
     import pytest
 
     missing = [n for n in names if n not in cli_commands()]
     if missing:
-        pytest.skip(f"briefing has no {', '.join(missing)} command yet")
+        pytest.fail(f"briefing has no {', '.join(missing)} command")

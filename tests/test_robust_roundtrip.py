@@ -15,12 +15,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing import loader
+from briefing.model import Brief
+from briefing.store import Outcome, Store
 from test_robust_helpers import dump_yaml, require_commands, run_cli, valid_briefs
-
-loader = pytest.importorskip("briefing.loader")
-
-from briefing.model import Brief  # noqa: E402
-from briefing.store import Outcome, Store  # noqa: E402
 
 EXTRA_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**31), 2**31) | st.text(max_size=10),
