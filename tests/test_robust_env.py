@@ -407,3 +407,20 @@ def test_missing_database_for_read_commands(tmp_path: Path) -> None:
     if db.exists():
         assert integrity(db) == ["ok"]
     shutil.rmtree(tmp_path / "new", ignore_errors=True)
+
+
+def test_devices_and_symlink_loops_are_not_read(tmp_path: Path, loaded_db: Path) -> None:
+    """``/dev/zero`` (endless), ``/dev/urandom`` behind a ``.yaml`` symlink and a symlink
+    loop in a folder: refused or skipped at once, never read, nothing written."""
+    before = db_checksums(loaded_db)
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    (folder / "random.yaml").symlink_to("/dev/urandom")
+    (folder / "loop").symlink_to(folder)
+    result = run_cli("load", "/dev/zero", folder, db=loaded_db, timeout=30)
+    assert result.returncode == 1, str(result)
+    assert TRACEBACK not in result.output, str(result)
+    assert "/dev/zero:1:1: cannot read file: not a regular file" in result.output, str(result)
+    assert result.seconds < 20, str(result)
+    assert db_checksums(loaded_db) == before
