@@ -246,17 +246,32 @@ def load_settings(config_file: Path | None = None) -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        where = ", ".join(str(f) for f in files) or "defaults"
-        lines = [
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
-            for err in exc.errors(include_url=False)
-        ]
+        try:
+            origin = provenance(config_file)
+        except BriefingError:  # pragma: no cover - the files were just read fine
+            origin = {}
+        lines = []
+        for err in exc.errors(include_url=False):
+            key = ".".join(str(p) for p in err["loc"])
+            lines.append(f"{_origin_of(key, origin)}: {key}: {err['msg']}")
+        if len(lines) == 1:
+            raise BriefingError(f"invalid configuration: {lines[0]}") from None
         raise BriefingError(
-            f"invalid configuration (from {where} and BRIEFING_* variables):\n  "
-            + "\n  ".join(lines)
+            f"invalid configuration ({len(lines)} problems):\n  " + "\n  ".join(lines)
         ) from None
     finally:
         _config_files.reset(token)
+
+
+def _origin_of(key: str, origin: dict[str, str]) -> str:
+    """The file or ``$VARIABLE`` that set ``key`` (or the nearest setting around it)."""
+    parts = key.split(".")
+    for n in range(len(parts), 0, -1):
+        found = origin.get(".".join(parts[:n]))
+        if found:
+            return found
+    inside = next((v for k, v in origin.items() if k.startswith(key + ".")), None)
+    return inside or "defaults"
 
 
 def provenance(config_file: Path | None = None) -> dict[str, str]:
