@@ -331,11 +331,28 @@ def test_get_brief_is_lossless_and_iter_briefs_gives_all(loaded: Store) -> None:
     assert loaded.get_brief("no-such-brief") is None
 
 
-def test_extra_top_level_fields_survive(store: Store) -> None:
-    brief = _base()[0].model_copy()
-    brief = Brief.model_validate({**brief.model_dump(), "reviewer": "Kim", "score": 3})
+def test_extra_top_level_fields_survive_exactly(store: Store) -> None:
+    """JSON has no dates, bytes or sets: unknown fields are kept as YAML too."""
+    extra = {
+        "reviewer": "Kim",
+        "score": 3,
+        "reviewed": dt.date(2031, 3, 2),
+        "nested": {"when": [dt.datetime(2031, 3, 2, 9, 30, tzinfo=dt.UTC), 1.5, None]},
+        "blob": b"\x00\xff",
+        "weird key": {1: "one", dt.date(2031, 1, 1): "a date"},
+    }
+    brief = Brief.model_validate({**_base()[0].model_dump(), **extra})
     store.import_brief(brief)
-    assert store.get_brief(brief.id).extra == {"reviewer": "Kim", "score": 3}
+    assert store.get_brief(brief.id) == brief
+    assert store.get_brief(brief.id).extra == extra
+    assert next(store.iter_briefs()) == brief
+    doc = store.db.conn.execute("SELECT document, extra FROM brief_documents").fetchone()
+    assert '"reviewer":"Kim"' in doc[0]  # still readable in the JSON (Datasette)
+    plain = _base()[1]
+    store.import_brief(plain)
+    assert store.db.conn.execute(
+        "SELECT extra FROM brief_documents WHERE brief_id = ?", (plain.id,)
+    ).fetchone() == (None,)
 
 
 # -- atomicity ------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+import yaml
+
 from briefing.errors import StoreError
 from briefing.model import Brief
 
@@ -524,10 +526,20 @@ class _RowidAllocator:
         return rowid
 
 
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    """Schema 3: extra top-level fields kept exactly. JSON has no dates (or bytes, sets,
+    non-text keys), so a brief's unknown fields are also stored as safe YAML."""
+    conn.execute("ALTER TABLE brief_documents ADD COLUMN extra TEXT")
+
+
 #: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
 #: steps; never edit old ones (libraries in the wild are at every version). A new library
 #: runs them all (on empty tables, instantly), so there is one way to any schema.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+]
 
 #: Search ranks (bm25) at most this many matching briefs: the most recent ones.
 SEARCH_WINDOW = 2000
@@ -720,7 +732,7 @@ class PreparedBrief:
     updated: dt.datetime | None
     origin: str | None
     brief: Row  # id, title, date, updated, format, bottom_line, tags_text, source, summary,
-    # document (origin, imported_at and the FTS rowid are added when written)
+    # document, extra (origin, imported_at and the FTS rowid are added when written)
     actors: tuple[Row, ...]
     brief_actors: tuple[Row, ...]
     positions: tuple[Row, ...]
@@ -777,7 +789,8 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
             " ".join(tags),
             _json_sources(brief),
             brief.summary,
-            brief.model_dump_json(exclude_defaults=True),
+            _document(brief),
+            _extra_yaml(brief),
         ),
         actors=tuple(actors),
         brief_actors=tuple(brief_actors),
@@ -860,6 +873,36 @@ def _json(items: Iterable[str]) -> str:
     return "[" + ", ".join(map(_json_str, items)) + "]"
 
 
+_YamlDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _extra_yaml(brief: Brief) -> str | None:
+    """The brief's unknown top-level fields as safe YAML (exact: dates stay dates), or
+    None. The JSON document holds them too, as JSON can (for Datasette)."""
+    extra = brief.model_extra
+    if not extra:
+        return None
+    return yaml.dump(extra, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False)
+
+
+def _document(brief: Brief) -> str:
+    """The brief as JSON. Unknown fields may hold any safe YAML value (dates, bytes,
+    non-text keys) that JSON cannot: then the loader's JSON-able form is used, and the
+    exact values live in the ``extra`` column."""
+    if not brief.model_extra:
+        return brief.model_dump_json(exclude_defaults=True)
+    from briefing.loader import brief_to_data
+
+    return json.dumps(brief_to_data(brief), ensure_ascii=False, separators=(",", ":"))
+
+
+def _with_extra(brief: Brief, extra: str | None) -> Brief:
+    if not extra:
+        return brief
+    return brief.model_copy(update=yaml.load(extra, Loader=_YamlLoader))
+
+
 def _json_sources(brief: Brief) -> str:
     if not brief.source:
         return "[]"
@@ -869,8 +912,8 @@ def _json_sources(brief: Brief) -> str:
 _INSERTS = {
     "briefs": "INSERT INTO briefs (id, title, date, updated, format, bottom_line, tags_text,"
     " origin, imported_at, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "documents": "INSERT INTO brief_documents (brief_id, source, summary, document)"
-    " VALUES (?, ?, ?, ?)",
+    "documents": "INSERT INTO brief_documents (brief_id, source, summary, document, extra)"
+    " VALUES (?, ?, ?, ?, ?)",
     # Counted incrementally; name and kind are those of the latest brief (by date, then
     # id) that names the actor; aliases are gathered from every brief.
     "actors": """
@@ -1452,9 +1495,9 @@ class Store:
     @_api
     def get_brief(self, brief_id: str) -> Brief | None:
         row = self._c.execute(
-            "SELECT document FROM brief_documents WHERE brief_id = ?", (brief_id,)
+            "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
         ).fetchone()
-        return Brief.model_validate_json(row[0]) if row else None
+        return _with_extra(Brief.model_validate_json(row[0]), row[1]) if row else None
 
     @_api
     def has_brief(self, brief_id: str) -> bool:
@@ -1471,23 +1514,25 @@ class Store:
     def iter_briefs(self) -> Iterator[Brief]:
         """Every brief, in list order, fetched a page at a time (no long-held cursor)."""
         for group in _batched(self._brief_ids(), 200):
-            for document in self._documents(group):
-                yield Brief.model_validate_json(document)
+            for document, extra in self._documents(group):
+                yield _with_extra(Brief.model_validate_json(document), extra)
 
     @_api
     def _brief_ids(self) -> list[str]:
         return [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
 
     @_api
-    def _documents(self, ids: list[str]) -> list[str]:
-        """The documents of ``ids`` that still exist, in that order."""
+    def _documents(self, ids: list[str]) -> list[tuple[str, str | None]]:
+        """(document, extra) of the ``ids`` that still exist, in that order."""
         marks = ",".join("?" * len(ids))
-        docs = dict(
-            self._c.execute(
-                f"SELECT brief_id, document FROM brief_documents WHERE brief_id IN ({marks})",
+        docs = {
+            bid: (document, extra)
+            for bid, document, extra in self._c.execute(
+                "SELECT brief_id, document, extra FROM brief_documents"
+                f" WHERE brief_id IN ({marks})",
                 ids,
-            ).fetchall()
-        )
+            )
+        }
         return [docs[i] for i in ids if i in docs]
 
     @_api
