@@ -143,9 +143,9 @@ class ActorScreen(Screen[None]):
         try:
             detail = store.actor(actor_id)
             if detail is not None:
-                briefs = store.actor_briefs(actor_id)
+                # Brief heads come with the roles (one row per brief): no actor_briefs().
                 positions = store.actor_positions(actor_id)
-                entries = build_entries(briefs, positions, detail.roles)
+                entries = build_entries((), positions, detail.roles)
         except (BriefingError, sqlite3.Error) as exc:  # locked, corrupt: say so, don't crash
             error = str(exc)
         if not get_current_worker().is_cancelled:

@@ -57,6 +57,8 @@ def build_entries(
     for position in positions:
         by_brief.setdefault(position.brief_id, []).append(position)
     heads: dict[str, tuple[str, str]] = {b.id: (b.date, b.title) for b in briefs}
+    for r in role_of.values():  # every brief naming the actor has a role row
+        heads.setdefault(r.brief_id, (r.brief_date, r.brief_title))
     for brief_id, rows in by_brief.items():
         heads.setdefault(brief_id, (rows[0].brief_date, rows[0].brief_title))
     entries: list[Entry] = []
