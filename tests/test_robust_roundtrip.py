@@ -20,8 +20,15 @@ from briefing.model import Brief
 from briefing.store import Outcome, Store
 from test_robust_helpers import dump_yaml, require_commands, run_cli, valid_briefs
 
+# Unknown top-level fields are kept exactly (schema 3): any safe YAML scalar, not only JSON.
 EXTRA_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**31), 2**31) | st.text(max_size=10),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**63)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=10)
+    | st.dates()
+    | st.binary(max_size=8),
     lambda inner: (
         st.lists(inner, max_size=3)
         | st.dictionaries(st.from_regex(r"\A[a-z]{1,6}\Z", fullmatch=True), inner, max_size=3)
