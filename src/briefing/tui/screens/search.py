@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
@@ -110,9 +111,12 @@ class SearchScreen(Screen[None]):
     def _show(self, generation: int, query: str, hits: list[SearchHit], error: str | None) -> None:
         if generation != self._generation or not self.is_attached:
             return
+        try:
+            status = self.query_one("#search-status", Static)
+        except NoMatches:  # the screen is being dismissed as the answer arrives
+            return
         self.hits = hits
         self._shown_query = query
-        status = self.query_one("#search-status", Static)
         if error is not None:
             status.update(Text(f"search failed: {one_line(error)}", "bold red"))
         elif not query.strip():
