@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import stat
 import threading
 from collections import deque
@@ -252,7 +253,9 @@ def _parallel(
         else:
             groups.append([item])
     context = multiprocessing.get_context(_start_method())
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_leave_ctrl_c_to_the_parent
+    ) as pool:
         window: deque[Future[list[FileResult]] | FileResult] = deque()
         pending = iter(groups)
         try:
@@ -276,6 +279,15 @@ def _parallel(
             for item in window:
                 if isinstance(item, Future):
                     item.cancel()
+
+
+def _leave_ctrl_c_to_the_parent() -> None:
+    """Workers ignore SIGINT. Ctrl-C reaches the whole foreground process group; a
+    worker interrupted inside the pool's queue ``get`` can die holding the queue's lock,
+    and then the other workers, and the parent joining them at exit, wait forever (and
+    each interrupted worker prints a traceback). The parent alone handles Ctrl-C: its
+    ``with ProcessPoolExecutor`` exit stops the workers after their current files."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _start_method() -> str:
