@@ -186,6 +186,8 @@ class ImportFailed(StoreError):
 # -- schema ---------------------------------------------------------------------------
 
 BUSY_TIMEOUT_S = 10.0
+#: The tokenizer of ``briefs_fts``, which the search's scratch table must share.
+_TOKENIZE = "'porter unicode61 remove_diacritics 2'"
 #: SQLite's page cache per connection (KiB). The reader opens one connection per thread,
 #: so this multiplies; at 100k briefs 32 MiB measured no faster than 8 MiB (the OS page
 #: cache serves the rest) but cost ~20 MB of RSS per connection.
@@ -1745,22 +1747,7 @@ class Store:
         if not ranked:
             return []
         order = [r[0] for r in ranked]
-        marks = ",".join("?" * len(order))
-        snippets = ", ".join(
-            f"snippet(briefs_fts, {i}, ?, ?, '…', 24)" for i in range(len(_FTS_WHERE))
-        )
-        markers = [SNIPPET_START, SNIPPET_END] * len(_FTS_WHERE)
-        found = {
-            row[0]: row[1:]
-            for row in conn.execute(
-                f"""
-                SELECT f.rowid, b.id, b.title, b.date, {snippets}
-                FROM briefs_fts f JOIN briefs b ON b.search_rowid = f.rowid
-                WHERE briefs_fts MATCH ? AND f.rowid IN ({marks})
-                """,
-                [*markers, match, *order],
-            )
-        }
+        found = self._snippets(conn, match, order)
         hits = []
         for rowid in order:
             if rowid not in found:
@@ -1770,6 +1757,51 @@ class Store:
             best = max(_WHERE_PREFERENCE, key=lambda i: counts[i])
             hits.append(SearchHit(bid, title, date, texts[best] or title, _FTS_WHERE[best]))
         return hits
+
+    @staticmethod
+    def _snippets(
+        conn: sqlite3.Connection, match: str, rowids: list[int]
+    ) -> dict[int, tuple[Any, ...]]:
+        """``rowid -> (id, title, date, *snippets)`` for the ranked hits.
+
+        ``snippet()`` on the library's own index seeks each hit in the whole doclist of
+        every query term: milliseconds a hit for a word in half the library, whatever
+        the limit. So the hits' texts are copied into a scratch FTS table (same
+        tokenizer) holding only them, and the snippets come from there: the same text
+        highlighted the same way, at a cost that does not grow with the library.
+        """
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_hits USING fts5 ("
+            f" title, summary, positions, quotes, questions, tokenize = {_TOKENIZE})"
+        )
+        marks = ",".join("?" * len(rowids))
+        conn.execute("DELETE FROM temp.search_hits")
+        conn.execute(
+            "INSERT INTO temp.search_hits (rowid, title, summary, positions, quotes, questions)"
+            " SELECT rowid, title, summary, positions, quotes, questions FROM briefs_fts"
+            f" WHERE rowid IN ({marks})",
+            rowids,
+        )
+        snippets = ", ".join(
+            f"snippet(search_hits, {i}, ?, ?, '…', 24)" for i in range(len(_FTS_WHERE))
+        )
+        markers = [SNIPPET_START, SNIPPET_END] * len(_FTS_WHERE)
+        texts = {
+            row[0]: row[1:]
+            for row in conn.execute(
+                f"SELECT rowid, {snippets} FROM temp.search_hits WHERE search_hits MATCH ?",
+                [*markers, match],
+            )
+        }
+        conn.execute("DELETE FROM temp.search_hits")
+        return {
+            rowid: (bid, title, date, *texts[rowid])
+            for rowid, bid, title, date in conn.execute(
+                f"SELECT search_rowid, id, title, date FROM briefs WHERE search_rowid IN ({marks})",
+                rowids,
+            )
+            if rowid in texts
+        }
 
     # -- feeds ---------------------------------------------------------------------
 
