@@ -70,29 +70,23 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
     """Index of the highlighted row (0 when empty)."""
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        """Something happened to the row at ``index`` of ``row_list``."""
+
+        def __init__(self, row_list: RowList[RowT], index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList[RowT]:
+            return self.row_list
+
+    class Highlighted(_RowMessage):
         """The cursor moved to ``index``."""
 
-        def __init__(self, row_list: RowList[RowT], index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-
-        @property
-        def control(self) -> RowList[RowT]:
-            return self.row_list
-
-    class Selected(Message):
+    class Selected(_RowMessage):
         """``enter`` (or a second click) on the row at ``index``."""
-
-        def __init__(self, row_list: RowList[RowT], index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.index = index
-
-        @property
-        def control(self) -> RowList[RowT]:
-            return self.row_list
 
     def __init__(
         self,
