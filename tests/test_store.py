@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from briefing import store as store_module
 from briefing.errors import StoreError
 from briefing.loader import load_file
 from briefing.model import Brief
@@ -29,6 +28,8 @@ from briefing.store import (
     Store,
     fts_query,
 )
+from briefing.store import schema as store_module
+from briefing.store import search as search_module
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
 TALKS = "harbour-talks-2031-03-01"
@@ -725,7 +726,7 @@ def test_search_ranks_within_the_most_recent_matches(
     loaded: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert {h.brief_id for h in loaded.search("automation")} == {TALKS, VOTE, DEAL}
-    monkeypatch.setattr(store_module, "SEARCH_WINDOW", 2)
+    monkeypatch.setattr(search_module, "SEARCH_WINDOW", 2)
     assert {h.brief_id for h in loaded.search("automation")} == {VOTE, DEAL}  # newest two
     assert [h.brief_id for h in loaded.search("cranes tomorrow")] == [TALKS]  # rare: found
 

@@ -1,0 +1,80 @@
+"""The library in SQLite. All SQL in briefing lives in this package.
+
+One file holds every brief, split into readable tables (``briefs``, ``actors``,
+``brief_actors``, ``positions``, ``open_questions``, ``timeline_events``, ``sources``,
+``brief_tags``) so it opens in Datasette, plus an FTS5 index (``briefs_fts``), the read
+state, feed and file-sync bookkeeping. ``brief_documents.document`` keeps the whole brief
+as JSON, so :meth:`Store.get_brief` gives back exactly what was imported; the other
+tables exist for queries, laid out for them: ``briefs`` holds only what the brief list
+shows (narrow rows, so lists and joins stay in cache), and an actor's ``positions`` and
+``brief_actors`` rows are clustered together (the actor screen reads one range).
+
+Concurrency: WAL and a 10 s busy timeout, and writers take the write lock up front
+(``BEGIN IMMEDIATE``), so a reader and a writer in different processes wait for each
+other instead of failing with "database is locked". One ``Store`` may be shared between
+threads: every call holds the store's lock.
+"""
+
+from __future__ import annotations
+
+from briefing.store.base import StoreBase
+from briefing.store.common import _gc_paused
+from briefing.store.feedstate import FeedStates
+from briefing.store.prepare import PreparedBrief, prepare_brief, prepare_briefs
+from briefing.store.reading import Reading
+from briefing.store.rows import (
+    SNIPPET_END,
+    SNIPPET_START,
+    ActorDetail,
+    ActorRole,
+    ActorSummary,
+    BriefRow,
+    FeedState,
+    FileStamp,
+    ImportFailed,
+    ImportOutcome,
+    Outcome,
+    PositionRow,
+    QuestionRow,
+    SearchHit,
+)
+from briefing.store.schema import CHUNK, MIGRATIONS
+from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
+from briefing.store.writing import Writing
+
+
+class Store(Writing, Reading, Searching, FeedStates, StoreBase):
+    """One SQLite library. Open with ``Store(path)``; use as a context manager.
+
+    Opening creates the file (and its folder) if needed and migrates an older schema.
+    Every failure — unwritable path, not a database, a newer schema, a lock held too
+    long — is a :class:`StoreError` naming the file. The methods come from one module
+    per concern: ``writing``, ``reading``, ``search``, ``feedstate``.
+    """
+
+
+__all__ = [
+    "CHUNK",
+    "MIGRATIONS",
+    "SEARCH_WINDOW",
+    "SNIPPET_END",
+    "SNIPPET_START",
+    "ActorDetail",
+    "ActorRole",
+    "ActorSummary",
+    "BriefRow",
+    "FeedState",
+    "FileStamp",
+    "ImportFailed",
+    "ImportOutcome",
+    "Outcome",
+    "PositionRow",
+    "PreparedBrief",
+    "QuestionRow",
+    "SearchHit",
+    "Store",
+    "_gc_paused",
+    "fts_query",
+    "prepare_brief",
+    "prepare_briefs",
+]

@@ -1,0 +1,226 @@
+"""Opening, configuring and migrating a library; the lock and transactions every
+part of the store shares."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Concatenate, ParamSpec, Self, TypeVar
+
+from briefing.errors import StoreError
+from briefing.store import schema
+from briefing.store.common import _explain
+from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_S = TypeVar("_S", bound="StoreBase")
+
+
+def _api(
+    method: Callable[Concatenate[_S, _P], _R],
+) -> Callable[Concatenate[_S, _P], _R]:
+    """Serialise calls on one store and turn SQLite errors into :class:`StoreError`."""
+
+    @wraps(method)
+    def wrapper(self: _S, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._lock:
+            if self._conn is None:
+                raise StoreError(f"{self.path}: the library is closed")
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+
+    return wrapper
+
+
+def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse a truncated library before anything is written to it: SQLite only notices
+    a missing page when a query reaches it, and a write could land first. The page count
+    comes from SQLite itself (it trusts the header's count only when the header says it
+    is current) and is checked only when no WAL file holds pages (after a clean close).
+
+    Never ``open()`` the database file from Python to look at it: closing that file
+    descriptor drops every POSIX lock this process holds on the file, including those
+    of the other connections open in this process (the reader has one per thread). Other
+    processes then believe nobody has the library open, checkpoint and delete the WAL,
+    and this process goes on reading a stale snapshot and writing into a deleted WAL:
+    its writes are lost (https://www.sqlite.org/howtocorrupt.html, section 2.2)."""
+    size = path.stat().st_size
+    wal = Path(f"{path}-wal")
+    if size == 0 or (wal.exists() and wal.stat().st_size):
+        return
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if size < pages * page_size:
+        raise StoreError(
+            f"{path}: the library file is truncated ({size:,} bytes; its header says "
+            f"{pages * page_size:,}); restore it from a backup or choose another --db"
+        )
+
+
+class StoreBase:
+    """One SQLite library. Open with ``Store(path)``; use as a context manager.
+
+    Opening creates the file (and its folder) if needed and migrates an older schema.
+    Every failure — unwritable path, not a database, a newer schema, a lock held too
+    long — is a :class:`StoreError` naming the file.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        memory = str(path) == ":memory:"
+        self.path = Path(path)
+        if not memory:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"{self.path}: cannot create the library's folder: {exc.strerror or exc}"
+                ) from None
+            if self.path.is_dir():
+                raise StoreError(f"{self.path}: is a folder, not a library file")
+        try:
+            conn = sqlite3.connect(
+                ":memory:" if memory else str(self.path),
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_S,
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the library: {exc}") from None
+        try:
+            self._configure(conn, memory)
+            self._migrate(conn)
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: {_explain(exc)}") from None
+        self._conn = conn
+        # Imported here: sync's worker processes import this module for prepare_brief()
+        # and should not pay for sqlite-utils.
+        import sqlite_utils
+
+        #: sqlite-utils view of the same connection, for ad-hoc inspection (and Datasette
+        #: style introspection); briefing's own queries are the methods below.
+        self.db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+
+    def _configure(self, conn: sqlite3.Connection, memory: bool) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
+        # The first statement that reads the file: a corrupt file fails here.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not memory:
+            _check_whole(self.path, conn)
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"{self.path}: cannot switch the library to WAL mode ({mode})")
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _schema_version(self, conn: sqlite3.Connection) -> int:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            if tables:
+                raise StoreError(
+                    f"{self.path}: an SQLite database, but not a briefing library "
+                    "(it has no 'meta' table); choose another --db"
+                )
+            return 0
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(row[0]) if row else 0
+        except ValueError:
+            raise StoreError(f"{self.path}: unreadable schema version {row[0]!r}") from None
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        migrations = schema.MIGRATIONS  # looked up here, so tests can add steps
+        target = len(migrations)
+        version = self._schema_version(conn)
+        if version > target:
+            raise StoreError(
+                f"{self.path}: this library has schema version {version}, newer than this "
+                f"briefing understands ({target}); upgrade briefing to open it"
+            )
+        if version == target:
+            return
+        # Tables are rebuilt by copy, drop and rename: with foreign keys on, dropping
+        # the old briefs table would cascade into every child table. Checked at the end.
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = self._schema_version(conn)
+            for step in range(version, target):
+                migrations[step](conn)
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                    (str(step + 1),),
+                )
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StoreError(
+                    f"{self.path}: migrating the library broke {len(broken)} references;"
+                    " nothing was changed"
+                )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return self._schema_version(self._c)
+
+    @property
+    def _c(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the library is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that takes the write lock at once (no upgrade deadlocks)."""
+        conn = self._c
+        if conn.in_transaction:
+            conn.execute("SAVEPOINT nested_write")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK TO nested_write")
+                conn.execute("RELEASE nested_write")
+                raise
+            conn.execute("RELEASE nested_write")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:  # COMMIT itself may fail (disk full) and leave it open
+                conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,263 @@
+"""A brief as table rows, built anywhere (the sync's workers build them in parallel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from briefing.model import Brief
+from briefing.store.common import _gc_paused, _iso
+
+
+def _check_references(brief: Brief) -> None:
+    """The loader checks these; briefs built in code may not have been through it."""
+    ids = [a.id for a in brief.actors]
+    if len(set(ids)) != len(ids):
+        raise ValueError("duplicate actor ids")
+    known = set(ids)
+    for position in brief.positions:
+        if position.actor not in known:
+            raise ValueError(f"position by unknown actor {position.actor!r}")
+    question_ids = [q.id for q in brief.open_questions if q.id]
+    if len(set(question_ids)) != len(question_ids):
+        raise ValueError("duplicate question ids")
+
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedBrief:
+    """One brief turned into table rows, ready to write.
+
+    Built by :func:`prepare_brief` anywhere — in particular in the sync's worker
+    processes, since tuples of text pickle an order of magnitude faster than pydantic
+    models unpickle. Only the row id and import time are added when it is written.
+    """
+
+    id: str
+    updated: dt.datetime | None
+    origin: str | None
+    brief: Row  # id, title, date, updated, format, bottom_line, tags_text, source, summary,
+    # document, extra (origin, imported_at and the FTS rowid are added when written)
+    actors: tuple[Row, ...]
+    brief_actors: tuple[Row, ...]
+    positions: tuple[Row, ...]
+    questions: tuple[Row, ...]
+    timeline: tuple[Row, ...]
+    sources: tuple[Row, ...]
+    tags: tuple[Row, ...]
+    fts: Row  # briefs_fts row without its rowid
+
+
+def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
+    """The rows of one brief. Hot path of every import, so kept lean on purpose: enum
+    members are ``str`` and bind as their value; JSON arrays of text are built directly.
+
+    Raises ``ValueError`` for a brief whose actor references do not resolve (the loader
+    refuses those; a brief built in code may not have been through it).
+    """
+    _check_references(brief)
+    bid = brief.id
+    date = brief.date.isoformat()
+    tags = list(dict.fromkeys(brief.tags))
+    positions = brief.positions
+    questions = brief.open_questions
+    actors = []
+    brief_actors = []
+    for i, actor in enumerate(brief.actors):
+        aliases = _json(actor.aliases) if actor.aliases else "[]"
+        actors.append((actor.id, actor.name, actor.kind, aliases, bid, date))
+        brief_actors.append(
+            (
+                bid,
+                actor.id,
+                i,
+                date,
+                brief.title,
+                actor.name,
+                actor.kind,
+                actor.role,
+                actor.affiliation,
+                aliases,
+            )
+        )
+    return PreparedBrief(
+        id=bid,
+        updated=brief.updated,
+        origin=origin,
+        brief=(
+            bid,
+            brief.title,
+            date,
+            _iso(brief.updated),
+            brief.format,
+            brief.bottom_line,
+            " ".join(tags),
+            _json_sources(brief),
+            brief.summary,
+            _document(brief),
+            _extra_yaml(brief),
+        ),
+        actors=tuple(actors),
+        brief_actors=tuple(brief_actors),
+        positions=tuple(
+            (
+                bid,
+                i,
+                p.actor,
+                date,
+                brief.title,
+                p.topic,
+                p.position,
+                p.stance,
+                p.quote,
+                p.attribution,
+                p.date.isoformat() if p.date else None,
+            )
+            for i, p in enumerate(positions)
+        ),
+        questions=tuple(
+            (
+                bid,
+                i,
+                q.id or f"{bid}#{i + 1}",
+                q.id is not None,
+                date,
+                q.question,
+                q.status,
+                q.likelihood,
+                q.confidence,
+                q.context,
+                q.resolution,
+                _json(q.actors) if q.actors else "[]",
+            )
+            for i, q in enumerate(questions)
+        ),
+        timeline=tuple(
+            (bid, i, e.date, e.event, _json(e.actors) if e.actors else "[]")
+            for i, e in enumerate(brief.timeline)
+        ),
+        sources=tuple(
+            (
+                bid,
+                i,
+                s.title,
+                s.publisher,
+                s.url,
+                _json(s.authors) if s.authors else "[]",
+                s.published.isoformat() if s.published else None,
+            )
+            for i, s in enumerate(brief.source)
+        ),
+        tags=tuple((bid, tag, date) for tag in tags),
+        fts=(
+            brief.title,
+            brief.summary,
+            "\n".join([f"{p.topic}. {p.position}" for p in positions]),
+            "\n".join([p.quote for p in positions if p.quote]),
+            "\n".join(
+                [
+                    " ".join([x for x in (q.question, q.context, q.resolution) if x])
+                    for q in questions
+                ]
+            ),
+        ),
+    )
+
+
+def prepare_briefs(items: Iterable[tuple[Brief, str | None]]) -> list[PreparedBrief]:
+    """Many at once, without pausing for garbage collection (see :func:`_gc_paused`)."""
+    with _gc_paused():
+        return [prepare_brief(brief, origin) for brief, origin in items]
+
+
+_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _json(items: Iterable[str]) -> str:
+    """A JSON array of strings; what ``json.dumps`` gives, without its per-call setup."""
+    return "[" + ", ".join(map(_json_str, items)) + "]"
+
+
+_YamlDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _extra_yaml(brief: Brief) -> str | None:
+    """The brief's unknown top-level fields as safe YAML (exact: dates stay dates), or
+    None. The JSON document holds them too, as JSON can (for Datasette)."""
+    extra = brief.model_extra
+    if not extra:
+        return None
+    return yaml.dump(extra, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False)
+
+
+def _document(brief: Brief) -> str:
+    """The brief as JSON. Unknown fields may hold any safe YAML value (dates, bytes,
+    non-text keys) that JSON cannot: then the loader's JSON-able form is used, and the
+    exact values live in the ``extra`` column."""
+    if not brief.model_extra:
+        return brief.model_dump_json(exclude_defaults=True)
+    from briefing.loader import brief_to_data
+
+    return json.dumps(brief_to_data(brief), ensure_ascii=False, separators=(",", ":"))
+
+
+def _with_extra(brief: Brief, extra: str | None) -> Brief:
+    if not extra:
+        return brief
+    return brief.model_copy(update=yaml.load(extra, Loader=_YamlLoader))
+
+
+def _json_sources(brief: Brief) -> str:
+    if not brief.source:
+        return "[]"
+    return "[" + ", ".join(s.model_dump_json(exclude_defaults=True) for s in brief.source) + "]"
+
+
+_INSERTS = {
+    "briefs": "INSERT INTO briefs (id, title, date, updated, format, bottom_line, tags_text,"
+    " origin, imported_at, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "documents": "INSERT INTO brief_documents (brief_id, source, summary, document, extra)"
+    " VALUES (?, ?, ?, ?, ?)",
+    # Counted incrementally; name and kind are those of the latest brief (by date, then
+    # id) that names the actor; aliases are gathered from every brief.
+    "actors": """
+        INSERT INTO actors (id, name, kind, aliases, brief_count, named_in, named_date)
+        VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)
+        ON CONFLICT (id) DO UPDATE SET
+            brief_count = brief_count + 1,
+            name = iif((?6, ?5) >= (named_date, named_in), ?2, name),
+            kind = iif((?6, ?5) >= (named_date, named_in), ?3, kind),
+            aliases = iif(?4 = '[]', aliases, (
+                SELECT json_group_array(value) FROM (
+                    SELECT value FROM json_each(actors.aliases)
+                    UNION SELECT value FROM json_each(?4)
+                )
+            )),
+            named_in = iif((?6, ?5) >= (named_date, named_in), ?5, named_in),
+            named_date = iif((?6, ?5) >= (named_date, named_in), ?6, named_date)
+    """,
+    "brief_actors": "INSERT INTO brief_actors (brief_id, actor_id, ordinal, brief_date,"
+    " brief_title, name, kind, role, affiliation, aliases)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "positions": "INSERT INTO positions (brief_id, ordinal, actor_id, brief_date, brief_title,"
+    " topic, position, stance, quote, attribution, date)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "questions": "INSERT INTO open_questions (brief_id, ordinal, question_id, has_own_id,"
+    " brief_date, question, status, likelihood, confidence, context, resolution, actors)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "timeline": "INSERT INTO timeline_events (brief_id, ordinal, date, event, actors)"
+    " VALUES (?, ?, ?, ?, ?)",
+    "sources": "INSERT INTO sources (brief_id, ordinal, title, publisher, url, authors,"
+    " published) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "tags": "INSERT INTO brief_tags (brief_id, tag, brief_date) VALUES (?, ?, ?)",
+    "fts": "INSERT INTO briefs_fts (rowid, title, summary, positions, quotes, questions)"
+    " VALUES (?, ?, ?, ?, ?, ?)",
+}

@@ -1,0 +1,326 @@
+"""Reading briefs, lists, actors and questions."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+from briefing.model import Brief
+from briefing.store.base import StoreBase, _api
+from briefing.store.common import _batched
+from briefing.store.prepare import _with_extra
+from briefing.store.rows import (
+    _BRIEF_ROW_COLUMNS,
+    _QUESTION_COLUMNS,
+    ActorDetail,
+    ActorRole,
+    ActorSummary,
+    BriefRow,
+    PositionRow,
+    QuestionRow,
+    _aliases,
+    _brief_row,
+    _question_row,
+)
+
+
+class Reading(StoreBase):
+    """Every query of the library but search."""
+
+    @staticmethod
+    def _list_source(tag: str | None, actor: str | None) -> tuple[str, list[Any]]:
+        """``(sql, params)`` selecting ``id, date`` of the listed briefs, in list order,
+        each straight from a covering index."""
+        if tag is not None and actor is not None:
+            return (
+                "SELECT t.brief_id AS id, t.brief_date AS date FROM brief_tags t"
+                " JOIN brief_actors a ON a.brief_id = t.brief_id AND a.actor_id = ?"
+                " WHERE t.tag = ?",
+                [actor, tag],
+            )
+        if tag is not None:
+            return (
+                "SELECT brief_id AS id, brief_date AS date FROM brief_tags WHERE tag = ?",
+                [tag],
+            )
+        if actor is not None:
+            return (
+                "SELECT brief_id AS id, brief_date AS date FROM brief_actors WHERE actor_id = ?",
+                [actor],
+            )
+        return "SELECT id, date FROM briefs", []
+
+    @_api
+    def count_briefs(self, *, tag: str | None = None, actor: str | None = None) -> int:
+        sql, params = self._list_source(tag, actor)
+        return self._c.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+    @_api
+    def list_briefs(
+        self,
+        *,
+        offset: int = 0,
+        limit: int | None = 100,
+        tag: str | None = None,
+        actor: str | None = None,
+    ) -> list[BriefRow]:
+        """Newest first (date desc, then id); ``limit=None`` for all.
+
+        The page's ids come from a covering index (no table rows read for the skipped
+        ones), then only the page's rows are fetched: offset 99,000 costs an index walk.
+        """
+        sql, params = self._list_source(tag, actor)
+        rows = self._c.execute(
+            f"""
+            SELECT {_BRIEF_ROW_COLUMNS}
+            FROM (SELECT id, date FROM ({sql}) ORDER BY date DESC, id LIMIT ? OFFSET ?) AS page
+            JOIN briefs b ON b.id = page.id
+            LEFT JOIN read_state r ON r.brief_id = b.id
+            ORDER BY b.date DESC, b.id
+            """,
+            [*params, -1 if limit is None else limit, max(offset, 0)],
+        )
+        return [_brief_row(row) for row in rows]
+
+    @_api
+    def brief_index(
+        self, brief_id: str, *, tag: str | None = None, actor: str | None = None
+    ) -> int | None:
+        """Position of a brief in ``list_briefs`` order (to jump to it)."""
+        sql, params = self._list_source(tag, actor)
+        row = self._c.execute(
+            f"SELECT date FROM ({sql}) WHERE id = ?", [*params, brief_id]
+        ).fetchone()
+        if row is None:
+            return None
+        date = row[0]
+        before = self._c.execute(
+            f"SELECT (SELECT count(*) FROM ({sql}) WHERE date > ?)"
+            f" + (SELECT count(*) FROM ({sql}) WHERE date = ? AND id < ?)",
+            [*params, date, *params, date, brief_id],
+        ).fetchone()[0]
+        return int(before)
+
+    @_api
+    def change_token(self) -> tuple[int, int]:
+        """Changes whenever the library changes, by this store or any other process.
+
+        For polling (the reader checks it every second or so): compare with the last
+        token; costs one ``PRAGMA data_version``, no table is read.
+        """
+        conn = self._c
+        return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+    @_api
+    def get_brief(self, brief_id: str) -> Brief | None:
+        row = self._c.execute(
+            "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
+        ).fetchone()
+        return _with_extra(Brief.model_validate_json(row[0]), row[1]) if row else None
+
+    @_api
+    def has_brief(self, brief_id: str) -> bool:
+        return (
+            self._c.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is not None
+        )
+
+    @_api
+    def brief_origin(self, brief_id: str) -> str | None:
+        """Where the stored version came from (a file path or URL), if known."""
+        row = self._c.execute("SELECT origin FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        return row[0] if row else None
+
+    def iter_briefs(self) -> Iterator[Brief]:
+        """Every brief, in list order, fetched a page at a time (no long-held cursor)."""
+        for group in _batched(self._brief_ids(), 200):
+            for document, extra in self._documents(group):
+                yield _with_extra(Brief.model_validate_json(document), extra)
+
+    @_api
+    def _brief_ids(self) -> list[str]:
+        return [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
+
+    @_api
+    def _documents(self, ids: list[str]) -> list[tuple[str, str | None]]:
+        """(document, extra) of the ``ids`` that still exist, in that order."""
+        marks = ",".join("?" * len(ids))
+        docs = {
+            bid: (document, extra)
+            for bid, document, extra in self._c.execute(
+                "SELECT brief_id, document, extra FROM brief_documents"
+                f" WHERE brief_id IN ({marks})",
+                ids,
+            )
+        }
+        return [docs[i] for i in ids if i in docs]
+
+    @_api
+    def is_read(self, brief_id: str) -> bool:
+        sql = "SELECT 1 FROM read_state WHERE brief_id = ?"
+        return self._c.execute(sql, (brief_id,)).fetchone() is not None
+
+    @_api
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with its number of briefs, most used first."""
+        return [
+            (tag, n)
+            for tag, n in self._c.execute(
+                "SELECT tag, count(*) AS n FROM brief_tags GROUP BY tag ORDER BY n DESC, tag"
+            )
+        ]
+
+    @_api
+    def actors(self) -> list[ActorSummary]:
+        """Every actor, those in most briefs first."""
+        return [
+            ActorSummary(*row)
+            for row in self._c.execute(
+                "SELECT id, name, kind, brief_count FROM actors ORDER BY brief_count DESC, name, id"
+            )
+        ]
+
+    @_api
+    def actor(self, actor_id: str) -> ActorDetail | None:
+        """The actor as the latest brief names it; aliases gathered from every brief;
+        roles oldest first (briefs of one day newest id first)."""
+        conn = self._c
+        row = conn.execute(
+            "SELECT id, name, kind, aliases, brief_count FROM actors WHERE id = ?", (actor_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        aliases = _aliases(row[3])
+        # In the table's own order (newest first), then reversed: no sort.
+        roles = [
+            ActorRole(*r)
+            for r in conn.execute(
+                "SELECT brief_id, brief_date, role, affiliation, brief_title FROM brief_actors"
+                " WHERE actor_id = ? ORDER BY brief_date DESC, brief_id",
+                (actor_id,),
+            )
+        ]
+        roles.reverse()
+        positions = conn.execute(
+            "SELECT count(*) FROM positions WHERE actor_id = ?", (actor_id,)
+        ).fetchone()[0]
+        return ActorDetail(
+            id=row[0],
+            name=row[1],
+            kind=row[2],
+            aliases=aliases,
+            roles=tuple(roles),
+            brief_count=row[4],
+            position_count=positions,
+        )
+
+    def actor_briefs(self, actor_id: str) -> list[BriefRow]:
+        """The briefs naming the actor, newest first."""
+        return self.list_briefs(actor=actor_id, limit=None)
+
+    @_api
+    def actor_positions(
+        self, actor_id: str, *, offset: int = 0, limit: int | None = None
+    ) -> list[PositionRow]:
+        """The actor's positions across briefs, oldest brief first, in brief order.
+
+        One range of the positions table (clustered by actor, in this order): no join.
+        """
+        conn = self._c
+        name = conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if name is None:
+            return []
+        rows = conn.execute(
+            """
+            SELECT brief_id, brief_title, brief_date, actor_id, ?, topic, position, stance,
+                   quote, attribution, date
+            FROM positions WHERE actor_id = ?
+            ORDER BY brief_date, brief_id, ordinal
+            LIMIT ? OFFSET ?
+            """,
+            (name[0], actor_id, -1 if limit is None else limit, max(offset, 0)),
+        )
+        return [PositionRow(*row) for row in rows]
+
+    @_api
+    def question_history(self, question_id: str) -> list[QuestionRow]:
+        """Every brief's statement of the question, oldest first."""
+        rows = self._c.execute(
+            f"""
+            SELECT {_QUESTION_COLUMNS} FROM open_questions q JOIN briefs b ON b.id = q.brief_id
+            WHERE q.question_id = ? ORDER BY q.brief_date, q.brief_id, q.ordinal
+            """,
+            (question_id,),
+        ).fetchall()
+        return [_question_row(row, len(rows)) for row in rows]
+
+    @_api
+    def questions(self, *, status: str | None = None) -> list[QuestionRow]:
+        """Each question id once, as its latest brief states it (newest first).
+
+        ``status`` filters on that latest statement, so a question resolved later is
+        no longer "open". ``statements`` says how many briefs state it.
+        """
+        where = "WHERE q.status = ?" if status is not None else ""
+        # One pass over the (question_id, brief_date, brief_id) index finds each id's
+        # latest statement (dates are ISO, 10 characters), then one seek per question.
+        rows = self._c.execute(
+            f"""
+            WITH latest AS (
+                SELECT question_id, max(brief_date || ' ' || brief_id) AS k, count(*) AS n
+                FROM open_questions GROUP BY question_id
+            )
+            SELECT {_QUESTION_COLUMNS}, latest.n
+            FROM latest
+            JOIN open_questions q ON q.question_id = latest.question_id
+                 AND q.brief_date = substr(latest.k, 1, 10) AND q.brief_id = substr(latest.k, 12)
+            JOIN briefs b ON b.id = q.brief_id
+            {where}
+            ORDER BY q.brief_date DESC, q.brief_id, q.ordinal
+            """,
+            [status] if status is not None else [],
+        )
+        return [_question_row(row[:12], row[12]) for row in rows]
+
+    @_api
+    def table_checksums(self) -> dict[str, str]:
+        """sha256 of every table's rows in a stable order (FTS included, via its table).
+
+        Two equal results mean equal library contents, whatever pages SQLite touched.
+        """
+        conn = self._c
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'briefs_fts_%' ORDER BY name"
+            )
+        ]
+        sums = {}
+        for name in names:
+            quoted = '"' + name.replace('"', '""') + '"'
+            if name == "briefs_fts":
+                sql = f"SELECT rowid, * FROM {quoted} ORDER BY rowid"
+            else:
+                width = len(conn.execute(f"SELECT * FROM {quoted} LIMIT 0").description)
+                order = ", ".join(str(i) for i in range(1, width + 1))
+                sql = f"SELECT * FROM {quoted} ORDER BY {order}"
+            digest = hashlib.sha256()
+            for row in conn.execute(sql):
+                digest.update(repr(row).encode())
+                digest.update(b"\n")
+            sums[name] = digest.hexdigest()
+        return sums
+
+    @_api
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables and the file size (for ``briefing`` diagnostics)."""
+        conn = self._c
+        counts = {
+            name: conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in ("briefs", "actors", "positions", "open_questions", "brief_tags")
+        }
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        counts["bytes"] = page_size * pages
+        return counts

@@ -1,0 +1,370 @@
+"""The library's schema and its migrations.
+
+``MIGRATIONS[n]`` takes a library from version ``n`` to ``n + 1``; a new library runs
+them all. Old steps keep their historical SQL literally: libraries in the wild are at
+every version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+
+BUSY_TIMEOUT_S = 10.0
+#: The tokenizer of ``briefs_fts``, which the search's scratch table must share.
+_TOKENIZE = "'porter unicode61 remove_diacritics 2'"
+#: SQLite's page cache per connection (KiB). The reader opens one connection per thread,
+#: so this multiplies; at 100k briefs 32 MiB measured no faster than 8 MiB (the OS page
+#: cache serves the rest) but cost ~20 MB of RSS per connection.
+CACHE_KIB = 8 * 1024
+#: Briefs written per transaction: large enough to amortise commits (each may set off a
+#: WAL checkpoint and its fsyncs), small enough that another writer never waits long.
+CHUNK = 1000
+
+_SCHEMA_V1 = (
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )
+    """,
+    # Small, often-read columns first: SQLite reads a row's columns in order, and the
+    # big JSON document at the end then never has to be touched by list queries.
+    """
+    CREATE TABLE briefs (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        updated TEXT,
+        format TEXT NOT NULL,
+        bottom_line TEXT NOT NULL,
+        tags_text TEXT NOT NULL,
+        origin TEXT,
+        imported_at TEXT NOT NULL,
+        search_rowid INTEGER NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        document TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX briefs_by_date ON briefs (date DESC, id)",
+    """
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        brief_count INTEGER NOT NULL,
+        named_in TEXT NOT NULL,
+        named_date TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE brief_actors (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        ordinal INTEGER NOT NULL,
+        brief_date TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (brief_id, actor_id)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX brief_actors_by_actor ON brief_actors (actor_id, brief_date DESC, brief_id)",
+    """
+    CREATE TABLE positions (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        brief_date TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        position TEXT NOT NULL,
+        stance TEXT,
+        quote TEXT,
+        attribution TEXT,
+        date TEXT,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX positions_by_actor ON positions (actor_id, brief_date, brief_id, ordinal)",
+    """
+    CREATE TABLE open_questions (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        has_own_id INTEGER NOT NULL,
+        brief_date TEXT NOT NULL,
+        question TEXT NOT NULL,
+        status TEXT NOT NULL,
+        likelihood TEXT,
+        confidence TEXT,
+        context TEXT,
+        resolution TEXT,
+        actors TEXT NOT NULL,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX open_questions_by_id ON open_questions (question_id, brief_date, brief_id)",
+    """
+    CREATE TABLE timeline_events (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        event TEXT NOT NULL,
+        actors TEXT NOT NULL,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE sources (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        title TEXT,
+        publisher TEXT,
+        url TEXT,
+        authors TEXT NOT NULL,
+        published TEXT,
+        PRIMARY KEY (brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE brief_tags (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        brief_date TEXT NOT NULL,
+        PRIMARY KEY (brief_id, tag)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX brief_tags_by_tag ON brief_tags (tag, brief_date DESC, brief_id)",
+    # No foreign key: being read survives a brief being replaced by a newer version.
+    """
+    CREATE TABLE read_state (
+        brief_id TEXT PRIMARY KEY,
+        read_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE feed_state (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        last_attempt TEXT,
+        extra TEXT NOT NULL DEFAULT '{}'
+    )
+    """,
+    """
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        brief_ids TEXT NOT NULL
+    )
+    """,
+    # One row per brief (rowid = briefs.search_rowid), one column per kind of text, so
+    # bm25 ranks briefs (not fragments) and a hit can say where it matched.
+    """
+    CREATE VIRTUAL TABLE briefs_fts USING fts5 (
+        title, summary, positions, quotes, questions,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    )
+    """,
+)
+
+
+def _migrate_to_1(conn: sqlite3.Connection) -> None:
+    """The first schema."""
+    for statement in _SCHEMA_V1:
+        conn.execute(statement)
+
+
+#: FTS rowids sort by brief date: ``day << DAY_SHIFT | n``, so "the newest matches" is a
+#: rowid range FTS5 can seek to (see :meth:`Store.search`).
+DAY_SHIFT = 20
+
+
+def _fts_create(name: str) -> str:
+    return f"""
+    CREATE VIRTUAL TABLE {name} USING fts5 (
+        title, summary, positions, quotes, questions,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    )
+    """
+
+
+_SCHEMA_V2 = (
+    # The list's columns only: narrow rows, many to a page, so lists and the joins
+    # behind the actor screen stay in cache. The big text lives in brief_documents.
+    """
+    CREATE TABLE briefs_v2 (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        updated TEXT,
+        format TEXT NOT NULL,
+        bottom_line TEXT NOT NULL,
+        tags_text TEXT NOT NULL,
+        origin TEXT,
+        imported_at TEXT NOT NULL,
+        search_rowid INTEGER NOT NULL UNIQUE
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE brief_documents (
+        brief_id TEXT PRIMARY KEY REFERENCES briefs (id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        document TEXT NOT NULL
+    )
+    """,
+    # Clustered by actor: an actor's rows are one contiguous range, and they carry the
+    # brief's date and title (rewritten with their brief, so never stale): the actor
+    # screen reads one range per table and joins nothing.
+    """
+    CREATE TABLE brief_actors_v2 (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        ordinal INTEGER NOT NULL,
+        brief_date TEXT NOT NULL,
+        brief_title TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (actor_id, brief_date DESC, brief_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE positions_v2 (
+        brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        brief_date TEXT NOT NULL,
+        brief_title TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        position TEXT NOT NULL,
+        stance TEXT,
+        quote TEXT,
+        attribution TEXT,
+        date TEXT,
+        PRIMARY KEY (actor_id, brief_date, brief_id, ordinal)
+    ) WITHOUT ROWID
+    """,
+)
+
+_INDEXES_V2 = (
+    "CREATE INDEX briefs_by_date ON briefs (date DESC, id)",
+    "CREATE UNIQUE INDEX brief_actors_by_brief ON brief_actors (brief_id, actor_id)",
+    "CREATE UNIQUE INDEX positions_by_brief ON positions (brief_id, ordinal)",
+)
+
+
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Schema 2, for speed at 100k briefs: the brief list's columns apart from the
+    documents, actor rows clustered by actor, FTS rowids in date order."""
+    for statement in _SCHEMA_V2:
+        conn.execute(statement)
+    conn.execute("CREATE TEMP TABLE rowid_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+    allocator = _RowidAllocator(conn, table="briefs_v2")
+    conn.executemany(
+        "INSERT INTO temp.rowid_map (old, new) VALUES (?, ?)",
+        [
+            (old, allocator.next(date))
+            for old, date in conn.execute(
+                "SELECT search_rowid, date FROM briefs ORDER BY date, id"
+            ).fetchall()
+        ],
+    )
+    # Oldest first, so a list page's rows sit on neighbouring pages.
+    conn.execute(
+        """
+        INSERT INTO briefs_v2 (id, title, date, updated, format, bottom_line, tags_text,
+                               origin, imported_at, search_rowid)
+        SELECT b.id, b.title, b.date, b.updated, b.format, b.bottom_line, b.tags_text,
+               b.origin, b.imported_at, m.new
+        FROM briefs b JOIN temp.rowid_map m ON m.old = b.search_rowid
+        ORDER BY b.date, b.id
+        """
+    )
+    conn.execute(
+        "INSERT INTO brief_documents (brief_id, source, summary, document)"
+        " SELECT id, source, summary, document FROM briefs ORDER BY date, id"
+    )
+    conn.execute(
+        """
+        INSERT INTO brief_actors_v2
+        SELECT a.brief_id, a.actor_id, a.ordinal, a.brief_date, b.title, a.name, a.kind, a.role,
+               a.affiliation, a.aliases
+        FROM brief_actors a JOIN briefs b ON b.id = a.brief_id
+        """
+    )
+    conn.execute(
+        """
+        INSERT INTO positions_v2
+        SELECT p.brief_id, p.ordinal, p.actor_id, p.brief_date, b.title, p.topic, p.position,
+               p.stance, p.quote, p.attribution, p.date
+        FROM positions p JOIN briefs b ON b.id = p.brief_id
+        """
+    )
+    conn.execute(_fts_create("briefs_fts_v2"))
+    conn.execute(
+        """
+        INSERT INTO briefs_fts_v2 (rowid, title, summary, positions, quotes, questions)
+        SELECT m.new, f.title, f.summary, f.positions, f.quotes, f.questions
+        FROM briefs_fts f JOIN temp.rowid_map m ON m.old = f.rowid
+        """
+    )
+    for table in ("positions", "brief_actors", "briefs", "briefs_fts"):
+        conn.execute(f"DROP TABLE {table}")
+    for table in ("positions", "brief_actors", "briefs", "briefs_fts"):
+        conn.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
+    for statement in _INDEXES_V2:
+        conn.execute(statement)
+    conn.execute("DROP TABLE temp.rowid_map")
+
+
+class _RowidAllocator:
+    """Hands out FTS rowids ``day << DAY_SHIFT | n``: unique, and in brief-date order."""
+
+    def __init__(self, conn: sqlite3.Connection, table: str = "briefs") -> None:
+        self._conn = conn
+        self._table = table
+        self._next: dict[int, int] = {}
+
+    def next(self, date: str) -> int:
+        day = dt.date.fromisoformat(date).toordinal()
+        if day not in self._next:
+            base = day << DAY_SHIFT
+            row = self._conn.execute(
+                f"SELECT max(search_rowid) FROM {self._table}"
+                " WHERE search_rowid >= ? AND search_rowid < ?",
+                (base, base + (1 << DAY_SHIFT)),
+            ).fetchone()
+            self._next[day] = base if row[0] is None else row[0] + 1
+        rowid = self._next[day]
+        if rowid >= (day + 1) << DAY_SHIFT:
+            raise ValueError(f"more than {1 << DAY_SHIFT:,} briefs dated {date}")
+        self._next[day] = rowid + 1
+        return rowid
+
+
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    """Schema 3: extra top-level fields kept exactly. JSON has no dates (or bytes, sets,
+    non-text keys), so a brief's unknown fields are also stored as safe YAML."""
+    conn.execute("ALTER TABLE brief_documents ADD COLUMN extra TEXT")
+
+
+#: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
+#: steps; never edit old ones (libraries in the wild are at every version). A new library
+#: runs them all (on empty tables, instantly), so there is one way to any schema.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+]

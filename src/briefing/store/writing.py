@@ -1,0 +1,265 @@
+"""Writing briefs (each atomic, in chunks), read marks and file stamps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from briefing.model import Brief
+from briefing.store.base import StoreBase, _api
+from briefing.store.common import _batched, _environmental, _gc_paused, _later, _now, _parse_dt
+from briefing.store.prepare import _INSERTS, PreparedBrief, _json, prepare_brief
+from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
+from briefing.store.schema import CHUNK, _RowidAllocator
+
+
+class Writing(StoreBase):
+    """Every write of the library."""
+
+    # -- writing -------------------------------------------------------------------
+
+    def import_brief(self, brief: Brief, *, origin: str | None = None) -> ImportOutcome:
+        return self.import_briefs([(brief, origin)])[0]
+
+    def import_briefs(self, items: Iterable[tuple[Brief, str | None]]) -> list[ImportOutcome]:
+        """Many briefs, each atomic; batched into few transactions for speed.
+
+        A brief whose references do not resolve is not stored (it is named in the
+        :class:`ImportFailed` raised at the end); the others are.
+        """
+        prepared: list[PreparedBrief] = []
+        broken: dict[str, str] = {}
+        with _gc_paused():
+            for brief, origin in items:
+                try:
+                    prepared.append(prepare_brief(brief, origin))
+                except ValueError as exc:
+                    broken[brief.id] = str(exc)
+        if not broken:
+            return self.import_prepared(prepared)
+        try:
+            outcomes = self.import_prepared(prepared)
+        except ImportFailed as exc:
+            raise ImportFailed(exc.outcomes, {**exc.failures, **broken}, self.path) from None
+        raise ImportFailed(outcomes, broken, self.path)
+
+    @_api
+    def import_prepared(
+        self, items: Iterable[PreparedBrief], *, files: Iterable[FileStamp] = ()
+    ) -> list[ImportOutcome]:
+        """Write prepared briefs (see :func:`prepare_brief`), each atomic.
+
+        A known id is replaced only by a later ``updated`` (then no row of the old
+        version remains); otherwise it is skipped as ``unchanged``. Briefs are written
+        ``CHUNK`` at a time in one transaction; should a chunk fail, it is retried brief
+        by brief, each in its own savepoint, and :class:`ImportFailed` names the briefs
+        that could not be stored once the others are committed.
+
+        ``files`` (the stamps of the files these briefs came from) are remembered in
+        the last chunk's transaction, so a stamp is never kept without its briefs; not
+        at all if anything failed.
+        """
+        chunks = list(_batched(items, CHUNK)) or [[]]
+        stamps = list(files)
+        outcomes: list[ImportOutcome] = []
+        for n, chunk in enumerate(chunks):
+            last = n == len(chunks) - 1
+            done, failures = self._import_chunk(chunk, stamps if last else [])
+            outcomes.extend(done)
+            if failures:
+                raise ImportFailed(outcomes, failures, self.path)
+        return outcomes
+
+    def _import_chunk(
+        self, chunk: list[PreparedBrief], stamps: list[FileStamp]
+    ) -> tuple[list[ImportOutcome], dict[str, str]]:
+        with self._write() as conn:
+            outcomes, failures = self._write_chunk(conn, chunk)
+            if stamps and not failures:
+                self._remember(conn, stamps)
+            return outcomes, failures
+
+    def _write_chunk(
+        self, conn: sqlite3.Connection, chunk: list[PreparedBrief]
+    ) -> tuple[list[ImportOutcome], dict[str, str]]:
+        ids = list({item.id for item in chunk})
+        stored: dict[str, tuple[dt.datetime | None, int]] = {}
+        for group in _batched(ids, 500):
+            marks = ",".join("?" * len(group))
+            for bid, updated, rowid in conn.execute(
+                f"SELECT id, updated, search_rowid FROM briefs WHERE id IN ({marks})", group
+            ):
+                stored[bid] = (_parse_dt(updated), rowid)
+        # Decide every outcome first, in order, as if the briefs came one by one;
+        # only each id's final winner is written.
+        current = {bid: version for bid, (version, _) in stored.items()}
+        outcomes: list[ImportOutcome] = []
+        winners: dict[str, PreparedBrief] = {}
+        for item in chunk:
+            if item.id not in current:
+                outcome = Outcome.new
+            elif _later(item.updated, current[item.id]):
+                outcome = Outcome.updated
+            else:
+                outcomes.append(ImportOutcome(item.id, Outcome.unchanged, item.origin))
+                continue
+            current[item.id] = item.updated
+            winners[item.id] = item
+            outcomes.append(ImportOutcome(item.id, outcome, item.origin))
+        if not winners:
+            return outcomes, {}
+        allocator = _RowidAllocator(conn)
+        rowids = {bid: allocator.next(item.brief[2]) for bid, item in winners.items()}
+        conn.execute("SAVEPOINT chunk")
+        try:
+            self._replace(conn, list(winners.values()), stored, rowids)
+        except Exception as exc:
+            if _environmental(conn, exc):
+                raise
+            conn.execute("ROLLBACK TO chunk")
+            conn.execute("RELEASE chunk")
+        else:
+            conn.execute("RELEASE chunk")
+            return outcomes, {}
+        # Something in the chunk failed: store brief by brief, each all or nothing.
+        failures: dict[str, str] = {}
+        for bid, item in winners.items():
+            conn.execute("SAVEPOINT one_brief")
+            try:
+                self._replace(conn, [item], stored, rowids)
+            except Exception as exc:
+                if _environmental(conn, exc):
+                    raise
+                conn.execute("ROLLBACK TO one_brief")
+                failures[bid] = str(exc) or type(exc).__name__
+            conn.execute("RELEASE one_brief")
+        return [o for o in outcomes if o.brief_id not in failures], failures
+
+    def _replace(
+        self,
+        conn: sqlite3.Connection,
+        items: list[PreparedBrief],
+        stored: dict[str, tuple[dt.datetime | None, int]],
+        rowids: dict[str, int],
+    ) -> None:
+        """Delete the stored versions of ``items`` (if any), then insert ``items``."""
+        old_ids = [(item.id,) for item in items if item.id in stored]
+        touched: dict[str, str] = {}  # actor id -> its aliases in the old version
+        if old_ids:
+            for (bid,) in old_ids:
+                touched.update(
+                    conn.execute(
+                        "SELECT actor_id, aliases FROM brief_actors WHERE brief_id = ?", (bid,)
+                    ).fetchall()
+                )
+            conn.executemany(
+                "UPDATE actors SET brief_count = brief_count - 1"
+                " WHERE id IN (SELECT actor_id FROM brief_actors WHERE brief_id = ?)",
+                old_ids,
+            )
+            conn.executemany(
+                "DELETE FROM briefs_fts WHERE rowid = ?", [(stored[b][1],) for (b,) in old_ids]
+            )
+            # ON DELETE CASCADE removes every child row of the old version.
+            conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
+        now = _now()
+        conn.executemany(
+            _INSERTS["briefs"],
+            [(*item.brief[:7], item.origin, now, rowids[item.id]) for item in items],
+        )
+        conn.executemany(_INSERTS["documents"], [(item.id, *item.brief[7:]) for item in items])
+        conn.executemany(_INSERTS["actors"], [r for item in items for r in item.actors])
+        for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
+            conn.executemany(_INSERTS[key], [r for item in items for r in getattr(item, key)])
+        conn.executemany(_INSERTS["fts"], [(rowids[item.id], *item.fts) for item in items])
+        if touched:
+            # Aliases are recounted only where the old version had some the new one lacks.
+            kept = {(a[0], a[3]) for item in items for a in item.actors}
+            stale = {a for a, al in touched.items() if al != "[]" and (a, al) not in kept}
+            self._refresh_actors(conn, touched, stale)
+
+    def _refresh_actors(
+        self, conn: sqlite3.Connection, actor_ids: Iterable[str], stale_aliases: set[str]
+    ) -> None:
+        """Recompute actors an old brief version named: drop them if no brief names them
+        any more, else take name and kind from the latest brief that does; gather the
+        aliases again for ``stale_aliases`` (a scan of all the actor's briefs)."""
+        params = [(a,) for a in actor_ids]
+        conn.executemany("DELETE FROM actors WHERE id = ? AND brief_count <= 0", params)
+        conn.executemany(
+            """
+            UPDATE actors SET (name, kind, named_in, named_date) = (
+                SELECT name, kind, brief_id, brief_date FROM brief_actors
+                WHERE actor_id = actors.id ORDER BY brief_date DESC, brief_id DESC LIMIT 1
+            ) WHERE id = ?
+            """,
+            params,
+        )
+        conn.executemany(
+            """
+            UPDATE actors SET aliases = (
+                SELECT json_group_array(value) FROM (
+                    SELECT DISTINCT j.value FROM brief_actors AS ba, json_each(ba.aliases) AS j
+                    WHERE ba.actor_id = actors.id
+                )
+            ) WHERE id = ?
+            """,
+            [(a,) for a in stale_aliases],
+        )
+
+    @_api
+    def set_read(self, brief_id: str, read: bool = True) -> None:
+        with self._write() as conn:
+            if read:
+                conn.execute(
+                    "INSERT OR IGNORE INTO read_state (brief_id, read_at) VALUES (?, ?)",
+                    (brief_id, _now()),
+                )
+            else:
+                conn.execute("DELETE FROM read_state WHERE brief_id = ?", (brief_id,))
+
+    @_api
+    def toggle_read(self, brief_id: str) -> bool:
+        """Flip the read mark; returns the new state."""
+        with self._write() as conn:
+            if conn.execute("DELETE FROM read_state WHERE brief_id = ?", (brief_id,)).rowcount:
+                return False
+            conn.execute(
+                "INSERT INTO read_state (brief_id, read_at) VALUES (?, ?)", (brief_id, _now())
+            )
+            return True
+
+    # -- file sync bookkeeping -----------------------------------------------------
+
+    @_api
+    def file_stamps(self) -> dict[str, FileStamp]:
+        return {
+            path: FileStamp(path, size, mtime_ns, tuple(json.loads(ids)))
+            for path, size, mtime_ns, ids in self._c.execute(
+                "SELECT path, size, mtime_ns, brief_ids FROM files"
+            )
+        }
+
+    @_api
+    def remember_files(self, stamps: Iterable[FileStamp]) -> None:
+        stamps = list(stamps)
+        if stamps:
+            with self._write() as conn:
+                self._remember(conn, stamps)
+
+    @staticmethod
+    def _remember(conn: sqlite3.Connection, stamps: list[FileStamp]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, brief_ids) VALUES (?, ?, ?, ?)",
+            [(s.path, s.size, s.mtime_ns, _json(s.brief_ids)) for s in stamps],
+        )
+
+    @_api
+    def forget_files(self, paths: Iterable[str]) -> None:
+        """Drop stamps, so the next sync reads those files again."""
+        rows = [(p,) for p in paths]
+        if rows:
+            with self._write() as conn:
+                conn.executemany("DELETE FROM files WHERE path = ?", rows)
