@@ -17,6 +17,7 @@ threads: every call holds the store's lock.
 
 from __future__ import annotations
 
+from briefing.store.actors import Actors
 from briefing.store.base import StoreBase
 from briefing.store.common import _gc_paused
 from briefing.store.feedstate import FeedStates
@@ -43,13 +44,13 @@ from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
 from briefing.store.writing import Writing
 
 
-class Store(Writing, Reading, Searching, FeedStates, StoreBase):
+class Store(Writing, Reading, Actors, Searching, FeedStates, StoreBase):
     """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
     Opening creates the file (and its folder) if needed and migrates an older schema.
     Every failure — unwritable path, not a database, a newer schema, a lock held too
     long — is a :class:`StoreError` naming the file. The methods come from one module
-    per concern: ``writing``, ``reading``, ``search``, ``feedstate``.
+    per concern: ``writing``, ``reading``, ``actors``, ``search``, ``feedstate``.
     """
 
 
