@@ -1,4 +1,4 @@
-"""Targets 3, 4 and 7: the reader on the big library, against an empty Textual app.
+"""Targets 3 and 7: the reader on the big library, against an empty Textual app.
 
 Everything runs headless at 160×48 with ``App.run_test``. Definitions, identical for the
 reader and the empty app (``class Empty(App): pass``):
@@ -13,8 +13,6 @@ reader and the empty app (``class Empty(App): pass``):
   does, minus its two fixed ``wait_for_idle`` sleeps of 20 ms or more) until settled
   and painted as above (for the reader, ``j`` moves the list cursor and the brief
   panes follow).
-* **actor screen** (target 4): from posting ``OpenActor`` — what the key on an actor
-  posts — until the actor screen has settled and painted its timeline.
 
 Rounds interleave the two apps (empty first on even rounds, reader first on odd) after
 one untimed warm-up round of each, and the medians are compared.
@@ -40,7 +38,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import generate
 from benchmarks.common import (
     Result,
     Sizes,
@@ -103,25 +100,6 @@ def brief_list_ready(app: Any) -> bool:
         return True
     top = int(getattr(widget, "scroll_offset", (0, 0))[1] // getattr(widget, "ROW_HEIGHT", 1))
     return row(top) is not None
-
-
-def actor_ready(actor_id: str) -> Callable[[Any], bool]:
-    def ready(app: Any) -> bool:
-        screen = app.screen
-        if type(screen).__name__ != "ActorScreen" or getattr(screen, "actor_id", None) != actor_id:
-            return False
-        if getattr(screen, "detail", True) is None:
-            return False
-        timelines = [w for w in screen.query("*") if type(w).__name__ == "ActorTimeline"]
-        if timelines:
-            entries = getattr(timelines[0], "entries", None) or getattr(
-                timelines[0], "_entries", None
-            )
-            if entries is not None and len(entries) == 0:
-                return False
-        return True
-
-    return ready
 
 
 async def settle(pilot: Any, ready: Callable[[Any], bool] | None = None) -> None:
@@ -194,42 +172,10 @@ async def one_round(
     return out
 
 
-async def measure_actor(pilot: Any, actor_id: str, opens: int) -> dict[str, Any]:
-    (open_actor,) = need("briefing.tui.messages", "OpenActor")
-    app = pilot.app
-    base = app.screen
-    times, inner = [], []
-    for _ in range(opens):
-        t0 = time.perf_counter()
-        app.post_message(open_actor(actor_id))
-        await settle(pilot, actor_ready(actor_id))
-        times.append(time.perf_counter() - t0)
-        for key in ("j", "end"):
-            t0 = time.perf_counter()
-            await press(pilot, key)
-            await settle(pilot)
-            inner.append((key, time.perf_counter() - t0))
-        while app.screen is not base and len(app.screen_stack) > 1:
-            app.pop_screen()
-            await settle(pilot)
-    return {"actor_open": times, "actor_keys": inner}
-
-
-async def _run_async(sizes: Sizes, db: Path, empty_db: Path, actor_opens: int) -> dict[str, Any]:
+async def _run_async(sizes: Sizes, db: Path, empty_db: Path) -> dict[str, Any]:
     make_reader = reader_factory(db)
     make_blank = reader_factory(empty_db)
     make_empty = empty_factory()
-    actor = generate.BENCH_ACTOR
-    have_actor = True
-    try:
-        need("briefing.tui.screens.actor", "ActorScreen")
-        need("briefing.tui.messages", "OpenActor")
-    except Skip as exc:
-        have_actor = str(exc)
-
-    async def actor_after(pilot: Any) -> dict[str, Any]:
-        return await measure_actor(pilot, actor, actor_opens) if have_actor is True else {}
-
     log("  [3] warm-up round (untimed)")
     await one_round(make_empty, None, 1)
     await one_round(make_reader, brief_list_ready, 1)
@@ -245,15 +191,14 @@ async def _run_async(sizes: Sizes, db: Path, empty_db: Path, actor_opens: int) -
         if i % 2:
             apps.reverse()
         for name, make, ready in apps:
-            after = actor_after if name == "reader" else None
-            res = await one_round(make, ready, sizes.keys, after=after)
+            res = await one_round(make, ready, sizes.keys)
             rounds[name].append(res)
         log(
             f"  [3] round {i + 1}/{sizes.rounds}: first frame empty "
             f"{empty_rounds[-1]['first_frame'] * 1e3:.0f} ms, reader "
             f"{reader_rounds[-1]['first_frame'] * 1e3:.0f} ms"
         )
-    return {**rounds, "have_actor": have_actor}
+    return rounds
 
 
 def run(sizes: Sizes) -> list[Result]:
@@ -267,27 +212,19 @@ def run(sizes: Sizes) -> list[Result]:
         "Reader keypress (j on the list) to repaint",
         floor_label="keypress in the empty app, same run",
     )
-    bench_positions = generate.manifest(generate.ensure_library(sizes.library_n, log=log))[
-        "bench_actor_positions"
-    ]
-    r4 = Result(
-        "4",
-        f"Actor screen, actor with {bench_positions:,} positions: key to repaint",
-        floor_label="keypress in the empty app",
-    )
     try:
         store_cls = need_store()
         need("briefing.tui.app", "BriefingApp")
         db = ensure_db(sizes.library_n)
     except Skip as exc:
-        for r in (r3a, r3b, r4):
+        for r in (r3a, r3b):
             r.details = f"SKIP ({exc})"
-        return [r3a, r3b, r4]
+        return [r3a, r3b]
     work = tmp_dir("reader-")
     try:
         empty_db = work / "empty.db"
         store_cls(empty_db).close()
-        data = asyncio.run(_run_async(sizes, db, empty_db, actor_opens=1))
+        data = asyncio.run(_run_async(sizes, db, empty_db))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     blank_ff = [r["first_frame"] * 1e3 for r in data["blank"]]
@@ -310,19 +247,7 @@ def run(sizes: Sizes) -> list[Result]:
         f"{max(reader_keys):.1f} ms, empty max {max(empty_keys):.1f} ms; the reader "
         f"on an empty library: {median(blank_keys):.1f} ms"
     )
-    if data["have_actor"] is not True:
-        r4.details = f"SKIP ({data['have_actor']})"
-    else:
-        opens = [t * 1e3 for r in data["reader"] for t in r.get("actor_open", [])]
-        inner = [(k, t * 1e3) for r in data["reader"] for k, t in r.get("actor_keys", [])]
-        absolute_result(r4, median(opens), median(empty_keys), 50.0, "ms")
-        r4.details = (
-            f"open (OpenActor → painted) median of {len(opens)}: "
-            f"{', '.join(f'{t:.1f}' for t in opens)} ms; on the screen: "
-            + ", ".join(f"{k} {t:.1f} ms" for k, t in inner[:4])
-        )
-        r4.extra = {"opens_ms": opens, "keys_ms": inner}
-    return [r3a, r3b, r4]
+    return [r3a, r3b]
 
 
 # -- target 7: memory, in a child process ---------------------------------------------------

@@ -44,8 +44,8 @@ GROUPS: dict[str, list[tuple[str, str]]] = {
     "reader": [
         ("3a", "Reader first frame"),
         ("3b", "Reader keypress"),
-        ("4", "Actor screen with 5,000+ positions"),
     ],
+    "actor": [("4", "Actor screen with 5,000+ positions")],
     "search": [("5", "Full-text search")],
     "fetch": [("6", "Fetch a 200-brief feed")],
     "memory": [("7", "Reader peak memory")],
@@ -60,6 +60,8 @@ def _group_fn(group: str):
         from benchmarks.bench_import import run
     elif group == "reader":
         from benchmarks.bench_reader import run
+    elif group == "actor":
+        from benchmarks.bench_actor import run
     elif group == "search":
         from benchmarks.bench_search import run
     elif group == "fetch":
@@ -231,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home:
         env = _isolated_env(Path(home))
         groups = args.only or list(GROUPS)
-        if any(g in groups for g in ("reader", "search", "memory")):
+        if any(g in groups for g in ("reader", "actor", "search", "memory")):
             try:
                 run_group("prepare", args.size, env)
             except Exception:

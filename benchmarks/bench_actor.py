@@ -1,0 +1,122 @@
+"""Target 4: the actor screen for the actor with 5,000+ positions, on the big library.
+
+**Actor screen**: from posting ``OpenActor`` — what the key on an actor posts — until
+the actor screen has settled and painted its timeline (``settle`` as in
+``bench_reader``). The reader is opened on the big library first (untimed); one
+untimed open warms the imports, then ``OPENS`` timed opens, each followed by ``j`` and
+``end`` on the screen (reported beside) and a pop back to the main screen. The empty
+app's keypress is measured in the same run, for scale.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+from benchmarks import generate
+from benchmarks.bench_reader import (
+    SIZE,
+    brief_list_ready,
+    empty_factory,
+    one_round,
+    press,
+    reader_factory,
+    settle,
+)
+from benchmarks.common import (
+    Result,
+    Sizes,
+    Skip,
+    absolute_result,
+    ensure_db,
+    log,
+    median,
+    need,
+    need_store,
+)
+
+OPENS = 5
+
+
+def actor_ready(actor_id: str) -> Callable[[Any], bool]:
+    def ready(app: Any) -> bool:
+        screen = app.screen
+        if type(screen).__name__ != "ActorScreen" or getattr(screen, "actor_id", None) != actor_id:
+            return False
+        if getattr(screen, "detail", True) is None:
+            return False
+        timelines = [w for w in screen.query("*") if type(w).__name__ == "ActorTimeline"]
+        if timelines:
+            entries = getattr(timelines[0], "entries", None) or getattr(
+                timelines[0], "_entries", None
+            )
+            if entries is not None and len(entries) == 0:
+                return False
+        return True
+
+    return ready
+
+
+async def measure_actor(pilot: Any, actor_id: str, opens: int) -> dict[str, Any]:
+    (open_actor,) = need("briefing.tui.messages", "OpenActor")
+    app = pilot.app
+    base = app.screen
+    times, inner = [], []
+    for _ in range(opens):
+        t0 = time.perf_counter()
+        app.post_message(open_actor(actor_id))
+        await settle(pilot, actor_ready(actor_id))
+        times.append(time.perf_counter() - t0)
+        for key in ("j", "end"):
+            t0 = time.perf_counter()
+            await press(pilot, key)
+            await settle(pilot)
+            inner.append((key, time.perf_counter() - t0))
+        while app.screen is not base and len(app.screen_stack) > 1:
+            app.pop_screen()
+            await settle(pilot)
+    return {"actor_open": times, "actor_keys": inner}
+
+
+async def _run_async(db: Any, actor_id: str, keys: int) -> dict[str, Any]:
+    empty = await one_round(empty_factory(), None, keys)
+    app = reader_factory(db)()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, brief_list_ready)
+        await measure_actor(pilot, actor_id, 1)  # warm-up, untimed
+        out = await measure_actor(pilot, actor_id, OPENS)
+    return {**out, "empty_keys": empty["keys"]}
+
+
+def run(sizes: Sizes) -> list[Result]:
+    bench_positions = generate.manifest(generate.ensure_library(sizes.library_n, log=log))[
+        "bench_actor_positions"
+    ]
+    r4 = Result(
+        "4",
+        f"Actor screen, actor with {bench_positions:,} positions: key to repaint",
+        floor_label="keypress in the empty app",
+    )
+    try:
+        need_store()
+        need("briefing.tui.app", "BriefingApp")
+        need("briefing.tui.screens.actor", "ActorScreen")
+        need("briefing.tui.messages", "OpenActor")
+        db = ensure_db(sizes.library_n)
+    except Skip as exc:
+        r4.details = f"SKIP ({exc})"
+        return [r4]
+    data = asyncio.run(_run_async(db, generate.BENCH_ACTOR, sizes.keys))
+    opens = [t * 1e3 for t in data["actor_open"]]
+    inner = [(k, t * 1e3) for k, t in data["actor_keys"]]
+    empty_keys = [t * 1e3 for t in data["empty_keys"]]
+    absolute_result(r4, median(opens), median(empty_keys), 50.0, "ms")
+    r4.details = (
+        f"open (OpenActor → painted) median of {len(opens)}: "
+        f"{', '.join(f'{t:.1f}' for t in opens)} ms; on the screen: "
+        + ", ".join(f"{k} {t:.1f} ms" for k, t in inner[:4])
+    )
+    r4.extra = {"opens_ms": opens, "keys_ms": inner}
+    return [r4]
