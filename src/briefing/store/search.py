@@ -54,6 +54,32 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     return " ".join(phrases) + ("*" if prefix and last_open else "")
 
 
+_FTS_COLUMNS = "title, summary, positions, quotes, questions"
+
+
+def _ensure_scratch(conn: sqlite3.Connection) -> None:
+    """Attach the connection's scratch database for snippets, once.
+
+    In memory and apart from the library: nothing of it is ever written to disk or
+    seen by another connection, and the library's own temp settings stay as they are.
+    ``search_texts`` holds the hits' texts; ``search_hits`` indexes them (external
+    content, so it is emptied in one step).
+    """
+    attached = conn.execute(
+        "SELECT 1 FROM pragma_database_list WHERE name = 'search_scratch'"
+    ).fetchone()
+    if attached:
+        return
+    conn.execute("ATTACH DATABASE ':memory:' AS search_scratch")
+    conn.execute(
+        f"CREATE TABLE search_scratch.search_texts (rowid INTEGER PRIMARY KEY, {_FTS_COLUMNS})"
+    )
+    conn.execute(
+        f"CREATE VIRTUAL TABLE search_scratch.search_hits USING fts5 ({_FTS_COLUMNS},"
+        f" content = 'search_texts', content_rowid = 'rowid', tokenize = {_TOKENIZE})"
+    )
+
+
 class Searching(StoreBase):
     """Search queries."""
 
@@ -161,20 +187,22 @@ class Searching(StoreBase):
         every query term: milliseconds a hit for a word in half the library, whatever
         the limit. So the hits' texts are copied into a scratch FTS table (same
         tokenizer) holding only them, and the snippets come from there: the same text
-        highlighted the same way, at a cost that does not grow with the library.
+        highlighted the same way, at a cost that does not grow with the library. The
+        scratch tables live in an in-memory database of their own (see
+        :func:`_ensure_scratch`).
         """
-        conn.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_hits USING fts5 ("
-            f" title, summary, positions, quotes, questions, tokenize = {_TOKENIZE})"
-        )
+        _ensure_scratch(conn)
         marks = ",".join("?" * len(rowids))
-        conn.execute("DELETE FROM temp.search_hits")
+        # External content: emptying the index is one command, not a re-tokenization of
+        # every row (what DELETE on an ordinary FTS5 table costs: as much as the insert).
+        conn.execute("INSERT INTO search_scratch.search_hits (search_hits) VALUES ('delete-all')")
+        conn.execute("DELETE FROM search_scratch.search_texts")
         conn.execute(
-            "INSERT INTO temp.search_hits (rowid, title, summary, positions, quotes, questions)"
-            " SELECT rowid, title, summary, positions, quotes, questions FROM briefs_fts"
-            f" WHERE rowid IN ({marks})",
+            f"INSERT INTO search_scratch.search_texts (rowid, {_FTS_COLUMNS})"
+            f" SELECT rowid, {_FTS_COLUMNS} FROM main.briefs_fts WHERE rowid IN ({marks})",
             rowids,
         )
+        conn.execute("INSERT INTO search_scratch.search_hits (search_hits) VALUES ('rebuild')")
         snippets = ", ".join(
             f"snippet(search_hits, {i}, ?, ?, '…', 24)" for i in range(len(_FTS_WHERE))
         )
@@ -182,11 +210,11 @@ class Searching(StoreBase):
         texts = {
             row[0]: row[1:]
             for row in conn.execute(
-                f"SELECT rowid, {snippets} FROM temp.search_hits WHERE search_hits MATCH ?",
+                f"SELECT rowid, {snippets} FROM search_scratch.search_hits"
+                " WHERE search_hits MATCH ?",
                 [*markers, match],
             )
         }
-        conn.execute("DELETE FROM temp.search_hits")
         return {
             rowid: (bid, title, date, *texts[rowid])
             for rowid, bid, title, date in conn.execute(
