@@ -24,12 +24,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import OptionList
 from textual.worker import Worker
 
 from briefing.tui import keys
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
 from briefing.tui.widgets.brief_list import BriefList
+from briefing.tui.widgets.chrome import KeyBar, TitleBar
 from briefing.tui.widgets.panes import (
     ActorChosen,
     ActorsPane,
@@ -146,7 +147,7 @@ class MainScreen(Screen[None]):
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield TitleBar()
         yield PaneTabs()
         with Horizontal(id="body", classes="-list"):
             yield BriefList(id="briefs", classes="-active")
@@ -157,7 +158,7 @@ class MainScreen(Screen[None]):
                 yield QuestionsPane(id="questions", classes="pane")
                 yield TimelinePane(id="timeline", classes="pane")
         yield TaskStatus(id="status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def brief_list(self) -> BriefList:

@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.text import clean, one_line
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.chrome import KeyBar
 from briefing.tui.widgets.question_history import QuestionHistory, QuestionStep, build_steps
 
 
@@ -55,7 +56,7 @@ class QuestionScreen(Screen[None]):
             yield Static(id="question-resolution")
         yield QuestionHistory(id="question-history", empty_text="No brief asks this question.")
         yield Static(id="question-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#question-text", Static).update(Text(one_line(self.question_id), "bold"))

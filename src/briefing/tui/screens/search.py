@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
@@ -26,6 +26,7 @@ from briefing.store import SearchHit
 from briefing.text import one_line
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.chrome import KeyBar
 from briefing.tui.widgets.search_results import SearchResults
 
 DEBOUNCE = 0.15
@@ -62,7 +63,7 @@ class SearchScreen(Screen[None]):
         )
         yield Static(Text(HINT), id="search-status")
         yield SearchResults(id="search-results", empty_text="")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.initial_query.strip():
