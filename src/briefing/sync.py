@@ -46,6 +46,10 @@ PARALLEL_MIN_FILES = 400
 #: Files per task sent to a worker: big enough to amortise the round trip, small enough
 #: that the writer gets work early and progress moves.
 FILES_PER_TASK = 24
+#: Files handed to the workers ahead of the writer. The writer stores ``CHUNK`` briefs
+#: at a time and takes no results meanwhile, so the window must outlast a chunk's write
+#: or the workers sit idle through it; still bounded, so memory stays flat.
+WINDOW_FILES = 2 * CHUNK
 
 Progress = Callable[[int, int], None]
 
@@ -257,10 +261,11 @@ def _parallel(
         max_workers=workers, mp_context=context, initializer=_leave_ctrl_c_to_the_parent
     ) as pool:
         window: deque[Future[list[FileResult]] | FileResult] = deque()
+        window_tasks = max(workers * 3, WINDOW_FILES // FILES_PER_TASK)
         pending = iter(groups)
         try:
             while True:
-                while len(window) < workers * 3:
+                while len(window) < window_tasks:
                     group = next(pending, None)
                     if group is None:
                         break
