@@ -41,6 +41,9 @@ OPENS = 5
 
 
 def actor_ready(actor_id: str) -> Callable[[Any], bool]:
+    """The actor screen shows this actor, its header is filled and the timeline's rows on
+    screen are loaded (a paged timeline shows placeholders until its page arrives)."""
+
     def ready(app: Any) -> bool:
         screen = app.screen
         if type(screen).__name__ != "ActorScreen" or getattr(screen, "actor_id", None) != actor_id:
@@ -49,11 +52,15 @@ def actor_ready(actor_id: str) -> Callable[[Any], bool]:
             return False
         timelines = [w for w in screen.query("*") if type(w).__name__ == "ActorTimeline"]
         if timelines:
-            entries = getattr(timelines[0], "entries", None) or getattr(
-                timelines[0], "_entries", None
-            )
-            if entries is not None and len(entries) == 0:
-                return False
+            timeline = timelines[0]
+            rows = getattr(timeline, "rows", None)
+            if rows is not None:
+                if len(rows) == 0:
+                    return False
+                row_at_line = getattr(timeline, "row_at_line", None)
+                top = row_at_line(int(timeline.scroll_offset.y)) if row_at_line else 0
+                if rows[top or 0] is None:
+                    return False
         return True
 
     return ready

@@ -510,6 +510,62 @@ def test_actor_positions_by_date_with_paging(loaded: Store) -> None:
     assert [r.id for r in loaded.actor_briefs("petra-holm")] == [VOTE]
 
 
+def _envoy_briefs() -> list[Brief]:
+    """One actor in eight briefs (two on one day), its role changing and sometimes unstated."""
+    roles = ["Envoy", "Envoy", None, "Envoy", "Minister", "Minister", "Envoy", None]
+    days = [1, 2, 3, 4, 5, 5, 6, 7]
+    return [
+        Brief.model_validate(
+            {
+                "id": f"envoy-{i}",
+                "title": f"Envoy brief {i}",
+                "date": dt.date(2031, 1, day),
+                "summary": "Generated.",
+                "actors": [{"id": "envoy", "name": "The Envoy", "role": role}],
+                "positions": [
+                    {"actor": "envoy", "topic": f"T{i}.{p}", "position": f"P{i}.{p}"}
+                    | ({"quote": f"Q{i}.{p}"} if (i + p) % 2 else {})
+                    for p in range(i % 3)
+                ],
+            }
+        )
+        for i, (role, day) in enumerate(zip(roles, days, strict=True))
+    ]
+
+
+def test_actor_head_layout_and_role_pages_agree_with_the_full_reads(store: Store) -> None:
+    store.import_briefs([(b, None) for b in _envoy_briefs()])
+    detail = store.actor("envoy")
+    head = store.actor_head("envoy", spans=2)
+    assert head is not None and detail is not None
+    assert (head.name, head.brief_count, head.position_count) == ("The Envoy", 8, 7)
+    # Spans, newest first: briefs with no role are skipped, not a break.
+    expected: list[list[str | None]] = []
+    for role in reversed(detail.roles):
+        if role.role is None and role.affiliation is None:
+            continue
+        if expected and expected[-1][2:] == [role.role, role.affiliation]:
+            expected[-1][0] = role.brief_date
+        else:
+            expected.append([role.brief_date, role.brief_date, role.role, role.affiliation])
+    assert head.span_count == len(expected) == 3
+    assert [[s.first, s.last, s.role, s.affiliation] for s in head.spans] == expected[:2]
+    assert head.spans[1].first == "2031-01-05" and head.spans[0].first == "2031-01-06"
+    # The layout: each brief (oldest first, then by id), then its positions.
+    briefs = store.actor_roles("envoy")
+    assert [(r.brief_date, r.brief_id) for r in briefs] == sorted(
+        (r.brief_date, r.brief_id) for r in detail.roles
+    )
+    positions = store.actor_positions("envoy")
+    layout = "".join(
+        "b" + "".join("q" if p.quote else "p" for p in positions if p.brief_id == r.brief_id)
+        for r in briefs
+    )
+    assert store.actor_layout("envoy") == layout
+    assert store.actor_roles("envoy", offset=3, limit=2) == briefs[3:5]
+    assert store.actor_head("nobody") is None and store.actor_layout("nobody") == ""
+
+
 def test_question_history_and_latest_status(loaded: Store) -> None:
     history = loaded.question_history("harbour-strike")
     assert [(q.brief_id, q.status, q.likelihood) for q in history] == [

@@ -26,7 +26,13 @@ from briefing.tui.messages import OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.actor import ActorScreen
 from briefing.tui.screens.question import QuestionScreen
 from briefing.tui.screens.search import SearchScreen
-from briefing.tui.widgets.actor_timeline import ActorTimeline, BriefEntry, PositionEntry
+from briefing.tui.widgets.actor_timeline import (
+    ActorTimeline,
+    BriefEntry,
+    PositionEntry,
+    TimelinePages,
+    heights_of,
+)
 from briefing.tui.widgets.question_history import QuestionHistory
 from briefing.tui.widgets.search_results import SearchResults, snippet_text
 
@@ -219,13 +225,27 @@ async def test_actor_screen_with_5000_positions_is_lazy(big_library: Path) -> No
             await pilot.press("j")
         per_key = (time.perf_counter() - start) / 10
         await pilot.press("G")
-        await pilot.pause()
+        await settle(pilot)  # the last page loads in a worker
         assert timeline.cursor == timeline.row_count - 1
         assert "Position 249.19" in screen_text(app)
+        assert sum(row is not None for row in timeline.rows) < 500  # loaded by page
         print(
             f"5,000 positions: first paint {first_paint * 1000:.0f} ms, key {per_key * 1000:.1f} ms"
         )
         assert first_paint < 3.0 and per_key < 0.25  # generous: CI machines vary
+
+
+def test_timeline_pages_read_by_page_what_one_read_gives(big_library: Path) -> None:
+    with Store(big_library) as store:
+        pages = TimelinePages(store, "prolific", store.actor_layout("prolific"))
+        whole = pages(0, len(pages.layout))
+        assert len(whole) == 5_250 and whole[0].first
+        assert [pages(i, 7) for i in range(0, 70, 7)] == [whole[i : i + 7] for i in range(0, 70, 7)]
+        assert pages(5_243, 64) == whole[5_243:]  # a short last page
+        timeline = ActorTimeline()
+        assert heights_of(pages.layout) == [timeline.row_height(i, e) for i, e in enumerate(whole)]
+        heads = [e for e in whole if isinstance(e, BriefEntry)]
+        assert {e.position_count for e in heads} == {20} and heads[1].role == "R1"
 
 
 async def test_actor_screen_slow_store_shows_loading_then_keys_work(

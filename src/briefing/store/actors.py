@@ -1,13 +1,46 @@
 """One actor across the library: who they are, their roles and their positions.
 
 The actor tables are clustered by actor (see ``schema``), so each of these reads one
-contiguous range.
+contiguous range. The actor screen reads an actor with thousands of positions without
+building a Python object per row: :meth:`Actors.actor_head` (counts and role spans),
+:meth:`Actors.actor_layout` (one character per timeline row), then pages of rows.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from briefing.store.base import StoreBase, _api
 from briefing.store.rows import ActorDetail, ActorRole, ActorSummary, PositionRow, _aliases
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """Consecutive briefs (by date) naming the actor with the same role and affiliation."""
+
+    first: str
+    last: str
+    role: str | None
+    affiliation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHead:
+    """What the actor screen's header shows: no per-brief rows, so it is small for any actor."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    brief_count: int
+    position_count: int
+    spans: tuple[RoleSpan, ...]  # the latest, newest first; briefs stating no role skipped
+    span_count: int  # all spans, of which ``spans`` are the latest
+
+
+#: :meth:`Actors.actor_layout`'s row kinds: a brief, a position, a position with a quote.
+BRIEF_ROW, POSITION_ROW, QUOTE_ROW = "b", "p", "q"
 
 
 class Actors(StoreBase):
@@ -80,3 +113,90 @@ class Actors(StoreBase):
             (name[0], actor_id, -1 if limit is None else limit, max(offset, 0)),
         )
         return [PositionRow(*row) for row in rows]
+
+    @_api
+    def actor_head(self, actor_id: str, *, spans: int = 4) -> ActorHead | None:
+        """Name, aliases, counts and the latest ``spans`` role spans; ``None`` for an
+        unknown actor.
+
+        One statement, one row: the roles come as one JSON array. The reader calls this
+        from a thread worker, and a worker fetching row by row hands the GIL back and
+        forth with the busy UI thread on every row — for thousands of rows that cost
+        seconds, where one aggregate costs milliseconds (and islands computed with
+        window functions in SQL cost more than the loop below).
+        """
+        row = self._c.execute(
+            """
+            SELECT id, name, kind, aliases, brief_count,
+                   (SELECT count(*) FROM positions WHERE actor_id = ?1),
+                   (SELECT json_group_array(json_array(brief_date, role, affiliation)) FROM (
+                        SELECT brief_date, nullif(role, '') AS role,
+                               nullif(affiliation, '') AS affiliation
+                        FROM brief_actors
+                        WHERE actor_id = ?1 AND (role <> '' OR affiliation <> '')
+                        ORDER BY brief_date DESC, brief_id))
+            FROM actors WHERE id = ?1
+            """,
+            (actor_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        latest: list[list[str | None]] = []  # [first, last, role, affiliation]
+        count, previous = 0, None
+        for date, *role in json.loads(row[6]):  # newest first
+            if role != previous:
+                count, previous = count + 1, role
+                if count <= spans:
+                    latest.append([date, date, *role])
+            elif count <= spans:
+                latest[-1][0] = date
+        return ActorHead(
+            id=row[0],
+            name=row[1],
+            kind=row[2],
+            aliases=_aliases(row[3]),
+            brief_count=row[4],
+            position_count=row[5],
+            spans=tuple(RoleSpan(*span) for span in latest),  # type: ignore[arg-type]
+            span_count=count,
+        )
+
+    @_api
+    def actor_layout(self, actor_id: str) -> str:
+        """The actor's timeline as one character per row, in timeline order: each brief
+        naming the actor (:data:`BRIEF_ROW`), oldest first, then its positions
+        (:data:`POSITION_ROW`, or :data:`QUOTE_ROW` with a quote).
+
+        Enough to size and page the timeline; one string however many rows.
+        """
+        row = self._c.execute(
+            f"""
+            SELECT group_concat(kind, '') FROM (
+                SELECT brief_date, brief_id, -1 AS ordinal, '{BRIEF_ROW}' AS kind
+                FROM brief_actors WHERE actor_id = ?
+                UNION ALL
+                SELECT brief_date, brief_id, ordinal,
+                       CASE WHEN coalesce(quote, '') = '' THEN '{POSITION_ROW}'
+                            ELSE '{QUOTE_ROW}' END
+                FROM positions WHERE actor_id = ?
+                ORDER BY brief_date, brief_id, ordinal
+            )
+            """,
+            (actor_id, actor_id),
+        ).fetchone()
+        return row[0] or ""
+
+    @_api
+    def actor_roles(
+        self, actor_id: str, *, offset: int = 0, limit: int | None = None
+    ) -> list[ActorRole]:
+        """The briefs naming the actor, in timeline order (oldest first, then by id, as
+        :meth:`actor_positions`), with its role in each: the timeline's brief rows."""
+        return [
+            ActorRole(*row)
+            for row in self._c.execute(
+                "SELECT brief_id, brief_date, role, affiliation, brief_title FROM brief_actors"
+                " WHERE actor_id = ? ORDER BY brief_date, brief_id LIMIT ? OFFSET ?",
+                (actor_id, -1 if limit is None else limit, max(offset, 0)),
+            )
+        ]

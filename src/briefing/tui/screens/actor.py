@@ -1,8 +1,10 @@
 """The actor screen: who an actor is, the roles it held, and every position it took, by date.
 
 Pushed by the App on :class:`~briefing.tui.messages.OpenActor`. The data comes from the
-store in a thread worker, and the list is a Line-API :class:`ActorTimeline`, so an actor
-with thousands of positions opens and moves as fast as one with three.
+store in a thread worker: the header's counts and role spans, the timeline's layout (one
+character per row) and the cursor's page of rows. The list is a Line-API
+:class:`ActorTimeline` that loads further pages as they come on screen, so an actor with
+thousands of positions opens and moves as fast as one with three.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
-from briefing.store import ActorDetail, ActorRole
+from briefing.store.actors import ActorHead, RoleSpan
 from briefing.text import clean, one_line
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
@@ -32,9 +34,11 @@ from briefing.tui.widgets.actor_timeline import (
     Entry,
     PositionEntry,
     QuoteBlock,
-    build_entries,
+    TimelinePages,
+    heights_of,
     role_text,
 )
+from briefing.tui.widgets.chrome import KeyBar
 
 #: Seconds before a loading indicator replaces the list (most actors load well within).
 SPINNER_DELAY = 0.2
@@ -42,18 +46,10 @@ SPINNER_DELAY = 0.2
 MAX_ROLE_LINES = 4
 
 
-def role_spans(roles: tuple[ActorRole, ...]) -> list[tuple[str, str, str]]:
-    """Consecutive briefs with the same role collapse to ``(first date, last date, role)``."""
-    spans: list[tuple[str, str, str]] = []
-    for role in roles:
-        label = role_text(role.role, role.affiliation)
-        if not label:
-            continue
-        if spans and spans[-1][2] == label:
-            spans[-1] = (spans[-1][0], role.brief_date, label)
-        else:
-            spans.append((role.brief_date, role.brief_date, label))
-    return spans
+def role_lines(spans: tuple[RoleSpan, ...]) -> list[tuple[str, str, str]]:
+    """``(first date, last date, label)`` of the latest spans, newest first."""
+    lines = [(s.first, s.last, role_text(s.role, s.affiliation)) for s in spans]
+    return [line for line in lines if line[2]]
 
 
 def plural(count: int, word: str) -> str:
@@ -77,7 +73,7 @@ class ActorScreen(Screen[None]):
         super().__init__()
         self.actor_id = actor_id
         self.sibling_ids = tuple(sibling_ids)
-        self.detail: ActorDetail | None = None
+        self.detail: ActorHead | None = None
         self._generation = 0
         self._keep_cursor = 0
         self._spinner: Timer | None = None
@@ -93,7 +89,7 @@ class ActorScreen(Screen[None]):
             yield Static(id="actor-counts")
         yield ActorTimeline(id="actor-timeline", empty_text="No briefs mention this actor.")
         yield Static(id="actor-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._load_actor()
@@ -126,7 +122,7 @@ class ActorScreen(Screen[None]):
             self._spinner.stop()
         # A loading indicator only if the rows take longer than a blink (no flicker on n/p).
         self._spinner = self.set_timer(SPINNER_DELAY, self._show_spinner)
-        self._fetch(self.actor_id, self._generation)
+        self._fetch(self.actor_id, self._generation, self._keep_cursor)
 
     def _show_spinner(self) -> None:
         # The timer may fire just after the rows arrived: only spin while still loading.
@@ -134,28 +130,31 @@ class ActorScreen(Screen[None]):
             self.query_one(ActorTimeline).loading = True
 
     @work(thread=True, exclusive=True, group="actor-screen")
-    def _fetch(self, actor_id: str, generation: int) -> None:
-        """All rows for one actor; a few ms even for thousands of positions."""
+    def _fetch(self, actor_id: str, generation: int, cursor: int) -> None:
+        """The header, the layout and the cursor's page: a few ms for any actor."""
         store = self.app.store  # type: ignore[attr-defined]
-        entries: list[Entry] = []
+        pages: TimelinePages | None = None
+        first: tuple[int, list[Entry]] | None = None
         error: str | None = None
         detail = None
         try:
-            detail = store.actor(actor_id)
+            detail = store.actor_head(actor_id, spans=MAX_ROLE_LINES)
             if detail is not None:
-                # Brief heads come with the roles (one row per brief): no actor_briefs().
-                positions = store.actor_positions(actor_id)
-                entries = build_entries((), positions, detail.roles)
+                pages = TimelinePages(store, actor_id, store.actor_layout(actor_id))
+                cursor = max(0, min(cursor, len(pages.layout) - 1))
+                page, offset, limit = ActorTimeline.page_span(cursor)
+                first = (page, pages(offset, limit))
         except (BriefingError, sqlite3.Error) as exc:  # locked, corrupt: say so, don't crash
             error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, generation, detail, entries, error)
+            self.app.call_from_thread(self._show, generation, detail, pages, first, error)
 
     def _show(
         self,
         generation: int,
-        detail: ActorDetail | None,
-        entries: list[Entry],
+        detail: ActorHead | None,
+        pages: TimelinePages | None,
+        first: tuple[int, list[Entry]] | None,
         error: str | None = None,
     ) -> None:
         if generation != self._generation or not self.is_attached:
@@ -166,7 +165,7 @@ class ActorScreen(Screen[None]):
         if self._spinner is not None:
             self._spinner.stop()
         timeline.loading = False
-        if detail is None:
+        if detail is None or pages is None:
             timeline.empty_text = (
                 f"Cannot read the library: {one_line(error)}"
                 if error
@@ -188,7 +187,7 @@ class ActorScreen(Screen[None]):
             f"{plural(detail.position_count, 'position')} · oldest first"
         )
         self._set("#actor-counts", Text(counts, "dim"))
-        timeline.set_rows(entries, cursor=self._keep_cursor)
+        timeline.set_pages(heights_of(pages.layout), pages, first=first, cursor=self._keep_cursor)
 
     def _set(self, selector: str, text: Text) -> None:
         """Header lines with nothing to say take no room."""
@@ -197,21 +196,20 @@ class ActorScreen(Screen[None]):
         static.display = bool(text.plain)
 
     @staticmethod
-    def _name_text(detail: ActorDetail) -> Text:
+    def _name_text(detail: ActorHead) -> Text:
         text = Text(one_line(detail.name), "bold")
         text.append(f"  {one_line(detail.kind)}", "dim italic")
         return text
 
     @staticmethod
-    def _roles_text(detail: ActorDetail) -> Text:
+    def _roles_text(detail: ActorHead) -> Text:
         """Latest role first, so a short terminal (which clips the end) keeps it."""
-        spans = role_spans(detail.roles)[::-1]
         lines = []
-        for first, last, label in spans[:MAX_ROLE_LINES]:
+        for first, last, label in role_lines(detail.spans):
             when = first if first == last else f"{first} → {last}"
             lines.append(Text.assemble((f"{when:<25}", "dim"), label))
-        if len(spans) > MAX_ROLE_LINES:
-            lines.append(Text(f"+{len(spans) - MAX_ROLE_LINES} earlier roles", "dim"))
+        if detail.span_count > MAX_ROLE_LINES:
+            lines.append(Text(f"+{detail.span_count - MAX_ROLE_LINES} earlier roles", "dim"))
         return Text("\n").join(lines)
 
     # -- the highlighted row -------------------------------------------------------

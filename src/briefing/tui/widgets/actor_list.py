@@ -5,18 +5,22 @@ The actor screen must stay fast with thousands of positions, and Textual's ``Lis
 have a height known without layout (``row_height``), so a prefix sum maps a screen line
 to its row with one bisect, and only the lines on screen are ever rendered. The actor,
 question and search screens all use it, so they share keys and look.
+
+A long list need not be built at all: :meth:`RowList.set_pages` takes only the rows'
+heights and a loader, and rows are fetched a page at a time in thread workers as they
+come on screen (a placeholder line until then), as the main brief list does.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import ClassVar, Generic, TypeVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -25,9 +29,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing.errors import BriefingError
 from briefing.tui import keys
 
 RowT = TypeVar("RowT")
+
+#: Loads ``limit`` rows from ``offset`` (in a thread worker): the rows of one page.
+PageLoader = Callable[[int, int], Sequence[RowT]]
 
 
 class RowList(ScrollView, Generic[RowT], can_focus=True):
@@ -44,7 +52,11 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "row-list--cursor",
         "row-list--empty",
+        "row-list--placeholder",
     }
+
+    PAGE_SIZE: ClassVar[int] = 64
+    """Rows per page with :meth:`set_pages` (a few screens of rows)."""
 
     DEFAULT_CSS = """
     RowList {
@@ -64,6 +76,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             color: $text-muted;
             text-style: italic;
         }
+        & > .row-list--placeholder { color: $text-disabled; }
     }
     """
 
@@ -88,6 +101,11 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     class Selected(_RowMessage):
         """``enter`` (or a second click) on the row at ``index``."""
 
+    class _PageLoaded(Message, bubble=False):
+        def __init__(self, generation: int, page: int, rows: Sequence[RowT] | None) -> None:
+            super().__init__()
+            self.generation, self.page, self.rows = generation, page, rows
+
     def __init__(
         self,
         *,
@@ -97,15 +115,19 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._rows: list[RowT] = []
+        self._rows: list[RowT | None] = []
         self._starts: list[int] = [0]
+        self._load: PageLoader[RowT] | None = None
+        self._requested: set[int] = set()
+        self._generation = 0
         self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self.empty_text = empty_text
 
     # -- data ----------------------------------------------------------------------
     @property
-    def rows(self) -> Sequence[RowT]:
+    def rows(self) -> Sequence[RowT | None]:
+        """Every row; ``None`` for one whose page is not loaded yet (:meth:`set_pages`)."""
         return self._rows
 
     @property
@@ -114,13 +136,50 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     @property
     def highlighted_row(self) -> RowT | None:
+        """The cursor's row, or ``None`` while the list is empty or its page loads."""
         return self._rows[self.cursor] if self._rows else None
 
     def set_rows(self, rows: Sequence[RowT], *, cursor: int = 0) -> None:
         """Replace every row: O(n) integer work, no rendering beyond the visible lines."""
-        self._rows = list(rows)
-        heights = [self.row_height(i, row) for i, row in enumerate(self._rows)]
+        heights = [self.row_height(i, row) for i, row in enumerate(rows)]
+        self._replace(list(rows), heights, None, cursor)
+
+    def set_pages(
+        self,
+        heights: Sequence[int],
+        load: PageLoader[RowT],
+        *,
+        first: tuple[int, Sequence[RowT]] | None = None,
+        cursor: int = 0,
+    ) -> None:
+        """Replace every row by ``len(heights)`` rows that ``load`` fetches by page.
+
+        ``first``: a page already loaded, ``(page number, rows)`` — the cursor's, fetched
+        with the heights so the first frame shows rows, not placeholders.
+        """
+        self._replace([None] * len(heights), heights, load, cursor, first)
+
+    @classmethod
+    def page_span(cls, index: int) -> tuple[int, int, int]:
+        """``(page, offset, limit)`` of the page holding row ``index``."""
+        page = index // cls.PAGE_SIZE
+        return page, page * cls.PAGE_SIZE, cls.PAGE_SIZE
+
+    def _replace(
+        self,
+        rows: list[RowT | None],
+        heights: Sequence[int],
+        load: PageLoader[RowT] | None,
+        cursor: int,
+        first: tuple[int, Sequence[RowT]] | None = None,
+    ) -> None:
+        self._generation += 1
+        self._rows = rows
+        self._load = load
+        self._requested = set()
         self._starts = [0, *accumulate(heights)]
+        if first is not None:
+            self._fill(*first)
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self.total_lines)
         self.set_reactive(RowList.cursor, self.validate_cursor(cursor))
@@ -128,6 +187,62 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh()
         if self._rows:
+            self._request_near(self.cursor)
+            self.post_message(self.Highlighted(self, self.cursor))
+
+    # -- pages ---------------------------------------------------------------------
+    def _fill(self, page: int, rows: Sequence[RowT]) -> None:
+        """Put a loaded page in place (a short page leaves placeholders: never refetched)."""
+        self._requested.add(page)
+        start = page * self.PAGE_SIZE
+        rows = rows[: max(0, min(self.PAGE_SIZE, len(self._rows) - start))]
+        self._rows[start : start + len(rows)] = rows
+        self._strips.clear()
+
+    def _request(self, index: int) -> None:
+        """Fetch the page holding row ``index`` unless it is loaded or on its way."""
+        if self._load is None or not 0 <= index < len(self._rows):
+            return
+        page, offset, limit = self.page_span(index)
+        if page in self._requested:
+            return
+        self._requested.add(page)
+        load, generation = self._load, self._generation
+        self.run_worker(
+            lambda: self._page_work(load, generation, page, offset, limit),
+            thread=True,
+            exit_on_error=False,
+            group="row-list-pages",
+            name=f"load rows {offset + 1}-{offset + limit}",
+        )
+
+    def _request_near(self, index: int) -> None:
+        """The cursor's page, and the next or previous one when the cursor nears it."""
+        if self._load is None:
+            return
+        self._request(index)
+        margin = self.PAGE_SIZE // 4
+        self._request(index + margin)
+        self._request(index - margin)
+
+    def _page_work(
+        self, load: PageLoader[RowT], generation: int, page: int, offset: int, limit: int
+    ) -> None:
+        rows: Sequence[RowT] | None
+        try:
+            rows = load(offset, limit)
+        except BriefingError:  # locked, corrupt: the placeholders stay
+            rows = None
+        self.post_message(self._PageLoaded(generation, page, rows))
+
+    @on(_PageLoaded)
+    def _page_loaded(self, message: _PageLoaded) -> None:
+        message.stop()
+        if message.generation != self._generation or message.rows is None:
+            return
+        self._fill(message.page, message.rows)
+        self.refresh()
+        if self.cursor // self.PAGE_SIZE == message.page:
             self.post_message(self.Highlighted(self, self.cursor))
 
     @property
@@ -182,11 +297,18 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
                 return self._strip(empty, width, None)
             return Strip.blank(width)
         selected = index == self.cursor
+        row = self._rows[index]
+        if row is None:
+            self._request(index)
         key = (index, line, width, selected)
         strip = self._strips.get(key)
         if strip is None:
             start, _ = self.row_span(index)
-            text = self.render_row_line(index, self._rows[index], line - start, width)
+            if row is None:
+                dots = "  ···" if line == start else ""
+                text = Text(dots, style=self._style("row-list--placeholder"))
+            else:
+                text = self.render_row_line(index, row, line - start, width)
             cursor_style = self.get_component_rich_style("row-list--cursor") if selected else None
             strip = self._strips[key] = self._strip(text, width, cursor_style)
         return strip
@@ -230,6 +352,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self.refresh_row(new)
         self._scroll_cursor_into_view()
         if self._rows:
+            self._request_near(new)
             self.post_message(self.Highlighted(self, new))
 
     def _scroll_cursor_into_view(self) -> None:
@@ -272,7 +395,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self.cursor = self._page_rows(-1)
 
     def action_select(self) -> None:
-        if self._rows:
+        if self.highlighted_row is not None:
             self.post_message(self.Selected(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:

@@ -2,12 +2,13 @@
 
 Rows are fixed-height (a brief is one line, a position two or three), truncated to the
 width, so 5,000 positions cost a list of ints and nothing is laid out off screen; the
-full text of the highlighted row is shown by the screen's detail pane.
+full text of the highlighted row is shown by the screen's detail pane. The heights come
+from the store's one-string layout of the timeline, and the rows by page
+(:class:`TimelinePages`), so no object is built for a row that is never shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -16,7 +17,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from briefing.store import ActorRole, BriefRow, PositionRow
+from briefing.store import PositionRow, Store
+from briefing.store.actors import BRIEF_ROW, QUOTE_ROW
 from briefing.text import one_line
 from briefing.tui.widgets.actor_list import RowList
 
@@ -48,36 +50,70 @@ class PositionEntry:
 Entry = BriefEntry | PositionEntry
 
 
-def build_entries(
-    briefs: Iterable[BriefRow], positions: Iterable[PositionRow], roles: Iterable[ActorRole]
-) -> list[Entry]:
-    """Briefs oldest first, each followed by its positions (pure: runs in a worker)."""
-    role_of = {r.brief_id: r for r in roles}
-    by_brief: dict[str, list[PositionRow]] = {}
-    for position in positions:
-        by_brief.setdefault(position.brief_id, []).append(position)
-    heads: dict[str, tuple[str, str]] = {b.id: (b.date, b.title) for b in briefs}
-    for r in role_of.values():  # every brief naming the actor has a role row
-        heads.setdefault(r.brief_id, (r.brief_date, r.brief_title))
-    for brief_id, rows in by_brief.items():
-        heads.setdefault(brief_id, (rows[0].brief_date, rows[0].brief_title))
-    entries: list[Entry] = []
-    for brief_id, (date, title) in sorted(heads.items(), key=lambda kv: (kv[1][0], kv[0])):
-        role = role_of.get(brief_id)
-        rows = by_brief.get(brief_id, [])
-        entries.append(
-            BriefEntry(
-                brief_id=brief_id,
-                title=title,
-                date=date,
-                role=role.role if role else None,
-                affiliation=role.affiliation if role else None,
-                position_count=len(rows),
-                first=not entries,
-            )
+def heights_of(layout: str) -> list[int]:
+    """Row heights from the store's layout string, as :meth:`ActorTimeline.row_height`
+    gives them: the first brief one line, later ones two (a blank line above), a
+    position two, three with a quote."""
+    heights = [3 if kind == QUOTE_ROW else 2 for kind in layout]
+    if layout[:1] == BRIEF_ROW:
+        heights[0] = 1
+    return heights
+
+
+class TimelinePages:
+    """Loads timeline rows by index from the store (called in thread workers).
+
+    The layout says which rows are briefs and which positions, so a page of rows is
+    two ranges: the briefs and the positions before it are counted in the string.
+    """
+
+    def __init__(self, store: Store, actor_id: str, layout: str) -> None:
+        self.store = store
+        self.actor_id = actor_id
+        self.layout = layout
+
+    def __call__(self, offset: int, limit: int) -> list[Entry]:
+        layout = self.layout
+        window = layout[offset : offset + limit]
+        briefs_before = layout.count(BRIEF_ROW, 0, offset)
+        brief_rows = window.count(BRIEF_ROW)
+        position_rows = len(window) - brief_rows
+        store, actor_id = self.store, self.actor_id
+        heads = (
+            store.actor_roles(actor_id, offset=briefs_before, limit=brief_rows)
+            if brief_rows
+            else []
         )
-        entries.extend(PositionEntry(p) for p in rows)
-    return entries
+        positions = (
+            store.actor_positions(actor_id, offset=offset - briefs_before, limit=position_rows)
+            if position_rows
+            else []
+        )
+        entries: list[Entry] = []
+        next_head, next_position = iter(heads), iter(positions)
+        for index, kind in enumerate(window, start=offset):
+            if kind == BRIEF_ROW:
+                head = next(next_head, None)
+                if head is None:  # the library changed since the layout: a reload follows
+                    break
+                end = layout.find(BRIEF_ROW, index + 1)
+                entries.append(
+                    BriefEntry(
+                        brief_id=head.brief_id,
+                        title=head.brief_title,
+                        date=head.brief_date,
+                        role=head.role,
+                        affiliation=head.affiliation,
+                        position_count=(len(layout) if end < 0 else end) - index - 1,
+                        first=index == 0,
+                    )
+                )
+            else:
+                position = next(next_position, None)
+                if position is None:
+                    break
+                entries.append(PositionEntry(position))
+        return entries
 
 
 class QuoteBlock:
