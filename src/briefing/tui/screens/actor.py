@@ -14,17 +14,18 @@ from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
-from briefing.store.actors import ActorHead, RoleSpan
+from briefing.store.actors import ActorHead
 from briefing.text import clean, one_line
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
@@ -46,14 +47,99 @@ SPINNER_DELAY = 0.2
 MAX_ROLE_LINES = 4
 
 
-def role_lines(spans: tuple[RoleSpan, ...]) -> list[tuple[str, str, str]]:
-    """``(first date, last date, label)`` of the latest spans, newest first."""
-    lines = [(s.first, s.last, role_text(s.role, s.affiliation)) for s in spans]
-    return [line for line in lines if line[2]]
+#: Role lines kept on a short terminal (the ``-short`` screen class).
+SHORT_ROLE_LINES = 2
+
+
+def role_lines(head: ActorHead) -> list[Text]:
+    """Latest role first, so a short terminal (which keeps the first lines) keeps it."""
+    lines = []
+    for span in head.spans:
+        label = role_text(span.role, span.affiliation)
+        if label:
+            when = span.first if span.first == span.last else f"{span.first} → {span.last}"
+            lines.append(Text.assemble((f"{when:<25}", "dim"), label))
+    if head.span_count > MAX_ROLE_LINES:
+        lines.append(Text(f"+{head.span_count - MAX_ROLE_LINES} earlier roles", "dim"))
+    return lines
 
 
 def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+class ActorHeader(Widget):
+    """The band above the timeline: name and kind (``actor 2 of 7`` on the right),
+    aliases, the latest roles and the counts.
+
+    One widget rendering one ``Text``, not a container of six: the screen lays out
+    several times while it opens, and every widget costs each pass.
+    """
+
+    DEFAULT_CSS = """
+    ActorHeader {
+        height: auto;
+        & > .actor-header--step { color: $text-accent; text-style: bold; }
+        & > .actor-header--muted { color: $text-muted; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"actor-header--step", "actor-header--muted"}
+
+    short: reactive[bool] = reactive(False, layout=True)
+    """A short terminal: at most :data:`SHORT_ROLE_LINES` role lines."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.actor_id = ""
+        self.step = ""
+        self.head: ActorHead | None = None
+        self.note: Text | None = None
+
+    def show(
+        self, actor_id: str, step: str, head: ActorHead | None, note: Text | None = None
+    ) -> None:
+        """The actor (``head`` once loaded) or, with ``note``, why it is not shown."""
+        self.actor_id, self.step, self.head, self.note = actor_id, step, head, note
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        muted = self.get_component_rich_style("actor-header--muted", partial=True)
+        head = self.head
+        lines = [self._title_line()]
+        if head is not None:
+            if head.aliases:
+                aliases = Text("also ", "dim")
+                aliases.append(" · ".join(one_line(a) for a in head.aliases))
+                aliases.stylize(muted)
+                lines.append(aliases)
+            roles = role_lines(head)
+            lines += roles[:SHORT_ROLE_LINES] if self.short else roles
+            counts = (
+                f"{plural(head.brief_count, 'brief')} · "
+                f"{plural(head.position_count, 'position')} · oldest first"
+            )
+            lines.append(Text(counts, muted))
+        if self.note is not None:
+            lines.append(self.note)
+        return Text("\n").join(lines)
+
+    def _title_line(self) -> Text:
+        """The name on the left, the step on the right, clipped to the width."""
+        head = self.head
+        if head is None:
+            left = Text(one_line(self.actor_id), "bold")
+        else:
+            left = Text(one_line(head.name), "bold")
+            left.append(f"  {one_line(head.kind)}", "dim italic")
+        step = Text(self.step, self.get_component_rich_style("actor-header--step", partial=True))
+        width = self.content_size.width
+        room = width - step.cell_len - (1 if step else 0)
+        if width and left.cell_len > room:
+            left.truncate(max(room, 0), overflow="ellipsis")
+        left.append(" " * max(0, width - left.cell_len - step.cell_len))
+        left.append_text(step)
+        left.no_wrap = True
+        return left
 
 
 class ActorScreen(Screen[None]):
@@ -74,25 +160,24 @@ class ActorScreen(Screen[None]):
         self.actor_id = actor_id
         self.sibling_ids = tuple(sibling_ids)
         self.detail: ActorHead | None = None
+        """The actor's header data once loaded (``None`` before, or if unknown)."""
         self._generation = 0
         self._keep_cursor = 0
         self._spinner: Timer | None = None
         self._loaded = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="actor-head"):
-            with Horizontal(id="actor-title-row"):
-                yield Static(id="actor-name")
-                yield Static(id="actor-step")
-            yield Static(id="actor-aliases")
-            yield Static(id="actor-roles")
-            yield Static(id="actor-counts")
+        yield ActorHeader(id="actor-head")
         yield ActorTimeline(id="actor-timeline", empty_text="No briefs mention this actor.")
         yield Static(id="actor-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._load_actor()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # After Screen._on_resize has set the -short/-tall class for the new height.
+        self.query_one(ActorHeader).short = self.has_class("-short")
 
     def on_library_changed(self, message: LibraryChanged) -> None:
         """Briefs were added or replaced: reload, keeping the cursor where it was."""
@@ -113,10 +198,7 @@ class ActorScreen(Screen[None]):
         self._generation += 1
         self._loaded = False
         self.detail = None
-        self.query_one("#actor-name", Static).update(Text(one_line(self.actor_id), "bold"))
-        self.query_one("#actor-step", Static).update(Text(self.step_label))
-        for part in ("aliases", "roles", "counts"):
-            self.query_one(f"#actor-{part}", Static).display = False
+        self.query_one(ActorHeader).show(self.actor_id, self.step_label, None)
         self._show_detail(None)
         if self._spinner is not None:
             self._spinner.stop()
@@ -162,6 +244,7 @@ class ActorScreen(Screen[None]):
         self.detail = detail
         self._loaded = True
         timeline = self.query_one(ActorTimeline)
+        header = self.query_one(ActorHeader)
         if self._spinner is not None:
             self._spinner.stop()
         timeline.loading = False
@@ -172,45 +255,12 @@ class ActorScreen(Screen[None]):
                 else "No actor with this id in the library."
             )
             timeline.set_rows([])
-            self._set("#actor-counts", Text(f"unknown actor {one_line(self.actor_id)}", "italic"))
+            note = Text(f"unknown actor {one_line(self.actor_id)}", "italic")
+            header.show(self.actor_id, self.step_label, None, note)
             return
         self.sub_title = one_line(detail.name)
-        self.query_one("#actor-name", Static).update(self._name_text(detail))
-        aliases = Text()
-        if detail.aliases:
-            aliases.append("also ", "dim")
-            aliases.append(" · ".join(one_line(a) for a in detail.aliases))
-        self._set("#actor-aliases", aliases)
-        self._set("#actor-roles", self._roles_text(detail))
-        counts = (
-            f"{plural(detail.brief_count, 'brief')} · "
-            f"{plural(detail.position_count, 'position')} · oldest first"
-        )
-        self._set("#actor-counts", Text(counts, "dim"))
+        header.show(self.actor_id, self.step_label, detail)
         timeline.set_pages(heights_of(pages.layout), pages, first=first, cursor=self._keep_cursor)
-
-    def _set(self, selector: str, text: Text) -> None:
-        """Header lines with nothing to say take no room."""
-        static = self.query_one(selector, Static)
-        static.update(text)
-        static.display = bool(text.plain)
-
-    @staticmethod
-    def _name_text(detail: ActorHead) -> Text:
-        text = Text(one_line(detail.name), "bold")
-        text.append(f"  {one_line(detail.kind)}", "dim italic")
-        return text
-
-    @staticmethod
-    def _roles_text(detail: ActorHead) -> Text:
-        """Latest role first, so a short terminal (which clips the end) keeps it."""
-        lines = []
-        for first, last, label in role_lines(detail.spans):
-            when = first if first == last else f"{first} → {last}"
-            lines.append(Text.assemble((f"{when:<25}", "dim"), label))
-        if detail.span_count > MAX_ROLE_LINES:
-            lines.append(Text(f"+{detail.span_count - MAX_ROLE_LINES} earlier roles", "dim"))
-        return Text("\n").join(lines)
 
     # -- the highlighted row -------------------------------------------------------
     @on(RowList.Highlighted, "#actor-timeline")

@@ -11,6 +11,7 @@ results come back as messages.
 
 from __future__ import annotations
 
+import asyncio
 import webbrowser
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -139,7 +140,7 @@ class MainScreen(Screen[None]):
         self.filtered = False
         self.active = "briefs"
         self._wanted: str | None = None
-        self._load_timer: Timer | None = None
+        self._load_later: asyncio.TimerHandle | None = None
         self._read_timer: Timer | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -229,14 +230,19 @@ class MainScreen(Screen[None]):
 
     @on(BriefList.Highlighted)
     def _highlighted(self, event: BriefList.Highlighted) -> None:
+        event.stop()
         self._wanted = event.row.id
-        if self._load_timer is not None:
-            self._load_timer.stop()
-            self._load_timer = None
+        if self._load_later is not None:
+            self._load_later.cancel()
+            self._load_later = None
         if self.brief is None:
             self._load_wanted()  # nothing shown yet: no reason to wait
         else:
-            self._load_timer = self.set_timer(self.LOAD_DELAY, self._load_wanted)
+            # A plain event-loop timer, not a Textual Timer: this runs on every j, and a
+            # Timer is a task to create and cancel; the load itself runs as a message.
+            self._load_later = asyncio.get_running_loop().call_later(
+                self.LOAD_DELAY, self.call_later, self._load_wanted
+            )
 
     @on(BriefList.Selected)
     def _selected(self, event: BriefList.Selected) -> None:
@@ -462,11 +468,6 @@ class MainScreen(Screen[None]):
         self.run_worker(
             lambda: webbrowser.open(url), thread=True, exit_on_error=False, name="open the link"
         )
-
-    @on(SummaryPane.LinkClicked)
-    def _summary_link(self, event: SummaryPane.LinkClicked) -> None:
-        event.stop()
-        self.open_url(event.href)
 
     def start_sync(self) -> None:
         self.query_one(TaskStatus).sync()

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from briefing.tui.widgets.colors import fg_style
 from briefing.tui.widgets.safe import one_line
 
 
@@ -41,8 +42,11 @@ class TitleBar(Widget):
 
     def on_mount(self) -> None:
         for obj in (self.app, self.screen):
-            self.watch(obj, "title", self.refresh, init=False)
-            self.watch(obj, "sub_title", self.refresh, init=False)
+            self.watch(obj, "title", self._changed, init=False)
+            self.watch(obj, "sub_title", self._changed, init=False)
+
+    def _changed(self) -> None:
+        self.refresh()
 
     def render(self) -> Text:
         title = one_line(self.screen.title or self.app.title or "")
@@ -51,7 +55,7 @@ class TitleBar(Widget):
         text.append(title)
         if sub:
             text.append(" — ")
-            text.append(sub, self.get_component_rich_style("title-bar--sub", partial=True))
+            text.append(sub, fg_style(self, "title-bar--sub"))
         icon = Text(f" {self.ICON} ", self.get_component_rich_style("title-bar--icon"))
         width = self.size.width
         pad = max(0, (width - text.cell_len) // 2 - icon.cell_len)
@@ -88,6 +92,7 @@ class KeyBar(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._spans: list[tuple[int, int, str]] = []
+        self._shown_keys: list[tuple[str, str, bool]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -96,7 +101,18 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        self.refresh()
+        """Repaint only when what the line shows changed.
+
+        Textual re-announces the bindings after every action (each ``j``); a repaint of
+        this bottom line then widens the screen's update region from the list row to the
+        whole screen, re-rendering every widget in between.
+        """
+        if self._signature(self._shown()) != self._shown_keys:
+            self.refresh()
+
+    @staticmethod
+    def _signature(shown: list[tuple[Binding, bool]]) -> list[tuple[str, str, bool]]:
+        return [(binding.key, binding.description, enabled) for binding, enabled in shown]
 
     def _shown(self) -> list[tuple[Binding, bool]]:
         """The bindings to show, in order: the first of each action, palette last."""
@@ -117,7 +133,9 @@ class KeyBar(Widget):
         description_style = self.get_component_rich_style("key-bar--description", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")
         spans: list[tuple[int, int, str]] = []
-        for binding, enabled in self._shown():
+        shown = self._shown()
+        self._shown_keys = self._signature(shown)
+        for binding, enabled in shown:
             start = text.cell_len
             text.append(f" {self.app.get_key_display(binding)} ", key_style)
             text.append(f"{binding.description} ", description_style)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
 from rich.console import Group, RenderableType
+from rich.markdown import Markdown as RichMarkdown
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -19,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Markdown, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
@@ -61,7 +62,13 @@ class Pane:
 
 
 class SummaryPane(VerticalScroll, Pane, can_focus=True):
-    """Title, date, tags and source, then the summary as Markdown (links never auto-open)."""
+    """Title, date, tags and source, then the summary as Markdown, in one widget.
+
+    Rich's Markdown renderable rather than Textual's ``Markdown`` widget, which mounts a
+    widget per block: switching briefs then cost more than the rest of the screen. Links
+    show their address beside their text and are never live (no terminal hyperlinks to
+    untrusted addresses); ``o`` opens the brief's source in the browser.
+    """
 
     PANE = "summary"
     NUMBER = 2
@@ -72,40 +79,25 @@ class SummaryPane(VerticalScroll, Pane, can_focus=True):
     DEFAULT_CSS = """
     SummaryPane {
         & > #brief-head { padding: 0 1; }
-        & > Markdown { padding: 0 1; margin: 0; background: transparent; }
     }
     """
 
-    class LinkClicked(Message):
-        """A link in the summary was clicked (the screen decides whether to open it)."""
-
-        def __init__(self, href: str) -> None:
-            super().__init__()
-            self.href = href
-
     def compose(self) -> ComposeResult:
         yield Static(Text("No brief selected.", style="dim"), id="brief-head", markup=False)
-        yield Markdown(open_links=False)
 
     def on_mount(self) -> None:
         self.set_titles()
 
     def show(self, brief: Brief | None, read: bool | None = None) -> None:
         head = self.query_one("#brief-head", Static)
-        markdown = self.query_one(Markdown)
         self.scroll_home(animate=False)
         if brief is None:
             head.update(Text("No brief selected.", style="dim"))
-            markdown.update("")
             self.set_titles()
             return
-        head.update(brief_head(brief))
-        markdown.update(clean(brief.summary))
+        summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
+        head.update(Group(brief_head(brief), Text(), summary))
         self.set_titles(Text(brief.date.isoformat()))
-
-    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
-        event.stop()
-        self.post_message(self.LinkClicked(event.href))
 
     def action_cursor_down(self) -> None:
         self.scroll_down()
