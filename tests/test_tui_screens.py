@@ -273,6 +273,19 @@ async def test_actor_screen_slow_store_shows_loading_then_keys_work(
         assert timeline.cursor == 2
 
 
+async def test_actor_screen_short_terminal_keeps_the_latest_roles(library: Path) -> None:
+    app = HostApp(library, ActorScreen("mira-danylenko", MIRA_SIBLINGS))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        assert "2024-03-01               Deputy Energy Minister" in screen_text(app)
+        await pilot.resize_terminal(110, 30)  # -short: two role lines, the latest
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Deputy Energy Minister" not in text.split("oldest first")[0]
+        assert "2024-04-10 → 2024-05-20  Energy Minister" in text
+        assert "4 briefs · 5 positions · oldest first" in text and "actor 1 of 3" in text
+
+
 async def test_actor_screen_unknown_actor(library: Path) -> None:
     app = HostApp(library, ActorScreen("nobody-at-all"))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -13,6 +13,7 @@ import sqlite3
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -103,14 +104,14 @@ class ActorHeader(Widget):
         self.refresh(layout=True)
 
     def render(self) -> Text:
-        muted = self.get_component_rich_style("actor-header--muted", partial=True)
+        muted = self._colour("actor-header--muted")
         head = self.head
         lines = [self._title_line()]
         if head is not None:
             if head.aliases:
-                aliases = Text("also ", "dim")
-                aliases.append(" · ".join(one_line(a) for a in head.aliases))
-                aliases.stylize(muted)
+                aliases = Text()
+                aliases.append("also ", muted + Style(dim=True))
+                aliases.append(" · ".join(one_line(a) for a in head.aliases), muted)
                 lines.append(aliases)
             roles = role_lines(head)
             lines += roles[:SHORT_ROLE_LINES] if self.short else roles
@@ -118,10 +119,16 @@ class ActorHeader(Widget):
                 f"{plural(head.brief_count, 'brief')} · "
                 f"{plural(head.position_count, 'position')} · oldest first"
             )
-            lines.append(Text(counts, muted))
+            lines.append(Text(counts, muted + Style(dim=True)))
         if self.note is not None:
             lines.append(self.note)
         return Text("\n").join(lines)
+
+    def _colour(self, component: str) -> Style:
+        """The component's colour and text style, resolved (``$text-muted`` is
+        translucent), without a background of its own."""
+        full = self.get_component_rich_style(component)
+        return full.without_color + Style(color=full.color)
 
     def _title_line(self) -> Text:
         """The name on the left, the step on the right, clipped to the width."""
@@ -131,7 +138,7 @@ class ActorHeader(Widget):
         else:
             left = Text(one_line(head.name), "bold")
             left.append(f"  {one_line(head.kind)}", "dim italic")
-        step = Text(self.step, self.get_component_rich_style("actor-header--step", partial=True))
+        step = Text(self.step, self._colour("actor-header--step"))
         width = self.content_size.width
         room = width - step.cell_len - (1 if step else 0)
         if width and left.cell_len > room:
