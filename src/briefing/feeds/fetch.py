@@ -5,11 +5,14 @@ The shape of a run, and why:
 1. Every feed starts at once; one :class:`HttpClient` bounds the requests in flight.
 2. A feed answered with 304 is done: no parsing, its briefs are known unchanged.
 3. A feed's brief URLs are fetched concurrently, each conditionally (its own stored
-   ``ETag``/``Last-Modified``); parsing, validation and building the table rows run on
-   a parsing thread while the event loop keeps downloading.
-4. Only when a feed's downloads are all in, its valid briefs are imported in one batch
-   and its URLs' states saved, on the one thread that owns the SQLite connection. The
-   store's replace/skip rule on ``updated`` decides new / updated / unchanged.
+   ``ETag``/``Last-Modified``); parsing, validation and building the table rows run in
+   a worker process (or on a thread, see :mod:`briefing.feeds.parsing`) while the
+   event loop keeps downloading.
+4. Valid briefs are imported in feed order, a batch at a time as the downloads ahead of
+   them are in, on the one thread that owns the SQLite connection, so the store works
+   while the network is waited for. Each brief is stored whole or not at all; the
+   store's replace/skip rule on ``updated`` decides new / updated / unchanged. When a
+   feed's downloads are all in, the rest is imported and its URLs' states saved.
 
 Validators are kept only for URLs that were read cleanly: a feed with a failing brief,
 or a brief file with an error, is read again next time instead of being answered
@@ -25,20 +28,20 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from briefing.config import LimitsSettings, Settings
+from briefing.config import Settings
 from briefing.errors import FetchError, StoreError
 from briefing.feeds.http import HttpClient, Response, check_url
 from briefing.feeds.parse import ACCEPT, YAML_MEDIA_TYPES, BriefLink, parse_feed, sniff
-from briefing.loader import load_bytes
+from briefing.feeds.parsing import Parsers
 from briefing.store import (
     FeedState,
     ImportFailed,
+    ImportOutcome,
     Outcome,
     PreparedBrief,
     Store,
-    prepare_brief,
 )
 
 T = TypeVar("T")
@@ -46,11 +49,9 @@ BRIEF_ACCEPT = ", ".join(sorted(YAML_MEDIA_TYPES)) + ", */*;q=0.1"
 #: Brief links followed per feed: a hostile feed within the byte cap could list tens of
 #: thousands, each one a request.
 MAX_LINKS_PER_FEED = 2000
-#: Threads parsing and validating downloads. One: under the GIL more threads add no
-#: throughput, only contention with the event loop (each I/O step of every request
-#: would wait for a parsing thread to yield the GIL), which made loopback fetches
-#: slower with concurrency than without.
-PARSE_THREADS = 1
+#: Briefs imported at a time while later ones still download: enough to amortise a
+#: transaction, few enough that the import at the end, which nothing overlaps, is short.
+IMPORT_BATCH = 50
 _MAX_ERROR_CHARS = 2000
 
 
@@ -160,16 +161,18 @@ async def fetch_into_library(
     """
     started = time.monotonic()
     targets = select_feeds(settings, urls)
+    parsers = Parsers()  # first: its worker is forked before any thread starts
     db = _Db(db_path)
-    await db.open()
-    parser = ThreadPoolExecutor(max_workers=PARSE_THREADS, thread_name_prefix="briefing-parse")
     try:
-        async with HttpClient(settings.http) as client:
-            run = _Run(settings, db, client, progress, parser, total=len(targets))
-            results = await _gather_all(run.feed(target) for target in targets)
+        await db.open()
+        try:
+            async with HttpClient(settings.http) as client:
+                run = _Run(settings, db, client, progress, parsers, total=len(targets))
+                results = await _gather_all(run.feed(target) for target in targets)
+        finally:
+            await db.close()
     finally:
-        parser.shutdown(wait=False, cancel_futures=True)
-        await db.close()
+        parsers.close()
     return FetchReport(feeds=results, seconds=time.monotonic() - started)
 
 
@@ -198,7 +201,7 @@ class _Db:
         try:
             self._store = await self._submit(lambda: Store(self._path))
         except BaseException:
-            self._pool.shutdown(wait=False)
+            self._pool.shutdown(wait=True)
             raise
 
     async def call(self, fn: Callable[[Store], T]) -> T:
@@ -212,7 +215,8 @@ class _Db:
             if store is not None:
                 await self._submit(store.close)
         finally:
-            self._pool.shutdown(wait=False)
+            # Its work is done (or was the close); waiting leaves no thread behind.
+            self._pool.shutdown(wait=True)
 
     async def _submit(self, fn: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._pool, fn)
@@ -242,11 +246,11 @@ class _Run:
         db: _Db,
         client: HttpClient,
         progress: Callable[[FetchProgress], None] | None,
-        parser: ThreadPoolExecutor,
+        parsers: Parsers,
         *,
         total: int,
     ) -> None:
-        self.parser = parser
+        self.parsers = parsers
         self.settings = settings
         self.db = db
         self.client = client
@@ -304,11 +308,11 @@ class _Run:
             direct = _Download(url=url, state=state, response=response)
             await self._load(direct)
             self._tick(url, target.name, finished=True)
-            await self.db.call(lambda s: self._commit(s, result, state, response, [direct]))
+            await self.db.call(lambda s: self._commit(s, result, state, response, [direct], []))
             return result
 
         try:
-            parsed = await self._cpu(
+            parsed = await self.parsers.on_thread(
                 parse_feed, response.body, response.final_url, response.content_type
             )
         except FetchError as exc:
@@ -329,18 +333,53 @@ class _Run:
             links = links[:MAX_LINKS_PER_FEED]
         self.total += len(links)
         states = await self.db.call(lambda s: {link.url: s.feed_state(link.url) for link in links})
-        downloads = await asyncio.gather(
-            *(
+        tasks = [
+            asyncio.ensure_future(
                 self._brief(link, states.get(link.url) or FeedState(url=link.url), target.name)
-                for link in links
             )
+            for link in links
+        ]
+        try:
+            downloads, outcomes, rest = await self._import_in_order(tasks)
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
+        await self.db.call(
+            lambda s: self._commit(s, result, state, response, downloads, outcomes, rest)
         )
-        await self.db.call(lambda s: self._commit(s, result, state, response, downloads))
         return result
 
-    async def _cpu(self, fn: Callable[..., T], *args: Any) -> T:
-        """``fn(*args)`` on the parsing thread, so the event loop keeps downloading."""
-        return await asyncio.get_running_loop().run_in_executor(self.parser, fn, *args)
+    async def _import_in_order(
+        self, tasks: list[asyncio.Future[_Download]]
+    ) -> tuple[list[_Download], list[ImportOutcome], int]:
+        """Every download, in feed order; the briefs of those in front imported a batch at
+        a time while the others still download. Returns the downloads, the outcomes of
+        the imports made, and where the downloads not imported yet start.
+
+        Feed order, as one import of the whole feed would have it: a brief listed twice
+        (two URLs, one id) must meet the store's replace/skip rule in the same order
+        every time. One batch at a time, so the store's thread never has a queue.
+        """
+        downloads: list[_Download] = []
+        outcomes: list[ImportOutcome] = []
+        start = ready = 0  # downloads[start:] are not imported yet; they hold ``ready`` briefs
+        importing: asyncio.Future[list[ImportOutcome]] | None = None
+        for task in tasks:
+            downloads.append(await task)
+            ready += len(downloads[-1].briefs)
+            if importing is not None and importing.done():
+                outcomes.extend(importing.result())
+                importing = None
+            if importing is None and ready >= IMPORT_BATCH:
+                batch, start, ready = downloads[start:], len(downloads), 0
+                importing = asyncio.ensure_future(
+                    self.db.call(lambda s, batch=batch: _import(s, batch))
+                )
+        if importing is not None:
+            outcomes.extend(await importing)
+        return downloads, outcomes, start
 
     async def _brief(self, link: BriefLink, state: FeedState, feed: str) -> _Download:
         download = _Download(url=link.url, state=state)
@@ -363,8 +402,8 @@ class _Run:
     async def _load(self, download: _Download) -> None:
         """Validate exactly like a local file, named by its URL (off the event loop)."""
         assert download.response is not None
-        download.briefs, download.errors = await self._cpu(
-            _read_brief, download.response.body, download.url, self.settings.limits
+        download.briefs, download.errors = await self.parsers.brief(
+            download.response.body, download.url, self.settings.limits
         )
 
     def _commit(
@@ -374,23 +413,15 @@ class _Run:
         feed_state: FeedState,
         response: Response,
         downloads: list[_Download],
+        outcomes: list[ImportOutcome],
+        imported: int = 0,
     ) -> None:
-        """Import every valid brief of one feed in one batch, then save the URL states.
+        """Import the briefs of ``downloads[imported:]`` (``outcomes`` are those of the
+        ones before), then count and save the URL states.
 
         Runs on the store's thread.
         """
-        try:
-            outcomes = store.import_prepared(p for d in downloads for p in d.briefs)
-        except ImportFailed as exc:
-            # The rest of the batch is committed; each failed brief left nothing behind.
-            # Its URL counts as failed, so no validators are kept and it is read again.
-            outcomes = exc.outcomes
-            for d in downloads:
-                for prepared in d.briefs:
-                    if prepared.id in exc.failures:
-                        d.errors.append(
-                            f"{d.url}: {prepared.id}: could not store: {exc.failures[prepared.id]}"
-                        )
+        outcomes = [*outcomes, *_import(store, downloads[imported:])]
         for outcome in outcomes:
             if outcome.outcome is Outcome.new:
                 result.new += 1
@@ -435,22 +466,20 @@ class _Run:
             _save_success(store, feed_state, response, ok)
 
 
-def _read_brief(
-    data: bytes, url: str, limits: LimitsSettings
-) -> tuple[list[PreparedBrief], list[str]]:
-    """Validate like a local file, then build the table rows here, while other briefs
-    are still downloading, so the import at the end is little more than SQL."""
-    loaded = load_bytes(data, url, limits)
-    errors = [str(problem) for problem in loaded.errors]
-    prepared: list[PreparedBrief] = []
-    for brief in loaded.briefs:
-        try:
-            prepared.append(prepare_brief(brief, url))
-        except ValueError as exc:  # the loader refuses these; never trust one layer alone
-            errors.append(f"{url}: {brief.id}: {exc}")
-    if not prepared and not errors:
-        errors.append(f"{url}: no brief in this file")
-    return prepared, errors
+def _import(store: Store, downloads: list[_Download]) -> list[ImportOutcome]:
+    """Store the valid briefs of ``downloads``, in order; what was stored."""
+    try:
+        return store.import_prepared([p for d in downloads for p in d.briefs])
+    except ImportFailed as exc:
+        # The rest of the batch is committed; each failed brief left nothing behind.
+        # Its URL counts as failed, so no validators are kept and it is read again.
+        for d in downloads:
+            for prepared in d.briefs:
+                if prepared.id in exc.failures:
+                    d.errors.append(
+                        f"{d.url}: {prepared.id}: could not store: {exc.failures[prepared.id]}"
+                    )
+        return exc.outcomes
 
 
 def _save_success(
