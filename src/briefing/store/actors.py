@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import compress
+from operator import ne
 
 from briefing.store.base import StoreBase, _api
 from briefing.store.rows import ActorDetail, ActorRole, ActorSummary, PositionRow, _aliases
@@ -119,37 +121,44 @@ class Actors(StoreBase):
         """Name, aliases, counts and the latest ``spans`` role spans; ``None`` for an
         unknown actor.
 
-        One statement, one row: the roles come as one JSON array. The reader calls this
-        from a thread worker, and a worker fetching row by row hands the GIL back and
-        forth with the busy UI thread on every row — for thousands of rows that cost
-        seconds, where one aggregate costs milliseconds (and islands computed with
-        window functions in SQL cost more than the loop below).
+        The reader calls this from a thread worker while the UI thread builds the screen,
+        so it is one statement returning one row, and builds no object per brief:
+        fetching rows one by one hands the GIL back and forth with the busy UI thread on
+        every row (seconds for thousands of rows), and a container object per row wakes
+        the garbage collector, which stops both threads. Each brief's role comes as a
+        string in a JSON array (strings are not tracked by the collector); spans are
+        where neighbouring strings differ. Islands computed with window functions in
+        SQL cost more than this.
         """
         row = self._c.execute(
             """
             SELECT id, name, kind, aliases, brief_count,
-                   (SELECT count(*) FROM positions WHERE actor_id = ?1),
-                   (SELECT json_group_array(json_array(brief_date, role, affiliation)) FROM (
-                        SELECT brief_date, nullif(role, '') AS role,
-                               nullif(affiliation, '') AS affiliation
-                        FROM brief_actors
-                        WHERE actor_id = ?1 AND (role <> '' OR affiliation <> '')
-                        ORDER BY brief_date DESC, brief_id))
-            FROM actors WHERE id = ?1
+                   (SELECT count(*) FROM positions WHERE actor_id = ?1), dates, roles
+            FROM actors, (
+                SELECT json_group_array(brief_date) AS dates,
+                       json_group_array('' || json_array(role, affiliation)) AS roles
+                FROM (
+                    SELECT brief_date, nullif(role, '') AS role,
+                           nullif(affiliation, '') AS affiliation
+                    FROM brief_actors
+                    WHERE actor_id = ?1 AND (role <> '' OR affiliation <> '')
+                    ORDER BY brief_date DESC, brief_id
+                )
+            )
+            WHERE id = ?1
             """,
             (actor_id,),
         ).fetchone()
         if row is None:
             return None
-        latest: list[list[str | None]] = []  # [first, last, role, affiliation]
-        count, previous = 0, None
-        for date, *role in json.loads(row[6]):  # newest first
-            if role != previous:
-                count, previous = count + 1, role
-                if count <= spans:
-                    latest.append([date, date, *role])
-            elif count <= spans:
-                latest[-1][0] = date
+        dates: list[str] = json.loads(row[6])  # newest first
+        roles: list[str] = json.loads(row[7])
+        changes = compress(range(1, len(roles)), map(ne, roles[1:], roles[:-1]))
+        starts = [0, *changes] if roles else []
+        latest = []
+        for start, end in zip(starts[:spans], [*starts[1 : spans + 1], len(roles)], strict=False):
+            role, affiliation = json.loads(roles[start])
+            latest.append(RoleSpan(dates[end - 1], dates[start], role, affiliation))
         return ActorHead(
             id=row[0],
             name=row[1],
@@ -157,8 +166,8 @@ class Actors(StoreBase):
             aliases=_aliases(row[3]),
             brief_count=row[4],
             position_count=row[5],
-            spans=tuple(RoleSpan(*span) for span in latest),  # type: ignore[arg-type]
-            span_count=count,
+            spans=tuple(latest),
+            span_count=len(starts),
         )
 
     @_api

@@ -10,7 +10,7 @@ thousands of positions opens and moves as fast as one with three.
 from __future__ import annotations
 
 import sqlite3
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -172,15 +172,23 @@ class ActorScreen(Screen[None]):
         self._keep_cursor = 0
         self._spinner: Timer | None = None
         self._loaded = False
+        self._mounted = False
+        self._early: tuple[Any, ...] | None = None  # _show's arguments, before on_mount
 
     def compose(self) -> ComposeResult:
+        # The store starts on the header and the first rows while the widgets mount.
+        self._request(cursor=0)
         yield ActorHeader(id="actor-head")
         yield ActorTimeline(id="actor-timeline", empty_text="No briefs mention this actor.")
         yield Static(id="actor-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._load_actor()
+        self._mounted = True
+        self._show_loading()
+        if self._early is not None:  # the data came before the widgets
+            early, self._early = self._early, None
+            self._show(*early)
 
     def on_resize(self, event: events.Resize) -> None:
         # After Screen._on_resize has set the -short/-tall class for the new height.
@@ -200,18 +208,24 @@ class ActorScreen(Screen[None]):
         return ""
 
     def _load_actor(self, *, keep_cursor: bool = False) -> None:
-        timeline = self.query_one(ActorTimeline)
-        self._keep_cursor = timeline.cursor if keep_cursor else 0
+        """Another actor (``n``/``p``) or a changed library: fetch, show the id meanwhile."""
+        self._request(self.query_one(ActorTimeline).cursor if keep_cursor else 0)
+        self._show_loading()
+
+    def _request(self, cursor: int) -> None:
+        self._keep_cursor = cursor
         self._generation += 1
         self._loaded = False
         self.detail = None
+        self._fetch(self.actor_id, self._generation, cursor)
+
+    def _show_loading(self) -> None:
         self.query_one(ActorHeader).show(self.actor_id, self.step_label, None)
         self._show_detail(None)
         if self._spinner is not None:
             self._spinner.stop()
         # A loading indicator only if the rows take longer than a blink (no flicker on n/p).
         self._spinner = self.set_timer(SPINNER_DELAY, self._show_spinner)
-        self._fetch(self.actor_id, self._generation, self._keep_cursor)
 
     def _show_spinner(self) -> None:
         # The timer may fire just after the rows arrived: only spin while still loading.
@@ -247,6 +261,9 @@ class ActorScreen(Screen[None]):
         error: str | None = None,
     ) -> None:
         if generation != self._generation or not self.is_attached:
+            return
+        if not self._mounted:
+            self._early = (generation, detail, pages, first, error)
             return
         self.detail = detail
         self._loaded = True

@@ -181,7 +181,9 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         if first is not None:
             self._fill(*first)
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self.total_lines)
+        # Lines are cut to the width, never scrolled sideways: the virtual width stays 0,
+        # so a resize changes nothing here and costs no second layout pass.
+        self.virtual_size = Size(0, self.total_lines)
         self.set_reactive(RowList.cursor, self.validate_cursor(cursor))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_cursor_into_view()
@@ -269,9 +271,6 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         return Text(str(row))
 
     # -- rendering -----------------------------------------------------------------
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.total_lines)
-
     def notify_style_update(self) -> None:
         """Theme or focus changed: cached lines have stale colours."""
         super().notify_style_update()
