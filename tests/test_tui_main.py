@@ -193,6 +193,26 @@ async def test_lazy_list_5000_briefs_without_a_widget_per_brief(tmp_path: Path) 
         assert len(list(app.screen.walk_children(with_self=True))) < 250
 
 
+async def test_list_wheel_scrolls_and_border_says_where(tmp_path: Path) -> None:
+    """The list has no scrollbar (it would say nothing over 100k rows): the wheel still
+    scrolls it, and its border shows where the cursor is once it rests."""
+    from textual import events
+
+    db = make_library(tmp_path, extra=synthetic(300))
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        lst = main_of(app).brief_list
+        assert str(lst.border_subtitle) == "1 of 304"
+        for _ in range(5):
+            await pilot._post_mouse_events([events.MouseScrollDown], BriefList, offset=(5, 5))
+        await settle(pilot)
+        assert lst.scroll_offset.y > 0
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert str(lst.border_subtitle) == "4 of 304"
+
+
 # -- panes and focus -------------------------------------------------------------------
 
 

@@ -11,7 +11,6 @@ results come back as messages.
 
 from __future__ import annotations
 
-import asyncio
 import webbrowser
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -115,8 +114,6 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
 
-    LOAD_DELAY: ClassVar[float] = 0.04
-    """Seconds the cursor rests on a brief before it is loaded (holding j stays smooth)."""
     MARK_READ_DELAY: ClassVar[float] = 1.0
     """Seconds a brief is shown before it counts as read."""
 
@@ -140,7 +137,6 @@ class MainScreen(Screen[None]):
         self.filtered = False
         self.active = "briefs"
         self._wanted: str | None = None
-        self._load_later: asyncio.TimerHandle | None = None
         self._read_timer: Timer | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -220,10 +216,9 @@ class MainScreen(Screen[None]):
         total = f"{event.total:,} brief{'s' if event.total != 1 else ''}"
         if event.tag:
             self.app.sub_title = f"#{event.tag}: {event.count:,} of {total}"
-            self.brief_list.border_subtitle = Text(f"#{event.tag} · {event.count:,}")
         else:
             self.app.sub_title = total
-            self.brief_list.border_subtitle = Text(f"{event.count:,}")
+        self._list_subtitle()
         if event.count == 0:
             self._wanted = None
             self._show(None)
@@ -232,17 +227,16 @@ class MainScreen(Screen[None]):
     def _highlighted(self, event: BriefList.Highlighted) -> None:
         event.stop()
         self._wanted = event.row.id
-        if self._load_later is not None:
-            self._load_later.cancel()
-            self._load_later = None
-        if self.brief is None:
-            self._load_wanted()  # nothing shown yet: no reason to wait
-        else:
-            # A plain event-loop timer, not a Textual Timer: this runs on every j, and a
-            # Timer is a task to create and cancel; the load itself runs as a message.
-            self._load_later = asyncio.get_running_loop().call_later(
-                self.LOAD_DELAY, self.call_later, self._load_wanted
-            )
+        self._load_wanted()  # the list posts this once the cursor rests
+        self._list_subtitle()
+
+    def _list_subtitle(self) -> None:
+        """Where the cursor is, under the list (it has no scrollbar): ``12 of 3,456``."""
+        listing = self.brief_list
+        count = listing.count or 0
+        where = f"{listing.cursor + 1:,} of {count:,}" if count else "0"
+        tag = f"#{one_line(listing.tag)} · " if listing.tag else ""
+        listing.border_subtitle = Text(tag + where)
 
     @on(BriefList.Selected)
     def _selected(self, event: BriefList.Selected) -> None:

@@ -9,6 +9,7 @@ SQLite: opening a library of 100,000 briefs costs the same first frame as an emp
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
@@ -44,6 +45,9 @@ class BriefList(ScrollView, can_focus=True):
     PAGE_CACHE: ClassVar[int] = 24
     PREFETCH: ClassVar[int] = 25
     """Rows from a page edge at which the neighbouring page is fetched ahead."""
+    REST_DELAY: ClassVar[float] = 0.04
+    """Seconds the cursor rests on a row before :class:`Highlighted` is posted: holding
+    ``j`` moves the cursor alone, the brief panes follow once it stops."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *keys.MOVE,
@@ -87,7 +91,7 @@ class BriefList(ScrollView, can_focus=True):
             self.tag = tag
 
     class Highlighted(Message):
-        """The cursor rests on this brief."""
+        """The cursor rests on this brief (``REST_DELAY`` after it stopped moving)."""
 
         def __init__(self, row: BriefRow, index: int) -> None:
             super().__init__()
@@ -143,6 +147,7 @@ class BriefList(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._looks: dict[tuple[str, bool, bool], Style] = {}
         self._announced: tuple[str, int] | None = None
+        self._announce_later: asyncio.TimerHandle | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.app.report_failed_worker(event)  # type: ignore[attr-defined]
@@ -278,7 +283,7 @@ class BriefList(ScrollView, can_focus=True):
         self._pages.set(message.page, message.rows)
         self.refresh()
         if self.cursor // self.PAGE_SIZE == message.page:
-            self._announce()
+            self._announce(wait=False)  # it waited for the page already
 
     # -- cursor ----------------------------------------------------------------------
     def validate_cursor(self, value: int) -> int:
@@ -309,15 +314,33 @@ class BriefList(ScrollView, can_focus=True):
             self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
         self._announce()
 
-    def _announce(self) -> None:
-        """Post :class:`Highlighted` once the cursor's row is known (after its page loads)."""
+    def _announce(self, *, wait: bool = True) -> None:
+        """Post :class:`Highlighted` once the cursor's row is known (after its page loads)
+        and has rested there for ``REST_DELAY`` (at once for the first row shown).
+
+        The wait is a plain event-loop timer, not a Textual ``Timer``: it is replaced on
+        every ``j``, and a ``Timer`` is a task to create and cancel each time.
+        """
+        if self._announce_later is not None:
+            self._announce_later.cancel()
+            self._announce_later = None
         row = self.highlighted_row
-        if row is None:
+        if row is None or (row.id, self.cursor) == self._announced:
             return
-        key = (row.id, self.cursor)
-        if key != self._announced:
-            self._announced = key
-            self.post_message(self.Highlighted(row, self.cursor))
+        if wait and self._announced is not None and self.REST_DELAY > 0:
+            self._announce_later = asyncio.get_running_loop().call_later(
+                self.REST_DELAY, self.call_later, self._announce_now
+            )
+            return
+        self._announced = (row.id, self.cursor)
+        self.post_message(self.Highlighted(row, self.cursor))
+
+    def _announce_now(self) -> None:
+        self._announce(wait=False)
+
+    def on_unmount(self) -> None:
+        if self._announce_later is not None:
+            self._announce_later.cancel()
 
     def _page_rows(self) -> int:
         return max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
