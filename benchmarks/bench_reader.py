@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -97,13 +98,9 @@ def empty_factory() -> Callable[[], Any]:
 
 def brief_list_ready(app: Any) -> bool:
     """The main list exists and its first visible rows are loaded (not placeholders)."""
-    try:
-        lists = [w for w in app.screen.query("*") if type(w).__name__ == "BriefList"]
-    except Exception:
+    widget = _brief_list(app)
+    if widget is None:
         return False
-    if not lists:
-        return False
-    widget = lists[0]
     row = getattr(widget, "row", None)
     if row is None:
         return True
@@ -114,11 +111,32 @@ def brief_list_ready(app: Any) -> bool:
     return row(top) is not None
 
 
+def _brief_list(app: Any) -> Any:
+    """The screen's brief list, looked up once per screen (a DOM query per check would
+    be harness cost charged to the reader)."""
+    screen = app.screen
+    found = _LISTS.get(screen)
+    if found is None:
+        try:
+            lists = [w for w in screen.query("*") if type(w).__name__ == "BriefList"]
+        except Exception:
+            return None
+        if not lists:
+            return None
+        found = _LISTS[screen] = lists[0]
+    return found
+
+
+_LISTS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
 def _quiet(app: Any) -> bool:
-    """No message queued or being handled, and no callback waiting, on the app, the
-    screen or any of its widgets (the nodes ``Pilot.pause`` waits for): each one's
-    message loop is blocked waiting for its next message."""
-    for node in (app, *app.screen.walk_children(with_self=True)):
+    """No message queued or being handled, and no callback waiting, on the app and every
+    node mounted in it (``Pilot.pause`` waits for the current screen's; the other
+    screens' are idle or their work counts too): each one's message loop is blocked
+    waiting for its next message."""
+    # The app, then every node mounted in it (a set: cheaper than walking the DOM).
+    for node in (app, *app._registry):
         queue = node._message_queue
         if queue.values or node._next_callbacks or node._pending_message is not None:
             return False
@@ -179,8 +197,12 @@ async def press(pilot: Any, key: str) -> None:
             char = None
     event = events.Key(key, char)
     event.set_sender(pilot.app)
-    pilot.app._driver.send_message(event)
-    await asyncio.sleep(0)
+    # What the driver's send_message does (a real key arrives from the input thread),
+    # but waiting until the key is in the app's queue: otherwise ``settle`` may look
+    # before it lands, return at once, and charge this key to the next one.
+    app = pilot.app
+    queued = asyncio.run_coroutine_threadsafe(app._post_message(event), loop=app._driver._loop)
+    await asyncio.wrap_future(queued)
 
 
 async def timed_press(pilot: Any, key: str, ready: Callable[[Any], bool] | None) -> float:
