@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from briefing.config import FeedSettings, HttpSettings, LibrarySettings, Settings
 from briefing.feeds import FetchProgress, fetch_into_library
+from briefing.feeds.fetch import IMPORT_BATCH
 from briefing.store import Store
 from test_feeds_support import FeedServer, Reply, fixture_bytes, running_server
 
@@ -387,6 +388,30 @@ async def test_briefs_download_concurrently_within_the_limit(
         assert server.max_in_flight == concurrency  # bounded, and actually used
     # 12 x 0.15 s one after the other, against 3 waves of 4; loose, for loaded machines.
     assert timings[1] / timings[4] > 2, timings
+
+
+async def test_a_long_feed_is_stored_in_feed_order_whatever_answers_first(
+    server: FeedServer, db: Path
+) -> None:
+    # More briefs than one import batch. One brief is listed first (newer, slow to
+    # answer) and last (older, quick): feed order decides, not arrival, so the newer
+    # copy is stored and the older one skipped, as if the feed were imported at once.
+    n = IMPORT_BATCH + 10
+    for i in range(n):
+        body = MINIMAL.format(id=f"gen-{i:02d}", n=i, day=1).encode()
+        server.static(f"/b/gen-{i:02d}.yaml", body, YAML)
+    newer = fixture_bytes("lighthouse-vote-v2.yaml")
+    server.reply("/b/newer.yaml", Reply(200, newer, {"Content-Type": YAML}, delay=0.5))
+    server.static("/b/older.yaml", fixture_bytes("lighthouse-vote.yaml"), YAML)
+    paths = ["b/newer.yaml", *(f"b/gen-{i:02d}.yaml" for i in range(n)), "b/older.yaml"]
+    server.static("/feed.atom", atom([content_src(p) for p in paths]), "application/atom+xml")
+    report = await fetch_into_library(make_settings(), db, [server.url("/feed.atom")])
+    [result] = report.feeds
+    assert (result.new, result.updated, result.unchanged, result.failed) == (n + 1, 0, 1, [])
+    assert result.changed_ids == ["lighthouse-vote", *(f"gen-{i:02d}" for i in range(n))]
+    with Store(db) as store:
+        brief = store.get_brief("lighthouse-vote")
+        assert brief is not None and brief.title.endswith("(corrected)")
 
 
 async def test_non_http_feed_url_is_refused(db: Path) -> None:

@@ -468,8 +468,11 @@ class _Run:
 
 def _import(store: Store, downloads: list[_Download]) -> list[ImportOutcome]:
     """Store the valid briefs of ``downloads``, in order; what was stored."""
+    briefs = [p for d in downloads for p in d.briefs]
+    if not briefs:
+        return []  # no transaction for nothing
     try:
-        return store.import_prepared([p for d in downloads for p in d.briefs])
+        return store.import_prepared(briefs)
     except ImportFailed as exc:
         # The rest of the batch is committed; each failed brief left nothing behind.
         # Its URL counts as failed, so no validators are kept and it is read again.
