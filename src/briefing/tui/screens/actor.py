@@ -179,8 +179,14 @@ class ActorScreen(Screen[None]):
         # The store starts on the header and the first rows while the widgets mount.
         self._request(cursor=0)
         yield ActorHeader(id="actor-head")
-        yield ActorTimeline(id="actor-timeline", empty_text="No briefs mention this actor.")
-        yield Static(id="actor-detail")
+        # Hidden until the first rows (or the spinner): an empty list would say "No briefs"
+        # before it knows, and the screen lays out and paints twice as it opens with
+        # them showing (a list and a pane of blank lines) before the rows arrive.
+        timeline = ActorTimeline(id="actor-timeline", empty_text="No briefs mention this actor.")
+        detail = Static(id="actor-detail")
+        timeline.display = detail.display = False
+        yield timeline
+        yield detail
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -230,7 +236,16 @@ class ActorScreen(Screen[None]):
     def _show_spinner(self) -> None:
         # The timer may fire just after the rows arrived: only spin while still loading.
         if not self._loaded:
+            self._reveal()
             self.query_one(ActorTimeline).loading = True
+
+    def _reveal(self) -> None:
+        """Show the list and the detail pane (hidden until the first rows), focused."""
+        timeline = self.query_one(ActorTimeline)
+        if not timeline.display:
+            timeline.display = self.query_one("#actor-detail", Static).display = True
+            if self.focused is None:
+                self.set_focus(timeline)
 
     @work(thread=True, exclusive=True, group="actor-screen")
     def _fetch(self, actor_id: str, generation: int, cursor: int) -> None:
@@ -272,6 +287,7 @@ class ActorScreen(Screen[None]):
         if self._spinner is not None:
             self._spinner.stop()
         timeline.loading = False
+        self._reveal()
         if detail is None or pages is None:
             timeline.empty_text = (
                 f"Cannot read the library: {one_line(error)}"

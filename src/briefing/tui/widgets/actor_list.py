@@ -271,6 +271,9 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         return Text(str(row))
 
     # -- rendering -----------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_cursor_into_view()
+
     def notify_style_update(self) -> None:
         """Theme or focus changed: cached lines have stale colours."""
         super().notify_style_update()
@@ -355,10 +358,10 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             self.post_message(self.Highlighted(self, new))
 
     def _scroll_cursor_into_view(self) -> None:
-        if not self._rows:
+        view = self.scrollable_content_region.height
+        if not self._rows or not view:  # not laid out yet (or hidden): on_resize will
             return
         start, height = self.row_span(self.cursor)
-        view = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
         if start < top:
             self.scroll_to(y=start, animate=False, immediate=True)
