@@ -298,11 +298,12 @@ class BriefList(ScrollView, can_focus=True):
 
     def _cursor_moved(self, index: int, *, repaint_all: bool = True) -> None:
         if self.count:
-            self.scroll_to_region(
-                Region(0, index * self.ROW_HEIGHT, 1, self.ROW_HEIGHT),
-                animate=False,
-                immediate=True,
-            )
+            top, view = self.scroll_offset.y, self.scrollable_content_region.height
+            row_top = index * self.ROW_HEIGHT
+            if not top <= row_top <= top + view - self.ROW_HEIGHT:  # off screen
+                self.scroll_to_region(
+                    Region(0, row_top, 1, self.ROW_HEIGHT), animate=False, immediate=True
+                )
             page, offset = divmod(index, self.PAGE_SIZE)
             if offset < self.PREFETCH:
                 self._request_page(page - 1)
