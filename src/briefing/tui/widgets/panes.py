@@ -166,6 +166,7 @@ class ItemPane(OptionList, Pane, Generic[T]):
         self.actor_id: str | None = None
         self.filtered = False
         self.items: list[T] = []
+        self._styles_by_name: dict[str, Style] = {}
 
     def on_mount(self) -> None:
         self.set_titles()
@@ -173,6 +174,7 @@ class ItemPane(OptionList, Pane, Generic[T]):
 
     def _theme_changed(self, _theme: object) -> None:
         # Item colours are baked into the rendered items: render them again.
+        self._styles_by_name.clear()
         self.call_after_refresh(self.rebuild, self.highlighted)
 
     # -- to override ---------------------------------------------------------------
@@ -188,7 +190,16 @@ class ItemPane(OptionList, Pane, Generic[T]):
 
     # -- shared ------------------------------------------------------------------------
     def style(self, name: str) -> Style:
-        return fg_style(self, f"pane--{name}")
+        """A ``pane--{name}`` style, cached until the styles change (each item asks for
+        several, and resolving one walks the widget's ancestors)."""
+        style = self._styles_by_name.get(name)
+        if style is None:
+            style = self._styles_by_name[name] = fg_style(self, f"pane--{name}")
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles_by_name.clear()
 
     def show(self, brief: Brief | None, actor_id: str | None, filtered: bool) -> None:
         """Render ``brief`` with ``actor_id`` highlighted (and only its items if ``filtered``)."""
