@@ -230,7 +230,7 @@ class _Download:
     state: FeedState
     response: Response | None = None
     briefs: list[PreparedBrief] = field(default_factory=list)
-    """Valid briefs, already turned into table rows (see :func:`_read_brief`)."""
+    """Valid briefs, already turned into table rows (by :func:`.parsing.read_brief`)."""
     errors: list[str] = field(default_factory=list)
     not_modified: bool = False
 
