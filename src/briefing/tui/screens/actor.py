@@ -95,15 +95,28 @@ class ActorHeader(Widget):
         self.step = ""
         self.head: ActorHead | None = None
         self.note: Text | None = None
+        self._text: tuple[tuple[int, bool], Text] | None = None
 
     def show(
         self, actor_id: str, step: str, head: ActorHead | None, note: Text | None = None
     ) -> None:
         """The actor (``head`` once loaded) or, with ``note``, why it is not shown."""
         self.actor_id, self.step, self.head, self.note = actor_id, step, head, note
+        self._text = None
         self.refresh(layout=True)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._text = None  # the theme's colours changed
+
     def render(self) -> Text:
+        """Built once per width (Textual renders it to measure the height, then to paint)."""
+        key = (self.content_size.width, self.short)
+        if self._text is None or self._text[0] != key:
+            self._text = (key, self._build())
+        return self._text[1]
+
+    def _build(self) -> Text:
         muted = self._colour("actor-header--muted")
         head = self.head
         lines = [self._title_line()]
