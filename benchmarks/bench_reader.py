@@ -58,6 +58,7 @@ from benchmarks.common import (
 
 SIZE = (160, 48)
 SETTLE_TIMEOUT = 30.0
+SMALL_LIBRARY = 1_000
 
 
 def reader_factory(db: Path) -> Callable[[], Any]:
@@ -236,15 +237,20 @@ async def one_round(
     return out
 
 
-async def _run_async(sizes: Sizes, db: Path, empty_db: Path) -> dict[str, Any]:
+async def _run_async(
+    sizes: Sizes, db: Path, empty_db: Path, small_db: Path | None
+) -> dict[str, Any]:
     make_reader = reader_factory(db)
     make_blank = reader_factory(empty_db)
+    make_small = reader_factory(small_db) if small_db is not None else None
     make_empty = empty_factory()
     log("  [3] warm-up round (untimed)")
     await one_round(make_empty, None, 1, ignored_key="x")
     await one_round(make_reader, brief_list_ready, 1)
     await one_round(make_blank, brief_list_ready, 1)
-    rounds: dict[str, list[dict[str, Any]]] = {"empty": [], "reader": [], "blank": []}
+    if make_small is not None:
+        await one_round(make_small, brief_list_ready, 1)
+    rounds: dict[str, list[dict[str, Any]]] = {"empty": [], "reader": [], "blank": [], "small": []}
     empty_rounds, reader_rounds = rounds["empty"], rounds["reader"]
     for i in range(sizes.rounds):
         apps = [
@@ -252,6 +258,8 @@ async def _run_async(sizes: Sizes, db: Path, empty_db: Path) -> dict[str, Any]:
             ("reader", make_reader, brief_list_ready),
             ("blank", make_blank, brief_list_ready),
         ]
+        if make_small is not None:
+            apps.append(("small", make_small, brief_list_ready))
         if i % 2:
             apps.reverse()
         for name, make, ready in apps:
@@ -289,7 +297,9 @@ def run(sizes: Sizes) -> list[Result]:
     try:
         empty_db = work / "empty.db"
         store_cls(empty_db).close()
-        data = asyncio.run(_run_async(sizes, db, empty_db))
+        # The same reader on a small library, to show what the library's size costs.
+        small_db = ensure_db(SMALL_LIBRARY) if sizes.library_n > SMALL_LIBRARY else None
+        data = asyncio.run(_run_async(sizes, db, empty_db, small_db))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     blank_ff = [r["first_frame"] * 1e3 for r in data["blank"]]
@@ -301,9 +311,15 @@ def run(sizes: Sizes) -> list[Result]:
         f"medians of {len(reader_ff)} interleaved rounds; reader "
         f"{', '.join(f'{t:.0f}' for t in reader_ff)} ms; empty "
         f"{', '.join(f'{t:.0f}' for t in empty_ff)} ms; the reader on an empty "
-        f"library: {median(blank_ff):.0f} ms, so the library's share is "
-        f"{median(reader_ff) / median(blank_ff):.2f}×"
+        f"library (its widgets, no brief to show): {median(blank_ff):.0f} ms"
     )
+    small_ff = [r["first_frame"] * 1e3 for r in data["small"]]
+    if small_ff:
+        r3a.details += (
+            f"; on a {SMALL_LIBRARY:,}-brief library: {median(small_ff):.0f} ms, so "
+            f"{sizes.library_n:,} briefs cost {median(reader_ff) / median(small_ff):.2f}× "
+            f"{SMALL_LIBRARY:,}"
+        )
     empty_keys = [t * 1e3 for r in data["empty"] for t in r["keys"]]
     reader_keys = [t * 1e3 for r in data["reader"] for t in r["keys"]]
     ignored_keys = [t * 1e3 for r in data["empty"] for t in r["ignored"]]
