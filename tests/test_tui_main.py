@@ -587,6 +587,22 @@ async def test_sync_on_start_refreshes_the_list_and_reports_refused_files(
 # -- app keys --------------------------------------------------------------------------
 
 
+async def test_key_line_shows_keys_and_a_click_presses_one(db: Path) -> None:
+    from briefing.tui.widgets.chrome import KeyBar, TitleBar
+
+    app = make_app(db, keys={"toggle_read": "x"})
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        line = screen_text(app).splitlines()[-1]
+        assert "? Help" in line and "x Read/unread" in line and "^p Commands" in line
+        assert "4 briefs" in screen_text(app).splitlines()[0]  # the title line
+        assert app.screen.query_one(TitleBar).region.height == 1
+        help_x = line.index("? Help")
+        await pilot.click(KeyBar, offset=(help_x + 1, 0))
+        await settle(pilot, ready=None)
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_help_lists_every_binding_with_overrides(db: Path) -> None:
     app = make_app(db, keys={"next_actor": "right_square_bracket", "toggle_read": "x"})
     async with app.run_test(size=WIDE, notifications=True) as pilot:
