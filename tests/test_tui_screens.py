@@ -284,6 +284,9 @@ async def test_actor_screen_short_terminal_keeps_the_latest_roles(library: Path)
         assert "Deputy Energy Minister" not in text.split("oldest first")[0]
         assert "2024-04-10 → 2024-05-20  Energy Minister" in text
         assert "4 briefs · 5 positions · oldest first" in text and "actor 1 of 3" in text
+        await pilot.resize_terminal(110, 40)
+        await settle(pilot)
+        assert "2024-03-01               Deputy Energy Minister" in screen_text(app)
 
 
 async def test_actor_screen_unknown_actor(library: Path) -> None:

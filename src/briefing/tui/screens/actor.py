@@ -46,8 +46,6 @@ from briefing.tui.widgets.chrome import KeyBar
 SPINNER_DELAY = 0.2
 #: Role spans listed in the header before the rest are summarised as "+N earlier".
 MAX_ROLE_LINES = 4
-
-
 #: Role lines kept on a short terminal (the ``-short`` screen class).
 SHORT_ROLE_LINES = 2
 
@@ -191,7 +189,16 @@ class ActorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The store starts on the header and the first rows while the widgets mount.
         self._request(cursor=0)
-        yield ActorHeader(id="actor-head")
+        # The breakpoint class the first resize would set, set now: that resize then
+        # restyles nothing (a pass over every widget and component class).
+        height = self.app.size.height
+        for threshold, name in sorted(self.VERTICAL_BREAKPOINTS or [], reverse=True):
+            if height >= threshold:
+                self.add_class(name)
+                break
+        header = ActorHeader(id="actor-head")
+        header.short = self.has_class("-short")
+        yield header
         # Hidden until the first rows (or the spinner): an empty list would say "No briefs"
         # before it knows, and the screen lays out and paints twice as it opens with
         # them showing (a list and a pane of blank lines) before the rows arrive.
