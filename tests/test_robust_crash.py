@@ -211,14 +211,16 @@ def test_kill_9_mid_fetch_then_fetch_again_completes(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{server.server_address[1]}/feed.atom"
     db = tmp_path / "lib.db"
     try:
-        # 1. killed while downloading: nothing imported yet.
+        # 1. killed while downloading: briefs are imported in batches while later ones
+        #    download, so some may be stored already, each whole (their feed state is
+        #    saved only at the end, so the next fetch downloads them again).
         proc = spawn_cli("fetch", "--quiet", url, db=db)
         time.sleep(1.0)
         kill_group(proc)
         proc.wait(timeout=10)
         if db.exists():
             _assert_only_whole_briefs(db, sources)
-        # 2. killed as soon as its import is visible (while it saves the URL states).
+        # 2. killed as soon as an import is visible (mid-download or saving URL states).
         proc = spawn_cli("fetch", "--quiet", url, db=db)
         deadline = time.monotonic() + 60
         while _brief_count(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
