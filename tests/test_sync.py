@@ -11,8 +11,9 @@ import yaml
 
 from briefing import sync
 from briefing.config import LimitsSettings
+from briefing.errors import StoreError
 from briefing.loader import dump_brief, load_file
-from briefing.store import Store
+from briefing.store import Outcome, Store
 from briefing.sync import load_paths, plan_files, sync_folders
 
 LIBRARY = Path(__file__).parent / "fixtures" / "library"
@@ -216,3 +217,81 @@ def test_worker_count_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sync._worker_count(4, 2) == 2
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert sync._worker_count(None, 10_000) == 2
+
+
+# -- big runs: transactions shared across chunks -------------------------------------------
+
+
+def _load_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folders: list[Path]) -> dict:
+    """Load ``folders`` (in turn) into a library with and without the bulk path, with a tiny
+    chunk so there are many chunks and several bulk commits; what each gives."""
+    from briefing.store import writing
+
+    monkeypatch.setattr(writing, "_now", lambda: "2031-01-01T00:00:00+00:00")
+    monkeypatch.setattr(writing, "CHUNK", 7)
+    monkeypatch.setattr(sync, "CHUNK", 7)
+    out = {}
+    for bulk in (False, True):
+        monkeypatch.setattr(sync, "PARALLEL_MIN_FILES", 1 if bulk else 10**9)
+        with Store(tmp_path / f"lib-{bulk}.db") as store:
+            reports = [load_paths(store, [folder], workers=1) for folder in folders]
+            out[bulk] = (
+                [(r.new, r.updated, r.unchanged, [str(p) for p in r.refused]) for r in reports],
+                store.table_checksums(),
+            )
+    return out
+
+
+def test_bulk_import_gives_the_same_library_as_chunk_by_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tmp_path / "base"
+    base.mkdir()
+    for path in BASE:
+        shutil.copy2(path, base / path.name)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    _many(folder, 40)
+    updates = tmp_path / "updates"
+    updates.mkdir()
+    for path in (BASE[0], BASE[2]):
+        shutil.copy2(path, updates / path.name)  # unchanged ones: skipped
+    shutil.copy2(V2, updates / "v2.yaml")  # a later version of a brief: replaced in bulk
+    results = _load_twice(tmp_path, monkeypatch, [base, folder, updates])
+    assert results[False] == results[True]
+    reports, _ = results[True]
+    assert reports[2][1] == ["strike-vote-2031-03-05"]  # replaced inside a bulk transaction
+    assert len(reports[2][2]) == 2
+
+
+def test_bulk_import_commits_as_it_goes_and_keeps_what_it_stored_on_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.store import prepare_briefs, writing
+
+    monkeypatch.setattr(writing, "CHUNK", 2)
+    brief = load_file(BASE[0]).briefs[0]
+    briefs = [brief.model_copy(update={"id": f"copy-{i}"}) for i in range(7)]
+    db = tmp_path / "lib.db"
+    with Store(db) as store, Store(db) as other:
+        with pytest.raises(KeyboardInterrupt), store.bulk_import():
+            store.import_prepared(prepare_briefs([(b, None) for b in briefs[:2]]))
+            assert other.count_briefs() == 2  # the first transaction holds CHUNK briefs
+            store.import_prepared(prepare_briefs([(b, None) for b in briefs[2:5]]))
+            assert other.count_briefs() == 2  # the next one up to twice as many
+            raise KeyboardInterrupt
+        assert other.count_briefs() == 5  # committed on the way out
+        assert not store._c.in_transaction
+        # Disk full: SQLite rolls the open transaction back whole (briefs[5] with it),
+        # never part of a brief; what was committed before stays, and the store works.
+        pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
+        with pytest.raises(StoreError) as caught, store.bulk_import():
+            store.import_prepared(prepare_briefs([(briefs[5], None)]))
+            store.db.conn.execute(f"PRAGMA max_page_count = {pages + 8}")
+            big = brief.model_copy(update={"id": "big", "summary": "word " * 50_000})
+            store.import_prepared(prepare_briefs([(big, None)]))
+        assert "full" in str(caught.value)
+        store.db.conn.execute(f"PRAGMA max_page_count = {pages * 100}")
+        assert other.count_briefs() == 5 and store.get_brief("big") is None
+        assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.import_brief(briefs[6]).outcome == Outcome.new  # still usable

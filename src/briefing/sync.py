@@ -24,6 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -358,21 +359,24 @@ def load_paths(
         batch.clear()
         stamps.clear()
 
-    for result in results:
-        report.read_files += 1
-        report.documents += result.documents
-        report.refused_documents += result.refused
-        for problem in result.problems:
-            (report.refused if problem.is_error else report.warnings).append(problem)
-        batch.extend(result.prepared)
-        if result.stamp is not None and not result.refused:
-            stamps.append(result.stamp)
-        if len(batch) >= CHUNK:
-            flush()
-        done += 1
-        if progress is not None:
-            progress(done, total)
-    flush()
+    # Big runs share transactions (see Store.bulk_import); small ones commit per chunk.
+    grouped = store.bulk_import() if plan.to_read >= PARALLEL_MIN_FILES else nullcontext()
+    with grouped:
+        for result in results:
+            report.read_files += 1
+            report.documents += result.documents
+            report.refused_documents += result.refused
+            for problem in result.problems:
+                (report.refused if problem.is_error else report.warnings).append(problem)
+            batch.extend(result.prepared)
+            if result.stamp is not None and not result.refused:
+                stamps.append(result.stamp)
+            if len(batch) >= CHUNK:
+                flush()
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        flush()
     return report
 
 
