@@ -162,11 +162,8 @@ class ActorTimeline(RowList[Entry]):
         "actor-timeline--other",
     }
 
-    # The scrollbar is always there (nearly every actor's timeline overflows): one that
-    # appears when the rows arrive costs the opening screen another layout pass.
     DEFAULT_CSS = """
     ActorTimeline {
-        overflow-y: scroll;
         & > .actor-timeline--date { color: $accent; text-style: bold; }
         & > .actor-timeline--title { text-style: bold; }
         & > .actor-timeline--meta { color: $text-muted; }
