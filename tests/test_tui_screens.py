@@ -210,29 +210,25 @@ async def test_actor_screen_enter_opens_brief_and_escape_pops(library: Path) -> 
 
 
 async def test_actor_screen_with_5000_positions_is_lazy(big_library: Path) -> None:
+    """Structure, not timing (benchmarks/bench_actor.py times it): no widget per row,
+    and only the pages on screen are ever built."""
     app = HostApp(big_library)
     async with app.run_test(size=(160, 48)) as pilot:
-        start = time.perf_counter()
         app.push_screen(ActorScreen("prolific"))
         await settle(pilot)
-        first_paint = time.perf_counter() - start
         screen = app.screen
         timeline = screen.query_one(ActorTimeline)
         assert timeline.row_count == 5_000 + 250
         assert len(list(screen.query("*"))) < 40  # no widget per position
-        start = time.perf_counter()
+        assert sum(row is not None for row in timeline.rows) == ActorTimeline.PAGE_SIZE
         for _ in range(10):
             await pilot.press("j")
-        per_key = (time.perf_counter() - start) / 10
+        assert timeline.cursor == 10
         await pilot.press("G")
         await settle(pilot)  # the last page loads in a worker
         assert timeline.cursor == timeline.row_count - 1
         assert "Position 249.19" in screen_text(app)
-        assert sum(row is not None for row in timeline.rows) < 500  # loaded by page
-        print(
-            f"5,000 positions: first paint {first_paint * 1000:.0f} ms, key {per_key * 1000:.1f} ms"
-        )
-        assert first_paint < 3.0 and per_key < 0.25  # generous: CI machines vary
+        assert sum(row is not None for row in timeline.rows) < 4 * ActorTimeline.PAGE_SIZE
 
 
 def test_timeline_pages_read_by_page_what_one_read_gives(big_library: Path) -> None:
