@@ -493,3 +493,22 @@ def test_valid_path_costs_no_more_than_a_bare_parse() -> None:
     bare, ours = min(bare), min(ours)
     # Measured about 0.7x: the builder is leaner than PyYAML's constructor. Loose bound.
     assert ours < 1.25 * bare, f"load_bytes {ours / bare:.2f}x of a bare CSafeLoader parse"
+
+
+def test_plain_scalar_tags_are_pyyamls_whether_remembered_or_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The composer's resolver remembers the tags of short plain scalars; asked again
+    (and after its memory fills and starts over) it answers as PyYAML's own does."""
+    monkeypatch.setattr(loader._FastResolve, "_plain", {})
+    reference = yaml.resolver.Resolver()
+    values = ["id", "", "~", "null", "yes", "No", "on", "0x1F", "010", "1_000", "-.inf", ".NaN"]
+    values += ["2031-03-05", "2031-3-5 10:00", "12:30:00", "=", "<<", "a" * 41, "1" * 41]
+    values += [f"key-{i}" for i in range(5000)] + [str(i) for i in range(0, 9000, 7)]
+    resolver = loader._Loader(b"")
+    for _ in range(2):
+        for value in values:
+            for implicit in ((True, False), (False, True)):
+                expected = reference.resolve(yaml.ScalarNode, value, implicit)
+                assert resolver.resolve(yaml.ScalarNode, value, implicit) == expected, value
+    assert 0 < len(loader._FastResolve._plain) <= 4096

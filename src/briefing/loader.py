@@ -113,14 +113,29 @@ class _FastResolve:
         if first is not None
     }
 
+    #: Tags of short plain scalars already resolved: keys, enum values and dates recur
+    #: in every brief, and a dict lookup costs less than the regular expressions.
+    _plain: dict[str, str] = {}
+
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, regexp in self._by_first.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
+                tag = self._plain.get(value)
+                return self._resolve_plain(value) if tag is None else tag
             return STR
         return SEQ if kind is SequenceNode else MAP
+
+    def _resolve_plain(self, value: str) -> str:
+        tag = STR
+        for candidate, regexp in self._by_first.get(value[:1], ()):
+            if regexp.match(value):
+                tag = candidate
+                break
+        if len(value) <= 40:
+            if len(self._plain) >= 4096:  # bounded: start again rather than grow
+                self._plain.clear()
+            self._plain[value] = tag
+        return tag
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         return None
