@@ -2,10 +2,12 @@
 
 **Actor screen**: from posting ``OpenActor`` — what the key on an actor posts — until
 the actor screen has settled and painted its timeline (``settle`` as in
-``bench_reader``). The reader is opened on the big library first (untimed); one
-untimed open warms the imports, then ``OPENS`` timed opens, each followed by ``j`` and
-``end`` on the screen (reported beside) and a pop back to the main screen. The empty
-app's keypress is measured in the same run, for scale.
+``bench_reader``), with real rows at the top of the list: the timeline loads its rows
+by page, and a placeholder is not a painted timeline (``actor_ready``). The reader is
+opened on the big library first (untimed); one untimed open warms the imports, then
+``OPENS`` timed opens, each followed by ``j`` and ``end`` on the screen (reported
+beside) and a pop back to the main screen. The empty app's keypress is measured in the
+same run, for scale.
 """
 
 from __future__ import annotations
