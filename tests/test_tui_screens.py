@@ -19,6 +19,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from briefing.errors import StoreError
 from briefing.model import Brief, validate_brief
 from briefing.store import Store
 from briefing.tui.commands import ActorsProvider, BriefsProvider
@@ -229,6 +230,30 @@ async def test_actor_screen_with_5000_positions_is_lazy(big_library: Path) -> No
         assert timeline.cursor == timeline.row_count - 1
         assert "Position 249.19" in screen_text(app)
         assert sum(row is not None for row in timeline.rows) < 4 * ActorTimeline.PAGE_SIZE
+
+
+async def test_actor_screen_page_that_fails_leaves_placeholders(
+    big_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    positions = Store.actor_positions
+
+    def locked_after_first_page(self: Store, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("offset"):
+            raise StoreError("database is locked")
+        return positions(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "actor_positions", locked_after_first_page)
+    app = HostApp(big_library, ActorScreen("prolific"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        timeline = app.screen.query_one(ActorTimeline)
+        await pilot.press("G")
+        await settle(pilot)
+        assert timeline.cursor == timeline.row_count - 1 and timeline.highlighted_row is None
+        assert "···" in screen_text(app) and app.is_running
+        await pilot.press("enter", "g")  # nothing to open on a placeholder; back to the top
+        await settle(pilot)
+        assert app.opened == [] and timeline.highlighted_row is not None
 
 
 def test_timeline_pages_read_by_page_what_one_read_gives(big_library: Path) -> None:

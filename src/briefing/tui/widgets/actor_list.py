@@ -28,8 +28,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker
 
-from briefing.errors import BriefingError
 from briefing.tui import keys
 
 RowT = TypeVar("RowT")
@@ -102,7 +102,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         """``enter`` (or a second click) on the row at ``index``."""
 
     class _PageLoaded(Message, bubble=False):
-        def __init__(self, generation: int, page: int, rows: Sequence[RowT] | None) -> None:
+        def __init__(self, generation: int, page: int, rows: Sequence[RowT]) -> None:
             super().__init__()
             self.generation, self.page, self.rows = generation, page, rows
 
@@ -230,17 +230,19 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     def _page_work(
         self, load: PageLoader[RowT], generation: int, page: int, offset: int, limit: int
     ) -> None:
-        rows: Sequence[RowT] | None
-        try:
-            rows = load(offset, limit)
-        except BriefingError:  # locked, corrupt: the placeholders stay
-            rows = None
-        self.post_message(self._PageLoaded(generation, page, rows))
+        # A failure (a locked or corrupt library) leaves the placeholders and is reported
+        # by the app (on_worker_state_changed); the page is not asked for again.
+        self.post_message(self._PageLoaded(generation, page, load(offset, limit)))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report = getattr(self.app, "report_failed_worker", None)
+        if report is not None:
+            report(event)
 
     @on(_PageLoaded)
     def _page_loaded(self, message: _PageLoaded) -> None:
         message.stop()
-        if message.generation != self._generation or message.rows is None:
+        if message.generation != self._generation:
             return
         self._fill(message.page, message.rows)
         self.refresh()
