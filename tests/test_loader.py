@@ -22,6 +22,7 @@ from briefing.config import LimitsSettings
 from briefing.errors import Problem
 from briefing.loader import (
     LoadedFile,
+    brief_files_keyed,
     brief_to_data,
     dump_brief,
     iter_brief_files,
@@ -407,6 +408,27 @@ def test_iter_brief_files(tmp_path: Path) -> None:
     rel = [p.relative_to(tmp_path).as_posix() for p in found]
     assert rel == ["B.YAML", "a.yaml", "b/1.yml", "b/2.yaml", "c/d/e.yaml", "notes.md"]
     assert missing_paths([tmp_path, missing, explicit]) == [missing]
+
+
+def test_brief_files_are_keyed_inside_their_resolved_folder_and_read_once(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    for name in ("a.yaml", "sub/b.yaml", "target.yaml"):
+        (real / name).write_text("x: 1\n")
+    (tmp_path / "elsewhere.yaml").write_text("x: 1\n")
+    (real / "link.yaml").symlink_to(real / "target.yaml")  # the same file twice: once
+    (real / "outside.yaml").symlink_to(tmp_path / "elsewhere.yaml")  # read, keyed here
+    (real / "dirlink").symlink_to(real / "sub")  # links to folders are not followed
+    (real / "loop.yaml").symlink_to(real / "loop.yaml")
+    alias = tmp_path / "alias"
+    alias.symlink_to(real)
+    found = list(brief_files_keyed([alias, real, real / "a.yaml", real / "sub" / "b.yaml"]))
+    names = ["a.yaml", "link.yaml", "outside.yaml", "sub/b.yaml"]
+    root = os.path.realpath(real)
+    assert found == [(f"{alias}/{name}", f"{root}/{name}") for name in names]
+    assert [str(p) for p in iter_brief_files([alias, real])] == [t for t, _ in found]
 
 
 # --------------------------------------------------------------------------- writing

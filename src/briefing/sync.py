@@ -30,7 +30,7 @@ from pathlib import Path
 
 from briefing.config import LimitsSettings
 from briefing.errors import Problem
-from briefing.loader import iter_brief_files, load_file, missing_paths
+from briefing.loader import brief_files_keyed, load_file, missing_paths
 from briefing.store import (
     CHUNK,
     FileStamp,
@@ -155,13 +155,6 @@ def _not_regular(task: _Task, mode: int) -> FileResult:
     return FileResult(task.path, None, [], [problem], 0, 1)
 
 
-def _key(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except OSError:
-        return str(path.absolute())
-
-
 @dataclass
 class Plan:
     """The brief files under some paths, and what to do with each."""
@@ -175,47 +168,22 @@ class Plan:
         return sum(isinstance(item, _Task) for item in self.items)
 
 
-def _with_keys(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """Each brief file under ``paths`` with its ``files`` key (absolute, links resolved).
-
-    A folder is resolved once and its files keyed by their path inside it: resolving
-    every file costs a syscall per path component, which dominated re-syncing an
-    unchanged 10k folder.
-    """
-    seen: set[str] = set()
-    for path in paths:
-        root = _key(path) if path.is_dir() else None
-        base = str(path)
-        prefix = "" if base == "." else base.rstrip(os.sep) + os.sep
-        for file in iter_brief_files([path]):
-            text = str(file)
-            if root is None:
-                key = _key(file)
-            elif text.startswith(prefix):  # strings, not pathlib: this runs per file
-                key = os.path.join(root, text[len(prefix) :])
-            else:
-                key = str(Path(root, file.relative_to(path)))
-            if key not in seen:
-                seen.add(key)
-                yield file, key
-
-
 def plan_files(paths: Iterable[Path], known: dict[str, FileStamp] | None = None) -> Plan:
     """Find the brief files under ``paths``; those whose size and modification time
     match ``known`` (from :meth:`Store.file_stamps`) are skipped without being opened.
     Files that are not regular (a FIFO would block the reader) are refused here."""
     known = known or {}
     plan = Plan()
-    for path, key in _with_keys(paths):
+    for path, key in brief_files_keyed(paths):
         plan.files += 1
         try:
             # stat follows links, as reading will; taken before reading, so a change
             # made while we read is seen as a change next time.
-            info = path.stat()
+            info = os.stat(path)
         except OSError:
-            plan.items.append(_Task(str(path), key, -1, -1))  # load_file reports why
+            plan.items.append(_Task(path, key, -1, -1))  # load_file reports why
             continue
-        task = _Task(str(path), key, info.st_size, info.st_mtime_ns)
+        task = _Task(path, key, info.st_size, info.st_mtime_ns)
         if not stat.S_ISREG(info.st_mode):
             plan.items.append(_not_regular(task, info.st_mode))
             continue
