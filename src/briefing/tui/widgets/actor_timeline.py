@@ -64,7 +64,9 @@ class TimelinePages:
     """Loads timeline rows by index from the store (called in thread workers).
 
     The layout says which rows are briefs and which positions, so a page of rows is
-    two ranges: the briefs and the positions before it are counted in the string.
+    two ranges: the briefs and the positions before it are counted in the string. The
+    store is the one the screen's worker opened (its lock serialises the calls), so page
+    workers open no connection of their own.
     """
 
     def __init__(self, store: Store, actor_id: str, layout: str) -> None:
