@@ -51,6 +51,10 @@ FILES_PER_TASK = 24
 #: at a time and takes no results meanwhile, so the window must outlast a chunk's write
 #: or the workers sit idle through it; still bounded, so memory stays flat.
 WINDOW_FILES = 2 * CHUNK
+#: Briefs handed to the store at a time in a big run. Its transactions are bigger
+#: anyway (see ``Store.bulk_import``); small batches keep the writer's work after the
+#: last file is parsed, when nothing else runs, short.
+BULK_BATCH = CHUNK // 4
 
 Progress = Callable[[int, int], None]
 
@@ -330,8 +334,9 @@ def load_paths(
     # Big runs share transactions (see Store.bulk_import); small ones commit per chunk.
     # The results are plain tuples, so garbage collection waits (it cost 7% of a floor
     # unit here, scanning them over and over while they were unpickled and written).
-    grouped = store.bulk_import() if plan.to_read >= PARALLEL_MIN_FILES else nullcontext()
-    with grouped, _gc_paused():
+    bulk = plan.to_read >= PARALLEL_MIN_FILES
+    batch_size = BULK_BATCH if bulk else CHUNK
+    with store.bulk_import() if bulk else nullcontext(), _gc_paused():
         for result in results:
             report.read_files += 1
             report.documents += result.documents
@@ -341,7 +346,7 @@ def load_paths(
             batch.extend(result.prepared)
             if result.stamp is not None and not result.refused:
                 stamps.append(result.stamp)
-            if len(batch) >= CHUNK:
+            if len(batch) >= batch_size:
                 flush()
             done += 1
             if progress is not None:
