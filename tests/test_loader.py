@@ -534,3 +534,39 @@ def test_plain_scalar_tags_are_pyyamls_whether_remembered_or_not(
                 expected = reference.resolve(yaml.ScalarNode, value, implicit)
                 assert resolver.resolve(yaml.ScalarNode, value, implicit) == expected, value
     assert 0 < len(loader._FastResolve._plain) <= 4096
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2031-03-05",
+        "2031-3-5",
+        "2031-03-05 10:30:00",
+        "2031-03-05T10:30:00.5+02:00",
+        "!!timestamp 2031-03-05",
+        "!!timestamp 2031-W10-1",  # an ISO week date: not a YAML timestamp
+        "!!timestamp 2031-03-0x",
+        "2024-02-30",
+        "2024-13-01",
+    ],
+)
+def test_timestamps_are_read_as_pyyaml_reads_them(text: str) -> None:
+    data = f"v: {text}\n".encode()
+    loader_ = loader._Loader(data)
+    try:
+        node = loader_.get_single_node()
+    finally:
+        loader_.dispose()
+    builder = loader._Builder(10)
+    built = builder.build(node)["v"]
+    try:
+        expected = yaml.load(data, Loader=yaml.SafeLoader)["v"]
+    except ValueError as exc:  # a date that does not exist: the text, and why
+        assert built == text and list(builder.hints.values()) == [
+            f"impossible date {text!r}: {exc}"
+        ]
+    except Exception:  # PyYAML cannot construct it at all
+        assert built is None and "as !!timestamp" in builder.problems[0][1]
+    else:
+        assert built == expected and type(built) is type(expected)
+        assert not builder.problems and not builder.hints

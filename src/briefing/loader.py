@@ -308,6 +308,14 @@ class _Builder:
                 self.problem(node, f"cannot read {node.value!r} as {_short_tag(tag)}")
                 return None
         if tag == TIMESTAMP:
+            value = node.value
+            if len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
+                # YYYY-MM-DD, a dozen in every brief: C, not PyYAML's regexp and groups.
+                # Only that form has dashes there; anything odd goes the long way.
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    pass
             if _SC.timestamp_regexp.match(node.value) is None:  # an explicit !!timestamp
                 self.problem(node, f"cannot read {node.value!r} as !!timestamp")
                 return None
