@@ -293,7 +293,13 @@ class _Builder:
         tag = node.tag
         if cls is SequenceNode and tag == SEQ:
             depth += 1
-            return [self.build(child, depth) for child in node.value]
+            build = self.build
+            return [
+                child.value
+                if child.__class__ is ScalarNode and child.tag == STR
+                else build(child, depth)
+                for child in node.value
+            ]
         if cls is MappingNode and tag == MAP:
             return self.mapping(node, depth + 1)
         return self.tagged_collection(node, depth + 1)
@@ -343,12 +349,20 @@ class _Builder:
         result: dict[Any, Any] = {}
         pairs = node.value
         merges: list[Node] = []
+        build = self.build
         for key_node, value_node in pairs:
-            if key_node.tag == MERGE and key_node.__class__ is ScalarNode:
+            # Text keys and values, most of a brief, are taken here without a call.
+            if key_node.__class__ is ScalarNode and key_node.tag == STR:
+                key = key_node.value
+            elif key_node.tag == MERGE and key_node.__class__ is ScalarNode:
                 merges.append(value_node)
                 continue
-            key = self.key(key_node, depth)
-            value = self.build(value_node, depth)
+            else:
+                key = build(key_node, depth)
+            if value_node.__class__ is ScalarNode and value_node.tag == STR:
+                value = value_node.value
+            else:
+                value = build(value_node, depth)
             try:
                 result[key] = value
             except TypeError:
