@@ -10,6 +10,7 @@ warmed first so neither pays for the disk.
 
 from __future__ import annotations
 
+import resource
 import shutil
 import time
 from pathlib import Path
@@ -70,6 +71,7 @@ def run(sizes: Sizes) -> list[Result]:
     work = tmp_dir("import-")
     floors: list[float] = []
     imports: list[float] = []
+    cpus: list[tuple[float, float]] = []  # (this process, its children), per import
     counts: list[int] = []
     db = work / "import.db"
     try:
@@ -77,10 +79,13 @@ def run(sizes: Sizes) -> list[Result]:
             floors.append(parse_floor(files))
             log(f"  [1] parse floor run {i + 1}: {floors[-1]:.2f} s")
             drop_db(db)
+            before = _cpu()
             start = time.perf_counter()
             with store_cls(db) as store:
                 report = load_library(store, library)
             imports.append(time.perf_counter() - start)
+            after = _cpu()
+            cpus.append((after[0] - before[0], after[1] - before[1]))
             with store_cls(db) as store:
                 counts.append(store.count_briefs())
             log(f"  [1] import run {i + 1}: {imports[-1]:.2f} s ({counts[-1]:,} briefs)")
@@ -90,9 +95,17 @@ def run(sizes: Sizes) -> list[Result]:
             f"{sizes.import_n / best_import:,.0f} briefs/s; floor "
             f"{best_floor / len(files) * 1e3:.2f} ms/file; runs import "
             f"{', '.join(f'{t:.2f}' for t in imports)} s, floor "
-            f"{', '.join(f'{t:.2f}' for t in floors)} s"
+            f"{', '.join(f'{t:.2f}' for t in floors)} s; CPU per import in floor units: "
+            + ", ".join(
+                f"writer {w / best_floor:.2f} + parsers {p / best_floor:.2f}" for w, p in cpus
+            )
         )
-        r1.extra = {"imports": imports, "floors": floors, "report": _describe(report)}
+        r1.extra = {
+            "imports": imports,
+            "floors": floors,
+            "cpu": cpus,
+            "report": _describe(report),
+        }
         if counts[-1] != sizes.import_n:
             r1.status = "FAIL"
             r1.details += f"; imported {counts[-1]:,} of {sizes.import_n:,} briefs"
@@ -114,6 +127,14 @@ def run(sizes: Sizes) -> list[Result]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return [r1, r2]
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its finished children (the sync's workers):
+    where the import's time goes, which the wall-clock ratio alone does not say."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _describe(report: object) -> str:
