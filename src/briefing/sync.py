@@ -24,7 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -290,6 +290,16 @@ def _worker_count(requested: int | None, tasks: int) -> int:
     return max(1, min(cpus, tasks // FILES_PER_TASK))
 
 
+@contextmanager
+def _big_run(store: Store) -> Iterator[None]:
+    """How a big run writes: in shared transactions (see ``Store.bulk_import``; small
+    runs commit per chunk), and without garbage collection, since the results are plain
+    tuples (on a 5k load, collections scanning them cost 0.07 floor-units per brief).
+    Only big runs: the pause is process-wide, and the reader syncs in a thread."""
+    with store.bulk_import(), _gc_paused():
+        yield
+
+
 def load_paths(
     store: Store,
     paths: Iterable[Path | str],
@@ -331,12 +341,9 @@ def load_paths(
         batch.clear()
         stamps.clear()
 
-    # Big runs share transactions (see Store.bulk_import); small ones commit per chunk.
-    # The results are plain tuples, so garbage collection waits (it cost 7% of a floor
-    # unit here, scanning them over and over while they were unpickled and written).
     bulk = plan.to_read >= PARALLEL_MIN_FILES
     batch_size = BULK_BATCH if bulk else CHUNK
-    with store.bulk_import() if bulk else nullcontext(), _gc_paused():
+    with _big_run(store) if bulk else nullcontext():
         for result in results:
             report.read_files += 1
             report.documents += result.documents
