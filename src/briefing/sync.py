@@ -8,6 +8,8 @@ the expensive part (YAML + validation, about a millisecond a brief), so:
 * big runs parse in worker processes (one per core) while this process writes: workers
   send back :class:`~briefing.store.PreparedBrief` rows — plain tuples, which pickle far
   faster than pydantic models — so the writer does little more than SQL;
+* big runs write in few, growing transactions (``Store.bulk_import``): each commit
+  rewrites every page its transaction touched, all over the tables clustered by actor;
 * small runs stay in-process, where starting workers would cost more than it saves.
 
 A file is remembered only once its briefs are committed and only if nothing in it was
@@ -47,9 +49,9 @@ PARALLEL_MIN_FILES = 400
 #: Files per task sent to a worker: big enough to amortise the round trip, small enough
 #: that the writer gets work early and progress moves.
 FILES_PER_TASK = 24
-#: Files handed to the workers ahead of the writer. The writer stores ``CHUNK`` briefs
-#: at a time and takes no results meanwhile, so the window must outlast a chunk's write
-#: or the workers sit idle through it; still bounded, so memory stays flat.
+#: Files handed to the workers ahead of the writer. The writer takes no results while it
+#: writes and commits, so the window must outlast that (a few hundred ms) or the workers
+#: sit idle through it; still bounded, so memory stays flat (~30 MB of results).
 WINDOW_FILES = 2 * CHUNK
 #: Briefs handed to the store at a time in a big run. Its transactions are bigger
 #: anyway (see ``Store.bulk_import``); small batches keep the writer's work after the
