@@ -24,13 +24,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import OptionList
 from textual.worker import Worker
 
 from briefing.tui import keys
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
 from briefing.tui.widgets.brief_list import BriefList
 from briefing.tui.widgets.chrome import KeyBar, TitleBar
+from briefing.tui.widgets.item_list import ItemList
 from briefing.tui.widgets.panes import (
     ActorChosen,
     ActorsPane,
@@ -350,12 +350,12 @@ class MainScreen(Screen[None]):
         self.action_focus_pane("briefs")
 
     # -- actors ----------------------------------------------------------------------
-    @on(OptionList.OptionHighlighted, "#actors")
-    def _actor_cursor(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ItemList.Highlighted, "#actors")
+    def _actor_cursor(self, event: ItemList.Highlighted) -> None:
         event.stop()
-        if self.brief is None or not 0 <= event.option_index < len(self.brief.actors):
+        if self.brief is None or not 0 <= event.index < len(self.brief.actors):
             return
-        self._select_actor(self.brief.actors[event.option_index].id)
+        self._select_actor(self.brief.actors[event.index].id)
 
     def _select_actor(self, actor_id: str | None) -> None:
         if actor_id == self.actor_id:

@@ -20,12 +20,12 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 from briefing.tui import keys
 from briefing.tui.widgets.colors import fg_style
+from briefing.tui.widgets.item_list import ItemList
 from briefing.tui.widgets.safe import clean, one_line
 
 T = TypeVar("T")
@@ -132,11 +132,11 @@ def brief_head(brief: Brief) -> RenderableType:
     return head
 
 
-class ItemPane(OptionList, Pane, Generic[T]):
+class ItemPane(ItemList, Pane, Generic[T]):
     """A pane of items (actors, positions …) with a cursor; items can be highlighted
     as belonging to the selected actor, and filtered to it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*keys.MOVE, keys.select("Open")]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.select("Open")]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "pane--accent",
@@ -161,7 +161,7 @@ class ItemPane(OptionList, Pane, Generic[T]):
     EMPTY: ClassVar[str] = "Nothing here."
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, markup=False)
+        super().__init__(id=id, classes=classes)
         self.brief: Brief | None = None
         self.actor_id: str | None = None
         self.filtered = False
@@ -216,14 +216,13 @@ class ItemPane(OptionList, Pane, Generic[T]):
                 (n for n, item in enumerate(self.items) if self.involves(item, actor_id)), None
             )
             if first is not None:
-                with self.prevent(OptionList.OptionHighlighted):
-                    self.highlighted = first
+                self.highlighted = first
 
     def rebuild(self, keep_highlight: int | None = None) -> None:
         brief = self.brief
         if brief is None:
             self.items = []
-            self.clear_options()
+            self.set_prompts([])
             self.set_titles()
             return
         everything = list(self.all_items(brief))
@@ -232,19 +231,11 @@ class ItemPane(OptionList, Pane, Generic[T]):
             self.items = [i for i in everything if self.involves(i, actor)]
         else:
             self.items = everything
-        options: list[Option | None] = []
-        for n, item in enumerate(self.items):
-            related = None if actor is None else self.involves(item, actor)
-            options.append(Option(self.prompt(item, brief, related), id=str(n)))
-            options.append(None)
-        if options:
-            options.pop()
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(options)
-            if not self.items:
-                self.add_option(Option(self.empty_text(brief), disabled=True))
-            if keep_highlight is not None and keep_highlight < len(self.items):
-                self.highlighted = keep_highlight
+        prompts = [
+            self.prompt(item, brief, None if actor is None else self.involves(item, actor))
+            for item in self.items
+        ]
+        self.set_prompts(prompts, highlighted=keep_highlight, empty=self.empty_text(brief))
         self.set_titles(self.subtitle(len(everything)))
 
     def empty_text(self, brief: Brief) -> Text:
@@ -364,12 +355,10 @@ class ActorsPane(ItemPane[Actor]):
         for index in {old, new} - {None}:
             assert index is not None
             actor = brief.actors[index]
-            self.replace_option_prompt_at_index(
+            self.replace_prompt(
                 index, self.prompt(actor, brief, actor_id is not None and actor.id == actor_id)
             )
-        if self.highlighted != new:
-            with self.prevent(OptionList.OptionHighlighted):
-                self.highlighted = new
+        self.highlighted = new
 
     def rebuild(self, keep_highlight: int | None = None) -> None:
         # The actor list never filters; its highlight *is* the selected actor.
