@@ -13,14 +13,16 @@ from typing import ClassVar, Generic, TypeVar
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown as RichMarkdown
+from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 from briefing.tui import keys
@@ -61,55 +63,102 @@ class Pane:
         self.border_subtitle = subtitle  # type: ignore[attr-defined]
 
 
-class SummaryPane(VerticalScroll, Pane, can_focus=True):
+class SummaryPane(ScrollView, Pane, can_focus=True):
     """Title, date, tags and source, then the summary as Markdown, in one widget.
 
     Rich's Markdown renderable rather than Textual's ``Markdown`` widget, which mounts a
-    widget per block: switching briefs then cost more than the rest of the screen. Links
-    show their address beside their text and are never live (no terminal hyperlinks to
-    untrusted addresses); ``o`` opens the brief's source in the browser.
+    widget per block, and drawn on the Line API: the text is rendered once per brief and
+    width, and a new brief repaints the pane without laying out the screen again (a
+    content-sized widget would). Links show their address beside their text and are
+    never live (no terminal hyperlinks to untrusted addresses); ``o`` opens the brief's
+    source in the browser.
     """
 
     PANE = "summary"
     NUMBER = 2
     TITLE = "Summary"
+    #: Columns of margin left and right of the text, inside the pane's padding.
+    MARGIN: ClassVar[int] = 1
 
-    BINDINGS: ClassVar[list[BindingType]] = [*keys.MOVE]
+    BINDINGS: ClassVar[list[BindingType]] = [*keys.MOVE, *keys.ARROWS]
 
     DEFAULT_CSS = """
-    SummaryPane {
-        & > #brief-head { padding: 0 1; }
-    }
+    SummaryPane { overflow-x: hidden; overflow-y: auto; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text("No brief selected.", style="dim"), id="brief-head", markup=False)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._content: RenderableType = _NO_BRIEF
+        self._width = -1  # the width _lines were rendered at
+        self._lines: list[Strip] = []
 
     def on_mount(self) -> None:
         self.set_titles()
 
     def show(self, brief: Brief | None, read: bool | None = None) -> None:
-        head = self.query_one("#brief-head", Static)
-        self.scroll_home(animate=False)
         if brief is None:
-            head.update(Text("No brief selected.", style="dim"))
+            self._content = _NO_BRIEF
             self.set_titles()
+        else:
+            summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
+            self._content = Group(brief_head(brief), Text(), summary)
+            self.set_titles(Text(brief.date.isoformat()))
+        self._width = -1
+        self._layout()
+        self.scroll_home(animate=False, immediate=True)
+        self.refresh()
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._width:
             return
-        summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
-        head.update(Group(brief_head(brief), Text(), summary))
-        self.set_titles(Text(brief.date.isoformat()))
+        self._width = width
+        console = self.app.console
+        inner = max(width - 2 * self.MARGIN, 1)
+        options = console.options.update(width=inner, height=None, highlight=False)
+        margin = [Segment(" " * self.MARGIN)] if self.MARGIN else []
+        self._lines = [
+            Strip([*margin, *line, *margin])
+            for line in console.render_lines(self._content, options, pad=True)
+        ]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._width = -1
+
+    def render_line(self, y: int) -> Strip:
+        self._layout()
+        base = self.rich_style
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        if not 0 <= line < len(self._lines):
+            return Strip.blank(width, base)
+        return self._lines[line].apply_style(base).extend_cell_length(width, base).crop(0, width)
 
     def action_cursor_down(self) -> None:
-        self.scroll_down()
+        self.scroll_down(animate=False)
 
     def action_cursor_up(self) -> None:
-        self.scroll_up()
+        self.scroll_up(animate=False)
 
     def action_first(self) -> None:
-        self.scroll_home()
+        self.scroll_home(animate=False)
 
     def action_last(self) -> None:
-        self.scroll_end()
+        self.scroll_end(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+
+_NO_BRIEF = Text("No brief selected.", style="dim")
 
 
 def brief_head(brief: Brief) -> RenderableType:
