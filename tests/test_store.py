@@ -381,6 +381,21 @@ def test_a_brief_failing_mid_import_leaves_no_rows(store: Store) -> None:
     assert {b.id for b in store.iter_briefs()} == {TALKS, DEAL}
 
 
+def test_a_failing_chunk_does_not_stop_the_chunks_after_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.store.writing as writing
+
+    monkeypatch.setattr(writing, "CHUNK", 1)  # one brief a chunk: the failure is the first
+    briefs = sorted(_base(), key=lambda b: b.id != VOTE)
+    _fail_on_timeline_event(store, "Ballot closes")  # the strike-vote brief's only event
+    with pytest.raises(ImportFailed) as caught:
+        store.import_briefs([(b, None) for b in briefs])
+    assert set(caught.value.failures) == {VOTE}
+    assert {o.brief_id for o in caught.value.outcomes} == {TALKS, DEAL}
+    assert {b.id for b in store.iter_briefs()} == {TALKS, DEAL}
+
+
 def test_a_failed_replacement_keeps_the_old_version_whole(loaded: Store) -> None:
     before = loaded.table_checksums()
     _fail_on_timeline_event(loaded, "87 percent")  # only in v2

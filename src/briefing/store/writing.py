@@ -138,12 +138,16 @@ class Writing(StoreBase):
         chunks = list(_batched(items, CHUNK)) or [[]]
         stamps = list(files)
         outcomes: list[ImportOutcome] = []
+        failed: dict[str, str] = {}
         for n, chunk in enumerate(chunks):
             last = n == len(chunks) - 1
-            done, failures = self._import_chunk(chunk, stamps if last else [])
+            # A failed chunk does not stop the ones after it; the stamps go only with a
+            # run in which nothing failed.
+            done, failures = self._import_chunk(chunk, stamps if last and not failed else [])
             outcomes.extend(done)
-            if failures:
-                raise ImportFailed(outcomes, failures, self.path)
+            failed.update(failures)
+        if failed:
+            raise ImportFailed(outcomes, failed, self.path)
         return outcomes
 
     def _import_chunk(
