@@ -231,9 +231,9 @@ def _parallel(
             groups[-1].append(item)
         else:
             groups.append([item])
-    context = multiprocessing.get_context(_start_method())
+    context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_leave_ctrl_c_to_the_parent
+        max_workers=workers, mp_context=context, initializer=leave_ctrl_c_to_the_parent
     ) as pool:
         window: deque[Future[list[FileResult]] | FileResult] = deque()
         window_tasks = max(workers * 3, WINDOW_FILES // FILES_PER_TASK)
@@ -261,7 +261,7 @@ def _parallel(
                     item.cancel()
 
 
-def _leave_ctrl_c_to_the_parent() -> None:
+def leave_ctrl_c_to_the_parent() -> None:
     """Workers ignore SIGINT. Ctrl-C reaches the whole foreground process group; a
     worker interrupted inside the pool's queue ``get`` can die holding the queue's lock,
     and then the other workers, and the parent joining them at exit, wait forever (and
@@ -270,7 +270,7 @@ def _leave_ctrl_c_to_the_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _start_method() -> str:
+def start_method() -> str:
     """fork when this process has one thread: fastest, and it does not re-run an
     unguarded ``__main__`` in every worker. With threads (the reader syncs from a
     worker thread), forking can deadlock the child on a lock some thread held: spawn."""
@@ -285,11 +285,15 @@ def _worker_count(requested: int | None, tasks: int) -> int:
         return max(1, min(requested, tasks))
     if tasks < PARALLEL_MIN_FILES:
         return 1
+    return max(1, min(usable_cores(), tasks // FILES_PER_TASK))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), else the machine's."""
     try:
-        cpus = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, tasks // FILES_PER_TASK))
+        return os.cpu_count() or 1
 
 
 @contextmanager

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,7 +27,7 @@ from typing import Any, TypeVar
 from briefing.config import LimitsSettings
 from briefing.loader import load_bytes
 from briefing.store import PreparedBrief, prepare_brief
-from briefing.sync import _leave_ctrl_c_to_the_parent, _start_method
+from briefing.sync import leave_ctrl_c_to_the_parent, start_method, usable_cores
 
 T = TypeVar("T")
 
@@ -104,12 +103,12 @@ async def _run(executor: Executor, fn: Callable[..., T], *args: Any) -> T:
 
 def _fork_workers() -> ProcessPoolExecutor | None:
     """Forked worker processes, or None when forking is unsafe or pointless here."""
-    if PARSE_PROCESSES < 1 or _start_method() != "fork" or _cores() < 2:
+    if PARSE_PROCESSES < 1 or start_method() != "fork" or usable_cores() < 2:
         return None
     pool = ProcessPoolExecutor(
         max_workers=PARSE_PROCESSES,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=_leave_ctrl_c_to_the_parent,
+        initializer=leave_ctrl_c_to_the_parent,
     )
     # A forking pool starts all its workers at the first submit, before the thread that
     # manages them: this is the fork, made while this process still has one thread.
@@ -119,10 +118,3 @@ def _fork_workers() -> ProcessPoolExecutor | None:
 
 def _ready() -> None:
     """The first task: it only makes the pool start its worker now."""
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
