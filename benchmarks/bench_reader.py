@@ -97,6 +97,32 @@ def empty_factory() -> Callable[[], Any]:
     return Empty
 
 
+def one_list_factory() -> Callable[[], Any]:
+    """The least a list viewer can be: one Line-API widget drawing 46 lines of text, no
+    data, no I/O. Its first frame, beside the empty app's, shows what one widget that
+    draws something costs before any of the reader's work."""
+    from rich.segment import Segment
+    from textual.app import App, ComposeResult
+    from textual.geometry import Size
+    from textual.scroll_view import ScrollView
+    from textual.strip import Strip
+
+    class Rows(ScrollView):
+        def on_mount(self) -> None:
+            self.virtual_size = Size(44, 1000)
+
+        def render_line(self, y: int) -> Strip:
+            return Strip([Segment(f" row {y + self.scroll_offset.y}".ljust(44))])
+
+    class OneList(App[None]):
+        CSS = "Rows { width: 46; }"
+
+        def compose(self) -> ComposeResult:
+            yield Rows()
+
+    return OneList
+
+
 def brief_list_ready(app: Any) -> bool:
     """The main list exists and its first visible rows are loaded (not placeholders)."""
     widget = _brief_list(app)
@@ -244,13 +270,21 @@ async def _run_async(
     make_blank = reader_factory(empty_db)
     make_small = reader_factory(small_db) if small_db is not None else None
     make_empty = empty_factory()
+    make_one_list = one_list_factory()
     log("  [3] warm-up round (untimed)")
     await one_round(make_empty, None, 1, ignored_key="x")
+    await one_round(make_one_list, None, 0)
     await one_round(make_reader, brief_list_ready, 1)
     await one_round(make_blank, brief_list_ready, 1)
     if make_small is not None:
         await one_round(make_small, brief_list_ready, 1)
-    rounds: dict[str, list[dict[str, Any]]] = {"empty": [], "reader": [], "blank": [], "small": []}
+    rounds: dict[str, list[dict[str, Any]]] = {
+        "empty": [],
+        "reader": [],
+        "blank": [],
+        "small": [],
+        "one_list": [],
+    }
     empty_rounds, reader_rounds = rounds["empty"], rounds["reader"]
     for i in range(sizes.rounds):
         apps = [
@@ -266,6 +300,7 @@ async def _run_async(
             ignored = "x" if name == "empty" else None
             res = await one_round(make, ready, sizes.keys, ignored_key=ignored)
             rounds[name].append(res)
+        rounds["one_list"].append(await one_round(make_one_list, None, 0))
         log(
             f"  [3] round {i + 1}/{sizes.rounds}: first frame empty "
             f"{empty_rounds[-1]['first_frame'] * 1e3:.0f} ms, reader "
@@ -312,6 +347,11 @@ def run(sizes: Sizes) -> list[Result]:
         f"{', '.join(f'{t:.0f}' for t in reader_ff)} ms; empty "
         f"{', '.join(f'{t:.0f}' for t in empty_ff)} ms; the reader on an empty "
         f"library (its widgets, no brief to show): {median(blank_ff):.0f} ms"
+    )
+    one_list_ff = median([r["first_frame"] * 1e3 for r in data["one_list"]])
+    r3a.details += (
+        f"; an app with one Line-API list widget and nothing else: {one_list_ff:.0f} ms "
+        f"({one_list_ff / median(empty_ff):.2f}× the empty app)"
     )
     small_ff = [r["first_frame"] * 1e3 for r in data["small"]]
     if small_ff:
