@@ -58,8 +58,6 @@ class BriefingApp(App[None]):
     #: Seconds between checks for briefs another process added to the library.
     LIBRARY_POLL_SECONDS: ClassVar[float] = 2.0
     COMMANDS = App.COMMANDS | _providers()
-    #: Seconds after mounting at which the start-up heap is frozen (see ``on_mount``).
-    FREEZE_AFTER: ClassVar[float] = 0.5
 
     def __init__(
         self, settings: Settings, db_path: Path, brief_id: str | None = None, *, sync: bool = True
@@ -106,8 +104,8 @@ class BriefingApp(App[None]):
     def on_mount(self) -> None:
         """Apply the theme and key overrides, start watching the library.
 
-        Once start-up is over, everything alive (modules, Textual's caches, the
-        widgets) is frozen out of the garbage collector's reach (``gc.freeze``): a full
+        Everything alive by now (modules, Textual's caches and stylesheets: most of
+        the heap) is frozen out of the garbage collector's reach (``gc.freeze``): a full
         collection then scans only what came since — a few ms instead of 50–100 ms in
         the middle of a keypress or a screen change.
         """
@@ -133,7 +131,7 @@ class BriefingApp(App[None]):
         if overrides:
             self.set_keymap(overrides)
         # The main screen starts the folder sync once it is mounted (sync_on_start).
-        self.set_timer(self.FREEZE_AFTER, gc.freeze, name="freeze the start-up heap")
+        gc.freeze()
         self._library_token: object = None
         self._poll_library()  # the starting point: changes after this are noticed
         self.set_interval(self.LIBRARY_POLL_SECONDS, self._poll_library, name="library poll")
