@@ -7,13 +7,13 @@ the messages in :mod:`briefing.tui.messages`.
 from __future__ import annotations
 
 import contextlib
-import gc
 import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from briefing.errors import StoreError
 from briefing.paths import PACKAGE_DIR, STYLESHEET
 from briefing.store import Store
 from briefing.tui import keys
+from briefing.tui.collector import QuietCollector
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
@@ -70,6 +71,7 @@ class BriefingApp(App[None]):
         self._local = threading.local()
         self._stores: list[Store] = []
         self._stores_lock = threading.Lock()
+        self.collector = QuietCollector()
 
     # -- store ----------------------------------------------------------------------
     @property
@@ -102,13 +104,8 @@ class BriefingApp(App[None]):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     def on_mount(self) -> None:
-        """Apply the theme and key overrides, start watching the library.
-
-        Everything alive by now (modules, Textual's caches and stylesheets: most of
-        the heap) is frozen out of the garbage collector's reach (``gc.freeze``): a full
-        collection then scans only what came since — a few ms instead of 50–100 ms in
-        the middle of a keypress or a screen change.
-        """
+        """Apply the theme and key overrides, start watching the library, and take over
+        the garbage collector's schedule (:mod:`briefing.tui.collector`)."""
         theme = self.settings.ui.theme
         if theme in self.available_themes:
             self.theme = theme
@@ -131,7 +128,8 @@ class BriefingApp(App[None]):
         if overrides:
             self.set_keymap(overrides)
         # The main screen starts the folder sync once it is mounted (sync_on_start).
-        gc.freeze()
+        self.collector.start()
+        self.set_interval(0.5, self.collector.tick, name="collect when idle")
         self._library_token: object = None
         self._poll_library()  # the starting point: changes after this are noticed
         self.set_interval(self.LIBRARY_POLL_SECONDS, self._poll_library, name="library poll")
@@ -150,7 +148,12 @@ class BriefingApp(App[None]):
 
     def on_unmount(self) -> None:
         self.close_stores()
-        gc.unfreeze()  # let another app in this process (tests) collect what this one left
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
 
     # -- routing --------------------------------------------------------------------
     def on_open_brief(self, message: OpenBrief) -> None:
