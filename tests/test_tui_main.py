@@ -269,6 +269,22 @@ async def test_jk_move_inside_panes(db: Path) -> None:
         assert summary.scroll_y == 0
 
 
+async def test_keys_typed_in_one_burst_follow_the_focus(db: Path) -> None:
+    """``4j`` typed fast: the j goes to the positions pane the 4 just focused."""
+    from textual import events
+
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        for key in ("4", "j", "j"):  # queued together, no wait between them
+            app.post_message(events.Key(key, key))
+        await settle(pilot)
+        assert isinstance(app.focused, PositionsPane)
+        assert main.query_one(PositionsPane).highlighted == 1
+        assert main.brief_list.cursor == 0
+
+
 async def test_n_p_select_actor_and_highlight_related_items(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=WIDE, notifications=True) as pilot:

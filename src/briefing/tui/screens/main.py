@@ -192,7 +192,9 @@ class MainScreen(Screen[None]):
 
     def action_focus_pane(self, name: str) -> None:
         self._set_active(name)
-        self.pane(name).focus()
+        # Now, not after the next refresh (Widget.focus defers): keys typed in the same
+        # burst ("4j") must reach the pane, not the widget that had the focus.
+        self.set_focus(self.pane(name))
 
     def action_cycle_pane(self, delta: int) -> None:
         index = PANE_ORDER.index(self.active) if self.active in PANE_ORDER else 0
