@@ -1,4 +1,5 @@
-"""``ItemList``: a short list of multi-line items with a cursor, on Textual's Line API.
+"""``ItemList``: a short list of multi-line items with a cursor, on Textual's Line API
+(and ``LinesView``, its base, which the summary pane uses too).
 
 The brief panes (actors, positions, questions, timeline) show a dozen items or so, each
 several wrapped lines. Textual's ``OptionList`` did this at about six times the cost of
@@ -16,6 +17,7 @@ from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region, Size
@@ -28,7 +30,56 @@ from briefing.tui import keys
 SEPARATOR = "─"
 
 
-class ItemList(ScrollView, can_focus=True):
+class LinesView(ScrollView):
+    """Content rendered to strips once per width (``build_lines``); a frame only picks
+    lines out of them, each laid over ``line_style``. A new content or width renders
+    again; a repaint never does, and nothing here asks the screen for a layout."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._width = -1  # the width _lines were rendered at
+        self._lines: list[Strip] = []
+
+    def build_lines(self, width: int) -> list[Strip]:
+        """The whole content at ``width`` columns."""
+        raise NotImplementedError
+
+    def line_style(self, line: int, base: Style) -> Style:
+        """The style under line ``line`` (the widget's own, unless overridden)."""
+        return base
+
+    def _invalidate(self) -> None:
+        self._width = -1
+        self._layout()
+        self.refresh()
+
+    def _layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._width:
+            return
+        self._width = width
+        self._lines = self.build_lines(width)
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._width = -1  # colours baked into the lines may have changed
+
+    def render_line(self, y: int) -> Strip:
+        self._layout()
+        base = self.rich_style
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        if not 0 <= line < len(self._lines):
+            return Strip.blank(width, base)
+        under = self.line_style(line, base)
+        return self._lines[line].apply_style(under).extend_cell_length(width, under).crop(0, width)
+
+
+class ItemList(LinesView, can_focus=True):
     """Items separated by a rule; ``highlighted`` is the cursor (``None``: none yet)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.MOVE, *keys.ARROWS]
@@ -69,8 +120,6 @@ class ItemList(ScrollView, can_focus=True):
         self._prompts: list[RenderableType] = []
         self._empty: RenderableType | None = None
         self._highlighted: int | None = None
-        self._width = -1  # the width _lines were rendered at
-        self._lines: list[Strip] = []
         self._item_of_line: list[int] = []  # -1 on separators and the empty text
         self._starts: list[int] = []  # first line of each item
 
@@ -89,20 +138,14 @@ class ItemList(ScrollView, can_focus=True):
         """Replace every item (``empty`` is shown when there are none)."""
         self._prompts = list(prompts)
         self._empty = empty
-        self._highlighted = (
-            highlighted if highlighted is None or highlighted < len(prompts) else None
-        )
+        in_range = highlighted is not None and 0 <= highlighted < len(prompts)
+        self._highlighted = highlighted if in_range else None
         self._invalidate()
 
     def replace_prompt(self, index: int, prompt: RenderableType) -> None:
         if 0 <= index < len(self._prompts):
             self._prompts[index] = prompt
             self._invalidate()
-
-    def _invalidate(self) -> None:
-        self._width = -1
-        self._layout()
-        self.refresh()
 
     @property
     def highlighted(self) -> int | None:
@@ -119,13 +162,9 @@ class ItemList(ScrollView, can_focus=True):
             self._scroll_to_cursor()
 
     # -- layout and rendering ------------------------------------------------------
-    def _layout(self) -> None:
-        """Render every item at the content width (a dozen items: cheap, and the
-        scrollbar needs the total height anyway)."""
-        width = self.scrollable_content_region.width
-        if width <= 0 or width == self._width:
-            return
-        self._width = width
+    def build_lines(self, width: int) -> list[Strip]:
+        """Every item at the content width (a dozen items: cheap, and the scrollbar
+        needs the total height anyway), a rule between them."""
         console = self.app.console
         options = console.options.update(width=width, height=None, highlight=False)
         lines: list[Strip] = []
@@ -146,29 +185,14 @@ class ItemList(ScrollView, can_focus=True):
             for line in console.render_lines(self._empty, options, pad=False):
                 lines.append(Strip(line))
                 owners.append(-1)
-        self._lines, self._item_of_line, self._starts = lines, owners, starts
-        self.virtual_size = Size(width, len(lines))
+        self._item_of_line, self._starts = owners, starts
+        return lines
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._layout()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._width = -1  # the rule's colour, and the cursor's, may have changed
-
-    def render_line(self, y: int) -> Strip:
-        self._layout()
-        base = self.rich_style
-        width = self.scrollable_content_region.width
-        line = self.scroll_offset.y + y
-        if not 0 <= line < len(self._lines):
-            return Strip.blank(width, base)
-        strip = self._lines[line]
+    def line_style(self, line: int, base: Style) -> Style:
+        """The cursor's style under the cursor's item, under its own colours."""
         if self._highlighted is not None and self._item_of_line[line] == self._highlighted:
-            under = base + self.get_component_rich_style("item-list--cursor")
-        else:
-            under = base
-        return strip.apply_style(under).extend_cell_length(width, under).crop(0, width)
+            return base + self.get_component_rich_style("item-list--cursor")
+        return base
 
     # -- cursor --------------------------------------------------------------------
     def _item_span(self, index: int) -> tuple[int, int]:

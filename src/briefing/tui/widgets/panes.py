@@ -17,17 +17,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual import events
 from textual.binding import BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 from briefing.tui import keys
 from briefing.tui.widgets.colors import fg_style
-from briefing.tui.widgets.item_list import ItemList
+from briefing.tui.widgets.item_list import ItemList, LinesView
 from briefing.tui.widgets.safe import clean, one_line
 
 T = TypeVar("T")
@@ -63,7 +60,7 @@ class Pane:
         self.border_subtitle = subtitle  # type: ignore[attr-defined]
 
 
-class SummaryPane(ScrollView, Pane, can_focus=True):
+class SummaryPane(LinesView, Pane, can_focus=True):
     """Title, date, tags and source, then the summary as Markdown, in one widget.
 
     Rich's Markdown renderable rather than Textual's ``Markdown`` widget, which mounts a
@@ -89,8 +86,6 @@ class SummaryPane(ScrollView, Pane, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._content: RenderableType = _NO_BRIEF
-        self._width = -1  # the width _lines were rendered at
-        self._lines: list[Strip] = []
 
     def on_mount(self) -> None:
         self.set_titles()
@@ -103,41 +98,18 @@ class SummaryPane(ScrollView, Pane, can_focus=True):
             summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
             self._content = Group(brief_head(brief), Text(), summary)
             self.set_titles(Text(brief.date.isoformat()))
-        self._width = -1
-        self._layout()
+        self._invalidate()
         self.scroll_home(animate=False, immediate=True)
-        self.refresh()
 
-    def _layout(self) -> None:
-        width = self.scrollable_content_region.width
-        if width <= 0 or width == self._width:
-            return
-        self._width = width
+    def build_lines(self, width: int) -> list[Strip]:
         console = self.app.console
         inner = max(width - 2 * self.MARGIN, 1)
         options = console.options.update(width=inner, height=None, highlight=False)
         margin = [Segment(" " * self.MARGIN)] if self.MARGIN else []
-        self._lines = [
+        return [
             Strip([*margin, *line, *margin])
             for line in console.render_lines(self._content, options, pad=True)
         ]
-        self.virtual_size = Size(width, len(self._lines))
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._layout()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._width = -1
-
-    def render_line(self, y: int) -> Strip:
-        self._layout()
-        base = self.rich_style
-        width = self.scrollable_content_region.width
-        line = self.scroll_offset.y + y
-        if not 0 <= line < len(self._lines):
-            return Strip.blank(width, base)
-        return self._lines[line].apply_style(base).extend_cell_length(width, base).crop(0, width)
 
     def action_cursor_down(self) -> None:
         self.scroll_down(animate=False)
