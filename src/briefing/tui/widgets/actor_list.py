@@ -31,6 +31,7 @@ from textual.strip import Strip
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.widgets.colors import ComponentStyles
 
 RowT = TypeVar("RowT")
 
@@ -121,7 +122,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self._requested: set[int] = set()
         self._generation = 0
         self._strips: LRUCache[tuple[int, int, int, bool], Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
+        self._styles = ComponentStyles(self)
         self.empty_text = empty_text
 
     # -- data ----------------------------------------------------------------------
@@ -285,11 +286,9 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     def on_focus(self) -> None:
         self._strips.clear()
-        self._styles.clear()
 
     def on_blur(self) -> None:
         self._strips.clear()
-        self._styles.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -327,16 +326,9 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         return strip
 
     def _style(self, component: str) -> Style:
-        """A component's colour and text style, without its background.
-
-        The full style (not ``partial``) resolves translucent colours such as
-        ``$text-muted``; the background is dropped so the cursor row's shows through.
-        """
-        style = self._styles.get(component)
-        if style is None:
-            full = self.get_component_rich_style(component)
-            style = self._styles[component] = full.without_color + Style(color=full.color)
-        return style
+        """A component's colour and text style, without its background (so the cursor
+        row's shows through)."""
+        return self._styles.fg(component)
 
     def refresh_row(self, index: int) -> None:
         if not 0 <= index < len(self._rows):

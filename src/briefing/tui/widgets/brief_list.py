@@ -28,7 +28,7 @@ from textual.strip import Strip
 from textual.worker import Worker
 
 from briefing.tui import keys
-from briefing.tui.widgets.colors import fg_style
+from briefing.tui.widgets.colors import ComponentStyles
 from briefing.tui.widgets.safe import one_line
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ class BriefList(ScrollView, can_focus=True):
         self._pages: LRUCache[int, list[BriefRow]] = LRUCache(self.PAGE_CACHE)
         self._pending: set[int] = set()
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._looks: dict[tuple[str, bool, bool], Style] = {}
+        self._looks = ComponentStyles(self)
         self._announced: tuple[str, int] | None = None
         self._announce_later: asyncio.TimerHandle | None = None
 
@@ -385,22 +385,6 @@ class BriefList(ScrollView, can_focus=True):
         self._strips.clear()
         self._looks.clear()
 
-    def _look(self, name: str, *, full: bool = False) -> Style:
-        """A component's style (``full``: with its background), cached until the styles
-        change: resolving one walks the widget's ancestors, and every repainted line
-        needs several."""
-        key = (name, full, self.has_focus)
-        style = self._looks.get(key)
-        if style is None:
-            if name == "base":
-                style = self.rich_style
-            elif full:
-                style = self.get_component_rich_style(name)
-            else:
-                style = fg_style(self, name)
-            self._looks[key] = style
-        return style
-
     def on_resize(self) -> None:
         if self.count is not None:
             self.virtual_size = Size(
@@ -414,7 +398,7 @@ class BriefList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self._look("base")
+        base = self._looks.base()
         if self.count is None:
             return self._message_line(y, width, base, "Loading the library…")
         if self.count == 0:
@@ -441,7 +425,7 @@ class BriefList(ScrollView, can_focus=True):
     def _message_line(self, y: int, width: int, base: Style, *lines: str) -> Strip:
         if not 1 <= y <= len(lines):
             return Strip.blank(width, base)
-        style = self._look("brief-list--meta")
+        style = self._looks.fg("brief-list--meta")
         text = Text(" " + lines[y - 1], style=style, no_wrap=True, overflow="ellipsis")
         return self._strip(text, width, base)
 
@@ -450,16 +434,16 @@ class BriefList(ScrollView, can_focus=True):
     ) -> Strip:
         if is_cursor:
             # The cursor row: one colour on the cursor background, meta dimmed.
-            cursor = self._look("brief-list--cursor", full=True)
+            cursor = self._looks.full("brief-list--cursor")
             line = base + cursor
-            title = self._look("brief-list--cursor")
+            title = self._looks.fg("brief-list--cursor")
             meta = title + Style(dim=True)
         else:
             line = base
-            title = self._look("brief-list--title")
-            meta = self._look("brief-list--meta")
+            title = self._looks.fg("brief-list--title")
+            meta = self._looks.fg("brief-list--meta")
         if row is None:
-            placeholder = self._look("brief-list--placeholder")
+            placeholder = self._looks.fg("brief-list--placeholder")
             text = Text("  ···" if part == 0 else "", style=placeholder)
             return self._strip(text, width, line)
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -467,7 +451,7 @@ class BriefList(ScrollView, can_focus=True):
             if row.read:
                 text.append("  ")
             else:
-                text.append(UNREAD, self._look("brief-list--unread"))
+                text.append(UNREAD, self._looks.fg("brief-list--unread"))
                 text.append(" ")
             text.append(one_line(row.title), title + Style(bold=not row.read))
         else:

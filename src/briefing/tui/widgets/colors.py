@@ -24,3 +24,45 @@ def fg_style(widget: Widget, *names: str) -> Style:
         strike=full.strike,
         reverse=full.reverse,
     )
+
+
+class ComponentStyles:
+    """One widget's component styles, each resolved once until its styles change.
+
+    Resolving a style walks the widget's ancestors, and every repainted line asks for
+    several. The owner calls :meth:`clear` from ``notify_style_update`` (theme, classes);
+    entries are kept per focus state, since ``:focus`` rules change them too.
+    """
+
+    def __init__(self, widget: Widget) -> None:
+        self._widget = widget
+        self._cache: dict[tuple[str, bool, bool], Style] = {}
+
+    def fg(self, name: str) -> Style:
+        """:func:`fg_style` of component ``name``: its colour and text style, no background."""
+        return self._get(name, False)
+
+    def full(self, name: str) -> Style:
+        """Component ``name``'s whole style, background included."""
+        return self._get(name, True)
+
+    def base(self) -> Style:
+        """The widget's own style (``rich_style``), background included."""
+        return self._get("", True)
+
+    def _get(self, name: str, full: bool) -> Style:
+        key = (name, full, self._widget.has_focus)
+        style = self._cache.get(key)
+        if style is None:
+            widget = self._widget
+            if not name:
+                style = widget.rich_style
+            elif full:
+                style = widget.get_component_rich_style(name)
+            else:
+                style = fg_style(widget, name)
+            self._cache[key] = style
+        return style
+
+    def clear(self) -> None:
+        self._cache.clear()

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 from briefing.tui import keys
-from briefing.tui.widgets.colors import fg_style
+from briefing.tui.widgets.colors import ComponentStyles
 from briefing.tui.widgets.item_list import ItemList, LinesView
 from briefing.tui.widgets.safe import clean, one_line
 
@@ -187,7 +187,7 @@ class ItemPane(ItemList, Pane, Generic[T]):
         self.actor_id: str | None = None
         self.filtered = False
         self.items: list[T] = []
-        self._styles_by_name: dict[str, Style] = {}
+        self._styles = ComponentStyles(self)
 
     def on_mount(self) -> None:
         self.set_titles()
@@ -195,7 +195,7 @@ class ItemPane(ItemList, Pane, Generic[T]):
 
     def _theme_changed(self, _theme: object) -> None:
         # Item colours are baked into the rendered items: render them again.
-        self._styles_by_name.clear()
+        self._styles.clear()
         self.call_after_refresh(self.rebuild, self.highlighted)
 
     # -- to override ---------------------------------------------------------------
@@ -211,16 +211,12 @@ class ItemPane(ItemList, Pane, Generic[T]):
 
     # -- shared ------------------------------------------------------------------------
     def style(self, name: str) -> Style:
-        """A ``pane--{name}`` style, cached until the styles change (each item asks for
-        several, and resolving one walks the widget's ancestors)."""
-        style = self._styles_by_name.get(name)
-        if style is None:
-            style = self._styles_by_name[name] = fg_style(self, f"pane--{name}")
-        return style
+        """The ``pane--{name}`` colour and text style (each item asks for several)."""
+        return self._styles.fg(f"pane--{name}")
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles_by_name.clear()
+        self._styles.clear()
 
     def show(self, brief: Brief | None, actor_id: str | None, filtered: bool) -> None:
         """Render ``brief`` with ``actor_id`` highlighted (and only its items if ``filtered``)."""
