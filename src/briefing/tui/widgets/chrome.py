@@ -51,8 +51,7 @@ class TitleBar(Widget):
     def render(self) -> Text:
         title = one_line(self.screen.title or self.app.title or "")
         sub = one_line(self.screen.sub_title or self.app.sub_title or "")
-        text = Text(no_wrap=True, overflow="ellipsis", justify="center")
-        text.append(title)
+        text = Text(title, no_wrap=True, overflow="ellipsis")
         if sub:
             text.append(" — ")
             text.append(sub, fg_style(self, "title-bar--sub"))
@@ -103,9 +102,10 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         """Repaint only when what the line shows changed.
 
-        Textual re-announces the bindings after every action (each ``j``); a repaint of
-        this bottom line then widens the screen's update region from the list row to the
-        whole screen, re-rendering every widget in between.
+        Bindings are re-announced on every focus change and whenever a screen refreshes
+        them (``n``/``p`` select an actor), mostly with the same keys shown; a repaint of
+        this bottom line widens the screen's update region to everything between it and
+        the change, re-rendering every widget there.
         """
         if self._signature(self._shown()) != self._shown_keys:
             self.refresh()
