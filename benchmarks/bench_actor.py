@@ -23,9 +23,9 @@ from benchmarks.bench_reader import (
     brief_list_ready,
     empty_factory,
     one_round,
-    press,
     reader_factory,
     settle,
+    timed_press,
 )
 from benchmarks.common import (
     Result,
@@ -79,10 +79,7 @@ async def measure_actor(pilot: Any, actor_id: str, opens: int) -> dict[str, Any]
         await settle(pilot, actor_ready(actor_id))
         times.append(time.perf_counter() - t0)
         for key in ("j", "end"):
-            t0 = time.perf_counter()
-            await press(pilot, key)
-            await settle(pilot)
-            inner.append((key, time.perf_counter() - t0))
+            inner.append((key, await timed_press(pilot, key, None)))
         while app.screen is not base and len(app.screen_stack) > 1:
             app.pop_screen()
             await settle(pilot)

@@ -124,10 +124,6 @@ class ItemList(LinesView, can_focus=True):
         self._starts: list[int] = []  # first line of each item
 
     # -- data ----------------------------------------------------------------------
-    @property
-    def item_count(self) -> int:
-        return len(self._prompts)
-
     def set_prompts(
         self,
         prompts: Sequence[RenderableType],
@@ -252,8 +248,9 @@ class ItemList(LinesView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = self._item_at_line(self.scroll_offset.y + offset.y)
-        if index is None or self._item_of_line[self.scroll_offset.y + offset.y] == -1:
+        line = self.scroll_offset.y + offset.y
+        index = self._item_at_line(line)
+        if index is None or self._item_of_line[line] == -1:  # a rule, or the empty text
             return
         self._move_to(index)
         self.action_select()
