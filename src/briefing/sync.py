@@ -41,7 +41,7 @@ from briefing.store import (
     PreparedBrief,
     Store,
     _gc_paused,
-    prepare_brief,
+    prepare_loaded,
 )
 
 #: Below this many files to read, parsing stays in this process.
@@ -137,14 +137,10 @@ class _Task:
 def _read(task: _Task, limits: LimitsSettings) -> FileResult:
     loaded = load_file(Path(task.path), limits)
     problems = list(loaded.problems)
-    prepared: list[PreparedBrief] = []
-    refused = loaded.refused
-    for brief in loaded.briefs:
-        try:
-            prepared.append(prepare_brief(brief, loaded.origin))
-        except ValueError as exc:  # the loader refuses these; belt and braces
-            problems.append(Problem(loaded.origin, 1, 1, "", f"brief {brief.id!r}: {exc}"))
-            refused += 1
+    prepared, failed = prepare_loaded(loaded.briefs, loaded.origin)
+    for brief_id, why in failed:
+        problems.append(Problem(loaded.origin, 1, 1, "", f"brief {brief_id!r}: {why}"))
+    refused = loaded.refused + len(failed)
     stamp = FileStamp(task.key, task.size, task.mtime_ns, tuple(p.id for p in prepared))
     return FileResult(loaded.origin, stamp, prepared, problems, loaded.documents, refused)
 

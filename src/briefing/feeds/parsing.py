@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from briefing.config import LimitsSettings
 from briefing.loader import load_bytes
-from briefing.store import PreparedBrief, prepare_brief
+from briefing.store import PreparedBrief, prepare_loaded
 from briefing.sync import leave_ctrl_c_to_the_parent, start_method, usable_cores
 
 T = TypeVar("T")
@@ -44,12 +44,8 @@ def read_brief(
     other briefs are still downloading, so the import is little more than SQL."""
     loaded = load_bytes(data, url, limits)
     errors = [str(problem) for problem in loaded.errors]
-    prepared: list[PreparedBrief] = []
-    for brief in loaded.briefs:
-        try:
-            prepared.append(prepare_brief(brief, url))
-        except ValueError as exc:  # the loader refuses these; never trust one layer alone
-            errors.append(f"{url}: {brief.id}: {exc}")
+    prepared, failed = prepare_loaded(loaded.briefs, url)
+    errors.extend(f"{url}: {brief_id}: {why}" for brief_id, why in failed)
     if not prepared and not errors:
         errors.append(f"{url}: no brief in this file")
     return prepared, errors

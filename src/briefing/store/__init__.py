@@ -21,7 +21,7 @@ from briefing.store.actors import Actors
 from briefing.store.base import StoreBase
 from briefing.store.common import _gc_paused
 from briefing.store.feedstate import FeedStates
-from briefing.store.prepare import PreparedBrief, prepare_brief, prepare_briefs
+from briefing.store.prepare import PreparedBrief, prepare_brief, prepare_briefs, prepare_loaded
 from briefing.store.reading import Reading
 from briefing.store.rows import (
     SNIPPET_END,
@@ -78,4 +78,5 @@ __all__ = [
     "fts_query",
     "prepare_brief",
     "prepare_briefs",
+    "prepare_loaded",
 ]

@@ -171,6 +171,22 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
     )
 
 
+def prepare_loaded(
+    briefs: Iterable[Brief], origin: str
+) -> tuple[list[PreparedBrief], list[tuple[str, str]]]:
+    """The table rows of briefs read from ``origin`` (a file or a URL), and ``(id,
+    reason)`` for each the store refuses: the loader refuses those first, but a reader
+    of files or feeds never trusts one layer alone."""
+    prepared: list[PreparedBrief] = []
+    refused: list[tuple[str, str]] = []
+    for brief in briefs:
+        try:
+            prepared.append(prepare_brief(brief, origin))
+        except ValueError as exc:
+            refused.append((brief.id, str(exc)))
+    return prepared, refused
+
+
 def prepare_briefs(items: Iterable[tuple[Brief, str | None]]) -> list[PreparedBrief]:
     """Many at once, without pausing for garbage collection (see :func:`_gc_paused`)."""
     with _gc_paused():
