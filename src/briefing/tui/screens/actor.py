@@ -41,6 +41,7 @@ from briefing.tui.widgets.actor_timeline import (
     role_text,
 )
 from briefing.tui.widgets.chrome import KeyBar
+from briefing.tui.widgets.colors import fg_style
 
 #: Seconds before a loading indicator replaces the list (most actors load well within).
 SPINNER_DELAY = 0.2
@@ -115,7 +116,7 @@ class ActorHeader(Widget):
         return self._text[1]
 
     def _build(self) -> Text:
-        muted = self._colour("actor-header--muted")
+        muted = fg_style(self, "actor-header--muted")
         head = self.head
         lines = [self._title_line()]
         if head is not None:
@@ -135,12 +136,6 @@ class ActorHeader(Widget):
             lines.append(self.note)
         return Text("\n").join(lines)
 
-    def _colour(self, component: str) -> Style:
-        """The component's colour and text style, resolved (``$text-muted`` is
-        translucent), without a background of its own."""
-        full = self.get_component_rich_style(component)
-        return full.without_color + Style(color=full.color)
-
     def _title_line(self) -> Text:
         """The name on the left, the step on the right, clipped to the width."""
         head = self.head
@@ -149,7 +144,7 @@ class ActorHeader(Widget):
         else:
             left = Text(one_line(head.name), "bold")
             left.append(f"  {one_line(head.kind)}", "dim italic")
-        step = Text(self.step, self._colour("actor-header--step"))
+        step = Text(self.step, fg_style(self, "actor-header--step"))
         width = self.content_size.width
         room = width - step.cell_len - (1 if step else 0)
         if width and left.cell_len > room:
