@@ -91,7 +91,7 @@ class KeyBar(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._spans: list[tuple[int, int, str]] = []
-        self._shown_keys: list[tuple[str, str, bool]] | None = None
+        self._shown: list[tuple[Binding, bool]] | None = None  # None: not looked up yet
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -107,14 +107,12 @@ class KeyBar(Widget):
         this bottom line widens the screen's update region to everything between it and
         the change, re-rendering every widget there.
         """
-        if self._signature(self._shown()) != self._shown_keys:
+        shown = self._look_up()
+        if self._shown is None or _signature(shown) != _signature(self._shown):
+            self._shown = shown
             self.refresh()
 
-    @staticmethod
-    def _signature(shown: list[tuple[Binding, bool]]) -> list[tuple[str, str, bool]]:
-        return [(binding.key, binding.description, enabled) for binding, enabled in shown]
-
-    def _shown(self) -> list[tuple[Binding, bool]]:
+    def _look_up(self) -> list[tuple[Binding, bool]]:
         """The bindings to show, in order: the first of each action, palette last."""
         by_action: dict[str, list[tuple[Binding, bool]]] = defaultdict(list)
         palette: tuple[Binding, bool] | None = None
@@ -133,9 +131,9 @@ class KeyBar(Widget):
         description_style = self.get_component_rich_style("key-bar--description", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")
         spans: list[tuple[int, int, str]] = []
-        shown = self._shown()
-        self._shown_keys = self._signature(shown)
-        for binding, enabled in shown:
+        if self._shown is None:
+            self._shown = self._look_up()
+        for binding, enabled in self._shown:
             start = text.cell_len
             text.append(f" {self.app.get_key_display(binding)} ", key_style)
             text.append(f"{binding.description} ", description_style)
@@ -150,3 +148,8 @@ class KeyBar(Widget):
             if start <= event.x < end:
                 self.app.simulate_key(key.split(",")[0].strip())
                 return
+
+
+def _signature(shown: list[tuple[Binding, bool]]) -> list[tuple[str, str, bool]]:
+    """What the key line draws of these bindings."""
+    return [(binding.key, binding.description, enabled) for binding, enabled in shown]
