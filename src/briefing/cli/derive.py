@@ -7,13 +7,16 @@ import json
 import sys
 from functools import reduce
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli import Context, cli, pass_context
-from briefing.config import LimitsSettings
 from briefing.errors import BriefingError
-from briefing.model import Brief
+
+if TYPE_CHECKING:
+    from briefing.config import LimitsSettings
+    from briefing.model import Brief
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 

@@ -7,36 +7,24 @@ through Rich markup parsing.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError
-from briefing.feeds.fetch import (
-    FeedResult,
-    FetchProgress,
-    FetchReport,
-    fetch_into_library,
-    select_feeds,
-)
-from briefing.model import Brief
 from briefing.text import clean
+
+if TYPE_CHECKING:  # imported where used: httpx and feedparser load only for these commands
+    from rich.progress import TaskID
+
+    from briefing.feeds.fetch import FeedResult, FetchProgress, FetchReport
+    from briefing.model import Brief
 
 
 def _safe(text: str) -> str:
@@ -98,6 +86,10 @@ def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
     A URL may be an Atom, RSS or JSON feed, or a brief file itself. Exits 1 if a feed
     failed entirely.
     """
+    import asyncio
+
+    from briefing.feeds.fetch import fetch_into_library, select_feeds
+
     targets = select_feeds(context.settings, urls)
     if not targets:
         raise BriefingError(
@@ -117,6 +109,16 @@ def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
 @contextmanager
 def _progress(quiet: bool, total: int) -> Iterator[Callable[[FetchProgress], None] | None]:
     """A Rich progress bar on stderr when it is a terminal; plain lines otherwise."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     console = Console(stderr=True)
     if quiet:
         yield None

@@ -9,14 +9,17 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.errors import StoreError
-from briefing.model import Brief
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched, _environmental, _gc_paused, _later, _now, _parse_dt
 from briefing.store.prepare import _INSERTS, PreparedBrief, _json, prepare_brief
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
+
+if TYPE_CHECKING:
+    from briefing.model import Brief
 
 #: A bulk import commits once its transaction has been open this long: another writer
 #: (the reader marking a brief read, a second load) waits for the lock at most
