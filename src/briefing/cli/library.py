@@ -35,7 +35,7 @@ from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError, Problem
 from briefing.loader import missing_paths
 from briefing.render import FORMATS, render_brief
-from briefing.store import SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
+from briefing.store import SEARCH_WINDOW, SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
 from briefing.sync import LoadReport, load_paths, plan_files, read_planned
 from briefing.text import clean, one_line, safe_text
 
@@ -512,7 +512,13 @@ def _snippet_text(snippet: str) -> Text:
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, help="Most briefs to show.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, SEARCH_WINDOW),
+    help=f"Most briefs to show (1 to {SEARCH_WINDOW:,}).",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON array of {brief, title, date, where, snippet}."
 )
