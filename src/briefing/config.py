@@ -7,6 +7,7 @@ The repository's ``config.yaml`` documents every field with its default.
 from __future__ import annotations
 
 import os
+import re
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,13 @@ from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 from briefing import paths
 from briefing.configfiles import _deep_merge, config_files, read_config_file
 from briefing.errors import BriefingError
+from briefing.text import one_line
 
 _config_files: ContextVar[tuple[Path, ...]] = ContextVar("briefing_config_files", default=())
 
@@ -184,6 +187,8 @@ def load_settings(config_file: Path | None = None) -> Settings:
     token = _config_files.set(files)
     try:
         return Settings()
+    except SettingsError as exc:
+        raise BriefingError(f"invalid configuration: {_env_parse_error(exc)}") from None
     except ValidationError as exc:
         try:
             origin = provenance(config_file)
@@ -200,6 +205,19 @@ def load_settings(config_file: Path | None = None) -> Settings:
         ) from None
     finally:
         _config_files.reset(token)
+
+
+def _env_parse_error(exc: SettingsError) -> str:
+    """One line for a ``BRIEFING_*`` variable that pydantic-settings could not parse: a
+    section or list (``BRIEFING_FEEDS``, ``BRIEFING_LIBRARY__SYNC``) must be JSON."""
+    found = re.search(r'field "([^"]+)"', str(exc))
+    field = found.group(1) if found else ""
+    prefix = f"BRIEFING_{field.upper()}"
+    names = sorted(n for n in os.environ if n == prefix or n.startswith(prefix + "__"))
+    where = ", ".join(f"${n}" for n in names) or f"${prefix}"
+    cause = exc.__cause__
+    why = f" ({one_line(str(cause))})" if cause is not None else ""
+    return f"{where}: {field}: not a valid value; lists and sections are written as JSON{why}"
 
 
 def _origin_of(key: str, origin: dict[str, str]) -> str:

@@ -94,7 +94,7 @@ def derive_command(
     from briefing.loader import dump_brief
     from briefing.model import SLUG_RE
 
-    if brief_id is not None and not SLUG_RE.match(brief_id):
+    if brief_id is not None and not SLUG_RE.fullmatch(brief_id):
         raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
     article = load_source(source, context.settings.http)
     known = known_actors(context.db_path) if use_library else []

@@ -32,7 +32,7 @@ from rich.text import Text
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError, Problem
 from briefing.render import FORMATS, render_brief
-from briefing.store import SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
+from briefing.store import SEARCH_WINDOW, SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
 from briefing.text import clean, one_line, safe_text
 
 if TYPE_CHECKING:  # the loader (pydantic models) is imported by validate and load only
@@ -527,7 +527,13 @@ def _snippet_text(snippet: str) -> Text:
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, help="Most briefs to show.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, SEARCH_WINDOW),
+    help=f"Most briefs to show (1 to {SEARCH_WINDOW:,}).",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON array of {brief, title, date, where, snippet}."
 )
