@@ -192,7 +192,9 @@ def server() -> Iterator[FeedServer]:
         '"café"',  # sent as Latin-1
         '"café"'.encode().decode("latin-1"),  # sent as UTF-8
         '"a\x01b"',
+        '"' + "a" * 5000 + '"',  # too long to be worth sending back every time
     ],
+    ids=["latin-1", "utf-8", "control", "long"],
 )
 async def test_a_non_ascii_etag_does_not_break_the_url(
     server: FeedServer, tmp_path: Path, etag: str
