@@ -292,6 +292,21 @@ async def test_an_entry_with_a_broken_link_fails_alone(
     assert "not a valid URL" in message and bad in message
 
 
+def test_a_broken_xml_base_is_one_line_about_the_feed() -> None:
+    from briefing.errors import FetchError
+    from briefing.feeds.parse import parse_feed
+
+    body = atom_feed(["b.yaml"]).replace(b"<feed ", b'<feed xml:base="http://[::1/" ')
+    with pytest.raises(FetchError, match=r"xml:base http://\[::1/ is not a valid URL"):
+        parse_feed(body, "http://h/feed", "application/atom+xml")
+    entry_base = atom_feed(["b.yaml", "c.yaml"]).replace(
+        b"<entry>", b'<entry xml:base="http://[x">', 1
+    )
+    parsed = parse_feed(entry_base, "http://h/feed", "application/atom+xml")
+    assert [link.url for link in parsed.links] == ["http://h/c.yaml"]
+    assert len(parsed.refused) == 1 and "e0" in parsed.refused[0]
+
+
 # -- 9 and 10: serve facing hostile clients -----------------------------------------------
 
 
