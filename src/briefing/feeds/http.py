@@ -41,6 +41,8 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _ACCEPT_ENCODING = "gzip, deflate"
 _CHUNK = 64 * 1024
+#: Longest ``ETag``/``Last-Modified`` kept and sent back (real ones are under 100).
+MAX_VALIDATOR_CHARS = 1024
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -93,6 +95,18 @@ def check_url(url: str) -> str:
     if not parts.hostname:
         raise FetchError(f"{url}: refused: no host name")
     return url.strip()
+
+
+def http_validator(value: str | None) -> str | None:
+    """``value`` if it can be sent back in a header as it is, else ``None`` (dropped).
+
+    An ``ETag`` or ``Last-Modified`` with a byte outside visible ASCII (``"café"``, a
+    control character) is not valid HTTP and cannot be encoded into a request: kept, it
+    would make every later fetch of its URL fail before a byte is sent.
+    """
+    if not value or len(value) > MAX_VALIDATOR_CHARS:
+        return None
+    return value if all(" " <= char <= "~" for char in value) else None
 
 
 def media_type(content_type: str | None) -> str:
@@ -224,9 +238,10 @@ class HttpClient:
         """
         url = check_url(url)
         headers: dict[str, str] = {}
-        if etag:
+        # Validators stored by an older briefing may be anything a server sent.
+        if etag := http_validator(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified := http_validator(last_modified):
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
@@ -329,8 +344,8 @@ class HttpClient:
             body=body,
             media_type=media_type(content_type),
             content_type=content_type,
-            etag=response.headers.get("etag"),
-            last_modified=response.headers.get("last-modified"),
+            etag=http_validator(response.headers.get("etag")),
+            last_modified=http_validator(response.headers.get("last-modified")),
             attempts=attempt,
         )
 
