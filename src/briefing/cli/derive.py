@@ -99,10 +99,11 @@ def derive_command(
     if brief_id is not None and not SLUG_RE.match(brief_id):
         raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
     article = load_source(source, context.settings.http)
+    when = _parse_date(date_)
     known = known_actors(context.db_path) if use_library else []
     try:
         with reporting_internal_errors(source):
-            text, notes, slug = _draft(article, context, brief_id, date_, llm, known)
+            text, notes, slug = _draft(article, context, brief_id, when, llm, known)
     except DeriveInternalError as exc:
         click.echo(f"briefing: {exc}", err=True)
         sys.exit(1)
@@ -119,7 +120,7 @@ def _draft(
     article: Article,
     context: Context,
     brief_id: str | None,
-    date_: str | None,
+    when: dt.date | None,
     llm: bool | None,
     known: list[tuple[str, str, tuple[str, ...]]],
 ) -> tuple[str, list[str], str]:
@@ -127,7 +128,7 @@ def _draft(
     from briefing.derive import derive
     from briefing.loader import dump_brief
 
-    derived = derive(article, brief_id=brief_id, date=_parse_date(date_), known_actors=known)
+    derived = derive(article, brief_id=brief_id, date=when, known_actors=known)
     notes = list(derived.notes)
     settings = context.settings.derive.llm
     if llm if llm is not None else settings.enabled:
