@@ -41,10 +41,11 @@ from briefing.store.rows import (
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
 from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
+from briefing.store.versions import VersionRow, Versions
 from briefing.store.writing import Writing
 
 
-class Store(Writing, Reading, Actors, Searching, FeedStates, StoreBase):
+class Store(Writing, Reading, Actors, Searching, FeedStates, Versions, StoreBase):
     """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
     Opening creates the file (and its folder) if needed and migrates an older schema.
@@ -74,6 +75,7 @@ __all__ = [
     "QuestionRow",
     "SearchHit",
     "Store",
+    "VersionRow",
     "_gc_paused",
     "fts_query",
     "prepare_brief",
