@@ -196,3 +196,103 @@ def test_yaml_fixture_is_what_the_diff_reads() -> None:
     assert old["id"] == new["id"] == VOTE
     assert old["open_questions"][0]["likelihood"] == "likely"
     assert new["open_questions"][0]["likelihood"] == "very-likely"
+
+
+# -- timeline ---------------------------------------------------------------------------
+
+
+def test_timeline_json_is_in_date_order_and_groups_the_same_event(bundled: Path) -> None:
+    events = ok_json(run(bundled, "timeline", "--json"))
+    assert isinstance(events, list)
+    dates = [e["date"] for e in events]
+    assert dates == sorted(dates)  # a year before its months, a month before its days
+    assert dates[0] == "2023" and dates[-1] == "2024-05-31"
+    assert dates.index("2024") < dates.index("2024-02") < dates.index("2024-05")
+    assert dates.index("2024-05") < dates.index("2024-05-13")
+    assert {e["precision"] for e in events} == {"year", "month", "day"}
+    for e in events:
+        assert {"date", "precision", "event", "brief", "title", "actors", "also"} <= set(e)
+    # The Kharkiv fighting, as three briefs tell it, is one event.
+    kharkiv = next(
+        e for e in events if e["brief"] == "french-trainers-2024-05-27" and e["date"] == "2024-05"
+    )
+    assert sorted(a["brief"] for a in kharkiv["also"]) == [
+        "germany-weapons-russia-2024-05-31",
+        "stoltenberg-economist-2024-05-25",
+    ]
+    # Every event of every brief is there once, as a head or under one.
+    told = len(events) + sum(len(e["also"]) for e in events)
+    with Store(bundled) as store:
+        assert told == sum(len(b.timeline) for b in store.iter_briefs())
+
+
+def test_timeline_filters_by_actor_tag_and_dates(bundled: Path) -> None:
+    biden = ok_json(run(bundled, "timeline", "--actor", "joe-biden", "--json"))
+    assert isinstance(biden, list) and len(biden) == 6
+    assert all("joe-biden" in e["actors"] for e in biden)
+    window = ok_json(
+        run(bundled, "timeline", "--since", "2024-05-28", "--until", "2024-05-30", "--json")
+    )
+    assert isinstance(window, list)
+    dates = {e["date"] for e in window}
+    # Periods that overlap the window are kept; days outside it are not.
+    assert {"2024", "2024-05", "2024-05-28", "2024-05-30"} == dates
+    with Store(bundled) as store:
+        tag = next(t for t, _n in store.tags())
+        tagged = {b.id for b in store.list_briefs(tag=tag, limit=None)}
+    by_tag = ok_json(run(bundled, "timeline", "--tag", tag, "--json"))
+    assert isinstance(by_tag, list) and by_tag
+    assert {e["brief"] for e in by_tag} <= tagged
+    text = run(bundled, "timeline", "--actor", "joe-biden")
+    assert text.exit_code == 0
+    assert "2024-05-15 Sullivan takes the recommendation to Biden" in text.stdout
+
+
+def test_timeline_refuses_a_bad_date(bundled: Path) -> None:
+    result = run(bundled, "timeline", "--since", "May 2024")
+    assert result.exit_code == 2 and "not a date" in result.stderr
+
+
+# -- topic ------------------------------------------------------------------------------
+
+
+def test_topic_groups_positions_by_actor_in_date_order(bundled: Path) -> None:
+    actors = ok_json(run(bundled, "topic", "weapons", "inside", "Russia", "--json"))
+    assert isinstance(actors, list)
+    ids = [a["actor"] for a in actors]
+    assert len(ids) >= 4 and len(set(ids)) == len(ids)
+    assert {"joe-biden", "vladimir-putin", "david-cameron", "jens-stoltenberg"} <= set(ids)
+    biden = next(a for a in actors if a["actor"] == "joe-biden")
+    assert biden["name"] == "Joe Biden"
+    assert len(biden["positions"]) == 3  # one per brief that states it
+    putin = next(a for a in actors if a["actor"] == "vladimir-putin")
+    assert [p["stance"] for p in putin["positions"]] == ["opposes"]
+    for actor in actors:
+        dates = [p["date"] for p in actor["positions"]]
+        assert dates == sorted(dates)
+        for p in actor["positions"]:
+            assert set(p) == {
+                "brief",
+                "title",
+                "date",
+                "stance",
+                "topic",
+                "position",
+                "quote",
+                "attribution",
+            }
+            text = " ".join(x for x in (p["topic"], p["position"], p["quote"]) if x).lower()
+            assert "weapon" in text and "russia" in text and "inside" in text
+    counts = [len(a["positions"]) for a in actors]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_topic_text_and_no_match(bundled: Path) -> None:
+    result = run(bundled, "topic", "weapons", "inside", "Russia")
+    assert result.exit_code == 0
+    assert "Joe Biden (joe-biden)  supports → supports → supports" in result.stdout
+    none = run(bundled, "topic", "zeppelins")
+    assert none.exit_code == 0 and "No position mentions 'zeppelins'" in none.stderr
+    assert ok_json(run(bundled, "topic", "zeppelins", "--json")) == []
+    # FTS syntax in the query is searched as text, never an error.
+    assert run(bundled, "topic", 'NEAR("a"', "--json").exit_code == 0

@@ -15,8 +15,10 @@ from rich.text import Text
 from briefing.cli import Context, cli, pass_context
 from briefing.cli.library import _console, _emit_json, _fail, _store, _tty
 from briefing.diff import BriefDiff, diff_briefs, diff_lines
-from briefing.store import Store, VersionRow
+from briefing.store import PositionRow, Store, TimelineFilter, VersionRow
+from briefing.store.across import DATE
 from briefing.text import clean, one_line
+from briefing.timeline import EventGroup, group_events, precision
 
 #: How the diff's line styles look on a terminal.
 DIFF_STYLES = {
@@ -125,3 +127,170 @@ def diff(context: Context, brief_id: str, old: int | None, new: int | None, as_j
         return
     for style, line in diff_lines(result):
         console.print(Text(clean(line), style=DIFF_STYLES[style] if _tty() else ""))
+
+
+# -- one timeline -------------------------------------------------------------------------
+
+
+def _timeline_json(group: EventGroup) -> dict[str, Any]:
+    head = group.head
+    return {
+        "date": head.date,
+        "precision": precision(head.date),
+        "event": head.event,
+        "brief": head.brief_id,
+        "title": head.brief_title,
+        "actors": list(head.actors),
+        "also": [
+            {
+                "brief": r.brief_id,
+                "title": r.brief_title,
+                "event": r.event,
+                "actors": list(r.actors),
+            }
+            for r in group.others
+        ],
+    }
+
+
+def _date_option(name: str, help: str) -> Any:
+    def check(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        if value is not None and not DATE.fullmatch(value):
+            raise click.BadParameter(f"not a date: {value!r} (use 2024-05-30, 2024-05 or 2024)")
+        return value
+
+    return click.option(name, metavar="DATE", callback=check, help=help)
+
+
+@cli.command()
+@click.option("--actor", "actor_id", metavar="ID", help="Only events involving this actor.")
+@click.option("--tag", help="Only events of briefs with this tag.")
+@_date_option("--since", "Only events on or after DATE (2024-05-30, 2024-05 or 2024).")
+@_date_option("--until", "Only events on or before DATE.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON array of {date, precision, event, brief, title, actors, also}, in date order.",
+)
+@pass_context
+def timeline(
+    context: Context,
+    actor_id: str | None,
+    tag: str | None,
+    since: str | None,
+    until: str | None,
+    as_json: bool,
+) -> None:
+    """Every timeline event of the library by date, each with its brief; the same event
+    told by several briefs is shown once, with the others under it."""
+    where = TimelineFilter(actor=actor_id, tag=tag, since=since, until=until)
+    with _store(context) as store:
+        groups = list(group_events(store.timeline(where)))
+    if as_json:
+        _emit_json([_timeline_json(g) for g in groups])
+        return
+    if not groups:
+        click.echo("No timeline events match.", err=True)
+        return
+    console = _console()
+    for group in groups:
+        head = group.head
+        line = Text(f"{head.date:<11}", style="bold")
+        line.append(one_line(head.event))
+        console.print(line)
+        console.print(Text(f"{'':<11}{one_line(head.brief_title)} ({head.brief_id})", style="dim"))
+        for row in group.others:
+            also = Text(f"{'':<11}≈ ", style="dim")
+            also.append(one_line(row.event), style="italic")
+            console.print(also)
+            console.print(
+                Text(f"{'':<13}{one_line(row.brief_title)} ({row.brief_id})", style="dim")
+            )
+
+
+# -- who said what on a topic ---------------------------------------------------------------
+
+
+def topic_groups(positions: list[PositionRow]) -> list[tuple[str, str, list[PositionRow]]]:
+    """``(actor id, name, positions in date order)``, the actor with most positions first
+    (then by name). The name is the one of the actor's latest position."""
+    by_actor: dict[str, list[PositionRow]] = {}
+    for p in positions:
+        by_actor.setdefault(p.actor_id, []).append(p)
+    groups = [(a, rows[-1].actor_name, rows) for a, rows in by_actor.items()]
+    groups.sort(key=lambda g: (-len(g[2]), g[1].casefold(), g[0]))
+    return groups
+
+
+def said_on(p: PositionRow) -> str:
+    """When the position was stated: its own date, else its brief's."""
+    return p.date or p.brief_date
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=5000, show_default=True, help="Most positions to gather.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="JSON array of {actor, name, positions: [{brief, title, date, stance, topic, position,"
+    " quote, attribution}]}.",
+)
+@pass_context
+def topic(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Who said what on a topic: positions whose topic, position or quote hold every word
+    of QUERY, grouped by actor, each actor's stances in date order."""
+    text = " ".join(query)
+    with _store(context) as store:
+        positions, truncated = store.topic_positions(text, limit=limit)
+    groups = topic_groups(positions)
+    if as_json:
+        _emit_json(
+            [
+                {
+                    "actor": actor_id,
+                    "name": name,
+                    "positions": [
+                        {
+                            "brief": p.brief_id,
+                            "title": p.brief_title,
+                            "date": said_on(p),
+                            "stance": p.stance,
+                            "topic": p.topic,
+                            "position": p.position,
+                            "quote": p.quote,
+                            "attribution": p.attribution,
+                        }
+                        for p in rows
+                    ],
+                }
+                for actor_id, name, rows in groups
+            ]
+        )
+        return
+    if truncated:
+        click.echo(f"More than {limit:,} positions match; showing the newest {limit:,}.", err=True)
+    if not groups:
+        click.echo(f"No position mentions {one_line(text)!r}.", err=True)
+        return
+    console = _console()
+    for n, (actor_id, name, rows) in enumerate(groups):
+        if n:
+            console.print()
+        head = Text(one_line(name), style="bold")
+        head.append(f" ({actor_id})  ", style="dim")
+        head.append(" → ".join(p.stance or "?" for p in rows), style="italic")
+        console.print(head)
+        for p in rows:
+            line = Text(f"  {said_on(p)}  ")
+            line.append(f"{p.stance or 'no stance':<9}", style="bold")
+            line.append(f" {one_line(p.topic)}")
+            console.print(line)
+            console.print(Text(f"              {one_line(p.position)}"))
+            if p.quote:
+                console.print(Text(f"              “{one_line(p.quote)}”", style="italic"))
+            console.print(
+                Text(f"              {one_line(p.brief_title)} ({p.brief_id})", style="dim")
+            )

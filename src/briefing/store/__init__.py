@@ -17,6 +17,7 @@ threads: every call holds the store's lock.
 
 from __future__ import annotations
 
+from briefing.store.across import Across, TimelineFilter, TimelineRow
 from briefing.store.actors import Actors
 from briefing.store.base import StoreBase
 from briefing.store.common import _gc_paused
@@ -45,7 +46,7 @@ from briefing.store.versions import VersionRow, Versions
 from briefing.store.writing import Writing
 
 
-class Store(Writing, Reading, Actors, Searching, FeedStates, Versions, StoreBase):
+class Store(Writing, Reading, Actors, Searching, FeedStates, Versions, Across, StoreBase):
     """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
     Opening creates the file (and its folder) if needed and migrates an older schema.
@@ -75,6 +76,8 @@ __all__ = [
     "QuestionRow",
     "SearchHit",
     "Store",
+    "TimelineFilter",
+    "TimelineRow",
     "VersionRow",
     "_gc_paused",
     "fts_query",
