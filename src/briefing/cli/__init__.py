@@ -40,6 +40,10 @@ COMMAND_MODULES: dict[str, str] = {
     "serve": "feeds",
     "derive": "derive",
     "derive-eval": "derive",
+    "history": "across",
+    "diff": "across",
+    "timeline": "across",
+    "topic": "across",
 }
 
 

@@ -17,6 +17,7 @@ from briefing.store.common import _batched, _environmental, _gc_paused, _later, 
 from briefing.store.prepare import _INSERTS, PreparedBrief, _json, prepare_brief
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
+from briefing.store.versions import keep_versions
 
 if TYPE_CHECKING:
     from briefing.model import Brief
@@ -296,7 +297,9 @@ class Writing(StoreBase):
         """Delete the stored versions of ``items`` (if any), then insert ``items``."""
         old_ids = [(item.id,) for item in items if item.id in stored]
         touched: dict[str, str] = {}  # actor id -> its aliases in the old version
+        now = _now()
         if old_ids:
+            keep_versions(conn, [bid for (bid,) in old_ids], now)
             for (bid,) in old_ids:
                 touched.update(
                     conn.execute(
@@ -313,7 +316,6 @@ class Writing(StoreBase):
             )
             # ON DELETE CASCADE removes every child row of the old version.
             conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
-        now = _now()
         conn.executemany(
             _INSERTS["briefs"],
             [(*item.brief[:7], item.origin, now, rowids[item.id]) for item in items],
