@@ -25,7 +25,8 @@ pass_context = click.make_pass_decorator(Context)
 
 
 class BriefingGroup(click.Group):
-    """Turns :class:`BriefingError` into a one-line message and exit status 2."""
+    """Turns :class:`BriefingError` into a one-line message and its exit status (2 unless
+    the error says otherwise)."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -34,7 +35,7 @@ class BriefingGroup(click.Group):
             click.echo(f"briefing: {exc}", err=True)
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
-            sys.exit(2)
+            sys.exit(exc.exit_status)
 
 
 @click.group(cls=BriefingGroup, invoke_without_command=True)
