@@ -58,6 +58,20 @@ def _console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=not _tty())
 
 
+#: The width ``show`` lays a brief out at when piped: wide enough that nothing wraps.
+_UNWRAPPED = 1_000_000
+
+
+def _print_unwrapped(renderable: Any) -> None:
+    """A Rich renderable to a pipe or file: every paragraph and table row on one line,
+    nothing wrapped or cut at some terminal's width (the reader of a pipe wraps), no
+    styles, no trailing blanks."""
+    console = Console(width=_UNWRAPPED, color_system=None, highlight=False, force_terminal=False)
+    with console.capture() as captured:
+        console.print(renderable)
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
+
+
 def _emit(text: str, *, exact: bool = True) -> None:
     """Brief-derived text to stdout: exact when piped (if ``exact``), else cleaned."""
     click.echo(text if exact and not _tty() else clean(text), nl=False)
@@ -244,20 +258,25 @@ def _print_load(report: LoadReport, verbose: bool) -> None:
 @cli.command("list")
 @click.option("--tag", help="Only briefs with this tag.")
 @click.option("--actor", "actor_id", metavar="ID", help="Only briefs naming this actor id.")
-@click.option("--json", "as_json", is_flag=True, help="JSON array of {id, title, date, tags}.")
+@click.option("--unread", is_flag=True, help="Only briefs not yet read (in the reader or with u).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON array of {id, title, date, tags, read}."
+)
 @pass_context
-def list_command(context: Context, tag: str | None, actor_id: str | None, as_json: bool) -> None:
+def list_command(
+    context: Context, tag: str | None, actor_id: str | None, unread: bool, as_json: bool
+) -> None:
     """List briefs, newest first."""
     with _store(context) as store:
         if actor_id is not None and store.actor(actor_id) is None:
             _fail(f"no actor {actor_id!r} in the library (see `briefing actors`)")
-        rows = store.list_briefs(tag=tag, actor=actor_id, limit=None)
+        rows = store.list_briefs(tag=tag, actor=actor_id, unread=unread, limit=None)
     if as_json:
-        _emit_json([_brief_json(row) for row in rows])
+        _emit_json([{**_brief_json(row), "read": row.read} for row in rows])
     elif rows:
         _brief_table(rows)
     else:
-        click.echo("No briefs match." if tag or actor_id else _EMPTY, err=True)
+        click.echo("No briefs match." if tag or actor_id or unread else _EMPTY, err=True)
 
 
 _EMPTY = "The library is empty. Load briefs with `briefing load PATH`."
@@ -288,8 +307,10 @@ def show(context: Context, brief_id: str, fmt: str) -> None:
     rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
     if isinstance(rendered, str):
         _emit(rendered, exact=fmt != "markdown")
-    else:
+    elif _tty():
         _console().print(rendered)
+    else:
+        _print_unwrapped(rendered)
 
 
 @cli.command()

@@ -61,13 +61,17 @@ class Reading(StoreBase):
         limit: int | None = 100,
         tag: str | None = None,
         actor: str | None = None,
+        unread: bool = False,
     ) -> list[BriefRow]:
-        """Newest first (date desc, then id); ``limit=None`` for all.
+        """Newest first (date desc, then id); ``limit=None`` for all; ``unread``: only
+        briefs not marked read.
 
         The page's ids come from a covering index (no table rows read for the skipped
         ones), then only the page's rows are fetched: offset 99,000 costs an index walk.
         """
         sql, params = self._list_source(tag, actor)
+        if unread:
+            sql = f"SELECT id, date FROM ({sql}) WHERE id NOT IN (SELECT brief_id FROM read_state)"
         rows = self._c.execute(
             f"""
             SELECT {_BRIEF_ROW_COLUMNS}
