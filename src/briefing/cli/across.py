@@ -7,18 +7,20 @@ cleaned; ``--json`` shapes are stable and listed in the README.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.text import Text
 
 from briefing.cli import Context, cli, pass_context
 from briefing.cli.library import _console, _emit_json, _fail, _store, _tty
-from briefing.diff import BriefDiff, diff_briefs, diff_lines
 from briefing.store import PositionRow, Store, TimelineFilter, VersionRow
 from briefing.store.across import DATE
 from briefing.text import clean, one_line
 from briefing.timeline import EventGroup, group_events, precision
+
+if TYPE_CHECKING:  # the diff machinery (and the models) load only for `diff`
+    from briefing.diff import BriefDiff
 
 #: How the diff's line styles look on a terminal.
 DIFF_STYLES = {
@@ -81,6 +83,8 @@ def history(context: Context, brief_id: str, as_json: bool) -> None:
 def load_diff(store: Store, brief_id: str, old: int | None, new: int | None) -> BriefDiff | str:
     """The diff between two stored versions (default: the one before the current, and
     the current), or why there is none. Used by the CLI and the reader."""
+    from briefing.diff import diff_briefs
+
     history = store.brief_history(brief_id)
     if not history:
         return f"no brief {brief_id!r} in the library"
@@ -125,6 +129,8 @@ def diff(context: Context, brief_id: str, old: int | None, new: int | None, as_j
     if result.empty:
         console.print(Text("No differences.", style="dim"))
         return
+    from briefing.diff import diff_lines
+
     for style, line in diff_lines(result):
         console.print(Text(clean(line), style=DIFF_STYLES[style] if _tty() else ""))
 
