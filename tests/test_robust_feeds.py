@@ -8,6 +8,7 @@ Everything over HTTP goes through a real server on 127.0.0.1.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import json
 import re
@@ -423,18 +424,23 @@ def test_serve_closes_idle_connections(served: tuple[StaticServer, list[str]]) -
 # -- 14: the LLM endpoint is held to the same client limits -------------------------------
 
 
+@functools.cache
+def gzip_bomb(payload: bytes) -> bytes:
+    """A valid answer followed by 64 MB of spaces: about 64 KB on the wire."""
+    return gzip.compress(payload + b" " * 64_000_000, compresslevel=9)
+
+
 class _Llm(BaseHTTPRequestHandler):
     mode = "bomb"
+    payload = json.dumps({"choices": [{"message": {"content": '{"title": "x"}'}}]}).encode()
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
         if self.mode == "slow":
             time.sleep(1.5)
-        content = json.dumps({"title": "x"})
-        payload = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+        payload = self.payload
         if self.mode == "bomb":
-            # A valid answer followed by 64 MB of spaces: ~64 KB on the wire.
-            payload = gzip.compress(payload + b" " * 64_000_000, compresslevel=9)
+            payload = gzip_bomb(payload)
         elif self.mode == "huge":
             payload = payload + b" " * 3_000_000
         self.send_response(200)
@@ -471,6 +477,7 @@ def test_llm_answer_is_capped_like_a_feed(llm_url: str, mode: str, why: str) -> 
     from briefing.derive.llm import improve
 
     _Llm.mode = mode
+    gzip_bomb(_Llm.payload)  # made before memory is measured
     article = Path(__file__).parent / "fixtures" / "derive" / "2031-10-02-port-strike.html"
     derived = derive(load_source(str(article)))
     offline = derived.brief

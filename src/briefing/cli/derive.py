@@ -101,7 +101,7 @@ def derive_command(
     if llm if llm is not None else settings.enabled:
         from briefing.derive.llm import improve
 
-        notes += improve(derived, settings)
+        notes += improve(derived, settings, http=context.settings.http)
     text = dump_brief(derived.brief)
     for note in notes:
         click.echo(f"briefing: {note}", err=True)
