@@ -135,6 +135,13 @@ def test_publish_api_refuses_an_out_holding_an_input(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match="holds"):
         publish(load_briefs(), tmp_path, BASE, inputs=[folder / "draft.yaml"])
     assert snapshot(tmp_path) == before
+    # OUT/briefs a link to the input folder: writing there would overwrite the inputs.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "briefs").symlink_to(folder)
+    with pytest.raises(BriefingError, match="holds"):
+        publish(load_briefs(), site, BASE, inputs=[folder])
+    assert snapshot(tmp_path / "briefs") == {k[7:]: v for k, v in before.items()}
 
 
 # -- 15: the base URL is validated --------------------------------------------------------
@@ -441,6 +448,11 @@ class _Llm(BaseHTTPRequestHandler):
         payload = self.payload
         if self.mode == "bomb":
             payload = gzip_bomb(payload)
+        elif self.mode == "deep":
+            payload = b"[" * 200_000
+        elif self.mode == "deep-content":
+            content = '{"a": ' + "[" * 200_000 + "}"
+            payload = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
         elif self.mode == "huge":
             payload = payload + b" " * 3_000_000
         self.send_response(200)
@@ -472,7 +484,14 @@ def llm_url() -> Iterator[str]:
 
 
 @pytest.mark.parametrize(
-    ("mode", "why"), [("bomb", "byte limit"), ("huge", "byte limit"), ("slow", "timed out|within")]
+    ("mode", "why"),
+    [
+        ("bomb", "byte limit"),
+        ("huge", "byte limit"),
+        ("slow", "timed out|within"),
+        ("deep", "not a chat completion"),
+        ("deep-content", "not valid JSON"),
+    ],
 )
 def test_llm_answer_is_capped_like_a_feed(llm_url: str, mode: str, why: str) -> None:
     from briefing.derive import derive, load_source

@@ -98,7 +98,7 @@ def ask(
         raise LlmError(f"LLM request failed: {exc}") from None
     try:
         content = json.loads(response.body)["choices"][0]["message"]["content"]
-    except (KeyError, IndexError, TypeError, ValueError) as exc:
+    except (KeyError, IndexError, TypeError, ValueError, RecursionError) as exc:
         raise LlmError(f"LLM answer from {url} is not a chat completion: {exc}") from None
     if not isinstance(content, str):
         raise LlmError(f"LLM answer from {url} is not a chat completion: content is not text")
@@ -116,7 +116,7 @@ def parse_json(content: str) -> dict[str, Any]:
         raise LlmError("the LLM answer holds no JSON object")
     try:
         data = json.loads(text[start : end + 1])
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested 100,000 deep
         raise LlmError(f"the LLM answer is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise LlmError("the LLM answer is not a JSON object")

@@ -96,9 +96,11 @@ def check_out(out: Path, inputs: Iterable[Path]) -> None:
     input by the next publish.
     """
     target = out.resolve()
+    # OUT/briefs may be a link to somewhere else: writing there must not hit inputs either.
+    written = {target, (out / BRIEFS_DIR).resolve()}
     for path in inputs:
         real = path.resolve()
-        if real == target or target in real.parents:
+        if any(real == place or place in real.parents for place in written):
             raise BriefingError(
                 f"--out {out} holds the input {path}: publish writes and removes files "
                 "there; choose an output folder outside the inputs"
