@@ -136,7 +136,7 @@ def _draft(
     if llm if llm is not None else settings.enabled:
         from briefing.derive.llm import improve
 
-        notes += improve(derived, settings)
+        notes += improve(derived, settings, http=context.settings.http)
     return dump_brief(derived.brief), notes, derived.brief.id
 
 
