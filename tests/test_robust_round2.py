@@ -315,3 +315,40 @@ def test_workers_exit_when_load_is_killed(tmp_path: Path, many_files: Path) -> N
         for pid in workers:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+# -- bidi marks and line separators -----------------------------------------------------------
+
+_INVISIBLE = {
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u061c": "ALM",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+}
+
+
+@pytest.mark.parametrize("char", list(_INVISIBLE), ids=list(_INVISIBLE.values()))
+def test_bidi_marks_and_line_separators_are_shown_as_symbols(char: str) -> None:
+    from briefing.text import clean, one_line
+
+    for shown in (clean(f"abc{char}def"), one_line(f"abc{char}def")):
+        assert char not in shown
+        assert shown.startswith("abc") and shown.endswith("def")
+        assert len(shown) == 7, f"{shown!r}: the character must stay visible, not vanish"
+
+
+def test_show_never_prints_bidi_marks_or_line_separators(tmp_path: Path) -> None:
+    brief = small_brief(4)
+    brief["title"] = "Talks \u200fnoitcerid\u200e go on\u2028and on\u2029"
+    brief["summary"] = "A \u061cmark and a\u2028line."
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.yaml").write_text(dump_yaml(brief))
+    db = tmp_path / "lib.db"
+    assert run_cli("load", folder, db=db).returncode == 0
+    for args in (["show", brief["id"]], ["list"], ["search", "talks"]):
+        result = run_cli(*args, db=db)
+        assert result.returncode == 0, str(result)
+        leaked = [name for char, name in _INVISIBLE.items() if char in result.stdout]
+        assert not leaked, f"{args}: {leaked}\n{result}"
