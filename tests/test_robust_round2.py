@@ -352,3 +352,55 @@ def test_show_never_prints_bidi_marks_or_line_separators(tmp_path: Path) -> None
         assert result.returncode == 0, str(result)
         leaked = [name for char, name in _INVISIBLE.items() if char in result.stdout]
         assert not leaked, f"{args}: {leaked}\n{result}"
+
+
+# -- 11: a damaged library is not written to ----------------------------------------------------
+
+
+def _damage(db: Path, tables: tuple[str, ...] = ("brief_documents", "positions")) -> None:
+    """Overwrite pages of ``tables`` with random bytes: the file still opens, the tables
+    ``list`` reads are intact, but SQLite's integrity check fails."""
+    import random
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        marks = ",".join("?" * len(tables))
+        pages = [
+            n
+            for (n,) in con.execute(
+                f"SELECT pageno FROM dbstat WHERE name IN ({marks}) AND pageno > 1", tables
+            )
+        ]
+    finally:
+        con.close()
+    rng = random.Random(17)
+    with db.open("r+b") as handle:
+        for page in rng.sample(pages, max(1, len(pages) // 2)):
+            handle.seek((page - 1) * page_size)
+            handle.write(rng.randbytes(page_size))
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() != ("ok",)
+    except sqlite3.DatabaseError:
+        pass  # so damaged that the check itself stops: damaged all the same
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("command", ["list", "load", "fetch"])
+def test_damaged_library_is_refused_untouched(tmp_path: Path, command: str) -> None:
+    from test_robust_helpers import checkpoint
+
+    db = tmp_path / "lib.db"
+    assert run_cli("load", *write_briefs(tmp_path / "in", range(60)), db=db).returncode == 0
+    checkpoint(db)
+    _damage(db)
+    before = db.read_bytes()
+    new = write_briefs(tmp_path / "new", range(100, 105))
+    args = {"list": ["list"], "load": ["load", *new], "fetch": ["fetch"]}[command]
+    env = {"BRIEFING_FEEDS": '[{"url": "http://127.0.0.1:9/feed.atom"}]'}
+    result = run_cli(*args, db=db, env=env)
+    _one_line_failure(result, str(db), "damaged")
+    assert db.read_bytes() == before, "briefing wrote to a damaged library"
