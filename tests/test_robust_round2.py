@@ -404,3 +404,74 @@ def test_damaged_library_is_refused_untouched(tmp_path: Path, command: str) -> N
     result = run_cli(*args, db=db, env=env)
     _one_line_failure(result, str(db), "damaged")
     assert db.read_bytes() == before, "briefing wrote to a damaged library"
+
+
+# -- 13: derive's input is bounded, and derive is near-linear ---------------------------------
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "too-big"])
+def test_derive_refuses_devices_pipes_and_big_files(tmp_path: Path, kind: str) -> None:
+    env: dict[str, str] = {}
+    if kind == "dev-zero":
+        source = Path("/dev/zero")
+    elif kind == "fifo":
+        source = tmp_path / "article.txt"
+        os.mkfifo(source)
+    else:
+        source = tmp_path / "article.txt"
+        source.write_text("ANKARA - Talks resume, the minister said.\n\n" * 100)
+        env["BRIEFING_LIMITS__MAX_FILE_BYTES"] = "1000"
+    result = run_cli("derive", "--no-library", source, db=tmp_path / "lib.db", env=env, timeout=20)
+    want = "over the limit of 1,000 bytes" if kind == "too-big" else "not a regular file"
+    _one_line_failure(result, str(source), want)
+    assert result.cpu < 5, str(result)
+
+
+def test_derive_time_grows_about_linearly() -> None:
+    """CPU time for an article 4x as long, measured side by side: about 4x (linear), not
+    16x (quadratic, as when each statement re-counted the whole article's words)."""
+    import sys
+
+    from briefing.derive import derive, from_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.articles import article
+
+    def cpu(size: int) -> float:
+        text = article(size)
+        start = time.process_time()
+        derive(from_text(text))
+        return time.process_time() - start
+
+    cpu(5_000)  # warm up: lexicons, compiled patterns
+    small, big = cpu(20_000), cpu(80_000)
+    assert big / small < 8, f"20 KB: {small:.2f}s, 80 KB: {big:.2f}s ({big / small:.1f}x)"
+
+
+def test_doc_lookups_agree_with_a_scan() -> None:
+    """The indexed lookups of ``Doc`` answer exactly what a scan of every mention does."""
+    import sys
+
+    from briefing.derive.actors import ActorExtractor
+    from briefing.derive.doc import Doc
+    from briefing.derive.extract_text import from_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.articles import article
+
+    paragraphs = list(from_text(article(6_000)).paragraphs)
+    doc = Doc.build(paragraphs, ActorExtractor(paragraphs).run())
+    kinds = {"person", "organization", "country", "group"}
+    for para, text in enumerate(paragraphs):
+        for offset in range(0, len(text) + 1, 7):
+            scan = [r for r in doc.refs if r.para == para and offset <= r.start]
+            scan = [r for r in scan if r.end <= offset + 60]
+            assert doc.refs_in(para, offset, offset + 60, outside_quotes=False) == scan
+            before = [r for r in doc.refs if (r.para, r.start) < (para, offset)]
+            before = [r for r in before if r.kind in kinds and not doc.in_quote(r.para, r.start)]
+            assert doc.last_ref_before(para, offset, kinds) == (before[-1] if before else None)
+            first = next(
+                (s for s in doc.sentences[para] if s.start <= offset < s.end + 1),
+                doc.sentences[para][-1],
+            )
+            assert doc.sentence_at(para, offset) == first
