@@ -3,6 +3,7 @@ CLI or the store as a user meets it, then the promise it breaks checked."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -475,3 +476,132 @@ def test_doc_lookups_agree_with_a_scan() -> None:
                 doc.sentences[para][-1],
             )
             assert doc.sentence_at(para, offset) == first
+
+
+# -- 1: search is bounded, and cancellable in the reader -----------------------------------------
+
+
+def _repetitive_library(path: Path, count: int, repeats: int) -> Path:
+    """``count`` valid briefs whose summaries repeat one word ``repeats`` times."""
+    from briefing.loader import load_bytes
+    from briefing.store import Store
+
+    briefs = []
+    for i in range(count):
+        brief = small_brief(i)
+        brief["summary"] = "kharkiv " * repeats
+        loaded = load_bytes(dump_yaml(brief).encode(), f"rep-{i}.yaml")
+        assert not loaded.errors, loaded.problems
+        briefs.extend(loaded.briefs)
+    with Store(path) as store:
+        store.import_briefs((b, None) for b in briefs)
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("five")
+    db = folder / "lib.db"
+    assert run_cli("load", *write_briefs(folder / "in", range(5)), db=db).returncode == 0
+    return db
+
+
+def test_search_repeating_one_word_searches_it_once(small_library: Path) -> None:
+    """A word given many times is searched once (repeats multiplied FTS5's work): the
+    same hits as the word alone."""
+    once = run_cli("search", "--json", "talks", db=small_library)
+    many = run_cli("search", "--json", *(["talks"] * 150), db=small_library, timeout=30)
+    assert many.returncode == 0 and many.stdout == once.stdout, str(many)
+    assert many.cpu < 5, str(many)
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ([f"w{i}" for i in range(200)], "search takes at most 32"),
+        (["x" * 100_000], "search takes at most 1,000"),
+    ],
+    ids=["200-words", "100-KB"],
+)
+def test_search_refuses_huge_queries_in_one_line(
+    small_library: Path, words: list[str], message: str
+) -> None:
+    result = run_cli("search", *words, db=small_library, timeout=30)
+    _one_line_failure(result, message)
+    assert result.cpu < 5, str(result)
+
+
+def test_search_in_a_brief_repeating_a_word_60000_times(tmp_path: Path) -> None:
+    db = _repetitive_library(tmp_path / "lib.db", 1, 60_000)
+    result = run_cli("search", "--json", "kharkiv", db=db, timeout=60)
+    assert result.returncode == 0, str(result)
+    assert result.cpu < 5, str(result)
+    assert json.loads(result.stdout)[0]["where"] == "summary"
+
+
+def test_store_search_stops_when_cancelled(tmp_path: Path) -> None:
+    from briefing.store import SearchCancelled, Store
+
+    db = _repetitive_library(tmp_path / "lib.db", 30, 2_000)
+    with Store(db) as store:
+        assert len(store.search("kharkiv")) == 30
+        polls: list[int] = []
+
+        def cancelled() -> bool:
+            polls.append(1)
+            return len(polls) > 3
+
+        with pytest.raises(SearchCancelled):
+            store.search("kharkiv", cancelled=cancelled)
+        assert len(store.search("kharkiv")) == 30  # the connection is fine afterwards
+
+
+@pytest.fixture(scope="module")
+def slow_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Fifty hits whose snippets cost real work: a search here takes most of a second."""
+    return _repetitive_library(tmp_path_factory.mktemp("slow") / "lib.db", 50, 2_000)
+
+
+def _store_busy(app: Any) -> bool:
+    """Does some thread of the app hold a library connection (a search running)?"""
+    for store in list(app._stores):
+        if not store._lock.acquire(blocking=False):
+            return True
+        store._lock.release()
+    return False
+
+
+@pytest.mark.parametrize("leave", ["escape", "quit"])
+async def test_reader_search_stops_when_abandoned(slow_library: Path, leave: str) -> None:
+    """Leaving the search screen (or quitting) while a search runs stops it inside
+    SQLite, instead of leaving a thread busy until it finishes: measured against the
+    same search left to finish, in the same run."""
+    import asyncio
+
+    from briefing.config import Settings
+    from briefing.store import Store
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.search import SearchScreen
+
+    with Store(slow_library) as store:
+        start = time.perf_counter()
+        store.search("kharkiv", limit=50)
+        full = time.perf_counter() - start
+
+    app = BriefingApp(Settings(library={"sync": []}), slow_library, None, sync=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause(0.3)
+        app.push_screen(SearchScreen("kharkiv"))
+        deadline = time.perf_counter() + 10
+        while not _store_busy(app):  # the search has started in its thread
+            assert time.perf_counter() < deadline, "the search never started"
+            await asyncio.sleep(0.005)
+        start = time.perf_counter()
+        if leave == "escape":
+            await pilot.press("escape")
+        else:
+            app.exit()
+        while _store_busy(app) and time.perf_counter() - start < 30:
+            await asyncio.sleep(0.005)
+        stopped = time.perf_counter() - start
+    assert stopped < full / 2, f"search ran on for {stopped:.2f}s (a whole one: {full:.2f}s)"

@@ -40,7 +40,7 @@ from briefing.store.rows import (
     SearchHit,
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
-from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
+from briefing.store.search import SEARCH_WINDOW, SearchCancelled, Searching, fts_query
 from briefing.store.writing import Writing
 
 
@@ -72,6 +72,7 @@ __all__ = [
     "PositionRow",
     "PreparedBrief",
     "QuestionRow",
+    "SearchCancelled",
     "SearchHit",
     "Store",
     "_gc_paused",
