@@ -100,7 +100,9 @@ def derive_command(
 
     if brief_id is not None and not SLUG_RE.fullmatch(brief_id):
         raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
-    article = load_source(source, context.settings.http)
+    article = load_source(
+        source, context.settings.http, max_bytes=context.settings.limits.max_file_bytes
+    )
     when = _parse_date(date_)
     known = known_actors(context.db_path) if use_library else []
     try:
@@ -211,7 +213,7 @@ def derive_eval_command(
                 continue
             ref = _load_one(ref_path, limits, "reference")
             try:
-                article = load_source(str(path))
+                article = load_source(str(path), max_bytes=limits.max_file_bytes)
                 result = derive_guarded(article, str(path), use_famous=not no_famous).brief
             except BriefingError as exc:
                 click.echo(f"briefing: {path}: {exc}", err=True)
@@ -244,9 +246,9 @@ def derive_eval_command(
 
 def _load_one(path: Path, limits: LimitsSettings, what: str) -> Brief:
     """The first brief of ``path``, or :class:`BriefingError` naming every problem."""
-    from briefing.loader import load_bytes
+    from briefing.loader import load_file
 
-    loaded = load_bytes(path.read_bytes(), str(path), limits)
+    loaded = load_file(path, limits)
     if loaded.errors or not loaded.briefs:
         detail = "; ".join(str(p) for p in loaded.errors) or "no brief in the file"
         raise BriefingError(f"{path}: {what} is not a valid brief: {detail}")

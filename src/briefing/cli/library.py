@@ -90,8 +90,10 @@ def _fail(message: str) -> NoReturn:
 
 
 @contextmanager
-def _store(context: Context) -> Iterator[Store]:
-    with Store(context.db_path) as store:
+def _store(context: Context, *, check: bool = False) -> Iterator[Store]:
+    """The library; ``check`` refuses a damaged one (see ``Store``), for the commands
+    that write to it and for ``list``."""
+    with Store(context.db_path, check=check) as store:
         yield store
 
 
@@ -228,7 +230,7 @@ def load(context: Context, paths: tuple[Path, ...], verbose: bool) -> None:
     _check_paths(paths)
     bar = _ProgressBar()
     try:
-        with _store(context) as store:
+        with _store(context, check=True) as store:
             report = load_paths(store, paths, context.settings.limits, progress=bar)
     finally:
         bar.close()
@@ -267,7 +269,7 @@ def list_command(
     context: Context, tag: str | None, actor_id: str | None, unread: bool, as_json: bool
 ) -> None:
     """List briefs, newest first."""
-    with _store(context) as store:
+    with _store(context, check=True) as store:
         if actor_id is not None and store.actor(actor_id) is None:
             _fail(f"no actor {actor_id!r} in the library (see `briefing actors`)")
         rows = store.list_briefs(tag=tag, actor=actor_id, unread=unread, limit=None)

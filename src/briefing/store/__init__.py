@@ -41,7 +41,7 @@ from briefing.store.rows import (
     SearchHit,
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
-from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
+from briefing.store.search import SEARCH_WINDOW, SearchCancelled, Searching, fts_query
 from briefing.store.versions import VersionRow, Versions
 from briefing.store.writing import Writing
 
@@ -74,6 +74,7 @@ __all__ = [
     "PositionRow",
     "PreparedBrief",
     "QuestionRow",
+    "SearchCancelled",
     "SearchHit",
     "Store",
     "TimelineFilter",
