@@ -102,6 +102,12 @@ class UiSettings(BaseModel):
     """Key overrides: binding id -> comma-separated keys, e.g. ``next_actor: "n,right"``.
     Binding ids are listed on the help screen (``?``) and in the README."""
 
+    mark_read_after: float | None = Field(default=2.0, ge=0)
+    """Seconds a brief you moved to stays on screen before it counts as read; null:
+    only opening it (``enter``, a search result…) or ``u`` marks it. The brief shown
+    when the reader starts does not count until you act on it, so starting and
+    quitting changes no read state."""
+
 
 class LlmSettings(BaseModel):
     enabled: bool = False

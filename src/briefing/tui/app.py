@@ -159,7 +159,7 @@ class BriefingApp(App[None]):
     def on_open_brief(self, message: OpenBrief) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             self.pop_screen()
-        self.main_screen.select_brief(message.brief_id)
+        self.main_screen.select_brief(message.brief_id, open_it=True, actor_id=message.actor_id)
 
     def on_open_actor(self, message: OpenActor) -> None:
         screen = _optional("briefing.tui.screens.actor", "ActorScreen")

@@ -193,6 +193,9 @@ class ItemPane(ItemList, Pane, Generic[T]):
         self.set_titles()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
+    def on_focus(self) -> None:
+        self.ensure_highlight()
+
     def _theme_changed(self, _theme: object) -> None:
         # Item colours are baked into the rendered items: render them again.
         self._styles.clear()
@@ -227,6 +230,8 @@ class ItemPane(ItemList, Pane, Generic[T]):
         self.rebuild(keep_highlight=keep)
         if not same_brief:
             self.scroll_home(animate=False)
+        if self.has_focus:
+            self.ensure_highlight()
         if same_brief and refocus and actor_id is not None:
             # Bring the selected actor's first item into view (and under the cursor).
             first = next(

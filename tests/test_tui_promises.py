@@ -1,0 +1,202 @@
+"""Promises the reader makes to a new user (issue 13), driven with Textual's pilot:
+read state changes only when the user reads, a focused pane has a cursor, opening a
+brief (from search or the actor screen) shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing.store import Store
+from briefing.tui.messages import OpenBrief
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.widgets.brief_list import BriefList
+from briefing.tui.widgets.panes import ActorsPane, PositionsPane, QuestionsPane, SummaryPane
+from test_tui_main_support import ORDER, make_app, make_library, settle
+
+WIDE = (160, 48)
+NARROW = (80, 24)
+#: A short read delay for the tests (the default is two seconds).
+DELAY = 0.05
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return make_library(tmp_path)
+
+
+def stored_read(db: Path) -> dict[str, bool]:
+    with Store(db) as store:
+        return {brief_id: store.is_read(brief_id) for brief_id in ORDER}
+
+
+async def wait_past_delay(pilot: Any) -> None:
+    await pilot.pause(DELAY * 4)
+    await settle(pilot)
+
+
+def main_of(app: Any) -> MainScreen:
+    return app.main_screen
+
+
+# -- 3. read state ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_starting_and_quitting_changes_no_read_state(db: Path, size: tuple[int, int]) -> None:
+    before = stored_read(db)
+    app = make_app(db, mark_read_after=DELAY)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await wait_past_delay(pilot)
+        assert main_of(app).brief_list.row(0).read is False
+        await pilot.press("q")
+    assert stored_read(db) == before
+
+
+async def test_unread_mark_survives_a_restart(db: Path) -> None:
+    with Store(db) as store:
+        store.set_read(ORDER[0], True)
+    app = make_app(db, mark_read_after=DELAY)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("u")  # unread
+        await settle(pilot)
+        await wait_past_delay(pilot)
+        await pilot.press("4")  # looking at it further does not undo the u
+        await wait_past_delay(pilot)
+    assert stored_read(db)[ORDER[0]] is False
+    app = make_app(db, mark_read_after=DELAY)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await wait_past_delay(pilot)
+    assert stored_read(db)[ORDER[0]] is False
+
+
+async def test_a_brief_moved_to_is_read_after_the_delay(db: Path) -> None:
+    app = make_app(db, mark_read_after=DELAY)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await wait_past_delay(pilot)
+        lst = main_of(app).brief_list
+        assert lst.row(1).read is True and lst.row(0).read is False
+        await pilot.press("k")  # back to the first: now chosen, so it is read too
+        await settle(pilot)
+        await wait_past_delay(pilot)
+        assert lst.row(0).read is True
+    assert stored_read(db) == {ORDER[0]: True, ORDER[1]: True, ORDER[2]: False, ORDER[3]: False}
+
+
+async def test_acting_on_the_first_brief_counts(db: Path) -> None:
+    app = make_app(db, mark_read_after=DELAY)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await wait_past_delay(pilot)
+    assert stored_read(db)[ORDER[0]] is True
+
+
+async def test_narrow_list_alone_marks_nothing_a_pane_does(db: Path) -> None:
+    """At 80×24 the list tab shows no brief: moving through it reads nothing."""
+    app = make_app(db, mark_read_after=DELAY)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        await wait_past_delay(pilot)
+        assert stored_read(db)[ORDER[2]] is False
+        await pilot.press("2")  # its summary
+        await wait_past_delay(pilot)
+        assert stored_read(db)[ORDER[2]] is True
+        assert stored_read(db)[ORDER[0]] is False
+
+
+async def test_opening_marks_read_at_once_even_without_a_delay(db: Path) -> None:
+    app = make_app(db)  # mark_read_after: null -> only opening marks read
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await wait_past_delay(pilot)
+        assert stored_read(db)[ORDER[1]] is False
+        await pilot.press("enter")
+        await settle(pilot)
+        assert stored_read(db)[ORDER[1]] is True
+        assert main_of(app).brief_list.row(1).read is True
+
+
+async def test_mark_read_after_comes_from_the_settings(db: Path) -> None:
+    app = make_app(db, mark_read_after=30.0)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await wait_past_delay(pilot)
+    assert stored_read(db)[ORDER[1]] is False
+
+
+# -- 2. a focused pane has a cursor ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_enter_right_after_focusing_a_pane_acts(db: Path, size: tuple[int, int]) -> None:
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        assert app.opened[-1][:2] == ("actor", "arla-fenn")
+        assert main_of(app).query_one(ActorsPane).highlighted == 0
+        await pilot.press("5", "enter")
+        assert app.opened[-1] == ("question", "vell-compact-signed")
+        await pilot.press("1", "tab", "tab", "tab")  # summary, actors, positions
+        assert isinstance(app.focused, PositionsPane)
+        assert app.focused.highlighted is not None
+        await pilot.press("enter")
+        assert app.opened[-1][0] == "actor"
+
+
+async def test_a_focused_pane_keeps_a_cursor_on_a_new_brief(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        app.post_message(OpenBrief(ORDER[1]))
+        await settle(pilot)
+        await pilot.press("5")
+        assert main_of(app).query_one(QuestionsPane).highlighted == 0
+
+
+# -- opening a brief ------------------------------------------------------------------------
+
+
+async def test_a_search_result_opens_the_brief_not_the_list(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.post_message(OpenBrief(ORDER[2]))  # what enter on a search result posts
+        await settle(pilot)
+        main = main_of(app)
+        assert main.brief is not None and main.brief.id == ORDER[2]
+        assert isinstance(app.focused, SummaryPane) and main.active == "summary"
+        assert not isinstance(app.focused, BriefList)
+    assert stored_read(db)[ORDER[2]] is True  # opened: read
+
+
+async def test_opening_from_the_actor_screen_selects_the_actor(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.post_message(OpenBrief(ORDER[3], actor_id="dravia"))
+        await settle(pilot)
+        main = main_of(app)
+        assert main.brief is not None and main.brief.id == ORDER[3]
+        assert main.actor_id == "dravia"
+        actors = main.query_one(ActorsPane)
+        assert app.focused is actors
+        assert actors.current is not None and actors.current.id == "dravia"
+        positions = main.query_one(PositionsPane)
+        assert positions.actor_id == "dravia"
