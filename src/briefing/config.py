@@ -32,7 +32,9 @@ class LibrarySettings(BaseModel):
 
     sync: list[Path] = Field(default_factory=lambda: [paths.BUNDLED_BRIEFS])
     """Folders of brief files synced into the library each time the reader starts.
-    Only files whose size or modification time changed are re-read."""
+    Only files whose size or modification time changed are re-read. The bundled
+    ``briefs/`` (the default) is a demo, synced only into a new library or one it was
+    synced into before (:func:`briefing.sync.sync_folders`)."""
 
 
 class LimitsSettings(BaseModel):
