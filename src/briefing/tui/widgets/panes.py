@@ -457,7 +457,7 @@ class PositionsPane(ItemPane[Position]):
             p
             for p in (
                 item.attribution.value if item.attribution else None,
-                item.date.isoformat() if item.date else None,
+                item.date,
             )
             if p
         ]
