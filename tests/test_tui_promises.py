@@ -200,3 +200,95 @@ async def test_opening_from_the_actor_screen_selects_the_actor(db: Path) -> None
         assert actors.current is not None and actors.current.id == "dravia"
         positions = main.query_one(PositionsPane)
         assert positions.actor_id == "dravia"
+
+
+# -- screenshot ----------------------------------------------------------------------------
+
+
+async def _screenshot(app: Any, pilot: Any) -> str:
+    app.deliver_screenshot()
+    for _ in range(100):
+        await pilot.pause(0.02)
+        text = " ".join(str(n.message) for n in app._notifications)
+        if "creenshot" in text or "Saved to" in text:
+            return text
+    raise AssertionError("no notice about the screenshot")
+
+
+async def test_screenshot_creates_the_downloads_folder_and_says_where(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        text = await _screenshot(app, pilot)
+    saved = list((home / "Downloads").glob("*.svg"))
+    assert len(saved) == 1
+    assert f"Saved to {saved[0]}" in text
+
+
+async def test_screenshot_falls_back_to_the_data_folder_then_says_why(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "Downloads").write_text("a file where the folder should be")
+    monkeypatch.setenv("HOME", str(home))
+    data = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        text = await _screenshot(app, pilot)
+    saved = list((data / "briefing" / "screenshots").glob("*.svg"))
+    assert len(saved) == 1 and f"Saved to {saved[0]}" in text
+    # Neither folder can be made: the notice gives the reason, not just "failed".
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocked))
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        text = await _screenshot(app, pilot)
+    assert "Could not save the screenshot:" in text and "Downloads" in text
+
+
+# -- o and r say what is missing ------------------------------------------------------------
+
+
+async def test_o_without_a_browser_says_so(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    asked: list[str] = []
+    # What webbrowser.open answers when it finds no browser to run.
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: asked.append(url) and False)
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        text = " ".join(str(n.message) for n in app._notifications)
+    assert asked == ["https://courier.example/vell/compact-stalls"]
+    assert "No web browser to open https://courier.example/vell/compact-stalls" in text
+
+
+async def test_r_without_feeds_names_the_config_file_to_edit(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.config import load_settings
+    from briefing.tui.app import BriefingApp
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("library:\n  sync: []\nui:\n  mark_read_after: null\n")
+    app = BriefingApp(load_settings(mine), db, sync=False)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        text = " ".join(str(n.message) for n in app._notifications)
+    assert f"Add one under feeds: in {mine}" in text
+    default = load_settings(None).user_file
+    assert default.name == "config.yaml" and "briefing" in str(default)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -155,6 +155,14 @@ class Settings(BaseSettings):
     derive: DeriveSettings = Field(default_factory=DeriveSettings)
     """Settings of ``briefing derive``."""
 
+    _user_file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def user_file(self) -> Path:
+        """The config file the user edits to change these settings: ``--config`` /
+        ``$BRIEFING_CONFIG`` if given, else their own file (which may not exist yet)."""
+        return self._user_file or paths.user_config_file()
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -252,7 +260,9 @@ def load_settings(config_file: Path | None = None) -> Settings:
     files = config_files(config_file)
     token = _config_files.set(files)
     try:
-        return Settings()
+        settings = Settings()
+        settings._user_file = config_file
+        return settings
     except ValidationError as exc:
         try:
             origin = provenance(config_file)

@@ -547,9 +547,23 @@ class MainScreen(Screen[None]):
             )
             return
         self.notify(f"Opening {one_line(url)}", markup=False, timeout=3)
-        self.run_worker(
-            lambda: webbrowser.open(url), thread=True, exit_on_error=False, name="open the link"
-        )
+
+        def work() -> None:
+            try:
+                opened = webbrowser.open(url)
+            except webbrowser.Error:
+                opened = False
+            if not opened:  # no browser found (a server, a container, no $BROWSER)
+                self.app.call_from_thread(
+                    self.notify,
+                    f"No web browser to open {one_line(url)} with: set $BROWSER, or copy"
+                    " the address from the summary (2).",
+                    severity="warning",
+                    markup=False,
+                    timeout=10,
+                )
+
+        self.run_worker(work, thread=True, exit_on_error=False, name="open the link")
 
     def start_sync(self) -> None:
         self.query_one(TaskStatus).sync()
