@@ -292,3 +292,105 @@ async def test_r_without_feeds_names_the_config_file_to_edit(
     assert f"Add one under feeds: in {mine}" in text
     default = load_settings(None).user_file
     assert default.name == "config.yaml" and "briefing" in str(default)
+
+
+# -- the key line ------------------------------------------------------------------------------
+
+
+def key_line(app: Any) -> str:
+    return [s.text for s in app.screen._compositor.render_strips()][-1]
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_the_key_line_shows_what_fits_help_search_and_quit_always(
+    db: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(db)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for key in ("1", "4", "3"):
+            await pilot.press(key)
+            await settle(pilot)
+            line = key_line(app)
+            for entry in ("? Help", "/ Search", "q Quit", "^p Commands"):
+                assert entry in line, (key, line)
+            assert "…" not in line  # entries are left out whole, never cut
+        if size == WIDE:
+            assert "n Next actor" in line or "n p Arla Fenn" in line
+            assert "o Source" in line and "r Fetch" in line
+
+
+async def test_n_steps_through_actors_with_positions_first(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in range(6):
+            await pilot.press("n")
+            seen.append(main_of(app).actor_id)
+    # ostra is in the brief but states no position: it comes last.
+    assert seen == ["arla-fenn", "dravia", "vell-commission", "delta-farmers", "ostra", "arla-fenn"]
+
+
+async def test_n_and_p_name_the_selected_actor_on_any_tab(db: Path) -> None:
+    app = make_app(db)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "n", "n")
+        await settle(pilot)
+        assert main_of(app).active == "positions"
+        assert "n p Dravia 2/5" in key_line(app)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "n p Arla Fenn 1/5" in key_line(app)
+
+
+# -- the summary pane and the list -------------------------------------------------------------
+
+
+async def test_summary_pane_puts_the_bottom_line_first_and_keeps_urls_whole(
+    tmp_path: Path,
+) -> None:
+    from test_tui_main_support import LIBRARY, read_briefs
+
+    (brief, _), *_ = [b for b in read_briefs(LIBRARY) if b[0].id == ORDER[0]]
+    brief = brief.model_copy(deep=True)
+    url = "https://courier.example/vell/2025/03/04/compact-talks-break-without-a-date-to-resume/amp"
+    brief.source[0].url = url
+    # Another folder, so the changed copy is not skipped as the same version.
+    db = make_library(tmp_path, LIBRARY.parent / "hostile", extra=[brief])
+    app = make_app(db, brief_id=ORDER[0])
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        summary = main_of(app).query_one(SummaryPane)
+        lines = [strip.text.strip() for strip in summary._lines]
+        assert lines[0].startswith("Bottom line: Talks on sharing the Vell River")
+        title = lines.index("Upstream states stall on the Vell River water compact")
+        assert title > lines.index("") > 0  # after the summary
+        start = next(n for n, line in enumerate(lines) if line.startswith("https://"))
+        pieces = [line for line in lines[start:] if line][:2]
+        assert "".join(pieces) == url  # whole, over two lines
+        assert pieces[0].endswith(("/", "-", ".")), pieces  # broken after punctuation
+
+
+async def test_wide_list_wraps_long_titles_instead_of_cutting_them(tmp_path: Path) -> None:
+    from test_tui_main_support import LIBRARY, read_briefs
+
+    (brief, _), *_ = read_briefs(LIBRARY)
+    brief = brief.model_copy(deep=True)
+    brief.id = "a-long-title"
+    brief.title = "A title long enough to need two lines in the list beside the panes ending here"
+    db = make_library(tmp_path, extra=[brief])
+    app = make_app(db, brief_id="a-long-title")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        lst = main_of(app).brief_list
+        assert lst.ROW_HEIGHT == 3
+        text = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert "ending here" in text
+    app = make_app(db, brief_id="a-long-title")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert main_of(app).brief_list.ROW_HEIGHT == 2  # the whole width: one line each

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -454,11 +454,20 @@ class MainScreen(Screen[None]):
         self._render_items()
         self.refresh_bindings()
 
+    def _actor_order(self) -> list[str]:
+        """The order ``n``/``p`` step in: actors who state a position first (a brief may
+        name thirty actors, most only mentioned), each part in brief order."""
+        if self.brief is None:
+            return []
+        speakers = {p.actor for p in self.brief.positions}
+        ids = [a.id for a in self.brief.actors]
+        return [i for i in ids if i in speakers] + [i for i in ids if i not in speakers]
+
     def action_step_actor(self, delta: int) -> None:
         if self.brief is None or not self.brief.actors:
             self.app.bell()
             return
-        ids = [a.id for a in self.brief.actors]
+        ids = self._actor_order()
         if self.actor_id in ids:
             index = (ids.index(self.actor_id) + delta) % len(ids)
         else:
@@ -475,7 +484,7 @@ class MainScreen(Screen[None]):
         self._render_items()
 
     def _sibling_ids(self) -> tuple[str, ...]:
-        return tuple(a.id for a in self.brief.actors) if self.brief else ()
+        return tuple(self._actor_order())  # n/p on the actor screen step the same way
 
     def action_open_actor(self) -> None:
         if self.actor_id is None:
@@ -570,6 +579,17 @@ class MainScreen(Screen[None]):
 
     def start_fetch(self) -> None:
         self.query_one(TaskStatus).fetch()
+
+    def key_label(self, binding: Binding) -> str | None:
+        """The key line's ``n``/``p`` entry names the selected actor (so it shows on
+        every tab, not only beside the actors pane)."""
+        if not binding.action.startswith("step_actor") or self.brief is None:
+            return None
+        ids = self._actor_order()
+        actor = self.brief.actor(self.actor_id) if self.actor_id else None
+        if actor is None or actor.id not in ids:
+            return None
+        return f"{one_line(actor.name)} {ids.index(actor.id) + 1}/{len(ids)}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_actor_filter", "open_actor") and self.actor_id is None:
