@@ -39,6 +39,11 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     ``*``, ``NEAR``, stray quotes, ``U.S.``) is searched for as text and can never be
     a syntax error. ``"two words"`` stays a phrase. A last word still being typed (no
     space after it) also matches as a prefix, when it has three or more characters.
+
+    The index holds Porter stems ("escalation" is ``escal``), so a prefix alone misses
+    words whose stem is shorter than what was typed (``escala*`` does not reach
+    ``escal``): the word typed less up to four final letters is matched as a stem too
+    (``("escala"* OR "escal" OR "esca")``, shortened forms of four letters or more).
     """
     phrases: list[str] = []
     last_open = False
@@ -51,7 +56,15 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
             last_open = quoted is None and match.end() == len(text) and len(words[-1]) >= 3
     if not phrases:
         return None
-    return " ".join(phrases) + ("*" if prefix and last_open else "")
+    if not (prefix and last_open):
+        return " ".join(phrases)
+    last = phrases.pop()[1:-1]
+    head, _, word = last.rpartition(" ")
+    stems = [word[:-cut] for cut in (1, 2, 3, 4) if len(word) - cut >= 4]
+    if head or not stems:  # a phrase ("U S"*): prefix on its last word only
+        return " ".join([*phrases, f'"{last}"*'])
+    group = " OR ".join([f'"{word}"*', *(f'"{stem}"' for stem in stems)])
+    return " ".join([*phrases, f"({group})"])
 
 
 _FTS_COLUMNS = "title, summary, positions, quotes, questions"
