@@ -35,6 +35,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing import paths
 from briefing.config import LimitsSettings
 from briefing.errors import BriefingError, Problem
 from briefing.loader import brief_files_keyed, load_file, missing_paths
@@ -473,10 +474,26 @@ def sync_folders(
     folders: Iterable[Path | str],
     limits: LimitsSettings | None = None,
     progress: Progress | None = None,
+    *,
+    bundled: Path = paths.BUNDLED_BRIEFS,
 ) -> LoadReport:
     """Bring the library up to date with ``folders``, reading only changed files.
 
     What the reader runs at start over ``library.sync``; a folder that does not exist is
     listed in ``report.missing`` rather than raising.
+
+    The ``bundled`` folder (the checkout's ``briefs/``, which the default configuration
+    lists) is a demo for a new library: it is synced only into a library with no briefs
+    yet, or one that already holds briefs synced from it (kept up to date). A library
+    the user already has is changed only by the other folders.
     """
+    folders = [Path(f) for f in folders]
+    demo = bundled.resolve()
+    if any(f.resolve() == demo for f in folders) and not _takes_the_demo(store, demo):
+        folders = [f for f in folders if f.resolve() != demo]
     return load_paths(store, folders, limits, skip_unchanged_files=True, progress=progress)
+
+
+def _takes_the_demo(store: Store, demo: Path) -> bool:
+    """A new (empty) library, or one the demo briefs were synced into before."""
+    return store.count_briefs() == 0 or store.has_files_under(str(demo))

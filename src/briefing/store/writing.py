@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -392,6 +393,16 @@ class Writing(StoreBase):
                 "SELECT path, size, mtime_ns, brief_ids FROM files"
             )
         }
+
+    @_api
+    def has_files_under(self, folder: str) -> bool:
+        """Whether any file synced into the library lies under ``folder`` (an absolute,
+        resolved path, as the ``files`` table keys are)."""
+        prefix = folder.rstrip("/\\") + os.sep
+        row = self._c.execute(
+            "SELECT 1 FROM files WHERE substr(path, 1, ?) = ? LIMIT 1", (len(prefix), prefix)
+        ).fetchone()
+        return row is not None
 
     @_api
     def remember_files(self, stamps: Iterable[FileStamp]) -> None:
