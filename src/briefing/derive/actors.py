@@ -88,9 +88,14 @@ class ActorExtractor:
         title: str | None = None,
         known_actors: Iterable[KnownActor] = (),
         use_famous: bool = True,
+        publisher: str | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.title = title or ""
+        # who reports the story is not an actor in it ("… told Reuters by telephone")
+        self.reporters = {_key(a) for a in _NEWS_AGENCIES}
+        if publisher:
+            self.reporters.add(_key(publisher))
         self.known = list(known_actors)
         self.use_famous = use_famous
         self.mentions: list[Mention] = []
@@ -98,7 +103,9 @@ class ActorExtractor:
 
     def run(self) -> dict[str, Actor]:
         """The article's actors by id, each with its mentions."""
-        self.mentions = MentionFinder(self.paragraphs).find()
+        self.mentions = [
+            m for m in MentionFinder(self.paragraphs).find() if _key(m.text) not in self.reporters
+        ]
         self._fold()
         return self.actors
 
@@ -160,10 +167,12 @@ class ActorExtractor:
                 and m not in actor.mentions
             ]
             actor.mentions.extend(extra)
-        # single words that speak but match no person: organisations ("Maersk said")
+        # single words that speak but match no person: organisations ("Maersk said"),
+        # unless a sentence-initial plural noun ("Seismologists said", "Analysts said")
         for m in leftovers:
             if (
                 len(m.text.split()) == 1
+                and not (m.sentence_start and _PLURAL_NOUN.fullmatch(m.text))
                 and m.text not in lx.NOT_NAMES
                 and m.text.lower() not in GROUP_CLASS
                 and not LOCATIVE.search(self.paragraphs[m.para][max(0, m.start - 30) : m.start])
@@ -184,7 +193,56 @@ class ActorExtractor:
         for m in self.mentions:
             if m.kind in {"organization", "country", "group"}:
                 self._entity_actor(m)
+        self._fold_short_org_names()
+        self._join_repeated_org_names(leftovers)
         self._reuse_known_ids()
+
+    def _join_repeated_org_names(self, leftovers: list[Mention]) -> None:
+        """A capitalised run with no evidence of its own ("Norsk Kabel's board") that is
+        the name or alias of an organisation found elsewhere is another mention of it."""
+        forms: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            if actor.kind in {"organization", "group"}:
+                for form in (actor.name, *actor.aliases):
+                    forms.setdefault(form, actor)
+        taken = {id(m) for a in self.actors.values() for m in a.mentions}
+        for m in leftovers:
+            target = forms.get(m.text)
+            if target is not None and id(m) not in taken:
+                m.kind, m.key = target.kind, OrgKey(m.text)
+                target.mentions.append(m)
+
+    def _fold_short_org_names(self) -> None:
+        """A one-word organisation that is the short form of a longer one named in the
+        article joins it: "the Commission" -> European Commission, "Halvard" -> Halvard
+        Group (the rest of the long name being organisation words)."""
+        orgs = [a for a in self.actors.values() if a.kind in {"organization", "group"}]
+        for short in orgs:
+            if len(short.name.split()) != 1 or short.id not in self.actors:
+                continue
+            word = short.name
+            longer = [
+                a
+                for a in orgs
+                if a is not short
+                and a.id in self.actors
+                and len(a.name.split()) > 1
+                and (
+                    a.name.split()[-1] == word
+                    or (
+                        a.name.split()[0] == word
+                        and all(w in lx.ORG_HEADS for w in a.name.split()[1:])
+                    )
+                )
+            ]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            for form in [short.name, *short.aliases]:
+                if form != target.name and form not in target.aliases:
+                    target.aliases.append(form)
+            del self.actors[short.id]
 
     def _definite_roles(self, persons: dict[str, Actor]) -> None:
         """``the NATO Secretary General``, ``The head of NATO``, ``the minister``: a mention
@@ -379,6 +437,31 @@ class ActorExtractor:
                 actor.id, actor.name, actor.known = known_id, known_name, True
             renamed.setdefault(actor.id, actor)
         self.actors = renamed
+
+
+_NEWS_AGENCIES = (
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "The Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "Bloomberg News",
+    "dpa",
+    "Xinhua",
+    "Interfax",
+    "TASS",
+    "ANSA",
+    "EFE",
+    "Kyodo",
+    "Yonhap",
+    "PTI",
+    "CNN",
+    "BBC",
+)
+# a capitalised plural common noun: "Analysts", "Seismologists", "Residents", "Witnesses"
+_PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ists|ers|ors|ants|ents|ians|ives|ees|sses|ses)")
 
 
 def _key(text: str) -> str:

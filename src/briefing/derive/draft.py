@@ -130,7 +130,11 @@ def derive(
         notes.append(f"no article date found; using {when.isoformat()} (pass --date)")
 
     extractor = ActorExtractor(
-        paragraphs, title=article.title, known_actors=known_actors, use_famous=use_famous
+        paragraphs,
+        title=article.title,
+        known_actors=known_actors,
+        use_famous=use_famous,
+        publisher=article.publisher,
     )
     actors = extractor.run()
     doc = Doc.build(paragraphs, actors)
@@ -262,6 +266,7 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
             or (actor.known and score >= 1)
             or (actor.kind == "country" and score >= _COUNTRY_MIN)
             or (actor.kind == "organization" and score >= _ORG_MIN and _org_ok(actor))
+            or (actor.kind == "organization" and _in_gazetteer(actor) and score >= _COUNTRY_MIN)
         )
         if keep:
             chosen[actor.id] = actor
@@ -308,6 +313,14 @@ _PREP_WORDS = frozenset(
         "as",
     ]
 )
+
+
+def _in_gazetteer(actor: Actor) -> bool:
+    """A known international body ("the European Union offered teams"): named once in full
+    it is an actor, as a country is."""
+    return any(
+        m.evidence & {"name", "alias"} and "in-role" not in m.evidence for m in actor.mentions
+    )
 
 
 def _org_ok(actor: Actor) -> bool:

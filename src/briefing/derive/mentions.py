@@ -58,6 +58,8 @@ _ROLE_ADJ = wordset(
     defense defence interior finance cabinet state federal presidential regional local
     international european western union party army navy police ministry white house
     economic energy trade health justice junior first vice special foreign-policy
+    competition commerce labour labor environment education transport agriculture industry
+    economy emergencies intelligence central bank electoral provincial general campaign
     """
 )
 _ORG_NOUNS = wordset(
@@ -203,6 +205,8 @@ def _surface_table() -> dict[str, tuple[str, str]]:
         for alias in ent.aliases:
             if alias[:1].isupper() or alias.startswith("the "):
                 table.setdefault(alias, (ent.id, "alias"))
+            if alias.startswith("the "):  # sentence-initial "The Commission said"
+                table.setdefault("The " + alias[4:], (ent.id, "alias"))
         for dem in ent.demonyms:
             table.setdefault(dem, (ent.id, "demonym"))
         for cap in ent.capitals:
@@ -245,6 +249,19 @@ def _is_sentence_start(paragraph: str, offset: int) -> bool:
     before = paragraph[:offset].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?:—–-\u2014" or before.endswith("(AP)")
 
+
+# A run that starts with one of these and goes on with "of …" names an organisation.
+_OF_HEADS = wordset(
+    "Ministry Department Council Organization Organisation Office Bank Court Union "
+    "Commission Committee Federation Association Institute Agency Bureau League"
+)
+
+# A name followed by one of these lower-case nouns is an organisation's name.
+_NAMED_BY_ORG_NOUN = re.compile(
+    r"\s+(?:alliance|party|coalition|movement|bloc|company|firm|group)\b(?!-)"
+)
+
+_COUNTRY_NAMES = frozenset(e.name for e in lx.COUNTRIES)
 
 # --- the finder -----------------------------------------------------------------------
 
@@ -305,6 +322,8 @@ class MentionFinder:
             cls = GROUP_CLASS.get(noun) or GROUP_CLASS.get(noun.lower())
             if cls is None:
                 continue
+            if cls == "governments" and affiliation in _COUNTRY_NAMES:
+                continue  # "the Danish government(s)" is Denmark: the gazetteer names it
             self._add(
                 Mention(
                     i,
@@ -420,9 +439,7 @@ class MentionFinder:
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
         if len(words) >= 2 and (
-            words[-1] in lx.ORG_HEADS
-            or words[0] in {"Ministry", "Department", "Council"}
-            or embassy
+            words[-1] in lx.ORG_HEADS or (words[0] in _OF_HEADS and len(words) >= 3) or embassy
         ):
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
@@ -501,8 +518,12 @@ class MentionFinder:
         last = name_words[-1]
         if last in lx.NOT_PERSON_HEADS and "role" not in evidence:
             return
+        if not evidence & {"role", "honorific", "given"} and _NAMED_BY_ORG_NOUN.match(
+            para[n_end : n_end + 20]
+        ):
+            evidence.add("org-apposition")  # "her Democratic Renewal alliance"
         if "org-apposition" in evidence or (
-            len(name_words) == 1
+            (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
             and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
         ):
             self._add(
