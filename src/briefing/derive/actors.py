@@ -194,8 +194,33 @@ class ActorExtractor:
             if m.kind in {"organization", "country", "group"}:
                 self._entity_actor(m)
         self._fold_short_org_names()
+        self._fold_unqualified_bodies()
         self._join_repeated_org_names(leftovers)
         self._reuse_known_ids()
+
+    def _fold_unqualified_bodies(self) -> None:
+        """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
+        of the unqualified body joins the qualified one named last before it."""
+        orgs = [a for a in self.actors.values() if a.kind == "organization"]
+        for bare in orgs:
+            qualified = [a for a in orgs if a is not bare and a.name.endswith(" " + bare.name)]
+            if not qualified:
+                continue
+            for m in bare.mentions:
+
+                def last_before(actor: Actor, at: Mention = m) -> tuple[int, int]:
+                    seen = [
+                        (o.para, o.start)
+                        for o in actor.mentions
+                        if (o.para, o.start) < (at.para, at.start)
+                    ]
+                    return max(seen) if seen else (-1, -1)
+
+                target = max(qualified, key=last_before)
+                target.mentions.append(m)
+                if m.text not in target.aliases:
+                    target.aliases.append(m.text)
+            del self.actors[bare.id]
 
     def _join_repeated_org_names(self, leftovers: list[Mention]) -> None:
         """A capitalised run with no evidence of its own ("Norsk Kabel's board") that is
@@ -267,6 +292,14 @@ class ActorExtractor:
                     cands = [
                         a for a in with_roles if org in f"{a.role} {a.affiliation or ''}".lower()
                     ]
+                if not cands and noun in {"leader", "premier", "head"}:
+                    # "the Russian leader": a head of state or government of that country
+                    cands = [a for a in with_roles if _HEAD_ROLE.search(a.role or "")]
+                    country = affiliation_of(extra) if extra.strip() else None
+                    if country:
+                        cands = [a for a in cands if a.affiliation == country]
+                    elif len(cands) > 1:
+                        cands = []
                 if len(cands) > 1 and extra.strip():
                     narrowed = [
                         a
@@ -400,7 +433,7 @@ class ActorExtractor:
             actor_id, name, kind_ = slugify(key.name), key.name, "group"
             affiliation = m.role
         elif isinstance(key, OrgKey):
-            name = re.sub(r"^(?:The|the)\s+", "", m.text)
+            name = re.sub(r"^(?:The|the)\s+", "", key.name)
             actor_id, kind_ = slugify(name), "organization"
             affiliation = affiliation_of(name)
         else:  # a person's name or an unfolded group: the fold handled those already
@@ -430,6 +463,8 @@ class ActorExtractor:
             hit = next((index[_key(f)] for f in forms if _key(f) in index), None)
             if hit is None and actor.kind != "person":
                 hit = next(((kid, kn) for kid, kn, _ in self.known if kid == actor.id), None)
+            if hit is None:
+                hit = _fuzzy_hit(actor, index)
             if hit:
                 known_id, known_name = hit
                 if known_name != actor.name and actor.name not in actor.aliases:
@@ -438,6 +473,28 @@ class ActorExtractor:
             renamed.setdefault(actor.id, actor)
         self.actors = renamed
 
+
+def _fuzzy_hit(actor: Actor, index: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """A library actor whose name is a spelling variant or transliteration of this one
+    ("Volodomyr Zelensky" / "Volodymyr Zelenskyy"): close by edit distance, same
+    initials, and at least two words, so a surname alone never adopts an identity."""
+    from rapidfuzz import fuzz, process
+
+    name = _key(actor.name)
+    words = name.split()
+    if len(words) < 2 or len(name) < 8:
+        return None
+    choices = [k for k in index if len(k.split()) == len(words)]
+    found = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=88)
+    if found is None:
+        return None
+    other = found[0].split()
+    if [w[0] for w in other] != [w[0] for w in words]:
+        return None
+    return index[found[0]]
+
+
+_HEAD_ROLE = re.compile(r"\b(?:president|prime minister|chancellor|premier|king)\b", re.I)
 
 _NEWS_AGENCIES = (
     "Reuters",

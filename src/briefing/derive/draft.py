@@ -259,6 +259,8 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
             _subject_like(doc, m.para, m.start) for m in actor.mentions
         ):
             score += 1
+        if actor.kind == "country" and actor.speaker == 0 and _only_a_place(doc, actor):
+            continue  # "talks in Uzbekistan": the venue is not an actor
         keep = (
             actor.kind == "person"
             or actor.speaker > 0
@@ -313,6 +315,27 @@ _PREP_WORDS = frozenset(
         "as",
     ]
 )
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|across|inside|outside|into|toward|towards|via|through|"
+    r"visit(?:ed|ing|s)?|hosted by|held in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_a_place(doc: Doc, actor: Actor) -> bool:
+    """Every mention of the country is a place where something happens ("in Uzbekistan",
+    "flew to Doha"), none of it a country acting or an adjective ("Qatari mediators")."""
+    if not actor.mentions:
+        return False
+    for m in actor.mentions:
+        if "demonym" in m.evidence or "in-role" in m.evidence:
+            return False
+        before = doc.paragraphs[m.para][max(0, m.start - 20) : m.start]
+        if not _PLACE_BEFORE.search(before):
+            return False
+    return True
 
 
 def _in_gazetteer(actor: Actor) -> bool:

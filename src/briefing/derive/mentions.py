@@ -262,6 +262,26 @@ _NAMED_BY_ORG_NOUN = re.compile(
 )
 
 _COUNTRY_NAMES = frozenset(e.name for e in lx.COUNTRIES)
+_GENERIC_ORG_WORDS = frozenset(w.lower() for w in lx.ORG_HEADS) | lx.TITLE_WORDS | _ROLE_ADJ
+_COUNTRY_BEFORE = re.compile(r"(?P<who>[A-Z][\w.'’ -]{1,40}?)(?:'s|’s)?\s+$")
+
+
+def _qualified_org(para: str, start: int, name: str) -> str:
+    """A generic body ("Defence Ministry", "the Foreign Office") takes the country written
+    before it ("Russia's Defence Ministry", "the French Defence Ministry") into its name,
+    so that two countries' ministries never share an id."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", name)]
+    if not words or not all(w in _GENERIC_ORG_WORDS or w in {"of", "the", "for"} for w in words):
+        return normalise(name)
+    found = _COUNTRY_BEFORE.search(para[max(0, start - 42) : start])
+    if found:
+        for hit in _GAZ_RE.finditer(found.group("who")):
+            ent = lx.BY_ID[_SURFACES[hit.group(0)][0]]
+            if ent.kind == "country" and hit.end() >= len(found.group("who")) - 1:
+                label = ent.demonyms[0] if ent.demonyms else ent.name
+                return f"{label} {normalise(name)}"
+    return normalise(name)
+
 
 # --- the finder -----------------------------------------------------------------------
 
@@ -444,6 +464,7 @@ class MentionFinder:
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
             name = para[org_start:end]
+            key_name = _qualified_org(para, org_start, name)
             followed = para[end : end + 40]
             in_role = bool(
                 re.match(r"\s+(?:spokes\w+|chief|head|minister|secretary|official)", followed)
@@ -454,7 +475,7 @@ class MentionFinder:
                     org_start,
                     end,
                     name,
-                    OrgKey(normalise(name)),
+                    OrgKey(key_name),
                     "organization",
                     evidence={"org-head"},
                     weight=0.5 if in_role else 1.0,

@@ -21,7 +21,9 @@ from briefing.derive.doc import Doc, QuoteSpan, Ref
 from briefing.derive.lexicon import wordset
 
 _VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r"|According to)\b")
-_PRONOUN_VERB = re.compile(r"\b(he|she|they|He|She|They)\s+(?:also\s+|later\s+|then\s+)?$")
+_PRONOUN_VERB = re.compile(
+    r"\b(he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?$"
+)
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
 _ORGISH = wordset(
     "company firm group ministry department agency union bank party government organisation "
@@ -377,11 +379,13 @@ class QuoteExtractor:
         return self._from_head(para, sentence.start, paragraph[sentence.start : -1])
 
     def _pronoun(self, para: int, offset: int, pronoun: str) -> str | None:
-        kinds = (
-            {"person"}
-            if pronoun.lower() in {"he", "she", "him", "her"}
-            else {"group", "organization", "country", "person"}
-        )
+        low = pronoun.lower()
+        if low in {"he", "she", "him", "her"}:
+            kinds = {"person"}
+        elif low == "it":  # "it said": the last organisation, country or group named
+            kinds = {"organization", "country", "group"}
+        else:
+            kinds = {"group", "organization", "country", "person"}
         ref = self.doc.last_ref_before(para, offset, kinds)
         return ref.actor if ref else None
 
