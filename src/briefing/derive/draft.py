@@ -24,7 +24,8 @@ from briefing.derive.extract_text import Article, strip_dateline
 from briefing.derive.lexicon import wordset
 from briefing.derive.questions import extract_questions, question_id
 from briefing.derive.quotes import Quote, QuoteExtractor
-from briefing.derive.summary import summarise
+from briefing.derive.stance import draft_topic, stance
+from briefing.derive.summary import main_clause, summarise
 from briefing.derive.text import clip, slugify
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
@@ -177,8 +178,10 @@ def derive(
         )
     timeline = _dedupe_events(timeline)
 
+    names = [form for a in chosen.values() for form in (a.name, *a.aliases)]
+    topic = draft_topic(article.title or "", names) if article.title else None
     positions = [
-        _position(doc, q, date_hits, article.title or "")
+        _position(doc, q, date_hits, article.title or "", topic)
         for q in sorted(quotes + reported, key=lambda q: (q.para, q.start))
         if q.speaker in chosen
     ]
@@ -223,7 +226,16 @@ def derive(
     if source:
         data["source"] = source
     data["tags"] = tags
-    data["summary"] = summarise(doc.sentences, paragraphs)
+    by_actor: dict[str, set[str]] = {}
+    for p in positions:
+        by_actor.setdefault(p["actor"], set()).add(p["stance"])
+    stances = []
+    for actor_id, found in by_actor.items():
+        found.discard("unclear")
+        if found:
+            one = found.pop() if len(found) == 1 else "mixed"
+            stances.append((chosen[actor_id].name, one))
+    data["summary"] = summarise(doc.sentences, paragraphs, stances, topic)
     data["actors"] = [a.to_data() for a in chosen.values()]
     if positions:
         data["positions"] = positions
@@ -417,7 +429,11 @@ def _topic(doc: Doc, quote: Quote, sentence: str, title: str) -> str:
 
 
 def _position(
-    doc: Doc, quote: Quote, date_hits: dict[tuple[int, int], list[DateHit]], title: str
+    doc: Doc,
+    quote: Quote,
+    date_hits: dict[tuple[int, int], list[DateHit]],
+    title: str,
+    topic: str | None = None,
 ) -> dict[str, Any]:
     sentence = doc.sentence_at(quote.para, max(quote.start - 1, 0))
     if not quote.text:
@@ -429,9 +445,9 @@ def _position(
         text = first if first.endswith((".", "!", "?")) else first.rstrip(",;:") + "."
     item: dict[str, Any] = {
         "actor": quote.speaker,
-        "topic": _topic(doc, quote, sentence.text, title),
+        "topic": topic or _topic(doc, quote, sentence.text, title),
         "position": clip(text, 300),
-        "stance": "unclear",
+        "stance": stance(quote.text or main_clause(sentence.text)),
     }
     if quote.text:
         item["quote"] = quote.text

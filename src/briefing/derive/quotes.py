@@ -21,9 +21,7 @@ from briefing.derive.doc import Doc, QuoteSpan, Ref
 from briefing.derive.lexicon import wordset
 
 _VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r"|According to)\b")
-_PRONOUN_VERB = re.compile(
-    r"\b(he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?$"
-)
+_PRONOUN_VERB = re.compile(r"\b(he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?$")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
 _ORGISH = wordset(
     "company firm group ministry department agency union bank party government organisation "
@@ -33,6 +31,10 @@ _PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|agai
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|told|warned|added|stressed|noted|argued|insisted|announced|wrote|"
     r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to)\b"
+)
+# a short lower-case noun phrase right before the verb: "analysts", "two witnesses"
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:(?:some|many|several|other|local|two|three|four|a few|most)\s+)?[a-z][a-z-]+s"
 )
 _PRIORITY = ("person", "group", "organization", "country")
 
@@ -306,7 +308,7 @@ class QuoteExtractor:
         """The subject of a speech verb: walk the comma-separated pieces before it from the
         nearest back, skipping appositives ("the Kremlin's spokesman"), people first."""
         pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;]+", before)]
-        for start, end in reversed(pieces):
+        for n, (start, end) in enumerate(reversed(pieces)):
             piece = before[start:end]
             words = re.findall(r"[\w'’-]+", piece.lower())
             refs = self.doc.refs_in(para, offset + start, offset + end)
@@ -334,6 +336,8 @@ class QuoteExtractor:
             ref = _pick(refs, nearest=True)
             if ref:
                 return ref
+            if n == 0 and start > 0 and _UNNAMED_SUBJECT.fullmatch(piece.strip()):
+                return None  # "…, analysts said": an unnamed speaker, not an earlier name
         return None
 
     def _sentence_subject(self, para: int, start: int, end: int) -> str | None:

@@ -1,0 +1,77 @@
+"""The analytic half of a draft (issue 12): stance with negation, one topic noun phrase
+from the headline, a summary whose bottom line is one whole sentence without dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefing.derive import derive, load_source
+from briefing.derive.stance import draft_topic, stance
+from briefing.derive.summary import bottom_line
+
+STORIES = Path(__file__).parent / "fixtures" / "derive" / "stories"
+NOW = dt.datetime(2034, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are studying it in a positive spirit", "supports"),
+        ("Israel would not agree to a permanent end to the fighting", "opposes"),
+        ("We will not accept a result built on bought votes", "opposes"),
+        ("Moscow had no objection in principle", "supports"),
+        ("the conditions were a non-starter.", "opposes"),
+        ("We welcome the talks, but we reject the conditions", "mixed"),
+        ("The report will be published within two weeks", "unclear"),
+    ],
+)
+def test_stance_handles_negation(text: str, expected: str) -> None:
+    assert stance(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Hamas studies new truce proposal as Qatar presses both sides", "truce proposal"),
+        ("Velmora heads for presidential runoff as opposition cries foul", "presidential runoff"),
+        ("Strong earthquake kills at least 140 in southern Kavaris", "strong earthquake"),
+        ("Russia, Ukraine agree on prisoner swap", "prisoner swap"),
+        ("U.S. weapons used inside Russia", "U.S. weapons used inside Russia"),
+        ("Turkey says Black Sea grain talks to resume next week", "Black Sea grain talks"),
+    ],
+)
+def test_topic_is_the_headline_noun_phrase(title: str, expected: str) -> None:
+    assert draft_topic(title, ["Hamas"]) == expected
+
+
+def test_bottom_line_strips_the_agency_tag_and_never_cuts_a_word() -> None:
+    assert bottom_line("(CNN) — Rescuers reached the village on Monday") == (
+        "Rescuers reached the village on Monday."
+    )
+    long = (
+        "The government said on Monday that it would raise taxes on fuel, tobacco and "
+        "alcohol from next year to close a budget gap that has grown since the pandemic, "
+        "while the opposition said it would fight the plan in parliament and in the "
+        "courts and called for a referendum on the measures before any of them take effect "
+        "in the spring."
+    )
+    line = bottom_line(long)
+    assert line.endswith("pandemic.") and "…" not in line
+
+
+def test_draft_positions_share_one_topic_and_have_stances() -> None:
+    derived = derive(load_source(str(STORIES / "2033-06-06-runoff-election.txt")), now=NOW)
+    topics = {p.topic for p in derived.brief.positions}
+    assert topics == {"presidential runoff"}
+    by_quote = {p.quote: p.stance.value for p in derived.brief.positions if p.quote}
+    assert by_quote["We will not accept a result built on bought votes"] == "opposes"
+    summary = derived.brief.summary
+    assert summary.startswith("**Bottom line:** Velmora's presidential election will go")
+    assert "SANTA LUZ" not in summary and "…" not in summary
+    assert len(summary.replace("**Bottom line:**", "").split()) <= 120
+    assert "Rafael Montoya supports the presidential runoff" in summary
+    # "…, analysts said" is not Montoya's position
+    assert not any("analysts said" in p.position for p in derived.brief.positions)
