@@ -75,3 +75,25 @@ def test_draft_positions_share_one_topic_and_have_stances() -> None:
     assert "Rafael Montoya supports the presidential runoff" in summary
     # "…, analysts said" is not Montoya's position
     assert not any("analysts said" in p.position for p in derived.brief.positions)
+
+
+def test_reported_speech_becomes_positions_without_a_quote() -> None:
+    from briefing.derive import Article
+
+    derived = derive(
+        Article(
+            paragraphs=[
+                "Labour Minister Julia Ferrer called for a law covering all platform workers.",
+                "The union rejected the plan, according to Carmen Robles.",
+                "Prime Minister Arman Dost declined to comment on the proposal.",
+            ],
+            date=dt.date(2034, 1, 18),
+        ),
+        now=NOW,
+    )
+    positions = {p.actor: p for p in derived.brief.positions}
+    assert positions["julia-ferrer"].quote is None
+    assert positions["julia-ferrer"].attribution.value == "on-record"
+    assert positions["carmen-robles"].attribution.value == "reported"
+    assert positions["carmen-robles"].stance.value == "opposes"
+    assert "arman-dost" not in positions  # declining to comment is not a position

@@ -30,7 +30,14 @@ _ORGISH = wordset(
 _PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into)\s+$")
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|told|warned|added|stressed|noted|argued|insisted|announced|wrote|"
-    r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to)\b"
+    r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to|"
+    r"called (?:for|on)|calls (?:for|on)|urged|urges|vowed|pledged|demanded|accused|"
+    r"rejected|welcomed|critici[sz]ed|condemned|promised|proposed|threatened|"
+    r"backed|opposed|supported)\b"
+)
+# not a statement: "declined to comment", "did not respond to a request"
+_NO_STATEMENT = re.compile(
+    r"\b(?:declined|refused|did not respond|could not be reached|not immediately)\b"
 )
 # a short lower-case noun phrase right before the verb: "analysts", "two witnesses"
 _UNNAMED_SUBJECT = re.compile(
@@ -138,8 +145,10 @@ class QuoteExtractor:
             for span in spans:
                 if any(span.start <= q.end and q.start <= span.end for q in doc.quotes[para]):
                     continue
-                verb = _INDIRECT_VERB.search(span.text)
+                verb = re.search(r"\baccording to\b", span.text) or _INDIRECT_VERB.search(span.text)
                 if not verb or re.search(r"\bnot\s+(?:yet\s+)?$", span.text[: verb.start()]):
+                    continue
+                if _NO_STATEMENT.search(span.text[: verb.start() + 40]):
                     continue
                 offset = span.start
                 speaker: str | None = None
