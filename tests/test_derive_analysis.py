@@ -97,3 +97,47 @@ def test_reported_speech_becomes_positions_without_a_quote() -> None:
     assert positions["carmen-robles"].attribution.value == "reported"
     assert positions["carmen-robles"].stance.value == "opposes"
     assert "arman-dost" not in positions  # declining to comment is not a position
+
+
+def test_library_questions_the_article_bears_on_are_reused_with_their_likelihood() -> None:
+    known = [
+        ("hamas-accepts-truce", "Will Hamas accept the truce proposal?", ("hamas",), "likely"),
+        ("fed-cuts-rates", "Will the Fed cut interest rates?", ("federal-reserve",), None),
+        ("hamas-disarm", "Will Hamas disarm?", ("hamas",), None),  # actor only, no subject
+    ]
+    derived = derive(
+        load_source(str(STORIES / "2033-05-14-ceasefire-talks.txt")),
+        known_questions=known,
+        now=NOW,
+    )
+    questions = {q.id: q for q in derived.brief.open_questions}
+    carried = questions["hamas-accepts-truce"]
+    assert carried.likelihood is not None and carried.likelihood.value == "likely"
+    assert "carried" in (carried.context or "")
+    assert carried.actors == ["hamas"]
+    assert "fed-cuts-rates" not in questions and "hamas-disarm" not in questions
+    # a new question from what the article leaves open, naming the actor
+    assert "Will Israel send its negotiators to Cairo?" in {
+        q.question for q in derived.brief.open_questions
+    }
+
+
+def test_new_questions_take_likelihood_from_hedging_else_low_confidence() -> None:
+    from briefing.derive import Article
+
+    derived = derive(
+        Article(
+            paragraphs=[
+                "Officials said it could take days to reach the valleys. It is unclear "
+                "whether the army will reopen the road, which is likely to stay shut.",
+                "It is unclear whether Israel will send its negotiators to Cairo.",
+            ],
+            date=dt.date(2033, 5, 14),
+        ),
+        now=NOW,
+    )
+    by_text = {q.question: q for q in derived.brief.open_questions}
+    road = by_text["Will the army reopen the road?"]
+    assert road.likelihood is not None and road.likelihood.value == "likely"
+    cairo = by_text["Will Israel send its negotiators to Cairo?"]
+    assert cairo.likelihood is None and cairo.confidence.value == "low"

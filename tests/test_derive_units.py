@@ -331,20 +331,44 @@ def test_month_and_day_take_the_nearest_year() -> None:
         ),
         (
             "He said their use was still up for discussion within the government.",
-            "What will be decided about their use?",
+            "Will their use be agreed?",
         ),
         (
             "A senior official said a decision could come soon, possibly next week.",
             "Will a decision come soon?",
         ),
         (
-            "The Pentagon did not immediately respond to a request for comment.",
-            "How will the Pentagon respond?",
+            "Halvard declined to say whether it would offer to sell factories.",
+            "Will Halvard offer to sell factories?",
+        ),
+        (
+            "Indian officials said New Delhi was still in discussions with EU member states.",
+            "Will New Delhi reach an agreement with EU member states?",
+        ),
+        (
+            "Zoomly refused to rule out raising fares to cover the cost.",
+            "Could Zoomly end up raising fares to cover the cost?",
+        ),
+        (
+            "The ministry did not confirm reports that troops had crossed the border.",
+            "Is it true that troops had crossed the border?",
         ),
     ],
 )
 def test_questions(sentence: str, question: str) -> None:
     assert question in [q for q, _ in find_questions(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Pentagon did not immediately respond to a request for comment.",
+        "A spokesman said the matter was under consideration.",
+    ],
+)
+def test_no_filler_questions(sentence: str) -> None:
+    """Issue 12: no "How will X respond?" / "What will be decided about the issue?"."""
+    assert find_questions(sentence) == []
 
 
 def test_question_forms_and_ids() -> None:

@@ -44,6 +44,24 @@ def known_actors(db_path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
+def known_questions(db_path: Path) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    """(id, question, actor ids, likelihood) of the library's open questions, if any."""
+    if not db_path.is_file():
+        return []
+    from briefing.store import Store
+
+    try:
+        with Store(db_path) as store:
+            return [
+                (q.question_id, q.question, tuple(q.actors), q.likelihood)
+                for q in store.questions(status="open")
+                if q.has_own_id
+            ]
+    except BriefingError as exc:
+        click.echo(f"briefing: warning: library questions not read: {exc}", err=True)
+        return []
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -101,9 +119,10 @@ def derive_command(
     article = load_source(source, context.settings.http)
     when = _parse_date(date_)
     known = known_actors(context.db_path) if use_library else []
+    questions = known_questions(context.db_path) if use_library else []
     try:
         with reporting_internal_errors(source):
-            text, notes, slug = _draft(article, context, brief_id, when, llm, known)
+            text, notes, slug = _draft(article, context, brief_id, when, llm, known, questions)
     except DeriveInternalError as exc:
         click.echo(f"briefing: {exc}", err=True)
         sys.exit(1)
@@ -123,12 +142,15 @@ def _draft(
     when: dt.date | None,
     llm: bool | None,
     known: list[tuple[str, str, tuple[str, ...]]],
+    questions: list[tuple[str, str, tuple[str, ...], str | None]],
 ) -> tuple[str, list[str], str]:
     """The draft as YAML text, the notes for stderr, and the brief id."""
     from briefing.derive import derive
     from briefing.loader import dump_brief
 
-    derived = derive(article, brief_id=brief_id, date=when, known_actors=known)
+    derived = derive(
+        article, brief_id=brief_id, date=when, known_actors=known, known_questions=questions
+    )
     notes = list(derived.notes)
     settings = context.settings.derive.llm
     if llm if llm is not None else settings.enabled:

@@ -22,7 +22,13 @@ from briefing.derive.dates import DateHit, DateResolver
 from briefing.derive.doc import Doc
 from briefing.derive.extract_text import Article, strip_dateline
 from briefing.derive.lexicon import wordset
-from briefing.derive.questions import extract_questions, question_id
+from briefing.derive.questions import (
+    KnownQuestion,
+    content_words,
+    extract_questions,
+    library_questions,
+    question_id,
+)
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.stance import draft_topic, stance
 from briefing.derive.summary import main_clause, summarise
@@ -116,8 +122,12 @@ def derive(
     known_actors: Iterable[KnownActor] = (),
     use_famous: bool = True,
     now: dt.datetime | None = None,
+    known_questions: Iterable[KnownQuestion] = (),
 ) -> Derived:
-    """Turn an article into a validated draft brief (offline, heuristics only)."""
+    """Turn an article into a validated draft brief (offline, heuristics only).
+
+    ``known_actors`` and ``known_questions`` come from the library: their ids are reused
+    when the article names the same actor or bears on the same open question."""
     notes: list[str] = []
     paragraphs = [p for p in article.paragraphs if p.strip()]
     if paragraphs:
@@ -189,6 +199,11 @@ def derive(
     taken: set[str] = set()
     questions = []
     sentence_tuples = [[(s.start, s.end, s.text) for s in spans] for spans in doc.sentences]
+    carried = library_questions(
+        list(known_questions), set(chosen), content_words(" ".join(paragraphs))
+    )
+    taken |= {str(item["id"]) for item in carried}
+    questions.extend(carried)
     for q in extract_questions(paragraphs, sentence_tuples):
         item: dict[str, Any] = {
             "id": question_id(q.question, taken),
@@ -198,6 +213,9 @@ def derive(
         ids = _actors_in(doc, chosen, q.para, q.start, q.end)
         if ids:
             item["actors"] = ids
+        if q.likelihood:
+            item["likelihood"] = q.likelihood  # the article's own hedging
+        item["confidence"] = "low"
         questions.append(item)
 
     title = (article.title or clip(first.text, 200)).strip()
