@@ -141,3 +141,36 @@ def test_new_questions_take_likelihood_from_hedging_else_low_confidence() -> Non
     assert road.likelihood is not None and road.likelihood.value == "likely"
     cairo = by_text["Will Israel send its negotiators to Cairo?"]
     assert cairo.likelihood is None and cairo.confidence.value == "low"
+
+
+def test_timeline_gives_each_event_one_date() -> None:
+    derived = derive(load_source(str(STORIES / "2033-05-14-ceasefire-talks.txt")), now=NOW)
+    timeline = derived.brief.timeline
+    texts = [e.event for e in timeline]
+    assert len(texts) == len(set(texts))  # no event repeated on two days
+    by_date = {str(e.date): e.event for e in timeline}
+    # "talks would resume in Cairo on Tuesday": the coming Tuesday, not the last one
+    assert "resume in Cairo" in by_date["2033-05-17"]
+    # "Hamas militants fired rockets … late on Friday, the Israeli military said"
+    assert "fired rockets" in by_date["2033-05-13"]
+
+
+def test_a_sentence_with_two_dated_clauses_gives_two_events() -> None:
+    from briefing.derive import Article
+
+    derived = derive(
+        Article(
+            paragraphs=[
+                "The Philippines first asked for the missiles in February 2029, and the "
+                "first batteries arrived last year.",
+                "Ships were rammed in March, the navy said on Monday.",
+            ],
+            date=dt.date(2031, 1, 15),
+        ),
+        now=NOW,
+    )
+    by_date = {str(e.date): e.event for e in derived.brief.timeline}
+    assert by_date["2029-02"] == "The Philippines first asked for the missiles in February 2029."
+    assert by_date["2030"] == "The first batteries arrived last year."
+    # a month without a year is in the past of the article; "said on Monday" is not an event
+    assert "2030-03" in by_date and "2031-01-13" not in by_date

@@ -163,17 +163,20 @@ def derive(
     resolver = DateResolver(when)
     date_hits: dict[tuple[int, int], list[DateHit]] = {}
     timeline: list[dict[str, Any]] = []
+    dated: set[tuple[int, int]] = set()  # sentences that gave an event
     for para, spans in enumerate(doc.sentences):
         for span in spans:
             hits = resolver.find(span.text)
             date_hits[(para, span.start)] = hits
             ids = _actors_in(doc, chosen, para, span.start, span.end)
-            for hit in hits:
-                event: dict[str, Any] = {"date": hit.value, "event": clip(span.text, 280)}
+            for hit, text in _event_dates(span.text, hits):
+                dated.add((para, span.start))
+                event: dict[str, Any] = {"date": hit.value, "event": clip(text, 280)}
                 if ids:
                     event["actors"] = ids
                 timeline.append(event)
-    if not any(e["date"] == when.isoformat() for e in timeline):
+    lead_used = (first.para, first.start) in dated
+    if not lead_used and not any(e["date"] == when.isoformat() for e in timeline):
         lead = first
         timeline.append(
             {
@@ -388,6 +391,63 @@ def _actors_in(doc: Doc, chosen: dict[str, Actor], para: int, start: int, end: i
         if ref.actor in chosen and ref.actor not in ids:
             ids.append(ref.actor)
     return ids
+
+
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|told|added|announced|wrote|reported|warned)\b[^,;]{0,30}?\s(?:on|late on|"
+    r"early on)?\s*$"
+)
+
+
+_CLAUSE_BREAK = re.compile(
+    r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+|\s+and\s+(?=the\s)"
+)
+
+
+def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]]:
+    """Each event of a sentence once, with its date: a date that only says when something
+    was said ("…, X said on Monday") counts only when the sentence has no other date; two
+    dates in one clause are one event (the day-precise date first); two clauses with a
+    date each are two events, each told by its own clause, so no event text is repeated
+    on two days."""
+    if not hits:
+        return []
+    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    bounds = [0, *(m.end() for m in breaks), len(sentence) + 1]
+    ends = [*(m.start() for m in breaks), len(sentence)]
+    by_clause: dict[int, list[DateHit]] = {}
+    for hit in hits:
+        k = max(i for i, b in enumerate(bounds[:-1]) if b <= hit.start)
+        by_clause.setdefault(k, []).append(hit)
+    for k, group in list(by_clause.items()):
+        events = [h for h in group if not _STATEMENT_DATE.search(sentence[: h.start])]
+        if events:
+            by_clause[k] = events
+        elif (
+            len(by_clause) > 1
+            and any(
+                not _STATEMENT_DATE.search(sentence[: h.start])
+                for g in by_clause.values()
+                for h in g
+            )
+            and k > 0
+        ):
+            del by_clause[k]  # "…, X said on Monday" after the event's own clause
+    if len(by_clause) == 1:
+        group = next(iter(by_clause.values()))
+        precise = [h for h in group if h.precision == "day"]
+        return [((precise or group)[0], sentence)]
+    out = []
+    for k, group in sorted(by_clause.items()):
+        precise = [h for h in group if h.precision == "day"]
+        clause = sentence[bounds[k] : ends[k]].strip(" ,;")
+        if not clause.endswith((".", "!", "?", '"', "”")):
+            clause += "."
+        if clause.count('"') % 2 or clause.count("“") > clause.count("”"):
+            clause += "”" if "“" in clause else '"'  # the quote was cut at the clause
+        text = clause if len(clause.split()) >= 4 else sentence
+        out.append(((precise or group)[0], text[:1].upper() + text[1:]))
+    return out
 
 
 def _dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
