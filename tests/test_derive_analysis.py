@@ -174,3 +174,60 @@ def test_a_sentence_with_two_dated_clauses_gives_two_events() -> None:
     assert by_date["2030"] == "The first batteries arrived last year."
     # a month without a year is in the past of the article; "said on Monday" is not an event
     assert "2030-03" in by_date and "2031-01-13" not in by_date
+
+
+def test_derive_eval_scores_the_analytic_half() -> None:
+    from briefing.derive.evaluate import score
+    from briefing.model import validate_brief
+
+    def brief(**parts: object):  # type: ignore[no-untyped-def]
+        data = {"id": "b", "title": "T", "date": "2033-05-14", **parts}
+        made, problems = validate_brief(data)
+        assert made is not None, problems
+        return made
+
+    actors = [{"id": "khalil-nasser", "name": "Khalil Nasser"}]
+    reference = brief(
+        summary="**Bottom line:** Hamas is studying the proposal.",
+        actors=actors,
+        positions=[
+            {
+                "actor": "khalil-nasser",
+                "topic": "truce",
+                "position": "Hamas studies the proposal positively.",
+                "stance": "supports",
+                "quote": "We are studying it in a positive spirit",
+            }
+        ],
+        open_questions=[{"question": "Will Israel send negotiators to Cairo?"}],
+        timeline=[{"date": "2033-05-14", "event": "Hamas studies the truce proposal."}],
+    )
+    derived = brief(
+        summary="**Bottom line:** DOHA, May 14 (Wire Desk) - Hamas said it was studying…",
+        actors=actors,
+        positions=[
+            {
+                "actor": "khalil-nasser",
+                "topic": "truce proposal",
+                "position": "We are studying it in a positive spirit.",
+                "stance": "opposes",
+                "quote": "We are studying it in a positive spirit",
+            },
+            {
+                "actor": "khalil-nasser",
+                "topic": "truce proposal",
+                "position": "Invented.",
+                "quote": "a quote the article never had",
+            },
+        ],
+        open_questions=[{"question": "Will Israel send its negotiators to Cairo?"}],
+        timeline=[{"date": "2033-05-14", "event": "The weather was fine."}],
+    )
+    article = '"We are studying it in a positive spirit," Khalil Nasser said.'
+    result = score(derived, reference, "x", article)
+    assert (result.emitted, result.emitted_verbatim) == (2, 1)
+    assert (result.emitted_judged, result.emitted_right) == (1, 1)
+    assert (result.positions_found, result.stance_judged, result.stance_right) == (1, 1, 0)
+    assert result.questions_found == 1
+    assert result.events_found == 0  # the date alone is not the event
+    assert result.bottom_lines == 0 and result.summaries_clean == 0

@@ -218,7 +218,7 @@ def derive_eval_command(
     article that has a reference, offline, without the library).
     """
     from briefing.derive import derive_guarded, load_source
-    from briefing.derive.evaluate import Score, score, table
+    from briefing.derive.evaluate import Score, analytic_table, score, table
 
     limits = context.settings.limits
     scores: list[Score] = []
@@ -230,13 +230,15 @@ def derive_eval_command(
             if not ref_path.is_file():
                 continue
             ref = _load_one(ref_path, limits, "reference")
+            text = None
             try:
                 article = load_source(str(path))
+                text = article.text
                 result = derive_guarded(article, str(path), use_famous=not no_famous).brief
             except BriefingError as exc:
                 click.echo(f"briefing: {path}: {exc}", err=True)
                 result = None
-            scores.append(score(result, ref, path.stem))
+            scores.append(score(result, ref, path.stem, text))
         if not scores:
             raise BriefingError(f"no article in {articles} has a reference in {references}")
     elif derived and reference:
@@ -255,6 +257,8 @@ def derive_eval_command(
         click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(table(scores, total if len(scores) > 1 else None))
+        click.echo()
+        click.echo(analytic_table(scores, total if len(scores) > 1 else None))
     if verbose:
         for miss in total.missed:
             click.echo(f"  missed: {miss}", err=True)
