@@ -50,6 +50,18 @@ _SUPPORT = (
     "must accept",
     "urge",
     "protect",
+    "grateful",
+    "thank",
+    "reliable",
+    "certainty",
+    "overdue",
+    "deterr",
+    "time to",
+    "need to",
+    "must act",
+    "proving",
+    "will come",
+    "on the table",
 )
 _OPPOSE = (
     "oppos",
@@ -80,6 +92,15 @@ _OPPOSE = (
     "respond in kind",
     "cannot let",
     "will not reward",
+    "oil on the fire",
+    "irresponsible",
+    "escalat",
+    "wider war",
+    "collapse",
+    "necessary measures",
+    "danger",
+    "halt",
+    "suspend",
 )
 _NEGATION = wordset("not no never nor cannot can't won't don't doesn't didn't isn't wasn't without")
 _CUE = re.compile(
