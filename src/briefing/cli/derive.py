@@ -122,7 +122,9 @@ def derive_command(
     questions = known_questions(context.db_path) if use_library else []
     try:
         with reporting_internal_errors(source):
-            text, notes, slug = _draft(article, context, brief_id, when, llm, known, questions)
+            text, notes, slug, llm_failed = _draft(
+                article, context, brief_id, when, llm, known, questions
+            )
     except DeriveInternalError as exc:
         click.echo(f"briefing: {exc}", err=True)
         sys.exit(1)
@@ -133,6 +135,12 @@ def derive_command(
     else:
         _write_atomic(output, text)
         click.echo(f"wrote {output} ({slug})", err=True)
+    if llm_failed:
+        click.echo(
+            "briefing: the LLM pass was asked for and failed; the offline draft was written",
+            err=True,
+        )
+        sys.exit(1)
 
 
 def _draft(
@@ -143,8 +151,9 @@ def _draft(
     llm: bool | None,
     known: list[tuple[str, str, tuple[str, ...]]],
     questions: list[tuple[str, str, tuple[str, ...], str | None]],
-) -> tuple[str, list[str], str]:
-    """The draft as YAML text, the notes for stderr, and the brief id."""
+) -> tuple[str, list[str], str, bool]:
+    """The draft as YAML text, the notes for stderr, the brief id, and whether an LLM pass
+    that was asked for failed."""
     from briefing.derive import derive
     from briefing.loader import dump_brief
 
@@ -157,7 +166,7 @@ def _draft(
         from briefing.derive.llm import improve
 
         notes += improve(derived, settings)
-    return dump_brief(derived.brief), notes, derived.brief.id
+    return dump_brief(derived.brief), notes, derived.brief.id, derived.llm_failed
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -112,6 +112,7 @@ class Derived:
     article: Article
     quotes: list[Quote] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    llm_failed: bool = False  # the LLM pass was asked for and fell back to this draft
 
 
 def derive(
