@@ -353,6 +353,19 @@ def test_month_and_day_take_the_nearest_year() -> None:
             "The ministry did not confirm reports that troops had crossed the border.",
             "Is it true that troops had crossed the border?",
         ),
+        (
+            "Laura Whitfield, speaking in Riyadh on Friday, urged Hamas to accept the deal.",
+            "Will Hamas accept the deal?",
+        ),
+        (
+            "Lawmakers said they would ask the Supreme Court to order a recount.",
+            "Will the Supreme Court order a recount?",
+        ),
+        (
+            "It is unclear whether candidate Luis Ortega, who won 11%, will endorse either "
+            "finalist.",
+            "Will candidate Luis Ortega endorse either finalist?",
+        ),
     ],
 )
 def test_questions(sentence: str, question: str) -> None:

@@ -68,6 +68,16 @@ _IN_TALKS = re.compile(
     r"\b(?:was|were|is|are) still in (?:discussions|talks|negotiations)"
     r"(?P<with>\s+with\s+[^,.;]{2,60})?"
 )
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
+# "urged Hamas to accept the deal", "would ask the Supreme Court to order a recount":
+# a call on someone leaves open whether they will do it
+_URGED = re.compile(
+    r"\b(?:urged|urges|pressed|presses|called on|calls on|asked|asks|ask|urge|press|"
+    r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
+    r"both sides|the (?:government|union|court|company|two sides|parties|authorities))"
+    r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
+)
+_NOT_VERBS = frozenset(["be", "the", "a", "an", "their", "its"])
 _LEAD_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s+[a-z])")
 _FILLER_SUBJECTS = frozenset(
     ["the matter", "the issue", "it", "this", "that", "the question", "the decision"]
@@ -190,6 +200,14 @@ def question_id(question: str, taken: set[str]) -> str:
 def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[str, str]]:
     """(question, cue) pairs for one sentence, strongest cue first."""
     out: list[tuple[str, str]] = []
+    # ", who won 11%," is not part of what is asked
+    sentence = _RELATIVE.sub("", sentence)
+    for found in _URGED.finditer(sentence):
+        target, act = found.group("who"), found.group("act")
+        if target.split()[0] in {"The", "A", "An", "Its", "Their"}:
+            target = target[0].lower() + target[1:]
+        if act.split()[0] not in _NOT_VERBS:
+            out.append((_finish(f"will {target} {act}"), "urged"))
     for wh in _WH.finditer(sentence):
         lead = sentence[: wh.start()]
         clause_end = sentence[wh.end() : wh.end() + 60]
