@@ -26,6 +26,7 @@ NOW = dt.datetime(2034, 1, 1, tzinfo=dt.UTC)
         ("the conditions were a non-starter.", "opposes"),
         ("We welcome the talks, but we reject the conditions", "mixed"),
         ("The report will be published within two weeks", "unclear"),
+        ("Offshore wind needs cables urgently; the committee met", "unclear"),  # no "win"
     ],
 )
 def test_stance_handles_negation(text: str, expected: str) -> None:

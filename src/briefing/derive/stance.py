@@ -103,29 +103,47 @@ _OPPOSE = (
     "suspend",
 )
 _NEGATION = wordset("not no never nor cannot can't won't don't doesn't didn't isn't wasn't without")
-_CUE = re.compile(
-    r"\b(?P<cue>"
-    + "|".join(re.escape(c) for c in sorted(_SUPPORT + _OPPOSE, key=len, reverse=True))
-    + r")[\w-]*",
-    re.IGNORECASE,
-)
+# Stems that would match unrelated words as a bare prefix ("win" in "wind", "urge" in
+# "urgent", "commit" in "committee") are spelt out with their endings.
+_WHOLE = {
+    "win": r"win(?:s|ning)?\b",
+    "urge": r"urg(?:e|es|ed|ing)\b",
+    "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
+    "back": r"back(?:s|ed|ing|er|ers)?\b",
+    "object": r"object(?:s|ed|ing|ion|ions)?\b",
+    "hope": r"hop(?:e|es|ed|eful|ing)\b",
+    "halt": r"halt(?:s|ed|ing)?\b",
+    "ready": r"ready\b",
+}
+
+
+def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    parts = [_WHOLE.get(c, re.escape(c) + r"[\w-]*") for c in sorted(cues, key=len, reverse=True)]
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+_SUPPORT_RE = _cue_re(_SUPPORT)
+_OPPOSE_RE = _cue_re(_OPPOSE)
+_ALWAYS_AGAINST = ("will not reward", "cannot let")
 _WORD = re.compile(r"[\w'’-]+")
 
 
 def stance(text: str) -> str:
     """``supports`` / ``opposes`` / ``mixed`` / ``unclear`` for one statement."""
     pro = con = 0
-    for match in _CUE.finditer(text):
-        cue = match.group("cue").lower()
-        positive = cue in _SUPPORT and not cue.startswith(_OPPOSE_STEMS)
-        if cue in _OPPOSE:
-            positive = False
-        window = text[max(0, match.start() - 30) : match.start()]
-        before = [w.lower() for w in _WORD.findall(window)]
-        if any(w in _NEGATION or w.endswith("n't") for w in before[-3:]):
-            positive = not positive
-        if cue in {"will not reward", "cannot let"}:
-            positive = False
+    hits = [(m, False) for m in _OPPOSE_RE.finditer(text)]
+    taken = [(m.start(), m.end()) for m, _ in hits]
+    hits += [
+        (m, True)
+        for m in _SUPPORT_RE.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in taken)
+    ]
+    for match, positive in hits:
+        if match.group(0).lower() not in _ALWAYS_AGAINST:
+            window = text[max(0, match.start() - 30) : match.start()]
+            before = [w.lower() for w in _WORD.findall(window)]
+            if any(w in _NEGATION or w.endswith("n't") for w in before[-3:]):
+                positive = not positive
         if positive:
             pro += 1
         else:
@@ -138,8 +156,6 @@ def stance(text: str) -> str:
         return "opposes"
     return "unclear"
 
-
-_OPPOSE_STEMS = tuple(_OPPOSE)
 
 _VERBISH = wordset(
     "to will would says said say gives give backs urges opens open heads kills hits faces "
