@@ -76,8 +76,8 @@ def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
     for name, stance in stances:
         if stance in groups and name not in groups[stance]:
             groups[stance].append(name)
-    if not any(groups.values()):
-        return ""
+    if sum(len(v) for v in groups.values()) < 2:
+        return ""  # one voice is not a debate: "X supports the earthquake" says nothing
     about = f" the {topic}" if topic and not topic[:1].isupper() else f" {topic}" if topic else ""
     parts = []
     for stance, verb in (("supports", "support"), ("opposes", "oppose"), ("mixed", "are mixed on")):
