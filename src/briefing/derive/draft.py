@@ -405,6 +405,12 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+def _best_hit(group: list[DateHit]) -> DateHit:
+    """The date of one clause: day-precise first, a written date ("May 15") before a
+    relative one ("two days later") of the same precision."""
+    return min(group, key=lambda h: (h.precision != "day", not re.search(r"\d", h.text)))
+
+
 def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]]:
     """Each event of a sentence once, with its date: a date that only says when something
     was said ("…, X said on Monday") counts only when the sentence has no other date; two
@@ -435,19 +441,16 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
         ):
             del by_clause[k]  # "…, X said on Monday" after the event's own clause
     if len(by_clause) == 1:
-        group = next(iter(by_clause.values()))
-        precise = [h for h in group if h.precision == "day"]
-        return [((precise or group)[0], sentence)]
+        return [(_best_hit(next(iter(by_clause.values()))), sentence)]
     out = []
     for k, group in sorted(by_clause.items()):
-        precise = [h for h in group if h.precision == "day"]
         clause = sentence[bounds[k] : ends[k]].strip(" ,;")
         if not clause.endswith((".", "!", "?", '"', "”")):
             clause += "."
         if clause.count('"') % 2 or clause.count("“") > clause.count("”"):
             clause += "”" if "“" in clause else '"'  # the quote was cut at the clause
         text = clause if len(clause.split()) >= 4 else sentence
-        out.append(((precise or group)[0], text[:1].upper() + text[1:]))
+        out.append((_best_hit(group), text[:1].upper() + text[1:]))
     return out
 
 
