@@ -232,3 +232,22 @@ def test_derive_eval_scores_the_analytic_half() -> None:
     assert result.questions_found == 1
     assert result.events_found == 0  # the date alone is not the event
     assert result.bottom_lines == 0 and result.summaries_clean == 0
+
+
+def test_the_summary_never_starts_its_second_paragraph_inside_a_quote() -> None:
+    from briefing.derive import Article
+
+    derived = derive(
+        Article(
+            paragraphs=[
+                "A cholera outbreak has killed 41 people in three weeks, the WHO said.",
+                '"The situation is deteriorating quickly. Without clean water, we will see '
+                'many more cases," WHO emergencies director Tomas Varga told a briefing.',
+                "The government has opened twelve treatment centres in the province.",
+            ],
+            date=dt.date(2033, 12, 13),
+        ),
+        now=NOW,
+    )
+    second = derived.brief.summary.split("\n\n")[1]
+    assert second.count('"') % 2 == 0 and not second.startswith("Without clean water")

@@ -100,3 +100,30 @@ def test_the_publisher_and_news_agencies_are_not_actors() -> None:
     names = {a.name for a in derived.brief.actors}
     assert "Wire Desk" not in names and "Reuters" not in names
     assert "Khalil Nasser" in names
+
+
+def test_an_organisation_after_under_is_not_the_speaker() -> None:
+    derived = _derive(
+        "India's commerce minister, Priya Raman, called the tariff illegal under WTO rules "
+        "and said India would respond in kind."
+    )
+    assert [p.actor for p in derived.brief.positions] == ["priya-raman"]
+
+
+def test_a_name_in_apposition_before_said_is_a_person() -> None:
+    derived = _derive(
+        "The company's head of Southern Europe, Marc Delacroix, said the model would change."
+    )
+    assert "marc-delacroix" in {a.id for a in derived.brief.actors}
+
+
+def test_an_unnamed_ministry_is_not_the_last_organisation_named() -> None:
+    derived = _derive(
+        "The World Health Organization said it had shipped vaccines.",
+        "A spokesman for the health ministry said the matter was under consideration.",
+    )
+    speakers = {p.position: p.actor for p in derived.brief.positions}
+    assert (
+        speakers.get("A spokesman for the health ministry said the matter was under consideration.")
+        != "who"
+    )

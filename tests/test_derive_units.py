@@ -390,3 +390,17 @@ def test_question_forms_and_ids() -> None:
     first = question_id("Will the Philippines actually use the missiles?", taken)
     assert first == "philippines-actually-use-missiles"
     assert question_id("Will the Philippines actually use the missiles?", taken) == first + "-2"
+
+
+def test_questions_are_not_cut_mid_word_and_keep_determiners_lower_case() -> None:
+    found = [
+        q
+        for q, _ in find_questions(
+            "Officials said New Delhi was still in discussions with several EU member states "
+            "and hoped a compromise could be found before the end of the year."
+        )
+    ]
+    assert "Will New Delhi reach an agreement with several EU member states?" in found
+    assert "Will a new round of talks be scheduled?" in [
+        q for q, _ in find_questions("A new round of talks has not been scheduled.")
+    ]

@@ -79,7 +79,8 @@ LOCATIVE = re.compile(
 )
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘\-]*[^\W_])?")
 _SPEECH_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},)?\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
+    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:said|says|told|added|wrote)\b))?"
+    r"\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
     r"(?:" + lx.SPEECH_VERBS + r")\b"
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\s*[,:]?\s*$")

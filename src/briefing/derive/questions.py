@@ -66,7 +66,7 @@ _RULE_OUT = re.compile(
 )
 _IN_TALKS = re.compile(
     r"\b(?:was|were|is|are) still in (?:discussions|talks|negotiations)"
-    r"(?P<with>\s+with\s+[^,.;]{2,60})?"
+    r"(?P<with>\s+with\s+[^,.;]{2,60}?)?(?=\s+(?:and|but|while|over|on|about)\b|[,.;]|$)"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
 # "urged Hamas to accept the deal", "would ask the Supreme Court to order a recount":
@@ -161,6 +161,8 @@ def _cap(text: str) -> str:
 
 def _finish(text: str) -> str:
     text = " ".join(text.split()).rstrip(" ,.;:!")
+    # "will A new round …" -> "will a new round …": a determiner inside the question
+    text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
     text = re.sub(r"[\"“”]", "", text)
     return _cap(text) + "?"
 

@@ -27,7 +27,11 @@ _ORGISH = wordset(
     "company firm group ministry department agency union bank party government organisation "
     "organization authority council commission alliance bloc body mission embassy"
 )
-_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into)\s+$")
+_GENERIC_ORG = wordset("company firm group organisation organization body bloc alliance")
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into|under|over|via|through|"
+    r"among|between)\s+$"
+)
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|told|warned|added|stressed|noted|argued|insisted|announced|wrote|"
     r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to|"
@@ -416,7 +420,9 @@ class QuoteExtractor:
         ref = self.doc.last_ref_before(
             para, offset, {"organization", "group", "country"}, want=noun
         )
-        if ref is None and noun in _ORGISH:
+        if ref is None and noun in _GENERIC_ORG:
+            # "the company said": the last organisation; "the health ministry said" is not
+            # the last organisation named unless that one is a ministry
             ref = self.doc.last_ref_before(para, offset, {"organization"})
         return ref.actor if ref else None
 

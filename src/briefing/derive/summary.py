@@ -64,11 +64,18 @@ def summarise(
     second = _positions(stances, topic)
     if not second:
         after = [s for s in flat if s.para > lead_span.para or s.start > lead_span.start]
-        nxt = next((s for s in after if len(s.text.split()) >= 6), None)
+        nxt = next((s for s in after if len(s.text.split()) >= 6 and _whole(s.text)), None)
         second = " ".join(nxt.text.split()) if nxt else ""
     if second and len(second.split()) <= budget:
         summary += "\n\n" + second
     return summary + "\n"
+
+
+def _whole(text: str) -> bool:
+    """A sentence that does not start or end inside a quotation (balanced quote marks)."""
+    straight = text.count('"') % 2 == 0
+    curly = text.count("“") == text.count("”")
+    return straight and curly
 
 
 def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
