@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 import click
 
 from briefing.cli import Context, cli, pass_context
-from briefing.config import LimitsSettings
 from briefing.errors import BriefingError
-from briefing.model import Brief
+
+if TYPE_CHECKING:
+    from briefing.config import LimitsSettings
+    from briefing.model import Brief
 
 if TYPE_CHECKING:
     from briefing.derive import Article
@@ -114,7 +116,7 @@ def derive_command(
     from briefing.derive import DeriveInternalError, load_source, reporting_internal_errors
     from briefing.model import SLUG_RE
 
-    if brief_id is not None and not SLUG_RE.match(brief_id):
+    if brief_id is not None and not SLUG_RE.fullmatch(brief_id):
         raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
     article = load_source(source, context.settings.http)
     when = _parse_date(date_)
@@ -165,7 +167,7 @@ def _draft(
     if llm if llm is not None else settings.enabled:
         from briefing.derive.llm import improve
 
-        notes += improve(derived, settings)
+        notes += improve(derived, settings, http=context.settings.http)
     return dump_brief(derived.brief), notes, derived.brief.id, derived.llm_failed
 
 

@@ -22,22 +22,23 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-import yaml
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError, Problem
-from briefing.loader import missing_paths
 from briefing.render import FORMATS, render_brief
-from briefing.store import SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
-from briefing.sync import LoadReport, load_paths, plan_files, read_planned
+from briefing.store import SEARCH_WINDOW, SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
 from briefing.text import clean, one_line, safe_text
+
+if TYPE_CHECKING:  # the loader (pydantic models) is imported by validate and load only
+    from rich.progress import Progress
+
+    from briefing.sync import LoadReport
 
 #: Show a progress bar for loads of at least this many files (on a terminal only).
 PROGRESS_MIN_FILES = 200
@@ -55,6 +56,20 @@ def _tty() -> bool:
 def _console(*, stderr: bool = False) -> Console:
     """Rich on a terminal; piped, Rich writes plain text (no styles, no escapes)."""
     return Console(stderr=stderr, highlight=False, soft_wrap=not _tty())
+
+
+#: The width ``show`` lays a brief out at when piped: wide enough that nothing wraps.
+_UNWRAPPED = 1_000_000
+
+
+def _print_unwrapped(renderable: Any) -> None:
+    """A Rich renderable to a pipe or file: every paragraph and table row on one line,
+    nothing wrapped or cut at some terminal's width (the reader of a pipe wraps), no
+    styles, no trailing blanks."""
+    console = Console(width=_UNWRAPPED, color_system=None, highlight=False, force_terminal=False)
+    with console.capture() as captured:
+        console.print(renderable)
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
 
 
 def _emit(text: str, *, exact: bool = True) -> None:
@@ -81,6 +96,8 @@ def _store(context: Context) -> Iterator[Store]:
 
 
 def _check_paths(paths: Sequence[Path]) -> None:
+    from briefing.loader import missing_paths
+
     missing = missing_paths(paths)
     if missing:
         names = ", ".join(str(p) for p in missing)
@@ -131,6 +148,8 @@ def validate(context: Context, paths: tuple[Path, ...]) -> None:
     Prints every problem as PATH:LINE:COL: FIELD: message, then a summary line.
     Exit status 1 if any brief is invalid.
     """
+    from briefing.sync import plan_files, read_planned
+
     _check_paths(paths)
     plan = plan_files(paths)
     files = valid = invalid = errors = warnings = 0
@@ -167,6 +186,14 @@ class _ProgressBar:
             if not self._enabled or total < PROGRESS_MIN_FILES:
                 self._enabled = False
                 return
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self._bar = Progress(
                 TextColumn("loading"),
                 BarColumn(),
@@ -196,6 +223,8 @@ def load(context: Context, paths: tuple[Path, ...], verbose: bool) -> None:
     later; otherwise it is reported as unchanged. Valid briefs are imported even when
     others are refused. Exit status 1 if anything was refused.
     """
+    from briefing.sync import load_paths
+
     _check_paths(paths)
     bar = _ProgressBar()
     try:
@@ -229,20 +258,25 @@ def _print_load(report: LoadReport, verbose: bool) -> None:
 @cli.command("list")
 @click.option("--tag", help="Only briefs with this tag.")
 @click.option("--actor", "actor_id", metavar="ID", help="Only briefs naming this actor id.")
-@click.option("--json", "as_json", is_flag=True, help="JSON array of {id, title, date, tags}.")
+@click.option("--unread", is_flag=True, help="Only briefs not yet read (in the reader or with u).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON array of {id, title, date, tags, read}."
+)
 @pass_context
-def list_command(context: Context, tag: str | None, actor_id: str | None, as_json: bool) -> None:
+def list_command(
+    context: Context, tag: str | None, actor_id: str | None, unread: bool, as_json: bool
+) -> None:
     """List briefs, newest first."""
     with _store(context) as store:
         if actor_id is not None and store.actor(actor_id) is None:
             _fail(f"no actor {actor_id!r} in the library (see `briefing actors`)")
-        rows = store.list_briefs(tag=tag, actor=actor_id, limit=None)
+        rows = store.list_briefs(tag=tag, actor=actor_id, unread=unread, limit=None)
     if as_json:
-        _emit_json([_brief_json(row) for row in rows])
+        _emit_json([{**_brief_json(row), "read": row.read} for row in rows])
     elif rows:
         _brief_table(rows)
     else:
-        click.echo("No briefs match." if tag or actor_id else _EMPTY, err=True)
+        click.echo("No briefs match." if tag or actor_id or unread else _EMPTY, err=True)
 
 
 _EMPTY = "The library is empty. Load briefs with `briefing load PATH`."
@@ -273,8 +307,10 @@ def show(context: Context, brief_id: str, fmt: str) -> None:
     rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
     if isinstance(rendered, str):
         _emit(rendered, exact=fmt != "markdown")
-    else:
+    elif _tty():
         _console().print(rendered)
+    else:
+        _print_unwrapped(rendered)
 
 
 @cli.command()
@@ -512,7 +548,13 @@ def _snippet_text(snippet: str) -> Text:
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, help="Most briefs to show.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, SEARCH_WINDOW),
+    help=f"Most briefs to show (1 to {SEARCH_WINDOW:,}).",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON array of {brief, title, date, where, snippet}."
 )
@@ -563,6 +605,8 @@ def search(context: Context, query: tuple[str, ...], limit: int, as_json: bool) 
 @click.pass_context
 def config_command(ctx: click.Context) -> None:
     """Print the effective configuration as YAML, and where each value came from."""
+    import yaml
+
     from briefing import config as config_module
 
     context: Context = ctx.find_object(Context)  # type: ignore[assignment]
