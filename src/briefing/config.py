@@ -127,6 +127,9 @@ class LlmSettings(BaseModel):
     api_key_env: str = "BRIEFING_LLM_API_KEY"
     """Environment variable holding the API key (the key is never read from this file)."""
 
+    timeout: float = Field(default=120.0, gt=0, le=3600)
+    """Seconds to wait for the model's answer before keeping the offline draft."""
+
 
 class DeriveSettings(BaseModel):
     llm: LlmSettings = Field(default_factory=LlmSettings)
