@@ -14,11 +14,12 @@ from rich.text import Text
 
 from briefing.cli import Context, cli, pass_context
 from briefing.cli.library import _console, _emit_json, _fail, _store, _tty
-from briefing.diff import BriefDiff, diff_briefs, diff_lines
-from briefing.store import PositionRow, Store, TimelineFilter, VersionRow
+from briefing.diff import diff_lines, load_diff
+from briefing.store import Store, TimelineFilter, VersionRow
 from briefing.store.across import DATE
 from briefing.text import clean, one_line
 from briefing.timeline import EventGroup, group_events, precision
+from briefing.topic import by_actor, said_on
 
 #: How the diff's line styles look on a terminal.
 DIFF_STYLES = {
@@ -76,26 +77,6 @@ def history(context: Context, brief_id: str, as_json: bool) -> None:
         console.print(Text(f"     {one_line(row.title)}"))
         where = f"     from {one_line(row.origin or 'unknown source')}, stored {row.imported_at}"
         console.print(Text(where, style="dim"))
-
-
-def load_diff(store: Store, brief_id: str, old: int | None, new: int | None) -> BriefDiff | str:
-    """The diff between two stored versions (default: the one before the current, and
-    the current), or why there is none. Used by the CLI and the reader."""
-    history = store.brief_history(brief_id)
-    if not history:
-        return f"no brief {brief_id!r} in the library"
-    numbers = [r.version for r in history]
-    new = numbers[-1] if new is None else new
-    old = new - 1 if old is None else old
-    for n in (old, new):
-        if n not in numbers:
-            return f"brief {brief_id!r} has no version {n} (it has {numbers[0]}–{numbers[-1]})"
-    if old == new:
-        return "--from and --to name the same version"
-    before, after = store.get_version(brief_id, old), store.get_version(brief_id, new)
-    if before is None or after is None:
-        return f"version {old if before is None else new} of {brief_id!r} vanished meanwhile"
-    return diff_briefs(before, after, old_version=old, new_version=new)
 
 
 @cli.command()
@@ -212,22 +193,6 @@ def timeline(
 # -- who said what on a topic ---------------------------------------------------------------
 
 
-def topic_groups(positions: list[PositionRow]) -> list[tuple[str, str, list[PositionRow]]]:
-    """``(actor id, name, positions in date order)``, the actor with most positions first
-    (then by name). The name is the one of the actor's latest position."""
-    by_actor: dict[str, list[PositionRow]] = {}
-    for p in positions:
-        by_actor.setdefault(p.actor_id, []).append(p)
-    groups = [(a, rows[-1].actor_name, rows) for a, rows in by_actor.items()]
-    groups.sort(key=lambda g: (-len(g[2]), g[1].casefold(), g[0]))
-    return groups
-
-
-def said_on(p: PositionRow) -> str:
-    """When the position was stated: its own date, else its brief's."""
-    return p.date or p.brief_date
-
-
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", default=5000, show_default=True, help="Most positions to gather.")
@@ -245,13 +210,13 @@ def topic(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -
     text = " ".join(query)
     with _store(context) as store:
         positions, truncated = store.topic_positions(text, limit=limit)
-    groups = topic_groups(positions)
+    groups = by_actor(positions)
     if as_json:
         _emit_json(
             [
                 {
-                    "actor": actor_id,
-                    "name": name,
+                    "actor": group.actor_id,
+                    "name": group.name,
                     "positions": [
                         {
                             "brief": p.brief_id,
@@ -263,10 +228,10 @@ def topic(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -
                             "quote": p.quote,
                             "attribution": p.attribution,
                         }
-                        for p in rows
+                        for p in group.positions
                     ],
                 }
-                for actor_id, name, rows in groups
+                for group in groups
             ]
         )
         return
@@ -276,14 +241,14 @@ def topic(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -
         click.echo(f"No position mentions {one_line(text)!r}.", err=True)
         return
     console = _console()
-    for n, (actor_id, name, rows) in enumerate(groups):
+    for n, group in enumerate(groups):
         if n:
             console.print()
-        head = Text(one_line(name), style="bold")
-        head.append(f" ({actor_id})  ", style="dim")
-        head.append(" → ".join(p.stance or "?" for p in rows), style="italic")
+        head = Text(one_line(group.name), style="bold")
+        head.append(f" ({group.actor_id})  ", style="dim")
+        head.append(" → ".join(p.stance or "?" for p in group.positions), style="italic")
         console.print(head)
-        for p in rows:
+        for p in group.positions:
             line = Text(f"  {said_on(p)}  ")
             line.append(f"{p.stance or 'no stance':<9}", style="bold")
             line.append(f" {one_line(p.topic)}")
