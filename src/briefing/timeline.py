@@ -2,11 +2,11 @@
 
 Briefs about one story restate its events in their own words ("Heavy fighting continues
 around Kharkiv", "Russian attacks continue in the Kharkiv region"). Two events are the
-same when they have the same date (same precision), come from different briefs, and
-either share most of their significant words, or involve the same actors and share
-some. Greedy: an event joins the first group of its date it matches, compared with the
-group's first event, so grouping a date costs about one comparison per event and group
-sharing a word with it.
+same when they have the same date (same precision), come from different briefs, state
+no different figures, and either share most of their significant words or involve the
+same actors and share some. Greedy: an event joins the first group of its date it
+matches, compared with the group's first event, so grouping a date costs about one
+comparison per event and group sharing a word with it.
 
 Shared by ``briefing timeline`` and the reader's timeline screen.
 """
@@ -59,6 +59,14 @@ def words(text: str) -> frozenset[str]:
     )
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The figures an event states: two events with different figures are different."""
+    return frozenset(_NUMBER.findall(text))
+
+
 def _similar(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -85,6 +93,9 @@ class EventGroup:
 def _same(
     head: TimelineRow, head_words: frozenset[str], row: TimelineRow, row_words: frozenset[str]
 ) -> bool:
+    numbers, other_numbers = _numbers(head.event), _numbers(row.event)
+    if numbers and other_numbers and numbers != other_numbers:
+        return False  # "terminal 3" and "terminal 4", "87 percent" and "60 percent"
     score = _similar(head_words, row_words)
     if score >= SAME_WORDS:
         return True

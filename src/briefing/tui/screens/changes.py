@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import ClassVar
 
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual import work
@@ -85,10 +86,11 @@ class DiffView(LinesView, can_focus=True):
         if not self.lines:
             return [Strip(line) for line in console.render_lines(self.empty, options, pad=False)]
         for kind, line in self.lines:
-            text = Text(clean(line), style=self._style(kind))
-            # A continued line keeps the indent of the field it belongs to.
-            text.overflow = "fold"
-            for rendered in console.render_lines(text, options, pad=False):
+            body = line.lstrip(" ")
+            indent = len(line) - len(body)
+            text = Text(clean(body), style=self._style(kind), overflow="fold")
+            # A wrapped line keeps the indent of the field it belongs to.
+            for rendered in console.render_lines(Padding(text, (0, 0, 0, indent)), options):
                 out.append(Strip(rendered))
         return out
 

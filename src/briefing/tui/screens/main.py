@@ -504,10 +504,10 @@ class MainScreen(Screen[None]):
             ),
             "c",
         )
-        marker = Text(f"{self.brief.date.isoformat()} · ")
+        marker = Text("◆ ", "bold")
         marker.append(f"version {message.earlier + 1}", "bold")
-        marker.append(f" · {key} what changed")
-        self.query_one(SummaryPane).border_subtitle = marker
+        marker.append(f" · {message.earlier} earlier · {key} shows what changed", "italic")
+        self.query_one(SummaryPane).add_note(message.brief_id, marker)
 
     def action_what_changed(self) -> None:
         if self.brief is None:

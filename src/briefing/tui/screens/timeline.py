@@ -217,8 +217,7 @@ class TimelineScreen(Screen[None]):
             text.append(one_line(self.actor_name or self.where.actor), "bold")
         if self.where.tag is not None:
             text.append(f"  · #{one_line(self.where.tag)}", "bold")
-        text.append("\nby date: a year before its months, a month before its days", "dim")
-        text.append("  · ≈ the same event in another brief", "dim")
+        text.append("\n≈ the same event told by another brief · a actor · t tag", "dim")
         return text
 
     # -- the highlighted event -----------------------------------------------------
@@ -244,7 +243,6 @@ class TimelineScreen(Screen[None]):
             also = Text("also told by: ", "dim italic")
             also.append("; ".join(one_line(r.brief_title) for r in others), "dim")
             parts.append(also)
-        parts.append(Text("enter opens the brief · a actor · t tag", "dim italic"))
         return Group(*parts)
 
     # -- actions -------------------------------------------------------------------
