@@ -292,3 +292,18 @@ async def test_topic_and_timeline_from_the_palette(library: Path) -> None:
             assert isinstance(app.screen, screen), app.screen
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_timeline_from_the_actor_screen_is_that_actors(library: Path) -> None:
+    from briefing.tui.messages import OpenActor
+
+    app = reader(library, brief_id=BIDEN)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenActor("joe-biden"))
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen) and screen.where.actor == "joe-biden"
+        assert screen.query_one(TimelineList).row_count == 6

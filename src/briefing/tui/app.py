@@ -219,8 +219,13 @@ class BriefingApp(App[None]):
     def action_timeline(self) -> None:
         from briefing.tui.screens.timeline import TimelineScreen
 
-        if not isinstance(self.screen, TimelineScreen):
-            self.push_screen(TimelineScreen())
+        if isinstance(self.screen, TimelineScreen):
+            return
+        # From the actor screen: that actor's timeline (escape widens it to everyone's).
+        actor = (
+            getattr(self.screen, "actor_id", None) if self.screen is not self.main_screen else None
+        )
+        self.push_screen(TimelineScreen(actor=actor if isinstance(actor, str) else None))
 
     def action_topic(self) -> None:
         from briefing.tui.screens.topic import TopicScreen
