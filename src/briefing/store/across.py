@@ -131,6 +131,37 @@ class Across(StoreBase):
         return [_timeline_row(r) for r in rows]
 
     @_api
+    def timeline_keys(self, where: TimelineFilter) -> list[tuple[str, str, int]]:
+        """``(date, brief id, ordinal)`` of every matching event, in timeline order: one
+        query, so a filtered timeline's pages need no sort each (see :meth:`timeline_rows`)."""
+        sql, params = where.where()
+        return self._c.execute(
+            f"SELECT e.date, e.brief_id, e.ordinal FROM timeline_events e WHERE {sql}"
+            f" {_TIMELINE_ORDER}",
+            params,
+        ).fetchall()
+
+    @_api
+    def timeline_rows(self, keys: Sequence[tuple[str, str, int]]) -> list[TimelineRow]:
+        """The events of ``keys`` (from :meth:`timeline_keys`), in that order."""
+        found: dict[tuple[str, int], TimelineRow] = {}
+        for start in range(0, len(keys), 400):
+            group = keys[start : start + 400]
+            marks = ",".join("(?, ?)" for _ in group)
+            flat = [x for _d, bid, n in group for x in (bid, n)]
+            for row in self._c.execute(
+                # A join on the keys (a primary-key seek each), not "IN (VALUES …)",
+                # which SQLite answers with a scan of the whole table.
+                f"SELECT {_TIMELINE_COLUMNS} FROM (VALUES {marks}) AS k"
+                " JOIN timeline_events e ON e.brief_id = k.column1 AND e.ordinal = k.column2"
+                " JOIN briefs b ON b.id = e.brief_id",
+                flat,
+            ):
+                event = _timeline_row(row)
+                found[(event.brief_id, event.ordinal)] = event
+        return [found[(bid, n)] for _d, bid, n in keys if (bid, n) in found]
+
+    @_api
     def topic_positions(self, query: str, *, limit: int = 5000) -> tuple[list[PositionRow], bool]:
         """Positions whose topic, position or quote hold every word of ``query`` (as
         search matches them: case, accents and word endings aside), oldest first, with

@@ -174,8 +174,8 @@ class TimelineScreen(Screen[None]):
         store = self.app.store  # type: ignore[attr-defined]
         count, pages, first, error, name = 0, None, [], None, None
         try:
-            count = store.count_timeline(where)
             pages = TimelinePages(store, where)
+            count = pages.count()
             _page, offset, limit = TimelineList.page_span(min(cursor, max(count - 1, 0)))
             first = pages(offset, limit)
             if where.actor is not None:

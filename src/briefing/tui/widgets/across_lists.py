@@ -12,6 +12,8 @@ dates); ``←``/``→`` choose a position in the highlighted actor's trail.
 
 from __future__ import annotations
 
+import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -46,20 +48,51 @@ class TimelineItem:
 class TimelinePages:
     """Loads timeline rows by index, grouped (called in the list's thread workers).
 
-    The store is the one the screen's worker opened (its lock serialises the calls).
+    The whole library pages straight off the date index. A filtered timeline (an actor,
+    a tag) would sort its events again for every page, so its keys are read once, in
+    order, and a page is a slice of them. The store is the one the screen's worker
+    opened (its lock serialises the calls).
     """
 
     def __init__(self, store: Store, where: TimelineFilter) -> None:
         self.store = store
         self.where = where
+        self._keys: list[tuple[str, str, int]] | None = None
+        self._dates: list[str] = []
+        self._lock = threading.Lock()
+
+    @property
+    def filtered(self) -> bool:
+        return self.where.actor is not None or self.where.tag is not None
+
+    def _ensure_keys(self) -> list[tuple[str, str, int]]:
+        with self._lock:
+            if self._keys is None:
+                self._keys = self.store.timeline_keys(self.where)
+                self._dates = [k[0] for k in self._keys]
+            return self._keys
+
+    def count(self) -> int:
+        """How many events (rows) the timeline has."""
+        if self.filtered:
+            return len(self._ensure_keys())
+        return self.store.count_timeline(self.where)
 
     def __call__(self, offset: int, limit: int) -> list[TimelineItem]:
-        raw = self.store.timeline(self.where, offset=offset, limit=limit)
-        if not raw:
-            return []
-        first, last = raw[0].date, raw[-1].date
-        start = self.store.count_timeline(self.where, before=first)
-        whole = self.store.timeline(self.where, dates=(first, last))
+        if self.filtered:
+            keys = self._ensure_keys()
+            if offset >= len(keys):
+                return []
+            first, last = keys[offset][0], keys[min(offset + limit, len(keys)) - 1][0]
+            start = bisect_left(self._dates, first)
+            whole = self.store.timeline_rows(keys[start : bisect_right(self._dates, last)])
+        else:
+            raw = self.store.timeline(self.where, offset=offset, limit=limit)
+            if not raw:
+                return []
+            first, last = raw[0].date, raw[-1].date
+            start = self.store.count_timeline(self.where, before=first)
+            whole = self.store.timeline(self.where, dates=(first, last))
         items = [
             TimelineItem(row, group, n)
             for group in group_events(whole)
