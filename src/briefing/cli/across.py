@@ -7,6 +7,8 @@ cleaned; ``--json`` shapes are stable and listed in the README.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -15,7 +17,7 @@ from rich.text import Text
 from briefing.cli import Context, cli, pass_context
 from briefing.cli.library import _console, _emit_json, _fail, _store, _tty
 from briefing.diff import diff_lines, load_diff
-from briefing.store import Store, TimelineFilter, VersionRow
+from briefing.store import Store, TimelineFilter, TimelineRow, VersionRow
 from briefing.store.across import DATE
 from briefing.text import clean, one_line
 from briefing.timeline import EventGroup, group_events, precision
@@ -167,27 +169,57 @@ def timeline(
     told by several briefs is shown once, with the others under it."""
     where = TimelineFilter(actor=actor_id, tag=tag, since=since, until=until)
     with _store(context) as store:
-        groups = list(group_events(store.timeline(where)))
-    if as_json:
-        _emit_json([_timeline_json(g) for g in groups])
-        return
-    if not groups:
-        click.echo("No timeline events match.", err=True)
-        return
-    console = _console()
-    for group in groups:
-        head = group.head
-        line = Text(f"{head.date:<11}", style="bold")
-        line.append(one_line(head.event))
-        console.print(line)
-        console.print(Text(f"{'':<11}{one_line(head.brief_title)} ({head.brief_id})", style="dim"))
-        for row in group.others:
-            also = Text(f"{'':<11}≈ ", style="dim")
-            also.append(one_line(row.event), style="italic")
-            console.print(also)
+        # Streamed a page at a time: a library's timeline may hold millions of events.
+        groups = group_events(_all_events(store, where))
+        if as_json:
+            _stream_json(_timeline_json(g) for g in groups)
+            return
+        console = _console()
+        shown = False
+        for group in groups:
+            shown = True
+            head = group.head
+            line = Text(f"{head.date:<11}", style="bold")
+            line.append(one_line(head.event))
+            console.print(line)
             console.print(
-                Text(f"{'':<13}{one_line(row.brief_title)} ({row.brief_id})", style="dim")
+                Text(f"{'':<11}{one_line(head.brief_title)} ({head.brief_id})", style="dim")
             )
+            for row in group.others:
+                also = Text(f"{'':<11}≈ ", style="dim")
+                also.append(one_line(row.event), style="italic")
+                console.print(also)
+                console.print(
+                    Text(f"{'':<13}{one_line(row.brief_title)} ({row.brief_id})", style="dim")
+                )
+    if not shown:
+        click.echo("No timeline events match.", err=True)
+
+
+#: Events read per query when the whole timeline is listed.
+_EVENTS_PAGE = 5000
+
+
+def _all_events(store: Store, where: TimelineFilter) -> Iterator[TimelineRow]:
+    """Every matching event in timeline order, a page at a time."""
+    offset = 0
+    while True:
+        page = store.timeline(where, offset=offset, limit=_EVENTS_PAGE)
+        yield from page
+        if len(page) < _EVENTS_PAGE:
+            return
+        offset += len(page)
+
+
+def _stream_json(items: Iterable[Any]) -> None:
+    """A JSON array written item by item, formatted as ``_emit_json`` formats one."""
+    click.echo("[", nl=False)
+    first = True
+    for item in items:
+        body = json.dumps(item, indent=2, ensure_ascii=True).replace("\n", "\n  ")
+        click.echo(("\n  " if first else ",\n  ") + body, nl=False)
+        first = False
+    click.echo("]" if first else "\n]")
 
 
 # -- who said what on a topic ---------------------------------------------------------------
