@@ -314,3 +314,18 @@ async def test_timeline_from_the_actor_screen_is_that_actors(library: Path) -> N
         screen = app.screen
         assert isinstance(screen, TimelineScreen) and screen.where.actor == "joe-biden"
         assert screen.query_one(TimelineList).row_count == 6
+
+
+async def test_the_new_screens_keys_are_known_to_ui_keys(library: Path) -> None:
+    """Overriding a key of the new screens is not reported as an unknown binding id,
+    and the override works there."""
+    overrides = {"timeline_actor": "A", "older_change": "comma", "earlier_stance": "H"}
+    app = reader(library, keys=overrides)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert not [n for n in app._notifications if "Unknown binding" in n.message]
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, ActorPicker)
