@@ -124,6 +124,9 @@ class ChangesScreen(Screen[None]):
         padding: 0 1;
         background: $panel;
         border-bottom: solid $primary;
+        /* One line each, cut at the width: the diff below keeps the room. */
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 

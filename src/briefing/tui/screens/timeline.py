@@ -44,6 +44,8 @@ SCREEN_CSS = """
         padding: 0 1;
         background: $panel;
         border-bottom: solid $primary;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }}
     & .across-list {{ height: 1fr; padding: 0 1; }}
     & .across-detail {{
