@@ -316,18 +316,32 @@ def show(context: Context, brief_id: str, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("brief_id", metavar="ID")
+@click.argument("brief_id", metavar="ID", required=False)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(("yaml", "json", "markdown")),
+    type=click.Choice(("yaml", "json", "markdown", "stix")),
     default="yaml",
     show_default=True,
-    help="yaml is lossless: loading it back gives the same brief.",
+    help="yaml is lossless: loading it back gives the same brief; stix is a STIX 2.1 bundle.",
 )
+@click.option("--all", "everything", is_flag=True, help="Every brief (with --format stix).")
 @pass_context
-def export(context: Context, brief_id: str, fmt: str) -> None:
-    """Write one brief to stdout as YAML, JSON or Markdown."""
+def export(context: Context, brief_id: str | None, fmt: str, everything: bool) -> None:
+    """Write one brief to stdout as YAML, JSON, Markdown or a STIX 2.1 bundle (--all: the
+    whole library, as one STIX bundle)."""
+    if everything == (brief_id is not None):
+        raise click.UsageError("give a brief ID or --all")
+    if everything and fmt != "stix":
+        raise click.UsageError("--all exports a STIX bundle: add --format stix")
+    if fmt == "stix":
+        from briefing.stix import write_bundle
+
+        with _store(context) as store:
+            briefs = store.iter_briefs() if everything else [_get_brief(store, brief_id)]
+            # JSON escapes control characters itself: exact, and safe on a terminal.
+            write_bundle(briefs, lambda text: click.echo(text, nl=False))
+        return
     with _store(context) as store:
         brief = _get_brief(store, brief_id)
     rendered = render_brief(brief, fmt)  # type: ignore[arg-type]

@@ -3,7 +3,8 @@
 One file holds every brief, split into readable tables (``briefs``, ``actors``,
 ``brief_actors``, ``positions``, ``open_questions``, ``timeline_events``, ``sources``,
 ``brief_tags``) so it opens in Datasette, plus an FTS5 index (``briefs_fts``), the read
-state, feed and file-sync bookkeeping. ``brief_documents.document`` keeps the whole brief
+state, feed and file-sync bookkeeping, and the replaced versions of briefs
+(``brief_versions``). ``brief_documents.document`` keeps the whole brief
 as JSON, so :meth:`Store.get_brief` gives back exactly what was imported; the other
 tables exist for queries, laid out for them: ``briefs`` holds only what the brief list
 shows (narrow rows, so lists and joins stay in cache), and an actor's ``positions`` and

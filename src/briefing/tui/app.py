@@ -247,6 +247,26 @@ class BriefingApp(App[None]):
     def action_fetch(self) -> None:
         self.main_screen.start_fetch()
 
+    def action_timeline(self) -> None:
+        from briefing.tui.screens.timeline import TimelineScreen
+
+        if isinstance(self.screen, TimelineScreen):
+            return
+        # From the actor screen: that actor's timeline (escape widens it to everyone's).
+        actor = (
+            getattr(self.screen, "actor_id", None) if self.screen is not self.main_screen else None
+        )
+        self.push_screen(TimelineScreen(actor=actor if isinstance(actor, str) else None))
+
+    def action_topic(self) -> None:
+        from briefing.tui.screens.topic import TopicScreen
+
+        if not isinstance(self.screen, TopicScreen):
+            self.push_screen(TopicScreen())
+
+    def action_what_changed(self) -> None:
+        self.main_screen.action_what_changed()
+
     def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
@@ -266,6 +286,17 @@ class BriefingApp(App[None]):
             "Open source", "Open the brief's source in the browser (o)", main.action_open_source
         )
         yield SystemCommand("Sync folders", "Re-read the synced brief folders", main.start_sync)
+        yield SystemCommand(
+            "Timeline", "Every event of the library by date (T)", self.action_timeline
+        )
+        yield SystemCommand(
+            "Who said what", "Every actor's positions on a topic (w)", self.action_topic
+        )
+        yield SystemCommand(
+            "What changed",
+            "Compare the current brief with its earlier version (c)",
+            self.action_what_changed,
+        )
         yield from super().get_system_commands(screen)
 
 
@@ -276,6 +307,10 @@ def _foreign_ids() -> set[str]:
         ("briefing.tui.screens.actor", "ActorScreen"),
         ("briefing.tui.screens.question", "QuestionScreen"),
         ("briefing.tui.screens.search", "SearchScreen"),
+        ("briefing.tui.screens.changes", "ChangesScreen"),
+        ("briefing.tui.screens.timeline", "TimelineScreen"),
+        ("briefing.tui.screens.topic", "TopicScreen"),
+        ("briefing.tui.widgets.across_lists", "TopicList"),
     ):
         cls = _optional(module, name)
         if cls is not None:

@@ -292,6 +292,7 @@ class MainScreen(Screen[None]):
         if not same and self._kept_unread is not None:
             self._kept_unread = None  # left the brief marked unread: it may be read again
         self.query_one(SummaryPane).show(brief)
+        self._count_versions(brief)
         self._render_items()
         if brief is not None and self._open_actor and self._open_actor[0] == brief.id:
             actor_id = self._open_actor[1]
@@ -590,6 +591,50 @@ class MainScreen(Screen[None]):
         if actor is None or actor.id not in ids:
             return None
         return f"{one_line(actor.name)} {ids.index(actor.id) + 1}/{len(ids)}"
+    # -- versions: the marker and the what-changed screen ------------------------------
+    class _VersionsCounted(Message, bubble=False):
+        def __init__(self, brief_id: str, earlier: int) -> None:
+            super().__init__()
+            self.brief_id, self.earlier = brief_id, earlier
+
+    def _count_versions(self, brief: Brief | None) -> None:
+        """Mark a brief that has earlier versions (most have none: then nothing changes)."""
+        if brief is None:
+            return
+        brief_id = brief.id
+        self.run_worker(
+            lambda: self.post_message(
+                self._VersionsCounted(brief_id, self.app.store.earlier_versions(brief_id))  # type: ignore[attr-defined]
+            ),
+            thread=True,
+            exit_on_error=False,
+            group="versions",
+            name="count the brief's versions",
+        )
+
+    def on_main_screen__versions_counted(self, message: _VersionsCounted) -> None:
+        if self.brief is None or self.brief.id != message.brief_id or not message.earlier:
+            return
+        key = next(
+            (
+                self.app.get_key_display(b)
+                for _k, b in keys.live_bindings(self.app, self)
+                if b.id == "what_changed"
+            ),
+            "c",
+        )
+        marker = Text("◆ ", "bold")
+        marker.append(f"version {message.earlier + 1}", "bold")
+        marker.append(f" · {message.earlier} earlier · {key} shows what changed", "italic")
+        self.query_one(SummaryPane).add_note(message.brief_id, marker)
+
+    def action_what_changed(self) -> None:
+        if self.brief is None:
+            self.app.bell()
+            return
+        from briefing.tui.screens.changes import ChangesScreen
+
+        self.app.push_screen(ChangesScreen(self.brief.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_actor_filter", "open_actor") and self.actor_id is None:

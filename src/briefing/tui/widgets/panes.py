@@ -104,6 +104,16 @@ class SummaryPane(LinesView, Pane, can_focus=True):
         self._invalidate()
         self.scroll_home(animate=False, immediate=True)
 
+    def add_note(self, brief_id: str, note: Text) -> None:
+        """A line under the head of the brief shown (if it is still ``brief_id``), such
+        as the mark of a brief with earlier versions; the next :meth:`show` drops it."""
+        brief = getattr(self, "_brief", None)
+        if brief is None or brief.id != brief_id:
+            return
+        summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
+        self._content = Group(brief_head(brief), note, Text(), summary)
+        self._invalidate()
+
     def build_lines(self, width: int) -> list[Strip]:
         console = self.app.console
         inner = max(width - 2 * self.MARGIN, 1)
