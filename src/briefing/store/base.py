@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from functools import cached_property, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 from briefing.errors import StoreError
 from briefing.store import schema
@@ -229,3 +229,19 @@ class StoreBase:
             if conn.in_transaction:  # COMMIT itself may fail (disk full) and leave it open
                 conn.execute("ROLLBACK")
             raise
+
+    def _stream(self, sql: str, params: Sequence[Any], chunk: int) -> Iterator[list[Any]]:
+        """The rows of one query, ``chunk`` at a time from one cursor (the lock held per
+        chunk, not between them): output starts at once and memory stays flat."""
+        with self._lock:
+            cursor = self._c.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(chunk)
+                if not rows:
+                    return
+                yield rows
+        finally:  # also when the consumer stops early (the store may be closed by then)
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()

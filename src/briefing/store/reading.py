@@ -48,6 +48,23 @@ class Reading(StoreBase):
             )
         return "SELECT id, date FROM briefs", []
 
+    def stream_briefs(
+        self, *, tag: str | None = None, actor: str | None = None, chunk: int = 2000
+    ) -> Iterator[list[BriefRow]]:
+        """Every listed brief in list order, ``chunk`` rows at a time from one cursor
+        walking the covering index: the first rows come at once whatever the library's
+        size, and memory stays flat (piped ``briefing list``)."""
+        sql, params = self._list_source(tag, actor)
+        query = f"""
+            SELECT {_BRIEF_ROW_COLUMNS}
+            FROM ({sql}) AS page
+            JOIN briefs b ON b.id = page.id
+            LEFT JOIN read_state r ON r.brief_id = b.id
+            ORDER BY page.date DESC, page.id
+        """
+        for rows in self._stream(query, params, chunk):
+            yield [_brief_row(row) for row in rows]
+
     @_api
     def count_briefs(self, *, tag: str | None = None, actor: str | None = None) -> int:
         sql, params = self._list_source(tag, actor)
