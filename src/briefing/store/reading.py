@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched
-from briefing.store.prepare import _with_extra
+from briefing.store.prepare import _with_extra, unpack_document
 
 if TYPE_CHECKING:  # imported by the two methods that build briefs
     from briefing.model import Brief
@@ -133,7 +133,9 @@ class Reading(StoreBase):
         row = self._c.execute(
             "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
         ).fetchone()
-        return _with_extra(Brief.model_validate_json(row[0]), row[1]) if row else None
+        if row is None:
+            return None
+        return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
 
     @_api
     def has_brief(self, brief_id: str) -> bool:
@@ -153,14 +155,14 @@ class Reading(StoreBase):
 
         for group in _batched(self._brief_ids(), 200):
             for document, extra in self._documents(group):
-                yield _with_extra(Brief.model_validate_json(document), extra)
+                yield _with_extra(Brief.model_validate_json(unpack_document(document)), extra)
 
     @_api
     def _brief_ids(self) -> list[str]:
         return [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
 
     @_api
-    def _documents(self, ids: list[str]) -> list[tuple[str, str | None]]:
+    def _documents(self, ids: list[str]) -> list[tuple[bytes, str | None]]:
         """(document, extra) of the ``ids`` that still exist, in that order."""
         marks = ",".join("?" * len(ids))
         docs = {
