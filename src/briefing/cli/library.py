@@ -239,13 +239,18 @@ class _ProgressBar:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-v", "--verbose", is_flag=True, help="List every brief, however many.")
+@click.option(
+    "--force", is_flag=True, help="Read every file, even those unchanged since they were loaded."
+)
 @pass_context
-def load(context: Context, paths: tuple[Path, ...], verbose: bool) -> None:
+def load(context: Context, paths: tuple[Path, ...], verbose: bool, force: bool) -> None:
     """Validate brief files (or folders, recursively) and import the valid briefs.
 
     A brief whose id is already in the library replaces it only if its `updated` is
-    later; otherwise it is reported as unchanged. Valid briefs are imported even when
-    others are refused. Exit status 1 if anything was refused.
+    later; otherwise it is reported as unchanged. A file whose size and modification
+    time are those it had when last loaded is not read again (as the reader's sync
+    does); --force reads it. Valid briefs are imported even when others are refused.
+    Exit status 1 if anything was refused.
     """
     from briefing.sync import load_paths
 
@@ -253,7 +258,13 @@ def load(context: Context, paths: tuple[Path, ...], verbose: bool) -> None:
     bar = _ProgressBar()
     try:
         with _store(context) as store:
-            report = load_paths(store, paths, context.settings.limits, progress=bar)
+            report = load_paths(
+                store,
+                paths,
+                context.settings.limits,
+                skip_unchanged_files=not force,
+                progress=bar,
+            )
     finally:
         bar.close()
     _print_load(report, verbose)
