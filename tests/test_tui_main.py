@@ -806,3 +806,32 @@ async def test_a_failing_store_query_is_a_notice_not_a_crash(
         await settle(pilot, ready=None)
         assert app.is_running
         assert "database is locked ␛[2J" in screen_text(app)
+
+
+async def test_start_up_sync_scans_file_stamps_only_after_the_list_is_painted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: the first painted list does not wait for (or share the GIL with) the
+    sync's scan of every file stamp."""
+    import briefing.sync as sync_module
+
+    db = make_library(tmp_path)
+    seen: list[tuple[int | None, bool]] = []
+    real = sync_module.plan_files
+
+    def plan_files(paths: Any, known: Any = None) -> Any:
+        lst = main_of(app).brief_list
+        seen.append((lst.count, bool(lst.row(0)) and app.screen is main_of(app)))
+        return real(paths, known)
+
+    monkeypatch.setattr(sync_module, "plan_files", plan_files)
+    app = make_app(db)
+    app.settings.library.sync = [LIBRARY]
+    app.sync_on_start = True
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert len(seen) == 1  # the sync ran, once
+        count, painted = seen[0]
+        assert count is not None and count > 0 and painted
+        assert main_of(app).brief_list.count >= count

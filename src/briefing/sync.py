@@ -193,6 +193,7 @@ class Plan:
 
     files: int = 0  # brief files found
     skipped: int = 0  # unchanged since the last sync: will not be read
+    skipped_ids: list[str] = field(default_factory=list)  # the briefs those files held
     items: list[_Task | FileResult] = field(default_factory=list)
 
     @property
@@ -222,6 +223,7 @@ def plan_files(paths: Iterable[Path], known: dict[str, FileStamp] | None = None)
         stamp = known.get(key)
         if stamp is not None and (stamp.size, stamp.mtime_ns) == (task.size, task.mtime_ns):
             plan.skipped += 1
+            plan.skipped_ids.extend(stamp.brief_ids)
             continue
         plan.items.append(task)
     return plan
@@ -432,6 +434,7 @@ def load_paths(
     report = LoadReport(missing=missing_paths(paths))
     plan = plan_files(paths, store.file_stamps() if skip_unchanged_files else None)
     report.files, report.skipped_files = plan.files, plan.skipped
+    report.unchanged.extend(plan.skipped_ids)  # as reading them again would find them
     total = report.files
     done = report.skipped_files
     if progress is not None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from functools import cached_property, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 from briefing.errors import StoreError
 from briefing.store import schema
@@ -84,6 +84,16 @@ def _check_healthy(path: Path, conn: sqlite3.Connection) -> None:
         f"{path}: the library is damaged ({' '.join(problems[0].split())}{more}); nothing was "
         "written to it: restore it from a backup or choose another --db"
     )
+
+
+def _compact(conn: sqlite3.Connection) -> None:
+    """After a migration that rebuilt tables, give the freed pages back (once): a
+    library migrated to the lean schema shrinks on disk, not only inside. Best effort:
+    another process reading the file makes VACUUM wait or fail, and then it stays as is."""
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    if free * 4 > conn.execute("PRAGMA page_count").fetchone()[0]:
+        with suppress(sqlite3.OperationalError):
+            conn.execute("VACUUM")
 
 
 class StoreBase:
@@ -208,6 +218,7 @@ class StoreBase:
             raise
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
+        _compact(conn)
 
     @property
     def schema_version(self) -> int:
@@ -254,3 +265,19 @@ class StoreBase:
             if conn.in_transaction:  # COMMIT itself may fail (disk full) and leave it open
                 conn.execute("ROLLBACK")
             raise
+
+    def _stream(self, sql: str, params: Sequence[Any], chunk: int) -> Iterator[list[Any]]:
+        """The rows of one query, ``chunk`` at a time from one cursor (the lock held per
+        chunk, not between them): output starts at once and memory stays flat."""
+        with self._lock:
+            cursor = self._c.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(chunk)
+                if not rows:
+                    return
+                yield rows
+        finally:  # also when the consumer stops early (the store may be closed by then)
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()

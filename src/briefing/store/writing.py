@@ -319,9 +319,10 @@ class Writing(StoreBase):
             conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
         conn.executemany(
             _INSERTS["briefs"],
-            [(*item.brief[:7], item.origin, now, rowids[item.id]) for item in items],
+            [(*item.brief[:7], item.origin, now, rowids[item.id], *item.fts[1:]) for item in items],
         )
         conn.executemany(_INSERTS["documents"], [(item.id, *item.brief[7:]) for item in items])
+        # briefs_fts takes its text from the briefs rows just written (external content).
         conn.executemany(_INSERTS["actors"], [r for item in items for r in item.actors])
         for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
             conn.executemany(_INSERTS[key], [r for item in items for r in getattr(item, key)])

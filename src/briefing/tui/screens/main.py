@@ -134,6 +134,7 @@ class MainScreen(Screen[None]):
         self.filtered = False
         self.active = "briefs"
         self._wanted: str | None = None
+        self._sync_after_paint = False
         self._read_timer: Timer | None = None
         # Read state (see _arm_read): the brief the user moved to or acted on (the one
         # shown at start is not, unless asked for by id), one to mark read as soon as it
@@ -178,8 +179,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.brief_list.border_title = "1 Briefs"
-        if getattr(self.app, "sync_on_start", False):
-            self.start_sync()
+        # The list first: the sync's scan of file stamps (100k stat calls) would compete
+        # with the first paint for the GIL, so it starts once the list has been painted.
+        self._sync_after_paint = bool(getattr(self.app, "sync_on_start", False))
         if self.initial_brief:
             self.brief_list.select_brief(self.initial_brief)
         else:
@@ -229,6 +231,9 @@ class MainScreen(Screen[None]):
     # -- the list --------------------------------------------------------------------
     @on(BriefList.Counted)
     def _counted(self, event: BriefList.Counted) -> None:
+        if self._sync_after_paint:
+            self._sync_after_paint = False
+            self.call_after_refresh(self.start_sync)
         total = f"{event.total:,} brief{'s' if event.total != 1 else ''}"
         if event.tag:
             self.app.sub_title = f"#{event.tag}: {event.count:,} of {total}"
