@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 from briefing.errors import StoreError
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched, _environmental, _gc_paused, _later, _now, _parse_dt
-from briefing.store.prepare import _INSERTS, PreparedBrief, _json, prepare_brief
+from briefing.store.prepare import (
+    _INSERTS,
+    PreparedBrief,
+    _json,
+    prepare_brief,
+    unpack_document,
+)
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
 from briefing.store.versions import keep_versions
@@ -272,7 +278,7 @@ class Writing(StoreBase):
         (the one stored, or an earlier one of this chunk): an equal ``updated`` is not
         proof of equal content, and skipping silently would keep e.g. a half-written
         file's brief for good."""
-        stored: dict[str, tuple[str, str | None]] = {}
+        stored: dict[str, tuple[bytes | str, str | None]] = {}
         ids = list({item.id for _, item in same_version if item.id not in winners})
         for group in _batched(ids, 500):
             marks = ",".join("?" * len(group))
@@ -284,8 +290,10 @@ class Writing(StoreBase):
                 stored[bid] = (document, extra)
         for index, item in same_version:
             tie = winners.get(item.id)
-            kept = (tie.brief[9], tie.brief[10]) if tie is not None else stored.get(item.id)
-            if kept is not None and kept != (item.brief[9], item.brief[10]):
+            kept = _content(*tie.brief[7:9]) if tie is not None else None
+            if tie is None and item.id in stored:
+                kept = _content(*stored[item.id])
+            if kept is not None and kept != _content(*item.brief[7:9]):
                 outcomes[index] = replace(outcomes[index], differs=True)
 
     def _replace(
@@ -436,3 +444,8 @@ def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[Fi
     if not differ:
         return stamps
     return [s for s in stamps if differ.isdisjoint(s.brief_ids)]
+
+
+def _content(document: bytes | str, extra: str | None) -> tuple[str, str | None]:
+    """A brief's stored content, comparable whether its document is compressed or not."""
+    return unpack_document(document), extra
