@@ -14,9 +14,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from briefing.model import Brief
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only annotations: `briefing --help` imports this module, not the models
+    from briefing.model import Brief
     from briefing.store import Store
 
 Kind = Literal["added", "removed", "changed"]

@@ -26,7 +26,8 @@ from pydantic_core import PydanticCustomError
 
 FORMAT_MAJOR = 1
 FORMAT = f"briefing/{FORMAT_MAJOR}"
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+#: Use with ``fullmatch``: with ``match``, ``$`` also matches before a final newline.
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_TITLE = 200
 
@@ -34,7 +35,7 @@ Loc = tuple[str | int, ...]
 
 
 def _slug(value: str) -> str:
-    if not isinstance(value, str) or not SLUG_RE.match(value):
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
         raise PydanticCustomError(
             "slug",
             "not a slug: {value} (lowercase letters, digits and '-', at most 80 characters)",
@@ -50,7 +51,8 @@ def _non_empty(value: str) -> str:
 
 
 def _partial_date(value: Any) -> str:
-    """Normalise a timeline date to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` text."""
+    """Normalise a timeline or position date to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
+    text (sources often give only the month or year something was said or happened)."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -169,7 +171,7 @@ class Position(_Part):
     stance: Stance | None = None
     quote: str | None = None
     attribution: Attribution | None = None
-    date: dt.date | None = None
+    date: PartialDate | None = None
 
 
 class OpenQuestion(_Part):

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefing.model import Brief
 from briefing.store.base import StoreBase, _api
-from briefing.store.prepare import _with_extra
+from briefing.store.prepare import _with_extra, unpack_document
+
+if TYPE_CHECKING:  # the store opens without the pydantic models (light CLI commands)
+    from briefing.model import Brief
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,9 @@ class Versions(StoreBase):
             (brief_id, version),
         ).fetchone()
         if row is not None:
-            return _with_extra(Brief.model_validate_json(row[0]), row[1])
+            from briefing.model import Brief
+
+            return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
         kept = self._c.execute(
             "SELECT coalesce(max(version), 0) FROM brief_versions WHERE brief_id = ?",
             (brief_id,),
@@ -107,4 +112,8 @@ class Versions(StoreBase):
         row = self._c.execute(
             "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
         ).fetchone()
-        return _with_extra(Brief.model_validate_json(row[0]), row[1]) if row else None
+        from briefing.model import Brief
+
+        if row is None:
+            return None
+        return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from briefing.config import Settings
 from briefing.errors import StoreError
-from briefing.paths import PACKAGE_DIR, STYLESHEET
+from briefing.paths import PACKAGE_DIR, STYLESHEET, screenshot_dir
 from briefing.store import Store
 from briefing.tui import keys
 from briefing.tui.collector import QuietCollector
@@ -159,7 +159,7 @@ class BriefingApp(App[None]):
     def on_open_brief(self, message: OpenBrief) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             self.pop_screen()
-        self.main_screen.select_brief(message.brief_id)
+        self.main_screen.select_brief(message.brief_id, open_it=True, actor_id=message.actor_id)
 
     def on_open_actor(self, message: OpenActor) -> None:
         screen = _optional("briefing.tui.screens.actor", "ActorScreen")
@@ -193,6 +193,37 @@ class BriefingApp(App[None]):
             error = event.worker.error
             self.notify(
                 f"Could not {event.worker.name or 'finish a background task'}: {clean(str(error))}",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+
+    # -- screenshots (palette → Screenshot) -------------------------------------------
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Into a folder that exists (created if need be), rather than failing on a
+        missing ``~/Downloads``."""
+        folder = path if path is not None else str(screenshot_dir())
+        return super().deliver_screenshot(filename, folder, time_format)
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()  # Textual's notice parses the path as markup
+            self.notify(f"Saved to {clean(str(event.path))}", title="Screenshot", markup=False)
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()  # Textual's notice gives no reason
+            error = event.exception
+            reason = getattr(error, "strerror", None) or str(error)
+            where = getattr(error, "filename", None)
+            self.notify(
+                f"Could not save the screenshot: {clean(str(reason))}"
+                + (f" ({clean(str(where))})" if where else ""),
+                title="Screenshot",
                 severity="error",
                 markup=False,
                 timeout=10,

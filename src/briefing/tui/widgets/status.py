@@ -206,7 +206,10 @@ class TaskStatus(Horizontal):
         settings = self.app.settings  # type: ignore[attr-defined]
         if not any(getattr(f, "enabled", True) for f in settings.feeds):
             self.app.notify(
-                "No feeds to fetch: add some under feeds: in config.yaml (each with a url:).",
+                "No feeds to fetch. Add one under feeds: in "
+                f"{clean(str(settings.user_file))}, e.g.\n"
+                "feeds:\n  - url: https://example.org/feed.atom\n"
+                "(or fetch a URL once: briefing fetch URL).",
                 title="Fetch",
                 severity="warning",
                 markup=False,
