@@ -386,6 +386,8 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE INDEX timeline_events_by_date ON timeline_events (date, brief_id, ordinal)"
     )
+
+
 _SCHEMA_LEAN = (
     # A rowid table again, its rowid the FTS rowid (date ordered), so briefs_fts can take
     # its text from here (external content, as sqlite-utils sets it up): Datasette's

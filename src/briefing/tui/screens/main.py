@@ -596,6 +596,7 @@ class MainScreen(Screen[None]):
         if actor is None or actor.id not in ids:
             return None
         return f"{one_line(actor.name)} {ids.index(actor.id) + 1}/{len(ids)}"
+
     # -- versions: the marker and the what-changed screen ------------------------------
     class _VersionsCounted(Message, bubble=False):
         def __init__(self, brief_id: str, earlier: int) -> None:
