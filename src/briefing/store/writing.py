@@ -284,8 +284,8 @@ class Writing(StoreBase):
                 stored[bid] = (document, extra)
         for index, item in same_version:
             tie = winners.get(item.id)
-            kept = (tie.brief[9], tie.brief[10]) if tie is not None else stored.get(item.id)
-            if kept is not None and kept != (item.brief[9], item.brief[10]):
+            kept = (tie.brief[7], tie.brief[8]) if tie is not None else stored.get(item.id)
+            if kept is not None and kept != (item.brief[7], item.brief[8]):
                 outcomes[index] = replace(outcomes[index], differs=True)
 
     def _replace(
