@@ -329,3 +329,38 @@ async def test_the_new_screens_keys_are_known_to_ui_keys(library: Path) -> None:
         await pilot.press("A")
         await settle(pilot)
         assert isinstance(app.screen, ActorPicker)
+
+
+async def test_hostile_text_is_shown_literally_on_the_new_screens(tmp_path: Path) -> None:
+    """Markup and escape sequences in a brief, in both of its versions, never reach the
+    terminal as markup or escapes on the what-changed, timeline and topic screens."""
+    from test_tui_screens import assert_literal
+
+    hostile = load_file(
+        Path(__file__).parent / "fixtures" / "tui" / "hostile" / "2025-03-10-hostile.yaml"
+    ).briefs[0]
+    later = hostile.model_copy(
+        update={
+            "updated": dt.datetime(2025, 3, 11, tzinfo=dt.UTC),
+            "summary": hostile.summary + "\n\n[@click=app.quit]more[/] \x1b[2J",
+            "timeline": [
+                e.model_copy(update={"event": e.event + " \x1b]0;x\x07"}) for e in hostile.timeline
+            ],
+        }
+    )
+    db = build_library(tmp_path / "hostile.db", [hostile.model_copy(update={"updated": None})])
+    build_library(db, [later])
+    app = reader(db, brief_id="hostile-brief")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for keys, shown in (
+            (["c"], "+[@click=app.quit]more[/] ␛[2J"),
+            (["escape", "T"], "[@click=app.quit]event[/] ␛]0;x␇"),
+            (["escape", "w", *"topic", "enter"], "[reverse]topic[/]"),
+        ):
+            await pilot.press(*keys)
+            await settle(pilot)
+            text = screen_text(app)
+            assert_literal(text)
+            assert shown in text
+            assert app.is_running  # no [@click=app.quit] ran

@@ -172,7 +172,7 @@ def brief_objects(brief: Brief) -> list[dict[str, Any]]:
         if p.attribution:
             note["x_briefing_attribution"] = str(p.attribution)
         if p.date:
-            note["x_briefing_stated"] = p.date.isoformat()
+            note["x_briefing_stated"] = str(p.date)  # a day, month or year
         objects.append(_with_extension(note))
     for n, q in enumerate(brief.open_questions):
         refs = [actor_id(a) for a in q.actors] or [report_id]

@@ -89,12 +89,14 @@ class SummaryPane(LinesView, Pane, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._brief: Brief | None = None
         self._summary: RenderableType | None = None
+        self._note: Text | None = None
 
     def on_mount(self) -> None:
         self.set_titles()
 
     def show(self, brief: Brief | None, read: bool | None = None) -> None:
         self._brief = brief
+        self._note = None
         if brief is None:
             self._summary = None
             self.set_titles()
@@ -105,13 +107,11 @@ class SummaryPane(LinesView, Pane, can_focus=True):
         self.scroll_home(animate=False, immediate=True)
 
     def add_note(self, brief_id: str, note: Text) -> None:
-        """A line under the head of the brief shown (if it is still ``brief_id``), such
-        as the mark of a brief with earlier versions; the next :meth:`show` drops it."""
-        brief = getattr(self, "_brief", None)
-        if brief is None or brief.id != brief_id:
+        """A line above the brief shown (if it is still ``brief_id``), such as the mark
+        of a brief with earlier versions; the next :meth:`show` drops it."""
+        if self._brief is None or self._brief.id != brief_id:
             return
-        summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
-        self._content = Group(brief_head(brief), note, Text(), summary)
+        self._note = note
         self._invalidate()
 
     def build_lines(self, width: int) -> list[Strip]:
@@ -122,7 +122,8 @@ class SummaryPane(LinesView, Pane, can_focus=True):
         if self._brief is None or self._summary is None:
             content: RenderableType = _NO_BRIEF
         else:
-            content = Group(self._summary, Text(), brief_head(self._brief, inner))
+            note = [self._note, Text()] if self._note is not None else []
+            content = Group(*note, self._summary, Text(), brief_head(self._brief, inner))
         return [
             Strip([*margin, *line, *margin])
             for line in console.render_lines(content, options, pad=True)
