@@ -7,20 +7,23 @@ The repository's ``config.yaml`` documents every field with its default.
 from __future__ import annotations
 
 import os
+import re
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 from briefing import paths
+from briefing.configfiles import _deep_merge, config_files, read_config_file
 from briefing.errors import BriefingError
+from briefing.text import one_line
 
 _config_files: ContextVar[tuple[Path, ...]] = ContextVar("briefing_config_files", default=())
 
@@ -191,67 +194,6 @@ class _YamlSource(PydanticBaseSettingsSource):
         return merged
 
 
-def read_config_file(path: Path) -> dict[str, Any]:
-    """One config file as a mapping, relative paths resolved; errors name the file and line."""
-    try:
-        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise BriefingError(f"{path}: cannot read config file: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise BriefingError(f"{where}: config is not valid YAML: {problem}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise BriefingError(f"{path}: the config file must be a mapping of settings")
-    return _resolve_paths(data, path.parent)
-
-
-def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _deep_merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
-def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
-    """Relative paths in the config file are relative to the file, not the cwd."""
-    library = data.get("library")
-    if isinstance(library, dict):
-        library = dict(library)
-        if isinstance(library.get("database"), str):
-            library["database"] = str(paths.expand(library["database"], base))
-        if isinstance(library.get("sync"), list):
-            library["sync"] = [
-                str(paths.expand(p, base)) if isinstance(p, str) else p for p in library["sync"]
-            ]
-        data = {**data, "library": library}
-    return data
-
-
-def config_files(config_file: Path | None = None) -> tuple[Path, ...]:
-    """The config files in effect, weakest first.
-
-    The project's documented defaults (``config.yaml`` of the checkout, when run from
-    one), then ``config_file`` if given, else the user's config file if it exists.
-    Environment variables override them all.
-    """
-    files: list[Path] = []
-    if paths.PROJECT_CONFIG.is_file():
-        files.append(paths.PROJECT_CONFIG)
-    user = config_file if config_file is not None else paths.user_config_file()
-    if config_file is not None and not config_file.is_file():
-        raise BriefingError(f"{config_file}: config file not found")
-    if user is not None and user.is_file() and user.resolve() not in {f.resolve() for f in files}:
-        files.append(user)
-    return tuple(files)
-
-
 def load_settings(config_file: Path | None = None) -> Settings:
     """Settings from the config files (see :func:`config_files`) and the environment.
 
@@ -263,6 +205,8 @@ def load_settings(config_file: Path | None = None) -> Settings:
         settings = Settings()
         settings._user_file = config_file
         return settings
+    except SettingsError as exc:
+        raise BriefingError(f"invalid configuration: {_env_parse_error(exc)}") from None
     except ValidationError as exc:
         try:
             origin = provenance(config_file)
@@ -279,6 +223,19 @@ def load_settings(config_file: Path | None = None) -> Settings:
         ) from None
     finally:
         _config_files.reset(token)
+
+
+def _env_parse_error(exc: SettingsError) -> str:
+    """One line for a ``BRIEFING_*`` variable that pydantic-settings could not parse: a
+    section or list (``BRIEFING_FEEDS``, ``BRIEFING_LIBRARY__SYNC``) must be JSON."""
+    found = re.search(r'field "([^"]+)"', str(exc))
+    field = found.group(1) if found else ""
+    prefix = f"BRIEFING_{field.upper()}"
+    names = sorted(n for n in os.environ if n == prefix or n.startswith(prefix + "__"))
+    where = ", ".join(f"${n}" for n in names) or f"${prefix}"
+    cause = exc.__cause__
+    why = f" ({one_line(str(cause))})" if cause is not None else ""
+    return f"{where}: {field}: not a valid value; lists and sections are written as JSON{why}"
 
 
 def _origin_of(key: str, origin: dict[str, str]) -> str:

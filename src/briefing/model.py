@@ -26,7 +26,8 @@ from pydantic_core import PydanticCustomError
 
 FORMAT_MAJOR = 1
 FORMAT = f"briefing/{FORMAT_MAJOR}"
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+#: Use with ``fullmatch``: with ``match``, ``$`` also matches before a final newline.
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_TITLE = 200
 
@@ -34,7 +35,7 @@ Loc = tuple[str | int, ...]
 
 
 def _slug(value: str) -> str:
-    if not isinstance(value, str) or not SLUG_RE.match(value):
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
         raise PydanticCustomError(
             "slug",
             "not a slug: {value} (lowercase letters, digits and '-', at most 80 characters)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir, user_downloads_path
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_downloads_path
 
 APP_NAME = "briefing"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -24,6 +24,11 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Things briefing can rebuild at any time (see ``briefing.configfiles``)."""
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def default_database() -> Path:

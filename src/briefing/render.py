@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -23,9 +23,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefing.loader import brief_to_data, dump_brief
-from briefing.model import Brief
 from briefing.text import clean, one_line, safe_text
+
+if TYPE_CHECKING:  # `list` and `search` import this module too: no pydantic models for them
+    from briefing.model import Brief
 
 Format = Literal["text", "markdown", "yaml", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "yaml", "json")
@@ -38,6 +39,8 @@ def render_brief(brief: Brief, fmt: Format = "text") -> RenderableType | str:
     if fmt == "markdown":
         return brief_markdown(brief)
     if fmt == "yaml":
+        from briefing.loader import dump_brief
+
         return dump_brief(brief)
     if fmt == "json":
         return brief_json(brief)
@@ -45,6 +48,8 @@ def render_brief(brief: Brief, fmt: Format = "text") -> RenderableType | str:
 
 
 def brief_json(brief: Brief) -> str:
+    from briefing.loader import brief_to_data
+
     return json.dumps(brief_to_data(brief), ensure_ascii=False, indent=2) + "\n"
 
 

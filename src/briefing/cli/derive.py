@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+import tempfile
 from functools import reduce
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing.cli import Context, cli, pass_context
-from briefing.config import LimitsSettings
 from briefing.errors import BriefingError
-from briefing.model import Brief
+
+if TYPE_CHECKING:
+    from briefing.config import LimitsSettings
+    from briefing.model import Brief
+
+if TYPE_CHECKING:
+    from briefing.derive import Article
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -87,32 +95,66 @@ def derive_command(
 
     The draft is a valid format-v1 brief tagged `draft`, for a person to edit.
     """
-    from briefing.derive import derive, load_source
-    from briefing.loader import dump_brief
+    from briefing.derive import DeriveInternalError, load_source, reporting_internal_errors
     from briefing.model import SLUG_RE
 
-    if brief_id is not None and not SLUG_RE.match(brief_id):
+    if brief_id is not None and not SLUG_RE.fullmatch(brief_id):
         raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
     article = load_source(source, context.settings.http)
+    when = _parse_date(date_)
     known = known_actors(context.db_path) if use_library else []
-    derived = derive(article, brief_id=brief_id, date=_parse_date(date_), known_actors=known)
-    notes = list(derived.notes)
-    settings = context.settings.derive.llm
-    if llm if llm is not None else settings.enabled:
-        from briefing.derive.llm import improve
-
-        notes += improve(derived, settings)
-    text = dump_brief(derived.brief)
+    try:
+        with reporting_internal_errors(source):
+            text, notes, slug = _draft(article, context, brief_id, when, llm, known)
+    except DeriveInternalError as exc:
+        click.echo(f"briefing: {exc}", err=True)
+        sys.exit(1)
     for note in notes:
         click.echo(f"briefing: {note}", err=True)
     if output is None:
         click.echo(text, nl=False)
     else:
+        _write_atomic(output, text)
+        click.echo(f"wrote {output} ({slug})", err=True)
+
+
+def _draft(
+    article: Article,
+    context: Context,
+    brief_id: str | None,
+    when: dt.date | None,
+    llm: bool | None,
+    known: list[tuple[str, str, tuple[str, ...]]],
+) -> tuple[str, list[str], str]:
+    """The draft as YAML text, the notes for stderr, and the brief id."""
+    from briefing.derive import derive
+    from briefing.loader import dump_brief
+
+    derived = derive(article, brief_id=brief_id, date=when, known_actors=known)
+    notes = list(derived.notes)
+    settings = context.settings.derive.llm
+    if llm if llm is not None else settings.enabled:
+        from briefing.derive.llm import improve
+
+        notes += improve(derived, settings, http=context.settings.http)
+    return dump_brief(derived.brief), notes, derived.brief.id
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a failure leaves whatever
+    was there before intact."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
         try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise BriefingError(f"{output}: cannot write: {exc.strerror}") from None
-        click.echo(f"wrote {output} ({derived.brief.id})", err=True)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise BriefingError(f"{path}: cannot write: {exc.strerror}") from None
 
 
 @cli.command("derive-eval")
@@ -155,7 +197,7 @@ def derive_eval_command(
     Either DERIVED.yaml REFERENCE.yaml, or --articles DIR --references DIR (derives every
     article that has a reference, offline, without the library).
     """
-    from briefing.derive import derive, load_source
+    from briefing.derive import derive_guarded, load_source
     from briefing.derive.evaluate import Score, score, table
 
     limits = context.settings.limits
@@ -169,7 +211,8 @@ def derive_eval_command(
                 continue
             ref = _load_one(ref_path, limits, "reference")
             try:
-                result = derive(load_source(str(path)), use_famous=not no_famous).brief
+                article = load_source(str(path))
+                result = derive_guarded(article, str(path), use_famous=not no_famous).brief
             except BriefingError as exc:
                 click.echo(f"briefing: {path}: {exc}", err=True)
                 result = None

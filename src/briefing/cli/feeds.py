@@ -7,36 +7,24 @@ through Rich markup parsing.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError
-from briefing.feeds.fetch import (
-    FeedResult,
-    FetchProgress,
-    FetchReport,
-    fetch_into_library,
-    select_feeds,
-)
-from briefing.model import Brief
 from briefing.text import clean
+
+if TYPE_CHECKING:  # imported where used: httpx and feedparser load only for these commands
+    from rich.progress import TaskID
+
+    from briefing.feeds.fetch import FeedResult, FetchProgress, FetchReport
+    from briefing.model import Brief
 
 
 def _safe(text: str) -> str:
@@ -98,6 +86,10 @@ def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
     A URL may be an Atom, RSS or JSON feed, or a brief file itself. Exits 1 if a feed
     failed entirely.
     """
+    import asyncio
+
+    from briefing.feeds.fetch import fetch_into_library, select_feeds
+
     targets = select_feeds(context.settings, urls)
     if not targets:
         raise BriefingError(
@@ -117,6 +109,16 @@ def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
 @contextmanager
 def _progress(quiet: bool, total: int) -> Iterator[Callable[[FetchProgress], None] | None]:
     """A Rich progress bar on stderr when it is a terminal; plain lines otherwise."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     console = Console(stderr=True)
     if quiet:
         yield None
@@ -200,15 +202,19 @@ def publish(
     """Write briefs as a static site: OUT/briefs/<id>.yaml and OUT/feed.atom.
 
     With PATHs, publishes the brief files found there; without, the whole library.
-    Invalid files are reported and left out (exit status 1).
+    Invalid files are reported and left out (exit status 1). Only files an earlier
+    publish wrote are ever removed from OUT; an OUT holding the PATHs is refused.
     """
-    from briefing.feeds.publish import normalise_base_url
+    from briefing.feeds.publish import check_out, normalise_base_url
     from briefing.feeds.publish import publish as publish_site
 
     base_url = normalise_base_url(base_url)
+    check_out(out, paths)
     problems = 0
+    inputs: list[Path] = list(paths)
     if paths:
-        briefs, problems = _load_files(context, list(paths))
+        briefs, problems, files = _load_files(context, list(paths))
+        inputs += files
     else:
         from briefing.store import Store
 
@@ -216,30 +222,34 @@ def publish(
             raise BriefingError(f"{context.db_path}: no library yet; pass brief files or folders")
         with Store(context.db_path) as store:
             briefs = list(store.iter_briefs())
-    report = publish_site(briefs, out, base_url, title=title)
+    report = publish_site(briefs, out, base_url, title=title, inputs=inputs)
     click.echo(
         f"published {report.count} briefs to {out} ({len(report.written)} written, "
         f"{len(report.kept)} unchanged, {len(report.removed)} stale removed)"
     )
+    for name in report.left:
+        click.echo(f"kept {_safe(name)}: stale, but changed since it was published", err=True)
     click.echo(f"feed: {report.feed_url}")
     if problems:
         click.echo(f"{problems} problem(s): invalid briefs were left out", err=True)
         sys.exit(1)
 
 
-def _load_files(context: Context, paths: list[Path]) -> tuple[list[Brief], int]:
-    """Briefs of the given files and folders, exactly as ``validate`` reads them."""
+def _load_files(context: Context, paths: list[Path]) -> tuple[list[Brief], int, list[Path]]:
+    """Briefs of the given files and folders, exactly as ``validate`` reads them; the
+    number of errors, and the files read."""
     from briefing.loader import iter_brief_files, load_file
 
     briefs: list[Brief] = []
     errors = 0
-    for path in iter_brief_files(paths):
+    files = list(iter_brief_files(paths))
+    for path in files:
         loaded = load_file(path, context.settings.limits)
         for problem in loaded.problems:
             click.echo(str(problem), err=True)
         errors += len(loaded.errors)
         briefs.extend(loaded.briefs)
-    return briefs, errors
+    return briefs, errors, files
 
 
 @cli.command()

@@ -22,22 +22,23 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
-import yaml
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError, Problem
-from briefing.loader import missing_paths
 from briefing.render import FORMATS, render_brief
-from briefing.store import SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
-from briefing.sync import LoadReport, load_paths, plan_files, read_planned
+from briefing.store import SEARCH_WINDOW, SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
 from briefing.text import clean, one_line, safe_text
+
+if TYPE_CHECKING:  # the loader (pydantic models) is imported by validate and load only
+    from rich.progress import Progress
+
+    from briefing.sync import LoadReport
 
 #: Show a progress bar for loads of at least this many files (on a terminal only).
 PROGRESS_MIN_FILES = 200
@@ -95,6 +96,8 @@ def _store(context: Context) -> Iterator[Store]:
 
 
 def _check_paths(paths: Sequence[Path]) -> None:
+    from briefing.loader import missing_paths
+
     missing = missing_paths(paths)
     if missing:
         names = ", ".join(str(p) for p in missing)
@@ -145,6 +148,8 @@ def validate(context: Context, paths: tuple[Path, ...]) -> None:
     Prints every problem as PATH:LINE:COL: FIELD: message, then a summary line.
     Exit status 1 if any brief is invalid.
     """
+    from briefing.sync import plan_files, read_planned
+
     _check_paths(paths)
     plan = plan_files(paths)
     files = valid = invalid = errors = warnings = 0
@@ -181,6 +186,14 @@ class _ProgressBar:
             if not self._enabled or total < PROGRESS_MIN_FILES:
                 self._enabled = False
                 return
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self._bar = Progress(
                 TextColumn("loading"),
                 BarColumn(),
@@ -210,6 +223,8 @@ def load(context: Context, paths: tuple[Path, ...], verbose: bool) -> None:
     later; otherwise it is reported as unchanged. Valid briefs are imported even when
     others are refused. Exit status 1 if anything was refused.
     """
+    from briefing.sync import load_paths
+
     _check_paths(paths)
     bar = _ProgressBar()
     try:
@@ -533,7 +548,13 @@ def _snippet_text(snippet: str) -> Text:
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, help="Most briefs to show.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, SEARCH_WINDOW),
+    help=f"Most briefs to show (1 to {SEARCH_WINDOW:,}).",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON array of {brief, title, date, where, snippet}."
 )
@@ -584,6 +605,8 @@ def search(context: Context, query: tuple[str, ...], limit: int, as_json: bool) 
 @click.pass_context
 def config_command(ctx: click.Context) -> None:
     """Print the effective configuration as YAML, and where each value came from."""
+    import yaml
+
     from briefing import config as config_module
 
     context: Context = ctx.find_object(Context)  # type: ignore[assignment]

@@ -7,9 +7,11 @@ warning on every import, and tags are already filterable in the reader).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -26,6 +28,7 @@ from briefing.derive.summary import summarise
 from briefing.derive.text import clip, slugify
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
+from briefing.text import one_line
 
 DRAFT_TAG = "draft"
 _COUNTRY_MIN = 1.0
@@ -57,6 +60,42 @@ class DeriveError(BriefingError):
     """The draft could not be built or is not a valid brief."""
 
 
+class DeriveInternalError(DeriveError):
+    """A bug in derive, not bad input: reported in one line naming the source, exit 1."""
+
+
+DEBUG_ENV = "BRIEFING_DEBUG"
+
+
+@contextmanager
+def reporting_internal_errors(source: str) -> Iterator[None]:
+    """Turn an unexpected exception into :class:`DeriveInternalError` naming ``source``.
+
+    For callers that must not crash on one article (``briefing derive``, the derive step
+    of ``briefing fetch``). With ``BRIEFING_DEBUG`` set the exception propagates with its
+    traceback, and tests call :func:`derive` itself, so no bug hides behind the message.
+    """
+    try:
+        yield
+    except BriefingError:
+        raise
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        detail = one_line(f"{type(exc).__name__}: {exc}")
+        raise DeriveInternalError(
+            f"{one_line(source)}: internal error in derive, no draft written "
+            f"({clip(detail, 200)}); set {DEBUG_ENV}=1 for the traceback"
+        ) from exc
+
+
+def derive_guarded(article: Article, source: str, **options: Any) -> Derived:
+    """:func:`derive`, with an unexpected error raised as :class:`DeriveInternalError`
+    naming ``source`` (see :func:`reporting_internal_errors`)."""
+    with reporting_internal_errors(source):
+        return derive(article, **options)
+
+
 @dataclass
 class Derived:
     """The draft brief and what the extractors saw (for evaluation and the LLM merge)."""
@@ -79,10 +118,12 @@ def derive(
 ) -> Derived:
     """Turn an article into a validated draft brief (offline, heuristics only)."""
     notes: list[str] = []
-    paragraphs = list(article.paragraphs)
+    paragraphs = [p for p in article.paragraphs if p.strip()]
+    if paragraphs:
+        paragraphs[0] = strip_dateline(paragraphs[0])
+        paragraphs = [p for p in paragraphs if p.strip()]
     if not paragraphs:
         raise DeriveError("the article has no body text")
-    paragraphs[0] = strip_dateline(paragraphs[0])
     when = date or article.date
     if when is None:
         when = (now or dt.datetime.now(dt.UTC)).date()
@@ -93,6 +134,9 @@ def derive(
     )
     actors = extractor.run()
     doc = Doc.build(paragraphs, actors)
+    first = next((s for spans in doc.sentences for s in spans), None)
+    if first is None:
+        raise DeriveError("the article has no sentence to derive from")
     quote_extractor = QuoteExtractor(doc)
     quotes = quote_extractor.run()
     reported = quote_extractor.indirect()
@@ -115,14 +159,14 @@ def derive(
                     event["actors"] = ids
                 timeline.append(event)
     if not any(e["date"] == when.isoformat() for e in timeline):
-        lead = doc.sentences[0][0]
+        lead = first
         timeline.append(
             {
                 "date": when.isoformat(),
                 "event": clip(lead.text, 280),
                 **(
                     {"actors": ids}
-                    if (ids := _actors_in(doc, chosen, 0, lead.start, lead.end))
+                    if (ids := _actors_in(doc, chosen, lead.para, lead.start, lead.end))
                     else {}
                 ),
             }
@@ -149,7 +193,7 @@ def derive(
             item["actors"] = ids
         questions.append(item)
 
-    title = (article.title or clip(doc.sentences[0][0].text, 200)).strip()
+    title = (article.title or clip(first.text, 200)).strip()
     title = clip(" ".join(title.split()), 200)
     slug = brief_id or _brief_id(title, when)
     source: dict[str, Any] = {}

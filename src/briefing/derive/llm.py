@@ -21,14 +21,15 @@ import os
 import re
 from typing import Any
 
-import httpx
 from pydantic import ValidationError
 
-from briefing.config import LlmSettings
+from briefing.config import HttpSettings, LlmSettings
 from briefing.derive.draft import DRAFT_TAG, Derived, DeriveError, validate
 from briefing.derive.evaluate import name_key, quote_key
 from briefing.derive.questions import question_id
 from briefing.derive.text import normalise, slugify
+from briefing.errors import FetchError
+from briefing.feeds.http import post_json_sync
 from briefing.model import Actor, OpenQuestion, Position, TimelineEvent
 
 MAX_ARTICLE_CHARS = 24_000
@@ -53,12 +54,24 @@ class LlmError(DeriveError):
 
 
 def ask(
-    settings: LlmSettings, article_text: str, draft: dict[str, Any], *, timeout: float = 120.0
+    settings: LlmSettings,
+    article_text: str,
+    draft: dict[str, Any],
+    *,
+    http: HttpSettings | None = None,
+    timeout: float = 120.0,
 ) -> dict[str, Any]:
-    """POST one chat completion and return the JSON object it answered."""
-    headers = {"Content-Type": "application/json"}
+    """POST one chat completion and return the JSON object it answered.
+
+    Through briefing's one HTTP client, with the feeds' byte cap (``http.max_bytes``,
+    held while the answer streams in, also after gzip) and connect timeout; a model
+    may think for a while, so ``timeout`` bounds the wait for data and the whole answer.
+    """
+    headers: dict[str, str] = {}
     key = os.environ.get(settings.api_key_env)
     if key:
+        if not all(" " < char <= "~" for char in key):
+            raise LlmError(f"${settings.api_key_env} holds characters an API key cannot have")
         headers["Authorization"] = f"Bearer {key}"
     user = (
         "Article:\n"
@@ -76,14 +89,19 @@ def ask(
         ],
     }
     url = settings.base_url.rstrip("/") + "/chat/completions"
+    limits = (http or HttpSettings()).model_copy(
+        update={"read_timeout": timeout, "total_timeout": timeout}
+    )
     try:
-        response = httpx.post(
-            url, json=body, headers=headers, timeout=httpx.Timeout(timeout, connect=10.0)
-        )
-        response.raise_for_status()
-        content = response.json()["choices"][0]["message"]["content"]
-    except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
-        raise LlmError(f"LLM request to {url} failed: {exc}") from None
+        response = post_json_sync(url, body, limits, headers=headers)
+    except FetchError as exc:
+        raise LlmError(f"LLM request failed: {exc}") from None
+    try:
+        content = json.loads(response.body)["choices"][0]["message"]["content"]
+    except (KeyError, IndexError, TypeError, ValueError, RecursionError) as exc:
+        raise LlmError(f"LLM answer from {url} is not a chat completion: {exc}") from None
+    if not isinstance(content, str):
+        raise LlmError(f"LLM answer from {url} is not a chat completion: content is not text")
     return parse_json(content)
 
 
@@ -98,7 +116,7 @@ def parse_json(content: str) -> dict[str, Any]:
         raise LlmError("the LLM answer holds no JSON object")
     try:
         data = json.loads(text[start : end + 1])
-    except json.JSONDecodeError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested 100,000 deep
         raise LlmError(f"the LLM answer is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise LlmError("the LLM answer is not a JSON object")
@@ -264,10 +282,18 @@ def merge(
     return merged, notes
 
 
-def improve(derived: Derived, settings: LlmSettings, *, timeout: float = 120.0) -> list[str]:
-    """Run the LLM pass on ``derived`` in place; returns notes. Falls back on any failure."""
+def improve(
+    derived: Derived,
+    settings: LlmSettings,
+    *,
+    http: HttpSettings | None = None,
+    timeout: float = 120.0,
+) -> list[str]:
+    """Run the LLM pass on ``derived`` in place; returns notes. Falls back on any failure.
+
+    ``http`` gives the client limits (byte cap, connect timeout), as for feeds."""
     try:
-        answer = ask(settings, derived.article.text, derived.data, timeout=timeout)
+        answer = ask(settings, derived.article.text, derived.data, http=http, timeout=timeout)
     except LlmError as exc:
         return [f"llm: {exc}; keeping the offline draft"]
     merged, notes = merge(derived.data, answer, derived.article.text)

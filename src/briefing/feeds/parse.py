@@ -4,14 +4,17 @@ Atom and RSS go through feedparser (their dialects are a minefield); JSON Feed 1
 parsed here (feedparser 6 does not read it). What counts as "points at a brief" is the
 Feeds section of the brief format: a YAML ``content@src``, a YAML enclosure or alternate
 link, a YAML JSON Feed attachment, or any link whose path ends in ``.yaml``/``.yml``.
-Links are resolved against the feed's URL; anything that is not http(s) is refused
-here, with the reason, before a request could be made.
+Links are resolved against the feed's URL; anything that is not http(s), or not a URL
+at all, is refused here with the reason, before a request could be made: one entry's
+broken link never costs the feed its other entries.
 """
 
 from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
@@ -122,17 +125,22 @@ def parse_xml_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     feed = ParsedFeed(kind=kind, title=_str(parsed.feed.get("title")))
     for index, entry in enumerate(parsed.entries):
         name = _str(entry.get("title")) or _str(entry.get("id")) or f"entry {index + 1}"
-        sources = [
-            (urljoin(_str(c.get("base")) or url, _str(c.get("src"))), media_type(c.get("type")))
-            for c in entry.get("content") or []
-            if _str(c.get("src"))
-        ]
-        links = [
-            (urljoin(url, _str(link.get("href"))), link.get("rel") or "alternate", link.get("type"))
-            for link in entry.get("links") or []
-            if _str(link.get("href"))
-        ]
-        _choose(feed, name, _candidates(sources, links))
+        with _one_entry(feed, name):
+            sources = [
+                (_join(_str(c.get("base")) or url, _str(c.get("src"))), media_type(c.get("type")))
+                for c in entry.get("content") or []
+                if _str(c.get("src"))
+            ]
+            links = [
+                (
+                    _join(url, _str(link.get("href"))),
+                    link.get("rel") or "alternate",
+                    link.get("type"),
+                )
+                for link in entry.get("links") or []
+                if _str(link.get("href"))
+            ]
+            _choose(feed, name, _candidates(sources, links))
     return feed
 
 
@@ -156,36 +164,67 @@ def _parse_strict_atom(body: bytes, url: str) -> ParsedFeed | None:
         return None
     if root.tag != f"{_ATOM}feed":
         return None
-    base = urljoin(url, root.get(_XML_BASE) or "")
+    try:
+        base = _join(url, root.get(_XML_BASE) or "")
+    except _BadLink as exc:
+        raise FetchError(f"{url}: the feed's xml:base {exc}") from None
     feed = ParsedFeed(kind="atom", title=_text(root.find(f"{_ATOM}title")) or None)
     for index, entry in enumerate(root.iter(f"{_ATOM}entry")):
-        entry_base = urljoin(base, entry.get(_XML_BASE) or "")
         name = (
             _text(entry.find(f"{_ATOM}title"))
             or _text(entry.find(f"{_ATOM}id"))
             or f"entry {index + 1}"
         )
-        sources = [
-            (urljoin(_base(entry_base, c), c.get("src", "").strip()), media_type(c.get("type")))
-            for c in entry.findall(f"{_ATOM}content")
-            if c.get("src", "").strip()
-        ]
-        links = [
-            (
-                urljoin(_base(entry_base, link), link.get("href", "").strip()),
-                link.get("rel") or "alternate",
-                link.get("type"),
-            )
-            for link in entry.findall(f"{_ATOM}link")
-            if link.get("href", "").strip()
-        ]
-        _choose(feed, name, _candidates(sources, links))
+        with _one_entry(feed, name):
+            entry_base = _join(base, entry.get(_XML_BASE) or "")
+            sources = [
+                (_join(_base(entry_base, c), c.get("src", "").strip()), media_type(c.get("type")))
+                for c in entry.findall(f"{_ATOM}content")
+                if c.get("src", "").strip()
+            ]
+            links = [
+                (
+                    _join(_base(entry_base, link), link.get("href", "").strip()),
+                    link.get("rel") or "alternate",
+                    link.get("type"),
+                )
+                for link in entry.findall(f"{_ATOM}link")
+                if link.get("href", "").strip()
+            ]
+            _choose(feed, name, _candidates(sources, links))
     return feed
 
 
 def _base(parent: str, element: ET.Element) -> str:
     own = element.get(_XML_BASE)
-    return urljoin(parent, own) if own else parent
+    return _join(parent, own) if own else parent
+
+
+class _BadLink(ValueError):
+    """A link that is not even a URL (``http://[::1``): its entry is refused, alone."""
+
+    def __init__(self, href: str, reason: ValueError) -> None:
+        super().__init__(f"{_shorten(href)} is not a valid URL ({reason})")
+
+
+def _join(base: str, href: str) -> str:
+    """``urljoin``, raising :class:`_BadLink` naming ``href`` when it cannot be parsed."""
+    try:
+        return urljoin(base, href)
+    except ValueError as exc:
+        raise _BadLink(href, exc) from None
+
+
+@contextmanager
+def _one_entry(feed: ParsedFeed, name: str) -> Iterator[None]:
+    """Read one entry; an entry whose links cannot be parsed is refused with the reason
+    and the feed's other entries are still read."""
+    try:
+        yield
+    except _BadLink as exc:
+        feed.refused.append(f"entry {name!r}: refused {exc}")
+    except ValueError as exc:
+        feed.refused.append(f"entry {name!r}: refused: a link is not a valid URL ({exc})")
 
 
 def _text(element: ET.Element | None) -> str:
@@ -226,19 +265,20 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
             feed.skipped.append(f"{url}: item {index + 1} is not an object")
             continue
         name = _str(item.get("title")) or _str(item.get("id")) or f"item {index + 1}"
-        candidates: list[str] = []
-        attachments = item.get("attachments")
-        for attachment in attachments if isinstance(attachments, list) else []:
-            if not isinstance(attachment, dict):
-                continue
-            href = _str(attachment.get("url"))
-            if href and media_type(_str(attachment.get("mime_type"))) in YAML_MEDIA_TYPES:
-                candidates.append(urljoin(url, href))
-        for key in ("url", "external_url"):
-            href = _str(item.get(key))
-            if href and _yaml_path(urljoin(url, href)):
-                candidates.append(urljoin(url, href))
-        _choose(feed, name, candidates)
+        with _one_entry(feed, name):
+            candidates: list[str] = []
+            attachments = item.get("attachments")
+            for attachment in attachments if isinstance(attachments, list) else []:
+                if not isinstance(attachment, dict):
+                    continue
+                href = _str(attachment.get("url"))
+                if href and media_type(_str(attachment.get("mime_type"))) in YAML_MEDIA_TYPES:
+                    candidates.append(_join(url, href))
+            for key in ("url", "external_url"):
+                href = _str(item.get(key))
+                if href and _yaml_path(_join(url, href)):
+                    candidates.append(_join(url, href))
+            _choose(feed, name, candidates)
     return feed
 
 

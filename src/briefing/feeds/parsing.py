@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,7 +28,7 @@ from typing import Any, TypeVar
 from briefing.config import LimitsSettings
 from briefing.loader import load_bytes
 from briefing.store import PreparedBrief, prepare_loaded
-from briefing.sync import leave_ctrl_c_to_the_parent, start_method, usable_cores
+from briefing.sync import init_worker, start_method, usable_cores
 
 T = TypeVar("T")
 
@@ -104,7 +105,8 @@ def _fork_workers() -> ProcessPoolExecutor | None:
     pool = ProcessPoolExecutor(
         max_workers=PARSE_PROCESSES,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=leave_ctrl_c_to_the_parent,
+        initializer=init_worker,
+        initargs=(os.getpid(),),
     )
     # A forking pool starts all its workers at the first submit, before the thread that
     # manages them: this is the fork, made while this process still has one thread.

@@ -7,14 +7,24 @@ ElementTree, never by pasting text together, and characters XML 1.0 cannot carry
 dropped, so no brief text can break the document. Output is deterministic (same
 library, same bytes), and unchanged files are not rewritten, so ETags and
 Last-Modified stay put across re-publishing and readers get their 304s.
+
+The output folder may hold other files (a user's notes, an index page), so pruning the
+briefs gone from the library deletes only what an earlier publish wrote: a manifest
+(``.briefing-publish.json``, a dot-file ``serve`` never serves) lists each written
+file with a hash of its bytes, and a file changed since then is left alone. An output
+folder that holds the input files, or lies inside an input folder, is refused before
+anything is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import re
 import tempfile
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,13 +32,17 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from briefing import __version__
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, FetchError
+from briefing.feeds.http import check_url
 from briefing.model import Brief
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.atom"
 BRIEFS_DIR = "briefs"
 YAML_TYPE = "application/yaml"
+MANIFEST_FILE = ".briefing-publish.json"
+"""What publish wrote under ``out`` (path -> sha256), so it prunes only its own files."""
+_MANIFEST_VERSION = 1
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -42,7 +56,9 @@ class PublishReport:
     kept: list[str] = field(default_factory=list)
     """Brief files already up to date."""
     removed: list[str] = field(default_factory=list)
-    """Stale brief files of briefs no longer in the library."""
+    """Stale brief files of briefs no longer in the library (written by an earlier publish)."""
+    left: list[str] = field(default_factory=list)
+    """Stale brief files left in place because they changed since publish wrote them."""
 
     @property
     def count(self) -> int:
@@ -50,12 +66,58 @@ class PublishReport:
 
 
 def normalise_base_url(base_url: str) -> str:
-    """An absolute http(s) URL ending in ``/`` (relative joins then land inside it)."""
-    parts = urlsplit(base_url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise BriefingError(f"--base-url must be an absolute http(s) URL, not {base_url!r}")
+    """An absolute http(s) URL ending in ``/`` (relative joins then land inside it).
+
+    It is written into every link of the feed, so a character no URL may hold (a
+    control character, a space, a bidi override) is refused rather than written into
+    XML that parsers reject.
+    """
     url = base_url.strip()
+    for index, char in enumerate(url):
+        if char.isspace() or unicodedata.category(char).startswith("C"):
+            raise BriefingError(
+                f"--base-url {base_url!r}: character U+{ord(char):04X} at position "
+                f"{index + 1} cannot be part of a URL"
+            )
+    try:
+        check_url(url)
+    except FetchError:
+        raise BriefingError(
+            f"--base-url must be an absolute http(s) URL, not {base_url!r}"
+        ) from None
     return url if url.endswith("/") else url + "/"
+
+
+def check_out(out: Path, inputs: Iterable[Path]) -> None:
+    """Refuse an output folder that holds an input, or lies inside an input folder.
+
+    Publishing writes and prunes files under ``out``: brief files there could be
+    overwritten or removed, and an ``out`` inside an input folder is read back as
+    input by the next publish.
+    """
+    target = _real(out)
+    # OUT/briefs may be a link to somewhere else: writing there must not hit inputs either.
+    written = {target, _real(out / BRIEFS_DIR)}
+    for path in inputs:
+        real = _real(path)
+        if any(real == place or place in real.parents for place in written):
+            raise BriefingError(
+                f"--out {out} holds the input {path}: publish writes and removes files "
+                "there; choose an output folder outside the inputs"
+            )
+        if real in target.parents and real.is_dir():
+            raise BriefingError(
+                f"--out {out} is inside the input folder {path}: the published files "
+                "would be read back as briefs; choose an output folder outside it"
+            )
+
+
+def _real(path: Path) -> Path:
+    """``path`` with links resolved; as it is (absolute) where a link loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def latest_by_id(briefs: Iterable[Brief]) -> list[Brief]:
@@ -83,11 +145,18 @@ def publish(
     *,
     title: str = "briefing",
     prune: bool = True,
+    inputs: Iterable[Path] = (),
 ) -> PublishReport:
-    """Write ``out/briefs/<id>.yaml`` for every brief and ``out/feed.atom`` listing them."""
+    """Write ``out/briefs/<id>.yaml`` for every brief and ``out/feed.atom`` listing them.
+
+    ``inputs`` are the files and folders the briefs were read from (see
+    :func:`check_out`). With ``prune``, brief files an earlier publish wrote for briefs
+    no longer given are removed, unless they changed since.
+    """
     from briefing.loader import dump_brief
 
     base_url = normalise_base_url(base_url)
+    check_out(out, inputs)
     chosen = sorted(latest_by_id(briefs), key=lambda b: (b.date, b.id), reverse=True)
     briefs_dir = out / BRIEFS_DIR
     try:
@@ -95,19 +164,69 @@ def publish(
     except OSError as exc:
         raise BriefingError(f"{briefs_dir}: cannot create folder: {exc.strerror}") from None
     report = PublishReport(out=out, feed=out / FEED_FILE, feed_url=urljoin(base_url, FEED_FILE))
-    wanted: set[str] = set()
+    earlier = _read_manifest(out)
+    manifest: dict[str, str] = {}
     for brief in chosen:
         name = f"{brief.id}.yaml"
-        wanted.add(name)
-        changed = _write_if_changed(briefs_dir / name, dump_brief(brief).encode("utf-8"))
+        data = dump_brief(brief).encode("utf-8")
+        manifest[f"{BRIEFS_DIR}/{name}"] = _digest(data)
+        changed = _write_if_changed(briefs_dir / name, data)
         (report.written if changed else report.kept).append(name)
-    if prune:
-        for stale in sorted(briefs_dir.glob("*.yaml")):
-            if stale.name not in wanted and stale.is_file():
-                stale.unlink()
-                report.removed.append(stale.name)
-    _write_if_changed(report.feed, atom_feed(chosen, base_url, title=title))
+    for relative, digest in sorted(earlier.items()):
+        if relative in manifest or relative == FEED_FILE:
+            continue
+        if not prune:
+            manifest[relative] = digest  # still ours, for a later pruning publish
+        elif _remove_if_unchanged(out / relative, digest):
+            report.removed.append(relative.removeprefix(f"{BRIEFS_DIR}/"))
+        elif (out / relative).exists():
+            report.left.append(relative.removeprefix(f"{BRIEFS_DIR}/"))
+    feed = atom_feed(chosen, base_url, title=title)
+    _write_if_changed(report.feed, feed)
+    manifest[FEED_FILE] = _digest(feed)
+    _write_manifest(out, manifest)
     return report
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(out: Path) -> dict[str, str]:
+    """What an earlier publish wrote under ``out``: only plain ``briefs/<name>.yaml``
+    entries and the feed are believed, whatever else the file says."""
+    try:
+        data = json.loads((out / MANIFEST_FILE).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {
+        path: digest
+        for path, digest in files.items()
+        if isinstance(path, str)
+        and isinstance(digest, str)
+        and (path == FEED_FILE or re.fullmatch(rf"{BRIEFS_DIR}/[^/\\.][^/\\]*\.yaml", path))
+    }
+
+
+def _write_manifest(out: Path, files: dict[str, str]) -> None:
+    text = json.dumps(
+        {"version": _MANIFEST_VERSION, "files": dict(sorted(files.items()))}, indent=1
+    )
+    _write_if_changed(out / MANIFEST_FILE, (text + "\n").encode("utf-8"))
+
+
+def _remove_if_unchanged(path: Path, digest: str) -> bool:
+    """Delete ``path`` if it is a regular file still holding what publish wrote."""
+    try:
+        if path.is_symlink() or not path.is_file() or _digest(path.read_bytes()) != digest:
+            return False
+        path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def atom_feed(briefs: list[Brief], base_url: str, *, title: str = "briefing") -> bytes:

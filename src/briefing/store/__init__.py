@@ -17,6 +17,7 @@ threads: every call holds the store's lock.
 
 from __future__ import annotations
 
+from briefing.store.across import Across, TimelineFilter, TimelineRow
 from briefing.store.actors import Actors
 from briefing.store.base import StoreBase
 from briefing.store.common import _gc_paused
@@ -41,10 +42,11 @@ from briefing.store.rows import (
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
 from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
+from briefing.store.versions import VersionRow, Versions
 from briefing.store.writing import Writing
 
 
-class Store(Writing, Reading, Actors, Searching, FeedStates, StoreBase):
+class Store(Writing, Reading, Actors, Searching, FeedStates, Versions, Across, StoreBase):
     """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
     Opening creates the file (and its folder) if needed and migrates an older schema.
@@ -74,6 +76,9 @@ __all__ = [
     "QuestionRow",
     "SearchHit",
     "Store",
+    "TimelineFilter",
+    "TimelineRow",
+    "VersionRow",
     "_gc_paused",
     "fts_query",
     "prepare_brief",

@@ -7,14 +7,17 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import wraps
+from functools import cached_property, wraps
 from pathlib import Path
-from typing import Concatenate, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Self, TypeVar
 
 from briefing.errors import StoreError
 from briefing.store import schema
 from briefing.store.common import _explain
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -105,13 +108,15 @@ class StoreBase:
             conn.close()
             raise StoreError(f"{self.path}: {_explain(exc)}") from None
         self._conn = conn
-        # Imported here: sync's worker processes import this module for prepare_brief()
-        # and should not pay for sqlite-utils.
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils view of the same connection, for ad-hoc inspection (and Datasette
+        style introspection); briefing's own queries are the methods below. Built on
+        first use: the CLI's light commands and sync's workers never import sqlite-utils."""
         import sqlite_utils
 
-        #: sqlite-utils view of the same connection, for ad-hoc inspection (and Datasette
-        #: style introspection); briefing's own queries are the methods below.
-        self.db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+        return sqlite_utils.Database(self._c, execute_plugins=False, recursive_triggers=False)
 
     def _configure(self, conn: sqlite3.Connection, memory: bool) -> None:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")

@@ -6,12 +6,14 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from briefing.model import Brief
 from briefing.store.common import _gc_paused, _iso
+
+if TYPE_CHECKING:  # the store opens without the pydantic models (light CLI commands)
+    from briefing.model import Brief
 
 
 def _check_references(brief: Brief) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing.model import Brief
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched
 from briefing.store.prepare import _with_extra
+
+if TYPE_CHECKING:  # imported by the two methods that build briefs
+    from briefing.model import Brief
 from briefing.store.rows import (
     _BRIEF_ROW_COLUMNS,
     _QUESTION_COLUMNS,
@@ -113,6 +115,8 @@ class Reading(StoreBase):
 
     @_api
     def get_brief(self, brief_id: str) -> Brief | None:
+        from briefing.model import Brief
+
         row = self._c.execute(
             "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
         ).fetchone()
@@ -132,6 +136,8 @@ class Reading(StoreBase):
 
     def iter_briefs(self) -> Iterator[Brief]:
         """Every brief, in list order, fetched a page at a time (no long-held cursor)."""
+        from briefing.model import Brief
+
         for group in _batched(self._brief_ids(), 200):
             for document, extra in self._documents(group):
                 yield _with_extra(Brief.model_validate_json(document), extra)

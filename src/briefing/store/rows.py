@@ -24,6 +24,10 @@ class ImportOutcome:
     brief_id: str
     outcome: Outcome
     origin: str | None = None
+    #: ``unchanged`` only: the same ``updated`` as the stored version, yet other content
+    #: (a file edited without touching ``updated``, or stored half-written before): kept
+    #: as stored, and reported so that it is not skipped silently.
+    differs: bool = False
 
 
 @dataclass(frozen=True, slots=True)
