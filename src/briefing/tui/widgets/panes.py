@@ -102,7 +102,10 @@ class SummaryPane(LinesView, Pane, can_focus=True):
             self.set_titles()
         else:
             self._summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
-            self.set_titles(Text(brief.date.isoformat()))
+            # The source's publisher in the border, where it shows without scrolling.
+            publisher = next((s.publisher for s in brief.source if s.publisher), None)
+            border = f"{one_line(publisher)} · " if publisher else ""
+            self.set_titles(Text(border + brief.date.isoformat()))
         self._invalidate()
         self.scroll_home(animate=False, immediate=True)
 
