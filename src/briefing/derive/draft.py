@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -30,7 +30,7 @@ from briefing.derive.questions import (
     question_id,
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
-from briefing.derive.stance import draft_topic, stance
+from briefing.derive.stance import draft_topic, library_topic, lookup_words, stance
 from briefing.derive.summary import main_clause, summarise
 from briefing.derive.text import clip, slugify
 from briefing.errors import BriefingError
@@ -124,11 +124,14 @@ def derive(
     use_famous: bool = True,
     now: dt.datetime | None = None,
     known_questions: Iterable[KnownQuestion] = (),
+    topic_lookup: Callable[[str], list[str]] | None = None,
 ) -> Derived:
     """Turn an article into a validated draft brief (offline, heuristics only).
 
     ``known_actors`` and ``known_questions`` come from the library: their ids are reused
-    when the article names the same actor or bears on the same open question."""
+    when the article names the same actor or bears on the same open question.
+    ``topic_lookup`` gives the library's position topics that mention a phrase, so the
+    draft reuses the library's wording of its topic."""
     notes: list[str] = []
     paragraphs = [p for p in article.paragraphs if p.strip()]
     if paragraphs:
@@ -194,6 +197,8 @@ def derive(
 
     names = [form for a in chosen.values() for form in (a.name, *a.aliases)]
     topic = draft_topic(article.title or "", names) if article.title else None
+    if topic and topic_lookup is not None:
+        topic = library_topic(topic, topic_lookup(lookup_words(topic))) or topic
     positions = [
         _position(doc, q, date_hits, article.title or "", topic)
         for q in sorted(quotes + reported, key=lambda q: (q.para, q.start))
