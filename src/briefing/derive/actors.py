@@ -281,7 +281,10 @@ class ActorExtractor:
                 after = para[match.end() : match.end() + 30]
                 if re.match(r",?\s+[A-Z][a-z]+\s+[A-Z]", after):
                     continue  # a title before a name, handled as a role
-                extra = (match.group("body") or "") + (match.group("of") or "")
+                owner = match.group("owner")
+                if owner and not any(owner in a.name.split() for a in persons.values()):
+                    continue  # "the Kremlin's spokesman": a role of an organisation's
+                extra = " ".join(match.group(g) or "" for g in ("owner", "body", "of")).strip()
                 cands = [
                     a
                     for a in with_roles
@@ -543,8 +546,11 @@ _ROLE_ALT = (
     r"[Hh]ead|[Cc]hief|[Cc]ommander|[Gg]eneral|[Aa]mbassador|[Ee]nvoy|[Pp]remier|[Ll]eader|"
     r"[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Gg]overnor|[Mm]ayor|[Ss]peaker|[Kk]ing|[Qq]ueen"
 )
+# "the French president", "the head of NATO", and "Putin's spokesman" (an owner's
+# possessive instead of "the"; the owner's words narrow the candidates like the body's)
 _DEFINITE_ROLE = re.compile(
-    r"\b[Tt]he\s+(?P<body>(?:(?:[A-Z][\w.-]*|top|chief|foreign|defen[cs]e|prime)\s+){0,3})"
+    r"(?:\b[Tt]he|(?<![\w.])(?P<owner>[A-Z][\w.-]+)(?:'s|’s))\s+"
+    r"(?P<body>(?:(?:[A-Z][\w.-]*|top|chief|foreign|defen[cs]e|prime)\s+){0,3})"
     r"(?P<noun>" + _ROLE_ALT + r")\b(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w.]*"
     r"(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.]*)*)?"
 )
