@@ -138,3 +138,12 @@ def test_putins_spokesman_is_the_spokesman_named_before() -> None:
     speakers = {p.position: p.actor for p in derived.brief.positions}
     assert speakers["Putin's spokesman added that no date had been set."] == "dmitry-peskov"
     assert "kremlin" in {a.id for a in derived.brief.actors}  # the owner's mention stays
+
+
+def test_its_director_belongs_to_the_organisation_named_before() -> None:
+    derived = _derive(
+        "The Red Cross said it had sent emergency teams. Its regional director, Paolo "
+        "Sandri, said clean water was the most urgent need."
+    )
+    sandri = next(a for a in derived.brief.actors if a.id == "paolo-sandri")
+    assert sandri.affiliation == "International Committee of the Red Cross"

@@ -195,8 +195,32 @@ class ActorExtractor:
                 self._entity_actor(m)
         self._fold_short_org_names()
         self._fold_unqualified_bodies()
+        self._possessive_affiliations(persons)
         self._join_repeated_org_names(leftovers)
         self._reuse_known_ids()
+
+    def _possessive_affiliations(self, persons: dict[str, Actor]) -> None:
+        """ "Its regional director, Paolo Sandri": the person belongs to the organisation
+        (or country) named last before "its"/"their"."""
+        for actor in persons.values():
+            if actor.affiliation or not actor.role:
+                continue
+            for m in actor.mentions:
+                before = self.paragraphs[m.para][: m.start]
+                if not re.search(
+                    r"\b(?:[Ii]ts|[Tt]heir)\s+" + re.escape(actor.role) + r",\s*$", before
+                ):
+                    continue
+                owners = [
+                    (o.para, o.start, a)
+                    for a in self.actors.values()
+                    if a.kind in {"organization", "country", "group"}
+                    for o in a.mentions
+                    if (o.para, o.start) < (m.para, m.start)
+                ]
+                if owners:
+                    actor.affiliation = max(owners, key=lambda t: (t[0], t[1]))[2].name
+                    break
 
     def _fold_unqualified_bodies(self) -> None:
         """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
