@@ -13,8 +13,15 @@ this order:
 3. "the minister", "the head of NATO" join the person whose role has that noun;
 4. anonymous groups get their display name ("officials said" joins the most mentioned
    qualified group of its class, e.g. "U.S. officials");
-5. countries, organisations and groups become one actor per key;
-6. ids of actors already in the library are reused when a name or alias matches.
+5. countries, organisations and groups become one actor per key; a one-word
+   organisation joins the long name it shortens ("the Commission", "Halvard"); "the
+   Defence Ministry" joins the country-qualified ministry named last before it;
+   "Its regional director, X" takes that organisation as X's affiliation; a capitalised
+   run seen elsewhere as an organisation's name is another mention of it;
+6. ids of actors already in the library are reused when a name or alias matches, or
+   when a person's full name is a spelling variant of a library name (rapidfuzz).
+
+Who reports the story (the publisher, news agencies) is never an actor of it.
 """
 
 from __future__ import annotations
