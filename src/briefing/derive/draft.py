@@ -261,7 +261,7 @@ def derive(
         found.discard("unclear")
         if found:
             one = found.pop() if len(found) == 1 else "mixed"
-            stances.append((chosen[actor_id].name, one))
+            stances.append((_display_name(chosen[actor_id]), one))
     data["summary"] = summarise(doc.sentences, paragraphs, stances, topic)
     data["actors"] = [a.to_data() for a in chosen.values()]
     if positions:
@@ -319,6 +319,16 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
         key=lambda a: min((m.para, m.start) for m in a.mentions) if a.mentions else (0, 0),
     )
     return {a.id: a for a in order}
+
+
+def _display_name(actor: Actor) -> str:
+    """How a sentence names the actor: "the European Union", "Hamas", "Israeli officials"."""
+    words = actor.name.split()
+    if actor.kind == "organization" and len(words) > 1 and not words[0].isupper():
+        return "the " + actor.name
+    if actor.kind == "country" and actor.name in {"United States", "United Kingdom"}:
+        return "the " + actor.name
+    return actor.name
 
 
 def _qualified(actor: Actor) -> bool:
@@ -405,9 +415,14 @@ _STATEMENT_DATE = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(
-    r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+|\s+and\s+(?=the\s)"
-)
+_CLAUSE_BREAK = re.compile(r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+")
+
+
+def _relative(hit: DateHit) -> bool:
+    """"next week", "last month": a period relative to the article, not a written date."""
+    return not re.search(r"\d", hit.text) and not any(
+        w.lower().rstrip(".") in lx.MONTHS for w in hit.text.split()
+    )
 
 
 def _best_hit(group: list[DateHit]) -> DateHit:
@@ -433,6 +448,9 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
         by_clause.setdefault(k, []).append(hit)
     for k, group in list(by_clause.items()):
         events = [h for h in group if not _STATEMENT_DATE.search(sentence[: h.start])]
+        said = [h for h in group if h not in events and h.precision == "day"]
+        if said and events and all(h.precision != "day" and _relative(h) for h in events):
+            events = said  # "said on Saturday … a deadline set for next week": the day wins
         if events:
             by_clause[k] = events
         elif (
