@@ -419,7 +419,7 @@ _CLAUSE_BREAK = re.compile(r",[\"”’']?\s+(?:and|but|while|where|when|after)\
 
 
 def _relative(hit: DateHit) -> bool:
-    """"next week", "last month": a period relative to the article, not a written date."""
+    """ "next week", "last month": a period relative to the article, not a written date."""
     return not re.search(r"\d", hit.text) and not any(
         w.lower().rstrip(".") in lx.MONTHS for w in hit.text.split()
     )
