@@ -153,6 +153,20 @@ class Source(_Part):
     published: dt.date | None = None
 
 
+class Provenance(_Part):
+    """How a brief was made by a machine: the feed entry it came from, when it was fetched
+    and which deriver wrote it (derived drafts carry it; hand-written briefs need not)."""
+
+    feed: str | None = None
+    """URL of the feed the article was listed in."""
+    feed_title: str | None = None
+    entry: str | None = None
+    """The entry's own link (may differ from the article's canonical ``source.url``)."""
+    fetched: Annotated[dt.datetime | None, BeforeValidator(_aware)] = None
+    derived_by: str | None = None
+    """The program and version that derived the draft, e.g. ``briefing 0.1.0``."""
+
+
 class Actor(_Part):
     id: Slug
     name: Text
@@ -213,6 +227,7 @@ class Brief(BaseModel):
     positions: list[Position] = Field(default_factory=list)
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
+    provenance: Provenance | None = None
 
     @field_validator("format", mode="before")
     @classmethod

@@ -38,6 +38,7 @@ from briefing.store.rows import (
     PositionRow,
     QuestionRow,
     SearchHit,
+    Subscription,
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
 from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
@@ -74,6 +75,7 @@ __all__ = [
     "QuestionRow",
     "SearchHit",
     "Store",
+    "Subscription",
     "_gc_paused",
     "fts_query",
     "prepare_brief",
