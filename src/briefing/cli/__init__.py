@@ -80,7 +80,7 @@ def read(context: Context, brief_id: str | None) -> None:
 
 def _register() -> None:
     """Import the command modules so they attach to the group."""
-    from briefing.cli import derive, feeds, library  # noqa: F401
+    from briefing.cli import derive, edit, feeds, library  # noqa: F401
 
 
 def main() -> None:
