@@ -285,6 +285,8 @@ class DerivePool:
             self._pool = self._make("fork")
 
     def _make(self, method: str) -> ProcessPoolExecutor:
+        if method != "fork":
+            _start_resource_tracker()
         pool = ProcessPoolExecutor(
             max_workers=self._workers,
             mp_context=multiprocessing.get_context(method),
@@ -303,7 +305,8 @@ class DerivePool:
                 self._pool = self._make("spawn")
             try:
                 return await loop.run_in_executor(self._pool, derive_job, job)
-            except BrokenProcessPool:
+            except (BrokenProcessPool, OSError, ValueError):
+                # The workers died or could not be started: a thread takes over.
                 self._broken = True
         return await asyncio.to_thread(derive_job, job)
 
@@ -315,6 +318,30 @@ class DerivePool:
 
 def _ready() -> None:
     """A first task: it only makes the pool start its workers now."""
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr to pass on.
+
+    Spawning starts the tracker, handing it ``sys.stderr.fileno()``; inside the reader
+    Textual has replaced ``sys.stderr`` with a capture whose fileno is -1, and the spawn
+    fails ("bad value(s) in fds_to_keep"). Started here first, with the process's own
+    stderr, the tracker is already running when the workers are spawned.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    try:
+        valid = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        valid = False
+    if valid or sys.__stderr__ is None:
+        return
+    saved, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 # --- politeness -------------------------------------------------------------------------

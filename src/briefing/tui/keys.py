@@ -63,6 +63,7 @@ MAIN: list[Binding] = [
     Binding("u", "toggle_read", "Read/unread", id="toggle_read"),
     Binding("t", "filter_tag", "Tag", id="filter_tag"),
     Binding("o", "open_source", "Source", id="open_source"),
+    Binding("e", "edit_brief", "Edit", show=False, id="edit_brief"),
     Binding("escape", "back", "Back / clear filter", show=False, id="back"),
 ]
 

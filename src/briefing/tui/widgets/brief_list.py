@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from briefing.store import BriefRow, Store
 
 UNREAD = "●"
+#: Before the title of a draft (a brief tagged ``draft``, e.g. derived from a news feed).
+DRAFT_TAG = "draft"
+DRAFT_MARK = "[draft] "
 
 
 class BriefList(ScrollView, can_focus=True):
@@ -453,6 +456,8 @@ class BriefList(ScrollView, can_focus=True):
             else:
                 text.append(UNREAD, self._looks.fg("brief-list--unread"))
                 text.append(" ")
+            if DRAFT_TAG in row.tags:
+                text.append(DRAFT_MARK, meta + Style(italic=True))
             text.append(one_line(row.title), title + Style(bold=not row.read))
         else:
             text.append("  ")
