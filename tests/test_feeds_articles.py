@@ -238,3 +238,16 @@ def test_full_text_and_canonical_helpers() -> None:
     html = '<head><meta property="og:url" content="/a?x=1&amp;y=2"></head>'
     assert canonical_url(html, "http://h.example/amp/a") == "http://h.example/a?x=1&y=2"
     assert canonical_url('<link href="javascript:x" rel="canonical">', "http://h/") is None
+
+
+def test_feed_of_articles_is_fetched_conditionally(server: FeedServer, tmp_path: Path) -> None:
+    site = serve_site(server)
+    base = server.url("").rstrip("/")
+    server.static("/clean.rss", news_rss(base, site, amp_copy=False, broken=False), "text/xml")
+    db = tmp_path / "lib.db"
+    assert fetch(db, server.url("/clean.rss"))[0] == 0
+    server.seen.clear()
+    code, out = fetch(db, server.url("/clean.rss"))
+    assert code == 0 and "not modified (304)" in out and f"{len(site)} unchanged" in out
+    (request,) = server.seen
+    assert request.path == "/clean.rss" and request.headers.get("if-none-match")
