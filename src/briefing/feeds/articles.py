@@ -284,6 +284,12 @@ class DerivePool:
         if not self._broken and start_method() == "fork":
             self._pool = self._make("fork")
 
+    @property
+    def forked(self) -> ProcessPoolExecutor | None:
+        """The forked workers, for :class:`~briefing.feeds.parsing.Parsers` to share: a
+        second pool could not fork (the first one's manager thread is running)."""
+        return self._pool if self._pool is not None and not self._broken else None
+
     def _make(self, method: str) -> ProcessPoolExecutor:
         if method != "fork":
             _start_resource_tracker()

@@ -190,8 +190,10 @@ async def fetch_into_library(
     """
     started = time.monotonic()
     targets = select_feeds(settings, urls, db_path)
-    parsers = Parsers()  # first: its worker is forked before any thread starts
-    derivers = DerivePool()  # forked too, while there is one thread
+    # First: the workers are forked before any thread starts (a pool's manager thread
+    # is one), and brief parsing shares them.
+    derivers = DerivePool()
+    parsers = Parsers(derivers.forked)
     db = _Db(db_path)
     try:
         await db.open()
