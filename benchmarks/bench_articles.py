@@ -13,7 +13,12 @@ delay between requests to one host is 0 for both modes: it would only add the sa
 waiting to both. Each mode runs on a fresh library; rounds alternate the order; medians
 are reported.
 
-Run: ``.venv/bin/python -m benchmarks.bench_articles [--pages 100] [--rounds 3]``
+With ``--reader``, also the reader's side of the issue's target: while ``r`` runs that
+fetch, a ``j`` in the brief list repaints within 2x its idle time. ``j`` is timed idle
+first, then while the fetch worker runs (the benchmark reader's own key helpers, but
+waiting only for the work ``j`` causes, not for the fetch).
+
+Run: ``.venv/bin/python -m benchmarks.bench_articles [--pages 100] [--rounds 3] [--reader]``
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY = 0.020
@@ -146,11 +152,71 @@ def run_sequential(feed: str, db: Path) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
+def reader_j_times(feed: str, db_dir: Path, keys: int = 30) -> tuple[list[float], list[float]]:
+    """Seconds per ``j`` idle, and while ``r`` fetches ``feed`` (briefs of the project's
+    own briefs/ folder in the list)."""
+    from benchmarks.bench_reader import _quiet, brief_list_ready, press
+    from briefing.config import FeedSettings
+    from briefing.store import Store
+    from briefing.sync import sync_folders
+    from briefing.tui.app import BriefingApp
+
+    db = db_dir / "library.db"
+    with Store(db) as store:
+        sync_folders(store, [ROOT / "briefs"], settings(db_dir).limits)
+    config = settings(db_dir)
+    config.feeds = [FeedSettings(url=feed, name="Ledger")]
+
+    async def settle_key(pilot, ready):  # type: ignore[no-untyped-def]
+        app = pilot.app
+        deadline = time.perf_counter() + 30
+        while time.perf_counter() < deadline:
+            await asyncio.sleep(0)
+            if not _quiet(app) or not ready(app):
+                await asyncio.sleep(0.0005)
+                continue
+            app.screen._on_timer_update()
+            if _quiet(app):
+                return
+        raise TimeoutError("the reader never settled")
+
+    async def timed(pilot) -> float:  # type: ignore[no-untyped-def]
+        t0 = time.perf_counter()
+        await press(pilot, "j")
+        await settle_key(pilot, brief_list_ready)
+        return time.perf_counter() - t0
+
+    async def run() -> tuple[list[float], list[float]]:
+        app = BriefingApp(config, db, None, sync=False)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle_key(pilot, brief_list_ready)
+            idle = []
+            for _ in range(keys):
+                idle.append(await timed(pilot))
+                await asyncio.sleep(0.02)
+            await press(pilot, "g")
+            await settle_key(pilot, brief_list_ready)
+            await press(pilot, "r")
+            fetching: list[Any] = []
+            while not fetching:
+                await asyncio.sleep(0.001)
+                fetching = [w for w in app.workers if w.name == "fetch feeds"]
+            busy = []
+            while fetching and fetching[0].is_running and len(busy) < keys:
+                busy.append(await timed(pilot))
+                await asyncio.sleep(0.02)
+            await app.workers.wait_for_complete()
+        return idle, busy
+
+    return asyncio.run(run())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--latency", type=float, default=LATENCY)
+    parser.add_argument("--reader", action="store_true", help="also time j while r runs")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="briefing-bench-articles-"))
@@ -165,6 +231,16 @@ def main(argv: list[str] | None = None) -> int:
         assert server.stdout is not None
         port = int(server.stdout.readline())
         feed = f"http://127.0.0.1:{port}/feed.rss"
+        if args.reader:
+            idle, busy = reader_j_times(feed, _fresh(work, "reader"))
+            mid_idle, mid_busy = sorted(idle)[len(idle) // 2], sorted(busy)[len(busy) // 2]
+            print(
+                f"reader: j idle {mid_idle * 1000:.1f} ms, "
+                f"while r fetches {mid_busy * 1000:.1f} ms "
+                f"(medians of {len(idle)} / {len(busy)}; p90 while fetching "
+                f"{sorted(busy)[int(len(busy) * 0.9)] * 1000:.1f} ms) -> ratio "
+                f"{mid_busy / mid_idle:.2f} (target <= 2)"
+            )
         # Untimed warm-up: lazy imports (trafilatura, httpx) fall on neither mode.
         run_sequential(feed, _fresh(work, "warm") / "library.db")
         times: dict[str, list[float]] = {"concurrent": [], "sequential": []}
