@@ -100,3 +100,22 @@ def test_changing_the_id_is_refused(library: tuple[Path, str], tmp_path: Path) -
     calls = json.loads((tmp_path / "plan.json.log").read_text())
     assert "cannot change the id" in calls[1]
     assert code == 0 and "abandoned" in out
+
+
+def test_deleting_the_only_tag_leaves_no_tags(library: tuple[Path, str], tmp_path: Path) -> None:
+    """A person deleting "- draft" from a draft with no other tag leaves ``tags:``
+    empty: that is no tags, not an error."""
+    db, brief_id = library
+    with Store(db) as store:
+        brief = store.get_brief(brief_id)
+        assert brief is not None
+        store.import_brief(
+            brief.model_copy(
+                update={"tags": ["draft"], "updated": dt.datetime(2031, 1, 2, tzinfo=dt.UTC)}
+            )
+        )
+    code, out = edit(db, brief_id, [{"drop_line": "- draft"}], tmp_path)
+    assert code == 0 and "signed off" in out, out
+    with Store(db) as store:
+        after = store.get_brief(brief_id)
+    assert after is not None and after.tags == []

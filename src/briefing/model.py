@@ -80,6 +80,11 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, dict) else value
 
 
+def _none_as_empty(value: Any) -> Any:
+    """``tags:`` left empty (as when the last tag is deleted in an editor) is no tags."""
+    return [] if value is None else value
+
+
 def _aware(value: Any) -> Any:
     """``updated`` without a zone is taken as UTC, so versions always compare."""
     if isinstance(value, dt.datetime) and value.tzinfo is None:
@@ -221,7 +226,7 @@ class Brief(BaseModel):
     date: dt.date
     updated: Annotated[dt.datetime | None, BeforeValidator(_aware)] = None
     source: Annotated[list[Source], BeforeValidator(_as_list)] = Field(default_factory=list)
-    tags: list[Slug] = Field(default_factory=list)
+    tags: Annotated[list[Slug], BeforeValidator(_none_as_empty)] = Field(default_factory=list)
     summary: Text
     actors: Annotated[list[Actor], Field(min_length=1)]
     positions: list[Position] = Field(default_factory=list)
