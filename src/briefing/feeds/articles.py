@@ -189,7 +189,7 @@ def derive_job(job: DeriveJob) -> tuple[PreparedBrief | None, str | None, list[s
 
 
 def _derive(job: DeriveJob) -> tuple[PreparedBrief | None, str | None, list[str]]:
-    from briefing.derive import derive, from_html, from_text, validate
+    from briefing.derive import derive_guarded, from_html, from_text, validate
     from briefing.derive.extract_text import parse_date
     from briefing.store import prepare_brief
 
@@ -207,7 +207,8 @@ def _derive(job: DeriveJob) -> tuple[PreparedBrief | None, str | None, list[str]
     article.title = job.title or article.title
     if article.date is None and job.published:
         article.date = parse_date(job.published)
-    derived = derive(article, now=job.fetched)
+    # A bug in the heuristics is one line naming the article (BRIEFING_DEBUG=1 raises it).
+    derived = derive_guarded(article, job.url or job.entry_url or job.feed_url, now=job.fetched)
     data = dict(derived.data)
     data["provenance"] = {
         key: value
