@@ -10,10 +10,9 @@ import os
 import re
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -22,6 +21,7 @@ from pydantic_settings import (
 )
 
 from briefing import paths
+from briefing.configfiles import _deep_merge, config_files, read_config_file
 from briefing.errors import BriefingError
 from briefing.text import one_line
 
@@ -35,7 +35,9 @@ class LibrarySettings(BaseModel):
 
     sync: list[Path] = Field(default_factory=lambda: [paths.BUNDLED_BRIEFS])
     """Folders of brief files synced into the library each time the reader starts.
-    Only files whose size or modification time changed are re-read."""
+    Only files whose size or modification time changed are re-read. The bundled
+    ``briefs/`` (the default) is a demo, synced only into a new library or one it was
+    synced into before (:func:`briefing.sync.sync_folders`)."""
 
 
 class LimitsSettings(BaseModel):
@@ -89,12 +91,33 @@ class FeedSettings(BaseModel):
     enabled: bool = True
     """Disabled feeds are listed but not fetched by ``briefing fetch``."""
 
+    kind: Literal["auto", "briefs", "articles"] = "auto"
+    """How entries are read: ``auto`` (a brief link if there is one, else the article is
+    derived into a draft), ``briefs`` (brief links only) or ``articles`` (derive all)."""
+
     @field_validator("url")
     @classmethod
     def _http_only(cls, value: str) -> str:
         if not value.lower().startswith(("http://", "https://")):
             raise ValueError("feed URLs must start with http:// or https://")
         return value
+
+
+class PageSettings(BaseModel):
+    """How article pages are fetched for feeds whose entries are news articles."""
+
+    per_host: int = Field(default=2, ge=1, le=16)
+    """Article pages requested from one host at once."""
+
+    delay: float = Field(default=0.5, ge=0, le=60)
+    """Seconds between the starts of two page requests to one host."""
+
+    robots: bool = True
+    """Respect the site's robots.txt (pages it disallows for briefing are not fetched)."""
+
+    full_text_chars: int = Field(default=1500, ge=0)
+    """Feed text at least this long, not ending in a truncation mark, is taken as the
+    whole article and no page is fetched."""
 
 
 class UiSettings(BaseModel):
@@ -104,6 +127,12 @@ class UiSettings(BaseModel):
     keys: dict[str, str] = Field(default_factory=dict)
     """Key overrides: binding id -> comma-separated keys, e.g. ``next_actor: "n,right"``.
     Binding ids are listed on the help screen (``?``) and in the README."""
+
+    mark_read_after: float | None = Field(default=2.0, ge=0)
+    """Seconds a brief you moved to stays on screen before it counts as read; null:
+    only opening it (``enter``, a search result…) or ``u`` marks it. The brief shown
+    when the reader starts does not count until you act on it, so starting and
+    quitting changes no read state."""
 
 
 class LlmSettings(BaseModel):
@@ -118,6 +147,9 @@ class LlmSettings(BaseModel):
 
     api_key_env: str = "BRIEFING_LLM_API_KEY"
     """Environment variable holding the API key (the key is never read from this file)."""
+
+    timeout: float = Field(default=120.0, gt=0, le=3600)
+    """Seconds to wait for the model's answer before keeping the offline draft."""
 
 
 class DeriveSettings(BaseModel):
@@ -144,11 +176,22 @@ class Settings(BaseSettings):
     feeds: list[FeedSettings] = Field(default_factory=list)
     """Feeds fetched by ``briefing fetch`` and the reader's ``r`` key."""
 
+    pages: PageSettings = Field(default_factory=PageSettings)
+    """How article pages are fetched (politeness, robots.txt, full text in feeds)."""
+
     ui: UiSettings = Field(default_factory=UiSettings)
     """The reader's look and keys."""
 
     derive: DeriveSettings = Field(default_factory=DeriveSettings)
     """Settings of ``briefing derive``."""
+
+    _user_file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def user_file(self) -> Path:
+        """The config file the user edits to change these settings: ``--config`` /
+        ``$BRIEFING_CONFIG`` if given, else their own file (which may not exist yet)."""
+        return self._user_file or paths.user_config_file()
 
     @classmethod
     def settings_customise_sources(
@@ -178,67 +221,6 @@ class _YamlSource(PydanticBaseSettingsSource):
         return merged
 
 
-def read_config_file(path: Path) -> dict[str, Any]:
-    """One config file as a mapping, relative paths resolved; errors name the file and line."""
-    try:
-        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise BriefingError(f"{path}: cannot read config file: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise BriefingError(f"{where}: config is not valid YAML: {problem}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise BriefingError(f"{path}: the config file must be a mapping of settings")
-    return _resolve_paths(data, path.parent)
-
-
-def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _deep_merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
-def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
-    """Relative paths in the config file are relative to the file, not the cwd."""
-    library = data.get("library")
-    if isinstance(library, dict):
-        library = dict(library)
-        if isinstance(library.get("database"), str):
-            library["database"] = str(paths.expand(library["database"], base))
-        if isinstance(library.get("sync"), list):
-            library["sync"] = [
-                str(paths.expand(p, base)) if isinstance(p, str) else p for p in library["sync"]
-            ]
-        data = {**data, "library": library}
-    return data
-
-
-def config_files(config_file: Path | None = None) -> tuple[Path, ...]:
-    """The config files in effect, weakest first.
-
-    The project's documented defaults (``config.yaml`` of the checkout, when run from
-    one), then ``config_file`` if given, else the user's config file if it exists.
-    Environment variables override them all.
-    """
-    files: list[Path] = []
-    if paths.PROJECT_CONFIG.is_file():
-        files.append(paths.PROJECT_CONFIG)
-    user = config_file if config_file is not None else paths.user_config_file()
-    if config_file is not None and not config_file.is_file():
-        raise BriefingError(f"{config_file}: config file not found")
-    if user is not None and user.is_file() and user.resolve() not in {f.resolve() for f in files}:
-        files.append(user)
-    return tuple(files)
-
-
 def load_settings(config_file: Path | None = None) -> Settings:
     """Settings from the config files (see :func:`config_files`) and the environment.
 
@@ -247,7 +229,9 @@ def load_settings(config_file: Path | None = None) -> Settings:
     files = config_files(config_file)
     token = _config_files.set(files)
     try:
-        return Settings()
+        settings = Settings()
+        settings._user_file = config_file
+        return settings
     except SettingsError as exc:
         raise BriefingError(f"invalid configuration: {_env_parse_error(exc)}") from None
     except ValidationError as exc:

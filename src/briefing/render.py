@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -23,9 +23,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefing.loader import brief_to_data, dump_brief
-from briefing.model import Brief
 from briefing.text import clean, one_line, safe_text
+
+if TYPE_CHECKING:  # `list` and `search` import this module too: no pydantic models for them
+    from briefing.model import Brief
 
 Format = Literal["text", "markdown", "yaml", "json"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "yaml", "json")
@@ -38,6 +39,8 @@ def render_brief(brief: Brief, fmt: Format = "text") -> RenderableType | str:
     if fmt == "markdown":
         return brief_markdown(brief)
     if fmt == "yaml":
+        from briefing.loader import dump_brief
+
         return dump_brief(brief)
     if fmt == "json":
         return brief_json(brief)
@@ -45,6 +48,8 @@ def render_brief(brief: Brief, fmt: Format = "text") -> RenderableType | str:
 
 
 def brief_json(brief: Brief) -> str:
+    from briefing.loader import brief_to_data
+
     return json.dumps(brief_to_data(brief), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -88,6 +93,22 @@ def _meta(pairs: Iterable[tuple[str, str | None]]) -> Text:
     return out
 
 
+def provenance_pairs(brief: Brief) -> list[tuple[str, str | None]]:
+    """How a derived draft was made, as label/value pairs (empty ones left out later)."""
+    made = brief.provenance
+    if made is None:
+        return []
+    feed = made.feed_title or made.feed
+    if made.feed_title and made.feed:
+        feed = f"{made.feed_title} <{made.feed}>"
+    return [
+        ("feed", feed),
+        ("entry", made.entry),
+        ("fetched", made.fetched.isoformat() if made.fetched else None),
+        ("derived by", made.derived_by),
+    ]
+
+
 def brief_renderable(brief: Brief) -> RenderableType:
     parts: list[RenderableType] = [safe_text(one_line(brief.title), style="bold")]
     updated = brief.updated.isoformat() if brief.updated else None
@@ -113,6 +134,8 @@ def brief_renderable(brief: Brief) -> RenderableType:
                 ]
             )
         )
+    if brief.provenance is not None:
+        parts.append(_meta(provenance_pairs(brief)))
     parts.append(_heading("Summary"))
     for paragraph in _paragraphs(brief.summary):
         parts.extend([paragraph, Text("")])
@@ -152,7 +175,7 @@ def brief_renderable(brief: Brief) -> RenderableType:
                 [
                     ("stance", position.stance),
                     ("attribution", position.attribution),
-                    ("said", position.date.isoformat() if position.date else None),
+                    ("said", position.date),
                 ]
             )
             if meta.plain:
@@ -225,6 +248,9 @@ def brief_markdown(brief: Brief) -> str:
         if source.published:
             bits.append(source.published.isoformat())
         out += ["**Source:** " + " — ".join(bits), ""]
+    made = [f"{label}: {_inline(value)}" for label, value in provenance_pairs(brief) if value]
+    if made:
+        out += ["**Provenance:** " + " — ".join(made), ""]
 
     out += ["## Summary", "", brief.summary.strip(), ""]
 
@@ -248,7 +274,7 @@ def brief_markdown(brief: Brief) -> str:
                 for label, value in (
                     ("Stance", position.stance),
                     ("Attribution", position.attribution),
-                    ("Said", position.date.isoformat() if position.date else None),
+                    ("Said", position.date),
                 )
                 if value
             ]

@@ -1,31 +1,103 @@
-"""The ``briefing`` command line. Commands live in sibling modules, grouped by area."""
+"""The ``briefing`` command line. Commands live in sibling modules, grouped by area.
+
+Commands are registered lazily: ``briefing list`` imports only the module that defines
+``list`` (and what that command uses), so a light command never pays for httpx,
+feedparser, trafilatura or the reader. Settings, too, are read on first use.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from briefing import __version__
-from briefing.config import Settings, load_settings
 from briefing.errors import BriefingError
 
+if TYPE_CHECKING:
+    from briefing.config import Settings
 
-@dataclass
+#: Command name -> the module of ``briefing.cli`` that defines it (imported on first use).
+#: A command missing here still works (every module is then imported), only slower.
+COMMAND_MODULES: dict[str, str] = {
+    "validate": "library",
+    "load": "library",
+    "list": "library",
+    "show": "library",
+    "export": "library",
+    "actors": "library",
+    "actor": "library",
+    "questions": "library",
+    "search": "library",
+    "config": "library",
+    "feeds": "feeds",
+    "fetch": "feeds",
+    "publish": "feeds",
+    "serve": "feeds",
+    "derive": "derive",
+    "derive-eval": "derive",
+    "history": "across",
+    "diff": "across",
+    "timeline": "across",
+    "topic": "across",
+    "edit": "edit",
+}
+
+
 class Context:
-    """What every command needs: settings and the database path (opened lazily)."""
+    """What every command needs: settings and the database path, both read on first use
+    (a command that needs neither never loads the settings machinery)."""
 
-    settings: Settings
-    db_path: Path
+    def __init__(self, config_file: Path | None, db_override: Path | None) -> None:
+        self.config_file = config_file
+        self.db_override = db_override
+
+    @cached_property
+    def settings(self) -> Settings:
+        from briefing.config import load_settings
+
+        return load_settings(self.config_file)
+
+    @cached_property
+    def db_path(self) -> Path:
+        """``--db``, else the configured library; the configuration is checked either
+        way (fully the first time, then by a remembered verdict: see configfiles)."""
+        from briefing import configfiles
+
+        key = configfiles.settings_key(self.config_file)
+        known = configfiles.known_valid_database(key, self.config_file)
+        if known is not None:
+            return self.db_override or known
+        path = self.settings.database_path(self.db_override)
+        if configfiles.settings_key(self.config_file) == key:  # unchanged while validating
+            configfiles.remember_valid(key)
+        return path
 
 
 pass_context = click.make_pass_decorator(Context)
 
 
 class BriefingGroup(click.Group):
-    """Turns :class:`BriefingError` into a one-line message and exit status 2."""
+    """Imports a command's module when the command is used, and turns
+    :class:`BriefingError` into a one-line message and its exit status (2 unless the
+    error says otherwise)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _import_all()
+        return sorted(self.commands)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = COMMAND_MODULES.get(cmd_name)
+            if module is not None:
+                importlib.import_module(f"briefing.cli.{module}")
+            else:
+                _import_all()
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -34,7 +106,12 @@ class BriefingGroup(click.Group):
             click.echo(f"briefing: {exc}", err=True)
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
-            sys.exit(2)
+            sys.exit(exc.exit_status)
+
+
+def _import_all() -> None:
+    for module in sorted(set(COMMAND_MODULES.values())):
+        importlib.import_module(f"briefing.cli.{module}")
 
 
 @click.group(cls=BriefingGroup, invoke_without_command=True)
@@ -62,8 +139,7 @@ def cli(ctx: click.Context, db: Path | None, config: Path | None) -> None:
 
     With no command, opens the reader.
     """
-    settings = load_settings(config)
-    ctx.obj = Context(settings=settings, db_path=settings.database_path(db))
+    ctx.obj = Context(config, db)
     if ctx.invoked_subcommand is None:
         ctx.invoke(read)
 
@@ -79,10 +155,9 @@ def read(context: Context, brief_id: str | None) -> None:
 
 
 def _register() -> None:
-    """Import the command modules so they attach to the group."""
-    from briefing.cli import derive, feeds, library  # noqa: F401
+    """Import every command module (tests that use ``cli.commands`` directly)."""
+    _import_all()
 
 
 def main() -> None:
-    _register()
     cli(prog_name="briefing")

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import wraps
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from functools import cached_property, wraps
 from pathlib import Path
-from typing import Concatenate, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 from briefing.errors import StoreError
 from briefing.store import schema
 from briefing.store.common import _explain
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -89,6 +92,16 @@ def _check_healthy(path: Path, conn: sqlite3.Connection) -> None:
     )
 
 
+def _compact(conn: sqlite3.Connection) -> None:
+    """After a migration that rebuilt tables, give the freed pages back (once): a
+    library migrated to the lean schema shrinks on disk, not only inside. Best effort:
+    another process reading the file makes VACUUM wait or fail, and then it stays as is."""
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    if free * 4 > conn.execute("PRAGMA page_count").fetchone()[0]:
+        with suppress(sqlite3.OperationalError):
+            conn.execute("VACUUM")
+
+
 class StoreBase:
     """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
@@ -134,13 +147,15 @@ class StoreBase:
             conn.close()
             raise StoreError(f"{self.path}: {_explain(exc)}") from None
         self._conn = conn
-        # Imported here: sync's worker processes import this module for prepare_brief()
-        # and should not pay for sqlite-utils.
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils view of the same connection, for ad-hoc inspection (and Datasette
+        style introspection); briefing's own queries are the methods below. Built on
+        first use: the CLI's light commands and sync's workers never import sqlite-utils."""
         import sqlite_utils
 
-        #: sqlite-utils view of the same connection, for ad-hoc inspection (and Datasette
-        #: style introspection); briefing's own queries are the methods below.
-        self.db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+        return sqlite_utils.Database(self._c, execute_plugins=False, recursive_triggers=False)
 
     def _configure(self, conn: sqlite3.Connection, memory: bool) -> None:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -209,6 +224,7 @@ class StoreBase:
             raise
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
+        _compact(conn)
 
     @property
     def schema_version(self) -> int:
@@ -255,3 +271,19 @@ class StoreBase:
             if conn.in_transaction:  # COMMIT itself may fail (disk full) and leave it open
                 conn.execute("ROLLBACK")
             raise
+
+    def _stream(self, sql: str, params: Sequence[Any], chunk: int) -> Iterator[list[Any]]:
+        """The rows of one query, ``chunk`` at a time from one cursor (the lock held per
+        chunk, not between them): output starts at once and memory stays flat."""
+        with self._lock:
+            cursor = self._c.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(chunk)
+                if not rows:
+                    return
+                yield rows
+        finally:  # also when the consumer stops early (the store may be closed by then)
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()

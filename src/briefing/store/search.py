@@ -79,6 +79,11 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     phrase given twice is searched once (all must match anyway), only the first
     :data:`MAX_QUERY_CHARS` characters are read, and phrases stop at
     :data:`MAX_QUERY_WORDS` words in all.
+
+    The index holds Porter stems ("escalation" is ``escal``), so a prefix alone misses
+    words whose stem is shorter than what was typed (``escala*`` does not reach
+    ``escal``): the word typed less up to four final letters is matched as a stem too
+    (``("escala"* OR "escal" OR "esca")``, shortened forms of four letters or more).
     """
     text = text[:MAX_QUERY_CHARS]
     phrases: list[str] = []
@@ -106,7 +111,15 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
             break
     if not phrases:
         return None
-    return " ".join(phrases) + ("*" if prefix and last_open else "")
+    if not (prefix and last_open):
+        return " ".join(phrases)
+    last = phrases.pop()[1:-1]
+    head, _, word = last.rpartition(" ")
+    stems = [word[:-cut] for cut in (1, 2, 3, 4) if len(word) - cut >= 4]
+    if head or not stems:  # a phrase ("U S"*): prefix on its last word only
+        return " ".join([*phrases, f'"{last}"*'])
+    group = " OR ".join([f'"{word}"*', *(f'"{stem}"' for stem in stems)])
+    return " ".join([*phrases, f"({group})"])
 
 
 _FTS_COLUMNS = "title, summary, positions, quotes, questions"

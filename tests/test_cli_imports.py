@@ -1,0 +1,115 @@
+"""Light commands import only what they use (issue 14: a CLI as quick as sqlite-utils).
+
+Each command runs as a real subprocess under ``python -X importtime``, which lists every
+module the process imported; a light command that pulls in the fetcher, the HTML
+extractor or the reader fails here, whatever the cause.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.store import Store
+from test_robust_helpers import cli_env
+
+LIBRARY = Path(__file__).parent / "fixtures" / "library"
+
+#: Never imported by a command that only reads the library.
+HEAVY = ("httpx", "feedparser", "trafilatura", "lxml", "textual", "asyncio", "sqlite_utils")
+
+
+def imported(args: list[str], tmp_path: Path) -> set[str]:
+    """Top-level and dotted names of every module ``briefing ARGS`` imported."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        env=cli_env({"COLUMNS": "120"}),
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    names = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            names.add(line.rsplit("|", 1)[1].strip())
+    assert "briefing.cli" in names  # the listing really is of this run
+    return names
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from briefing.loader import load_file
+
+    db = tmp_path_factory.mktemp("imports") / "library.db"
+    with Store(db) as store:
+        for path in sorted(LIBRARY.glob("*.yaml")):
+            for brief in load_file(path).briefs:
+                store.import_brief(brief)
+    return db
+
+
+#: Not imported either by the commands that read no brief document: the validation
+#: models, the settings machinery (the config's verdict is remembered), the reader.
+LIGHT_ONLY = ("briefing.loader", "briefing.model", "briefing.tui", "pydantic", "pydantic_settings")
+
+
+def _heavy(names: set[str], extra: tuple[str, ...] = ()) -> list[str]:
+    roots = HEAVY + extra
+    return sorted(n for n in names if n in roots or n.split(".")[0] in roots)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["list"],
+        ["list", "--json"],
+        ["search", "harbour"],
+        ["actors"],
+        ["actor", "mara-lind"],
+        ["questions"],
+        ["list", "--help"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_light_commands_import_no_heavy_module(
+    args: list[str], library: Path, tmp_path: Path
+) -> None:
+    imported(["--db", str(library), "list"], tmp_path)  # the first run checks the config
+    names = imported(["--db", str(library), *args], tmp_path)
+    assert _heavy(names, LIGHT_ONLY) == []
+
+
+def test_show_imports_the_models_but_not_the_fetcher(library: Path, tmp_path: Path) -> None:
+    imported(["--db", str(library), "list"], tmp_path)
+    names = imported(["--db", str(library), "show", "harbour-talks-2031-03-01"], tmp_path)
+    assert "briefing.model" in names  # it does build the brief
+    assert _heavy(names) == []
+
+
+def test_a_config_that_changes_is_checked_again(library: Path, tmp_path: Path) -> None:
+    """The remembered verdict is for the exact bytes: a broken edit is still reported."""
+    config = tmp_path / "config.yaml"
+    config.write_text("ui:\n  theme: nord\n")
+    names = imported(["--db", str(library), "--config", str(config), "list"], tmp_path)
+    assert "pydantic_settings" in names  # validated the first time
+    names = imported(["--db", str(library), "--config", str(config), "list"], tmp_path)
+    assert "pydantic_settings" not in names  # remembered
+    config.write_text("ui:\n  theme: nord\nhttp:\n  concurrency: 0\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefing", "--db", str(library), "--config", str(config), "list"],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "http.concurrency" in proc.stderr
