@@ -105,33 +105,40 @@ def _halves(brief: dict[str, Any]) -> tuple[bytes, bytes]:
 
 
 def test_file_rewritten_in_place_is_not_read_half_written(tmp_path: Path) -> None:
-    from briefing.loader import load_file
+    """An editor truncates the file, writes half of it, pauses, writes the rest, while
+    ``load`` reads the folder: the half file (a valid brief with fewer positions) must
+    not be what is stored."""
+    from briefing.store import Store
+    from briefing.sync import load_paths
 
     brief = small_brief(5)
     brief["open_questions"] = []
     brief["timeline"] = []
     brief["positions"].insert(1, dict(brief["positions"][0], topic="more"))
     first, rest = _halves(brief)
-    path = tmp_path / "b.yaml"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "b.yaml"
     path.write_bytes(dump_yaml(small_brief(5)).encode())
     started = threading.Event()
 
-    def editor() -> None:  # truncates, writes half, pauses, writes the rest
+    def editor() -> None:
         with path.open("wb") as handle:
             handle.write(first)
             handle.flush()
             started.set()
-            time.sleep(0.05)
+            time.sleep(0.25)
             handle.write(rest)
 
-    thread = threading.Thread(target=editor)
-    thread.start()
-    started.wait()
-    loaded = load_file(path)
-    thread.join()
-    assert not loaded.errors, loaded.problems
-    assert len(loaded.briefs) == 1
-    assert len(loaded.briefs[0].positions) == 3, "the half-written file was taken"
+    with Store(tmp_path / "lib.db") as store:  # opened first: the load reads at once
+        thread = threading.Thread(target=editor)
+        thread.start()
+        started.wait()
+        report = load_paths(store, [folder])
+        thread.join()
+        assert report.new == [brief["id"]], report.problems
+        stored = store.get_brief(brief["id"])
+    assert stored is not None and len(stored.positions) == 3, "the half-written file was taken"
 
 
 def test_equal_updated_with_different_content_is_reported(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Reading a file someone else may be writing: regular files only, bounded, whole.
 
-Brief files and derive's articles are read through :func:`read_stable`, so that
+Brief files (:func:`read_checked`) and derive's articles (:func:`read_stable`) are read
+so that
 
 * a pipe, device or socket is never read (opening a FIFO blocks until a writer comes;
   ``/dev/zero`` never ends): the file is opened non-blocking and checked with ``fstat``
@@ -10,9 +11,10 @@ Brief files and derive's articles are read through :func:`read_stable`, so that
   on what was read: the file may grow meanwhile);
 * a file being rewritten in place (an editor saving without a temporary file) is never
   taken half-written: size, modification time and inode are compared before and after
-  the read, and a file changed within the last :data:`SETTLE_S` is looked at again once
-  it has been left alone that long. A changed file is read again, a few times, then
-  refused.
+  the read (a change meanwhile: read again, a few times, then refused); and a file
+  modified less than :data:`SETTLE_S` ago may be between two writes, so it is only
+  taken once it has held still that long (:func:`read_stable` waits for that; a load
+  goes on reading other files meanwhile and checks it afterwards, see ``sync``).
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ import stat
 import time
 from pathlib import Path
 
-#: A file modified less than this long ago may still be being written: it is checked
-#: again once it has been left alone for this long (one wait covers every file read
-#: meanwhile, so a load of freshly written files waits about this long once).
-SETTLE_S = 0.1
+#: A file modified less than this long ago may be between two writes of whoever is
+#: saving it: it is taken only once it has held still for this long.
+SETTLE_S = 0.3
 #: Reads of a file that keeps changing before it is refused.
 ATTEMPTS = 4
+
+Stamp = tuple[int, int, int, int, int]
+"""What tells one version of a file from another: device, inode, size, mtime, ctime."""
 
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
@@ -60,12 +64,29 @@ class Changed(OSError):
         )
 
 
-def _stamp(info: os.stat_result) -> tuple[int, ...]:
+def _stamp(info: os.stat_result) -> Stamp:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _read_once(path: Path | str, max_bytes: int) -> tuple[bytes, os.stat_result, bool]:
-    """(data, the file's status after reading, whether it held still while read)."""
+def file_stamp(path: Path | str) -> Stamp | None:
+    """The stamp of the file at ``path`` now (following links), or None if it is gone."""
+    try:
+        return _stamp(os.stat(path))
+    except OSError:
+        return None
+
+
+def settles_at(stamp: Stamp) -> float:
+    """When (``time.time()``) a file read with ``stamp`` counts as settled if unchanged.
+    A modification time in the future (a clock ahead) is not waited for."""
+    changed = stamp[3] / 1e9
+    if changed > time.time() + 1.0:
+        return 0.0
+    return changed + SETTLE_S
+
+
+def _read_once(path: Path | str, max_bytes: int) -> tuple[bytes, Stamp, bool]:
+    """(data, the file's stamp after reading, whether it held still while read)."""
     fd = os.open(path, _FLAGS)
     try:
         before = os.fstat(fd)
@@ -88,29 +109,34 @@ def _read_once(path: Path | str, max_bytes: int) -> tuple[bytes, os.stat_result,
     if len(data) > max_bytes:
         raise TooBig(None)
     still = _stamp(before) == _stamp(after) and len(data) == after.st_size
-    return data, after, still
+    return data, _stamp(after), still
 
 
-def read_stable(path: Path | str, max_bytes: int) -> bytes:
-    """The whole content of the regular file ``path``, read while nobody changed it.
+def read_checked(path: Path | str, max_bytes: int) -> tuple[bytes, Stamp]:
+    """The whole content of the regular file ``path``, not changed while it was read,
+    and its stamp (to check later that it has settled, see :func:`settles_at`).
 
     Raises :class:`NotRegular`, :class:`TooBig`, :class:`Changed` or the ``OSError``
     of opening or reading (all ``OSError``; ``strerror`` says why in a few words).
     """
     for attempt in range(ATTEMPTS):
         if attempt:
-            time.sleep(SETTLE_S / 2)
-        data, after, still = _read_once(path, max_bytes)
-        if not still:
-            continue
-        age = time.time() - after.st_mtime_ns / 1e9
-        if age >= SETTLE_S or age < -1.0:  # settled, or stamped in the future: no use waiting
+            time.sleep(0.02 * attempt)
+        data, stamp, still = _read_once(path, max_bytes)
+        if still:
+            return data, stamp
+    raise Changed()
+
+
+def read_stable(path: Path | str, max_bytes: int) -> bytes:
+    """:func:`read_checked`, and if the file was modified less than :data:`SETTLE_S`
+    ago, wait until then and make sure it has not changed (else read it again)."""
+    for _ in range(ATTEMPTS):
+        data, stamp = read_checked(path, max_bytes)
+        wait = settles_at(stamp) - time.time()
+        if wait <= 0:
             return data
-        time.sleep(SETTLE_S - max(age, 0.0))
-        try:
-            now = os.stat(path)
-        except OSError:
-            continue
-        if _stamp(now) == _stamp(after):
+        time.sleep(wait)
+        if file_stamp(path) == stamp:
             return data
     raise Changed()

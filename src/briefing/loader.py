@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing.config import LimitsSettings
 from briefing.errors import Problem, Severity
-from briefing.files import TooBig, read_stable
+from briefing.files import Stamp, TooBig, read_checked
 from briefing.model import Brief, Loc, format_loc, validate_brief
 
 __all__ = [
@@ -57,6 +57,9 @@ class LoadedFile:
     problems: list[Problem] = field(default_factory=list)
     documents: int = 0
     _refused: int | None = field(default=None, repr=False, compare=False)
+    #: The file's stamp when it was read (:func:`load_file` only): whoever loads it
+    #: checks that the file has settled before storing its briefs (see ``sync``).
+    read_stamp: Stamp | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -886,13 +889,13 @@ def _size_message(size: int, limit: int) -> str:
 def load_file(path: Path, limits: LimitsSettings | None = None) -> LoadedFile:
     """Read one brief file. Only a regular file is read, never a pipe or device (even
     one that replaced the file after a folder was listed); the size cap is checked
-    before reading; a file being rewritten is read again once it holds still (see
-    :func:`briefing.files.read_stable`). An unreadable file is a problem, not an
-    exception."""
+    before reading; a file that changed while it was read is read again (see
+    :func:`briefing.files.read_checked`). An unreadable file is a problem, not an
+    exception. ``read_stamp`` of the result tells when the file may count as settled."""
     limits = limits or _DEFAULT_LIMITS
     origin = str(path)
     try:
-        data = read_stable(path, limits.max_file_bytes)
+        data, stamp = read_checked(path, limits.max_file_bytes)
     except TooBig as exc:
         result = LoadedFile(origin)
         if exc.size is not None:
@@ -910,7 +913,9 @@ def load_file(path: Path, limits: LimitsSettings | None = None) -> LoadedFile:
         result = LoadedFile(origin)
         _refuse(result, 1, 1, f"cannot read file: {exc.strerror or exc}")
         return result
-    return load_bytes(data, origin, limits)
+    result = load_bytes(data, origin, limits)
+    result.read_stamp = stamp
+    return result
 
 
 # --------------------------------------------------------------------------- finding files

@@ -38,6 +38,7 @@ from pathlib import Path
 from briefing import paths
 from briefing.config import LimitsSettings
 from briefing.errors import BriefingError, Problem
+from briefing.files import ATTEMPTS, Changed, Stamp, file_stamp, settles_at
 from briefing.loader import brief_files_keyed, load_file, missing_paths
 from briefing.store import (
     CHUNK,
@@ -146,6 +147,8 @@ class FileResult:
     problems: list[Problem]
     documents: int
     refused: int
+    task: _Task | None = None  # what was read, to read it again
+    read_stamp: Stamp | None = None  # the version read (see files.settles_at)
 
     @property
     def errors(self) -> list[Problem]:
@@ -171,8 +174,54 @@ def _read(task: _Task, limits: LimitsSettings) -> FileResult:
     for brief_id, why in failed:
         problems.append(Problem(loaded.origin, 1, 1, "", f"brief {brief_id!r}: {why}"))
     refused = loaded.refused + len(failed)
-    stamp = FileStamp(task.key, task.size, task.mtime_ns, tuple(p.id for p in prepared))
-    return FileResult(loaded.origin, stamp, prepared, problems, loaded.documents, refused)
+    # Remember the version read (the plan's stat may be older: the file can change).
+    read = loaded.read_stamp
+    size, mtime_ns = (read[2], read[3]) if read is not None else (task.size, task.mtime_ns)
+    stamp = FileStamp(task.key, size, mtime_ns, tuple(p.id for p in prepared))
+    return FileResult(
+        loaded.origin, stamp, prepared, problems, loaded.documents, refused, task, read
+    )
+
+
+def _settled(results: Iterable[FileResult], limits: LimitsSettings) -> Iterator[FileResult]:
+    """``results`` in the same order, each only once its file has settled.
+
+    A file modified within ``SETTLE_S`` before it was read may be half-way through a
+    save in place (truncated, part written, more to come); a half file is often a valid
+    brief with fewer positions, and once stored with its ``updated`` the whole one would
+    be skipped. So such a result waits here until the file has held still for
+    ``SETTLE_S`` (the other files go on being read meanwhile; only the end of a load
+    can wait), then the file is checked: unchanged, its result goes on; changed, it is
+    read again, and after ``ATTEMPTS`` reads it is refused.
+    """
+    queue: deque[tuple[FileResult, int]] = deque()
+    for result in results:
+        queue.append((result, 1))
+        yield from _settled_head(queue, limits, wait=False)
+    yield from _settled_head(queue, limits, wait=True)
+
+
+def _settled_head(
+    queue: deque[tuple[FileResult, int]], limits: LimitsSettings, *, wait: bool
+) -> Iterator[FileResult]:
+    while queue:
+        result, reads = queue[0]
+        if result.read_stamp is None or result.task is None:
+            yield queue.popleft()[0]
+            continue
+        left = settles_at(result.read_stamp) - time.time()
+        if left > 0:
+            if not wait:
+                return
+            time.sleep(left)
+        if file_stamp(result.task.path) == result.read_stamp:
+            yield queue.popleft()[0]
+        elif reads >= ATTEMPTS:
+            queue.popleft()
+            problem = Problem(result.origin, 1, 1, "", f"cannot read file: {Changed().strerror}")
+            yield FileResult(result.origin, None, [], [problem], 0, 1)
+        else:
+            queue[0] = (_read(result.task, limits), reads + 1)
 
 
 def _read_many(tasks: list[_Task], limits: LimitsSettings) -> list[FileResult]:
@@ -454,7 +503,7 @@ def load_paths(
     bulk = plan.to_read >= PARALLEL_MIN_FILES
     batch_size = BULK_BATCH if bulk else CHUNK
     with _big_run(store) if bulk else nullcontext():
-        for result in results:
+        for result in _settled(results, limits):
             report.read_files += 1
             report.documents += result.documents
             report.refused_documents += result.refused

@@ -79,10 +79,16 @@ def _check_healthy(path: Path, conn: sqlite3.Connection) -> None:
         problems = [str(exc)]
     if problems == ["ok"]:
         return
-    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    lines = [
+        " ".join(line.split())
+        for problem in problems
+        for line in str(problem).splitlines()
+        if line.strip() and not line.startswith("*** in database")
+    ] or ["quick check failed"]
+    more = ", and more" if len(lines) > 1 else ""
     raise StoreError(
-        f"{path}: the library is damaged ({' '.join(problems[0].split())}{more}); nothing was "
-        "written to it: restore it from a backup or choose another --db"
+        f"{path}: the library is damaged ({lines[0]}{more}); nothing was written to it: "
+        "restore it from a backup or choose another --db"
     )
 
 
