@@ -158,12 +158,14 @@ def test_list_json_and_filters(loaded: Path) -> None:
             "title": "Deal at Vessby delays automation by two years",
             "date": "2031-03-09",
             "tags": ["norland", "ports", "labour"],
+            "read": False,
         },
         {
             "id": VOTE,
             "title": "Vessby dockworkers vote to strike if automation talks fail",
             "date": "2031-03-05",
             "tags": ["norland", "ports", "labour"],
+            "read": False,
         },
         {
             "id": TALKS,
@@ -171,6 +173,7 @@ def test_list_json_and_filters(loaded: Path) -> None:
             " over port automation",
             "date": "2031-03-01",
             "tags": ["norland", "ports"],
+            "read": False,
         },
     ]
     assert [r["id"] for r in _json(run(loaded, "list", "--tag", "labour", "--json"))] == [

@@ -38,8 +38,8 @@ from briefing.feeds import fetch, parsing
 seen = []
 
 class Recording(parsing.Parsers):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, workers=None) -> None:
+        super().__init__(workers)
         seen.append(self.in_process)
 
 fetch.Parsers = Recording

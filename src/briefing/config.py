@@ -7,20 +7,23 @@ The repository's ``config.yaml`` documents every field with its default.
 from __future__ import annotations
 
 import os
+import re
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
+    SettingsError,
 )
 
 from briefing import paths
 from briefing.configfiles import _deep_merge, config_files, read_config_file
 from briefing.errors import BriefingError
+from briefing.text import one_line
 
 _config_files: ContextVar[tuple[Path, ...]] = ContextVar("briefing_config_files", default=())
 
@@ -32,7 +35,9 @@ class LibrarySettings(BaseModel):
 
     sync: list[Path] = Field(default_factory=lambda: [paths.BUNDLED_BRIEFS])
     """Folders of brief files synced into the library each time the reader starts.
-    Only files whose size or modification time changed are re-read."""
+    Only files whose size or modification time changed are re-read. The bundled
+    ``briefs/`` (the default) is a demo, synced only into a new library or one it was
+    synced into before (:func:`briefing.sync.sync_folders`)."""
 
 
 class LimitsSettings(BaseModel):
@@ -86,12 +91,33 @@ class FeedSettings(BaseModel):
     enabled: bool = True
     """Disabled feeds are listed but not fetched by ``briefing fetch``."""
 
+    kind: Literal["auto", "briefs", "articles"] = "auto"
+    """How entries are read: ``auto`` (a brief link if there is one, else the article is
+    derived into a draft), ``briefs`` (brief links only) or ``articles`` (derive all)."""
+
     @field_validator("url")
     @classmethod
     def _http_only(cls, value: str) -> str:
         if not value.lower().startswith(("http://", "https://")):
             raise ValueError("feed URLs must start with http:// or https://")
         return value
+
+
+class PageSettings(BaseModel):
+    """How article pages are fetched for feeds whose entries are news articles."""
+
+    per_host: int = Field(default=2, ge=1, le=16)
+    """Article pages requested from one host at once."""
+
+    delay: float = Field(default=0.5, ge=0, le=60)
+    """Seconds between the starts of two page requests to one host."""
+
+    robots: bool = True
+    """Respect the site's robots.txt (pages it disallows for briefing are not fetched)."""
+
+    full_text_chars: int = Field(default=1500, ge=0)
+    """Feed text at least this long, not ending in a truncation mark, is taken as the
+    whole article and no page is fetched."""
 
 
 class UiSettings(BaseModel):
@@ -101,6 +127,12 @@ class UiSettings(BaseModel):
     keys: dict[str, str] = Field(default_factory=dict)
     """Key overrides: binding id -> comma-separated keys, e.g. ``next_actor: "n,right"``.
     Binding ids are listed on the help screen (``?``) and in the README."""
+
+    mark_read_after: float | None = Field(default=2.0, ge=0)
+    """Seconds a brief you moved to stays on screen before it counts as read; null:
+    only opening it (``enter``, a search result…) or ``u`` marks it. The brief shown
+    when the reader starts does not count until you act on it, so starting and
+    quitting changes no read state."""
 
 
 class LlmSettings(BaseModel):
@@ -115,6 +147,9 @@ class LlmSettings(BaseModel):
 
     api_key_env: str = "BRIEFING_LLM_API_KEY"
     """Environment variable holding the API key (the key is never read from this file)."""
+
+    timeout: float = Field(default=120.0, gt=0, le=3600)
+    """Seconds to wait for the model's answer before keeping the offline draft."""
 
 
 class DeriveSettings(BaseModel):
@@ -141,11 +176,22 @@ class Settings(BaseSettings):
     feeds: list[FeedSettings] = Field(default_factory=list)
     """Feeds fetched by ``briefing fetch`` and the reader's ``r`` key."""
 
+    pages: PageSettings = Field(default_factory=PageSettings)
+    """How article pages are fetched (politeness, robots.txt, full text in feeds)."""
+
     ui: UiSettings = Field(default_factory=UiSettings)
     """The reader's look and keys."""
 
     derive: DeriveSettings = Field(default_factory=DeriveSettings)
     """Settings of ``briefing derive``."""
+
+    _user_file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def user_file(self) -> Path:
+        """The config file the user edits to change these settings: ``--config`` /
+        ``$BRIEFING_CONFIG`` if given, else their own file (which may not exist yet)."""
+        return self._user_file or paths.user_config_file()
 
     @classmethod
     def settings_customise_sources(
@@ -183,7 +229,11 @@ def load_settings(config_file: Path | None = None) -> Settings:
     files = config_files(config_file)
     token = _config_files.set(files)
     try:
-        return Settings()
+        settings = Settings()
+        settings._user_file = config_file
+        return settings
+    except SettingsError as exc:
+        raise BriefingError(f"invalid configuration: {_env_parse_error(exc)}") from None
     except ValidationError as exc:
         try:
             origin = provenance(config_file)
@@ -200,6 +250,19 @@ def load_settings(config_file: Path | None = None) -> Settings:
         ) from None
     finally:
         _config_files.reset(token)
+
+
+def _env_parse_error(exc: SettingsError) -> str:
+    """One line for a ``BRIEFING_*`` variable that pydantic-settings could not parse: a
+    section or list (``BRIEFING_FEEDS``, ``BRIEFING_LIBRARY__SYNC``) must be JSON."""
+    found = re.search(r'field "([^"]+)"', str(exc))
+    field = found.group(1) if found else ""
+    prefix = f"BRIEFING_{field.upper()}"
+    names = sorted(n for n in os.environ if n == prefix or n.startswith(prefix + "__"))
+    where = ", ".join(f"${n}" for n in names) or f"${prefix}"
+    cause = exc.__cause__
+    why = f" ({one_line(str(cause))})" if cause is not None else ""
+    return f"{where}: {field}: not a valid value; lists and sections are written as JSON{why}"
 
 
 def _origin_of(key: str, origin: dict[str, str]) -> str:

@@ -37,6 +37,9 @@ class Problem:
 class BriefingError(Exception):
     """Bad input or a bad environment: shown to the user as a message, never as a traceback."""
 
+    #: The command's exit status: 2 for a usage or environment error (the default).
+    exit_status: int = 2
+
     def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
         super().__init__(message)
         self.problems: list[Problem] = problems or []
@@ -44,6 +47,12 @@ class BriefingError(Exception):
 
 class StoreError(BriefingError):
     """The database cannot be opened, read or written (locked, corrupt, full, too new)."""
+
+
+class NotFound(BriefingError):
+    """An id the library does not hold (exit status 1, like ``show`` of an unknown id)."""
+
+    exit_status = 1
 
 
 class FetchError(BriefingError):

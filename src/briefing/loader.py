@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing.config import LimitsSettings
 from briefing.errors import Problem, Severity
+from briefing.files import TooBig, read_stable
 from briefing.model import Brief, Loc, format_loc, validate_brief
 
 __all__ = [
@@ -883,33 +884,31 @@ def _size_message(size: int, limit: int) -> str:
 
 
 def load_file(path: Path, limits: LimitsSettings | None = None) -> LoadedFile:
-    """Read one brief file. The size cap is checked on ``stat`` before reading, and an
-    unreadable file is a problem, not an exception."""
+    """Read one brief file. Only a regular file is read, never a pipe or device (even
+    one that replaced the file after a folder was listed); the size cap is checked
+    before reading; a file being rewritten is read again once it holds still (see
+    :func:`briefing.files.read_stable`). An unreadable file is a problem, not an
+    exception."""
     limits = limits or _DEFAULT_LIMITS
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            result = LoadedFile(origin)
-            _refuse(result, 1, 1, _size_message(size, limits.max_file_bytes))
-            return result
-        with path.open("rb") as handle:
-            # Read one byte past the cap: the file may have grown since stat, or be
-            # a pipe or device whose size stat cannot tell.
-            data = handle.read(limits.max_file_bytes + 1)
+        data = read_stable(path, limits.max_file_bytes)
+    except TooBig as exc:
+        result = LoadedFile(origin)
+        if exc.size is not None:
+            _refuse(result, 1, 1, _size_message(exc.size, limits.max_file_bytes))
+        else:  # it grew while read
+            _refuse(
+                result,
+                1,
+                1,
+                f"file is over the limit of {limits.max_file_bytes:,} bytes; refused without "
+                "parsing (raise limits.max_file_bytes in config.yaml to allow bigger files)",
+            )
+        return result
     except OSError as exc:
         result = LoadedFile(origin)
         _refuse(result, 1, 1, f"cannot read file: {exc.strerror or exc}")
-        return result
-    if len(data) > limits.max_file_bytes:
-        result = LoadedFile(origin)
-        _refuse(
-            result,
-            1,
-            1,
-            f"file is over the limit of {limits.max_file_bytes:,} bytes; refused without "
-            "parsing (raise limits.max_file_bytes in config.yaml to allow bigger files)",
-        )
         return result
     return load_bytes(data, origin, limits)
 
@@ -1078,11 +1077,11 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def dump_brief(brief: Brief) -> str:
     """Canonical YAML of one brief; reading it back gives an equal brief."""
     data, extra = _declared(brief, "python")
-    for event in data.get("timeline", []):
+    for item in (*data.get("timeline", []), *data.get("positions", [])):
         # Unquoted full dates read better and come back as the same text.
-        value = event.get("date")
+        value = item.get("date")
         if isinstance(value, str) and _FULL_DATE.match(value):
-            event["date"] = dt.date.fromisoformat(value)
+            item["date"] = dt.date.fromisoformat(value)
     data.update(extra)
     return yaml.dump(
         data,

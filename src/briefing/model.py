@@ -26,7 +26,8 @@ from pydantic_core import PydanticCustomError
 
 FORMAT_MAJOR = 1
 FORMAT = f"briefing/{FORMAT_MAJOR}"
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+#: Use with ``fullmatch``: with ``match``, ``$`` also matches before a final newline.
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 PARTIAL_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_TITLE = 200
 
@@ -34,7 +35,7 @@ Loc = tuple[str | int, ...]
 
 
 def _slug(value: str) -> str:
-    if not isinstance(value, str) or not SLUG_RE.match(value):
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
         raise PydanticCustomError(
             "slug",
             "not a slug: {value} (lowercase letters, digits and '-', at most 80 characters)",
@@ -50,7 +51,8 @@ def _non_empty(value: str) -> str:
 
 
 def _partial_date(value: Any) -> str:
-    """Normalise a timeline date to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` text."""
+    """Normalise a timeline or position date to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
+    text (sources often give only the month or year something was said or happened)."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -78,6 +80,11 @@ def _partial_date(value: Any) -> str:
 def _as_list(value: Any) -> Any:
     """``source`` may be one mapping or a list of them."""
     return [value] if isinstance(value, dict) else value
+
+
+def _none_as_empty(value: Any) -> Any:
+    """``tags:`` left empty (as when the last tag is deleted in an editor) is no tags."""
+    return [] if value is None else value
 
 
 def _aware(value: Any) -> Any:
@@ -153,6 +160,20 @@ class Source(_Part):
     published: dt.date | None = None
 
 
+class Provenance(_Part):
+    """How a brief was made by a machine: the feed entry it came from, when it was fetched
+    and which deriver wrote it (derived drafts carry it; hand-written briefs need not)."""
+
+    feed: str | None = None
+    """URL of the feed the article was listed in."""
+    feed_title: str | None = None
+    entry: str | None = None
+    """The entry's own link (may differ from the article's canonical ``source.url``)."""
+    fetched: Annotated[dt.datetime | None, BeforeValidator(_aware)] = None
+    derived_by: str | None = None
+    """The program and version that derived the draft, e.g. ``briefing 0.1.0``."""
+
+
 class Actor(_Part):
     id: Slug
     name: Text
@@ -169,7 +190,7 @@ class Position(_Part):
     stance: Stance | None = None
     quote: str | None = None
     attribution: Attribution | None = None
-    date: dt.date | None = None
+    date: PartialDate | None = None
 
 
 class OpenQuestion(_Part):
@@ -207,12 +228,13 @@ class Brief(BaseModel):
     date: dt.date
     updated: Annotated[dt.datetime | None, BeforeValidator(_aware)] = None
     source: Annotated[list[Source], BeforeValidator(_as_list)] = Field(default_factory=list)
-    tags: list[Slug] = Field(default_factory=list)
+    tags: Annotated[list[Slug], BeforeValidator(_none_as_empty)] = Field(default_factory=list)
     summary: Text
     actors: Annotated[list[Actor], Field(min_length=1)]
     positions: list[Position] = Field(default_factory=list)
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
+    provenance: Provenance | None = None
 
     @field_validator("format", mode="before")
     @classmethod

@@ -18,20 +18,26 @@ refused, so a broken file is read (and reported) again on the next sync.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
 import stat
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing import paths
 from briefing.config import LimitsSettings
-from briefing.errors import Problem
+from briefing.errors import BriefingError, Problem
 from briefing.loader import brief_files_keyed, load_file, missing_paths
 from briefing.store import (
     CHUNK,
@@ -57,6 +63,14 @@ WINDOW_FILES = 2 * CHUNK
 #: anyway (see ``Store.bulk_import``); small batches keep the writer's work after the
 #: last file is parsed, when nothing else runs, short.
 BULK_BATCH = CHUNK // 4
+
+#: A worker that has not returned its files (at most ``FILES_PER_TASK``, each under the
+#: size limit, each parsed under the YAML caps in well under a second) in this long is
+#: stuck, say on a file system that stopped answering: the load stops instead of
+#: waiting forever.
+READ_TIMEOUT_S = 120.0
+#: How often a worker checks that its parent is alive, where the kernel cannot tell it.
+PARENT_POLL_S = 1.0
 
 Progress = Callable[[int, int], None]
 
@@ -91,6 +105,8 @@ class LoadReport:
         lists = {Outcome.new: self.new, Outcome.updated: self.updated}
         for outcome in outcomes:
             lists.get(outcome.outcome, self.unchanged).append(outcome.brief_id)
+            if outcome.differs:
+                self.warnings.append(differs_warning(outcome))
 
     def summary(self) -> str:
         """One line, e.g. ``3 new, 1 updated, 0 unchanged, 1 refused (5 files read)``."""
@@ -103,6 +119,20 @@ class LoadReport:
             files += f", {self.skipped_files} unchanged file{'s' * (self.skipped_files != 1)}"
             files += " skipped"
         return f"{text} ({files})"
+
+
+def differs_warning(outcome: ImportOutcome) -> Problem:
+    """The warning for a brief skipped although its content differs (see
+    ``ImportOutcome.differs``)."""
+    return Problem(
+        outcome.origin or "",
+        1,
+        1,
+        "updated",
+        f"brief {outcome.brief_id!r} has the same `updated` as the stored version but "
+        "different content; the stored version was kept (raise `updated` to replace it)",
+        "warning",
+    )
 
 
 @dataclass
@@ -230,33 +260,108 @@ def _parallel(
         else:
             groups.append([item])
     context = multiprocessing.get_context(start_method())
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=leave_ctrl_c_to_the_parent
-    ) as pool:
-        window: deque[Future[list[FileResult]] | FileResult] = deque()
-        window_tasks = max(workers * 3, WINDOW_FILES // FILES_PER_TASK)
-        pending = iter(groups)
-        try:
-            while True:
-                while len(window) < window_tasks:
-                    group = next(pending, None)
-                    if group is None:
-                        break
-                    if isinstance(group, FileResult):
-                        window.append(group)
-                    else:
-                        window.append(pool.submit(_read_many, group, limits))
-                if not window:
-                    return
-                head = window.popleft()
-                if isinstance(head, FileResult):
-                    yield head
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=init_worker,
+        initargs=(os.getpid(),),
+    )
+    window: deque[tuple[Future[list[FileResult]], list[_Task]] | FileResult] = deque()
+    window_tasks = max(workers * 3, WINDOW_FILES // FILES_PER_TASK)
+    pending = iter(groups)
+    finished = False
+    try:
+        while True:
+            while len(window) < window_tasks:
+                group = next(pending, None)
+                if group is None:
+                    break
+                if isinstance(group, FileResult):
+                    window.append(group)
                 else:
-                    yield from head.result()
-        finally:
+                    window.append((pool.submit(_read_many, group, limits), group))
+            if not window:
+                finished = True
+                return
+            head = window.popleft()
+            if isinstance(head, FileResult):
+                yield head
+                continue
+            future, tasks = head
+            try:
+                results = future.result(timeout=READ_TIMEOUT_S)
+            except FuturesTimeout:
+                raise StuckRead(tasks) from None
+            yield from results
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            # Ctrl-C, a stuck worker, a failing store: waiting for the workers could
+            # wait forever (one may be stuck), so they are stopped here and now.
             for item in window:
-                if isinstance(item, Future):
-                    item.cancel()
+                if not isinstance(item, FileResult):
+                    item[0].cancel()
+            stop_workers(pool)
+
+
+class StuckRead(BriefingError):
+    """A worker did not return its files within :data:`READ_TIMEOUT_S`."""
+
+    def __init__(self, tasks: list[_Task]) -> None:
+        more = f" (or one of the {len(tasks) - 1} files after it)" if len(tasks) > 1 else ""
+        super().__init__(
+            f"{tasks[0].path}{more}: reading took over {READ_TIMEOUT_S:.0f} s; load stopped"
+            " (briefs already stored are kept)"
+        )
+        self.paths = [t.path for t in tasks]
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill ``pool``'s worker processes and let it go without waiting for them."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(1)
+
+
+def init_worker(parent: int) -> None:
+    """What every worker process does first: leave Ctrl-C to the parent, and die with
+    it (see :func:`die_with_parent`)."""
+    leave_ctrl_c_to_the_parent()
+    die_with_parent(parent)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when its parent ``parent`` dies, however it dies (``kill -9``
+    too). A pool's workers wait on a pipe that they themselves hold open, so without
+    this they would wait forever, each holding its memory.
+
+    On Linux the kernel kills the worker (``PR_SET_PDEATHSIG``, through libc); a thread
+    watching the parent's pid does it everywhere else, and is a fallback on Linux."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+    threading.Thread(
+        target=_watch_parent, args=(parent,), name="briefing-parent-watch", daemon=True
+    ).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL_S)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def leave_ctrl_c_to_the_parent() -> None:
@@ -372,10 +477,26 @@ def sync_folders(
     folders: Iterable[Path | str],
     limits: LimitsSettings | None = None,
     progress: Progress | None = None,
+    *,
+    bundled: Path = paths.BUNDLED_BRIEFS,
 ) -> LoadReport:
     """Bring the library up to date with ``folders``, reading only changed files.
 
     What the reader runs at start over ``library.sync``; a folder that does not exist is
     listed in ``report.missing`` rather than raising.
+
+    The ``bundled`` folder (the checkout's ``briefs/``, which the default configuration
+    lists) is a demo for a new library: it is synced only into a library with no briefs
+    yet, or one that already holds briefs synced from it (kept up to date). A library
+    the user already has is changed only by the other folders.
     """
+    folders = [Path(f) for f in folders]
+    demo = bundled.resolve()
+    if any(f.resolve() == demo for f in folders) and not _takes_the_demo(store, demo):
+        folders = [f for f in folders if f.resolve() != demo]
     return load_paths(store, folders, limits, skip_unchanged_files=True, progress=progress)
+
+
+def _takes_the_demo(store: Store, demo: Path) -> bool:
+    """A new (empty) library, or one the demo briefs were synced into before."""
+    return store.count_briefs() == 0 or store.has_files_under(str(demo))

@@ -40,6 +40,11 @@ COMMAND_MODULES: dict[str, str] = {
     "serve": "feeds",
     "derive": "derive",
     "derive-eval": "derive",
+    "history": "across",
+    "diff": "across",
+    "timeline": "across",
+    "topic": "across",
+    "edit": "edit",
 }
 
 
@@ -78,7 +83,8 @@ pass_context = click.make_pass_decorator(Context)
 
 class BriefingGroup(click.Group):
     """Imports a command's module when the command is used, and turns
-    :class:`BriefingError` into a one-line message and exit status 2."""
+    :class:`BriefingError` into a one-line message and its exit status (2 unless the
+    error says otherwise)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         _import_all()
@@ -100,7 +106,7 @@ class BriefingGroup(click.Group):
             click.echo(f"briefing: {exc}", err=True)
             for problem in exc.problems:
                 click.echo(str(problem), err=True)
-            sys.exit(2)
+            sys.exit(exc.exit_status)
 
 
 def _import_all() -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
+import tempfile
+from collections.abc import Callable
 from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +20,9 @@ from briefing.errors import BriefingError
 if TYPE_CHECKING:
     from briefing.config import LimitsSettings
     from briefing.model import Brief
+
+if TYPE_CHECKING:
+    from briefing.derive import Article
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -39,6 +45,43 @@ def known_actors(db_path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
         click.echo(f"briefing: warning: library not read, actor ids not reused: {exc}", err=True)
         return []
     return out
+
+
+def known_questions(db_path: Path) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    """(id, question, actor ids, likelihood) of the library's open questions, if any."""
+    if not db_path.is_file():
+        return []
+    from briefing.store import Store
+
+    try:
+        with Store(db_path) as store:
+            return [
+                (q.question_id, q.question, tuple(q.actors), q.likelihood)
+                for q in store.questions(status="open")
+                if q.has_own_id
+            ]
+    except BriefingError as exc:
+        click.echo(f"briefing: warning: library questions not read: {exc}", err=True)
+        return []
+
+
+def topic_lookup(db_path: Path) -> Callable[[str], list[str]] | None:
+    """A lookup of the library's position topics mentioning a phrase (None: no library)."""
+    if not db_path.is_file():
+        return None
+
+    def lookup(phrase: str) -> list[str]:
+        from briefing.store import Store
+
+        try:
+            with Store(db_path) as store:
+                rows, _ = store.topic_positions(phrase, limit=500)
+        except BriefingError as exc:
+            click.echo(f"briefing: warning: library topics not read: {exc}", err=True)
+            return []
+        return [row.topic for row in rows]
+
+    return lookup
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -90,32 +133,86 @@ def derive_command(
 
     The draft is a valid format-v1 brief tagged `draft`, for a person to edit.
     """
-    from briefing.derive import derive, load_source
-    from briefing.loader import dump_brief
+    from briefing.derive import DeriveInternalError, load_source, reporting_internal_errors
     from briefing.model import SLUG_RE
 
-    if brief_id is not None and not SLUG_RE.match(brief_id):
+    if brief_id is not None and not SLUG_RE.fullmatch(brief_id):
         raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
-    article = load_source(source, context.settings.http)
+    article = load_source(
+        source, context.settings.http, max_bytes=context.settings.limits.max_file_bytes
+    )
+    when = _parse_date(date_)
     known = known_actors(context.db_path) if use_library else []
-    derived = derive(article, brief_id=brief_id, date=_parse_date(date_), known_actors=known)
-    notes = list(derived.notes)
-    settings = context.settings.derive.llm
-    if llm if llm is not None else settings.enabled:
-        from briefing.derive.llm import improve
-
-        notes += improve(derived, settings)
-    text = dump_brief(derived.brief)
+    questions = known_questions(context.db_path) if use_library else []
+    try:
+        with reporting_internal_errors(source):
+            text, notes, slug, llm_failed = _draft(
+                article, context, brief_id, when, llm, known, questions
+            )
+    except DeriveInternalError as exc:
+        click.echo(f"briefing: {exc}", err=True)
+        sys.exit(1)
     for note in notes:
         click.echo(f"briefing: {note}", err=True)
     if output is None:
         click.echo(text, nl=False)
     else:
+        _write_atomic(output, text)
+        click.echo(f"wrote {output} ({slug})", err=True)
+    if llm_failed:
+        click.echo(
+            "briefing: the LLM pass was asked for and failed; the offline draft was written",
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _draft(
+    article: Article,
+    context: Context,
+    brief_id: str | None,
+    when: dt.date | None,
+    llm: bool | None,
+    known: list[tuple[str, str, tuple[str, ...]]],
+    questions: list[tuple[str, str, tuple[str, ...], str | None]],
+) -> tuple[str, list[str], str, bool]:
+    """The draft as YAML text, the notes for stderr, the brief id, and whether an LLM pass
+    that was asked for failed."""
+    from briefing.derive import derive
+    from briefing.loader import dump_brief
+
+    derived = derive(
+        article,
+        brief_id=brief_id,
+        date=when,
+        known_actors=known,
+        known_questions=questions,
+        topic_lookup=topic_lookup(context.db_path) if known or questions else None,
+    )
+    notes = list(derived.notes)
+    settings = context.settings.derive.llm
+    if llm if llm is not None else settings.enabled:
+        from briefing.derive.llm import improve
+
+        notes += improve(derived, settings, http=context.settings.http)
+    return dump_brief(derived.brief), notes, derived.brief.id, derived.llm_failed
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a failure leaves whatever
+    was there before intact."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
         try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise BriefingError(f"{output}: cannot write: {exc.strerror}") from None
-        click.echo(f"wrote {output} ({derived.brief.id})", err=True)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise BriefingError(f"{path}: cannot write: {exc.strerror}") from None
 
 
 @cli.command("derive-eval")
@@ -158,8 +255,8 @@ def derive_eval_command(
     Either DERIVED.yaml REFERENCE.yaml, or --articles DIR --references DIR (derives every
     article that has a reference, offline, without the library).
     """
-    from briefing.derive import derive, load_source
-    from briefing.derive.evaluate import Score, score, table
+    from briefing.derive import derive_guarded, load_source
+    from briefing.derive.evaluate import Score, analytic_table, score, table
 
     limits = context.settings.limits
     scores: list[Score] = []
@@ -171,12 +268,15 @@ def derive_eval_command(
             if not ref_path.is_file():
                 continue
             ref = _load_one(ref_path, limits, "reference")
+            text = None
             try:
-                result = derive(load_source(str(path)), use_famous=not no_famous).brief
+                article = load_source(str(path), max_bytes=limits.max_file_bytes)
+                text = article.text
+                result = derive_guarded(article, str(path), use_famous=not no_famous).brief
             except BriefingError as exc:
                 click.echo(f"briefing: {path}: {exc}", err=True)
                 result = None
-            scores.append(score(result, ref, path.stem))
+            scores.append(score(result, ref, path.stem, text))
         if not scores:
             raise BriefingError(f"no article in {articles} has a reference in {references}")
     elif derived and reference:
@@ -195,6 +295,8 @@ def derive_eval_command(
         click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(table(scores, total if len(scores) > 1 else None))
+        click.echo()
+        click.echo(analytic_table(scores, total if len(scores) > 1 else None))
     if verbose:
         for miss in total.missed:
             click.echo(f"  missed: {miss}", err=True)
@@ -204,9 +306,9 @@ def derive_eval_command(
 
 def _load_one(path: Path, limits: LimitsSettings, what: str) -> Brief:
     """The first brief of ``path``, or :class:`BriefingError` naming every problem."""
-    from briefing.loader import load_bytes
+    from briefing.loader import load_file
 
-    loaded = load_bytes(path.read_bytes(), str(path), limits)
+    loaded = load_file(path, limits)
     if loaded.errors or not loaded.briefs:
         detail = "; ".join(str(p) for p in loaded.errors) or "no brief in the file"
         raise BriefingError(f"{path}: {what} is not a valid brief: {detail}")

@@ -33,7 +33,7 @@ from rich.text import Text
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError, Problem
 from briefing.render import FORMATS, render_brief
-from briefing.store import SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
+from briefing.store import SEARCH_WINDOW, SNIPPET_END, SNIPPET_START, BriefRow, QuestionRow, Store
 from briefing.text import clean, one_line, safe_text
 
 if TYPE_CHECKING:  # the loader (pydantic models) is imported by validate and load only
@@ -61,6 +61,20 @@ def _console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=not _tty())
 
 
+#: The width ``show`` lays a brief out at when piped: wide enough that nothing wraps.
+_UNWRAPPED = 1_000_000
+
+
+def _print_unwrapped(renderable: Any) -> None:
+    """A Rich renderable to a pipe or file: every paragraph and table row on one line,
+    nothing wrapped or cut at some terminal's width (the reader of a pipe wraps), no
+    styles, no trailing blanks."""
+    console = Console(width=_UNWRAPPED, color_system=None, highlight=False, force_terminal=False)
+    with console.capture() as captured:
+        console.print(renderable)
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
+
+
 def _emit(text: str, *, exact: bool = True) -> None:
     """Brief-derived text to stdout: exact when piped (if ``exact``), else cleaned."""
     click.echo(text if exact and not _tty() else clean(text), nl=False)
@@ -79,8 +93,10 @@ def _fail(message: str) -> NoReturn:
 
 
 @contextmanager
-def _store(context: Context) -> Iterator[Store]:
-    with Store(context.db_path) as store:
+def _store(context: Context, *, check: bool = False) -> Iterator[Store]:
+    """The library; ``check`` refuses a damaged one (see ``Store``), for the commands
+    that write to it and for ``list``."""
+    with Store(context.db_path, check=check) as store:
         yield store
 
 
@@ -257,7 +273,7 @@ def load(context: Context, paths: tuple[Path, ...], verbose: bool, force: bool) 
     _check_paths(paths)
     bar = _ProgressBar()
     try:
-        with _store(context) as store:
+        with _store(context, check=True) as store:
             report = load_paths(
                 store,
                 paths,
@@ -317,7 +333,10 @@ def _rows_wanted(limit: int | None, show_all: bool, as_json: bool, screen: int) 
 @click.option("--actor", "actor_id", metavar="ID", help="Only briefs naming this actor id.")
 @_limit_option
 @_all_option
-@click.option("--json", "as_json", is_flag=True, help="JSON array of {id, title, date, tags}.")
+@click.option("--unread", is_flag=True, help="Only briefs not yet read (in the reader or with u).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON array of {id, title, date, tags, read}."
+)
 @pass_context
 def list_command(
     context: Context,
@@ -325,6 +344,7 @@ def list_command(
     actor_id: str | None,
     limit: int | None,
     show_all: bool,
+    unread: bool,
     as_json: bool,
 ) -> None:
     """List briefs, newest first.
@@ -338,21 +358,26 @@ def list_command(
             _fail(f"no actor {actor_id!r} in the library (see `briefing actors`)")
         chunks = _take(
             store.stream_briefs(
-                tag=tag, actor=actor_id, chunk=min(STREAM_CHUNK, wanted or STREAM_CHUNK)
+                tag=tag,
+                actor=actor_id,
+                unread=unread,
+                chunk=min(STREAM_CHUNK, wanted or STREAM_CHUNK),
             ),
             wanted,
         )
         if as_json:
-            _emit_json_stream([_brief_json(row) for row in chunk] for chunk in chunks)
+            _emit_json_stream(
+                [{**_brief_json(row), "read": row.read} for row in chunk] for chunk in chunks
+            )
             return
         shown = 0
         for chunk in chunks:
             _brief_table(chunk, header=shown == 0)
             shown += len(chunk)
         if not shown:
-            click.echo("No briefs match." if tag or actor_id else _EMPTY, err=True)
+            click.echo("No briefs match." if tag or actor_id or unread else _EMPTY, err=True)
         elif wanted is not None and shown == wanted and _tty():
-            _more(shown, store.count_briefs(tag=tag, actor=actor_id), "briefs")
+            _more(shown, store.count_briefs(tag=tag, actor=actor_id, unread=unread), "briefs")
 
 
 def _take(chunks: Iterator[list[T]], limit: int | None) -> Iterator[list[T]]:
@@ -398,23 +423,39 @@ def show(context: Context, brief_id: str, fmt: str) -> None:
     rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
     if isinstance(rendered, str):
         _emit(rendered, exact=fmt != "markdown")
-    else:
+    elif _tty():
         _console().print(rendered)
+    else:
+        _print_unwrapped(rendered)
 
 
 @cli.command()
-@click.argument("brief_id", metavar="ID")
+@click.argument("brief_id", metavar="ID", required=False)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(("yaml", "json", "markdown")),
+    type=click.Choice(("yaml", "json", "markdown", "stix")),
     default="yaml",
     show_default=True,
-    help="yaml is lossless: loading it back gives the same brief.",
+    help="yaml is lossless: loading it back gives the same brief; stix is a STIX 2.1 bundle.",
 )
+@click.option("--all", "everything", is_flag=True, help="Every brief (with --format stix).")
 @pass_context
-def export(context: Context, brief_id: str, fmt: str) -> None:
-    """Write one brief to stdout as YAML, JSON or Markdown."""
+def export(context: Context, brief_id: str | None, fmt: str, everything: bool) -> None:
+    """Write one brief to stdout as YAML, JSON, Markdown or a STIX 2.1 bundle (--all: the
+    whole library, as one STIX bundle)."""
+    if everything == (brief_id is not None):
+        raise click.UsageError("give a brief ID or --all")
+    if everything and fmt != "stix":
+        raise click.UsageError("--all exports a STIX bundle: add --format stix")
+    if fmt == "stix":
+        from briefing.stix import write_bundle
+
+        with _store(context) as store:
+            briefs = store.iter_briefs() if everything else [_get_brief(store, brief_id)]
+            # JSON escapes control characters itself: exact, and safe on a terminal.
+            write_bundle(briefs, lambda text: click.echo(text, nl=False))
+        return
     with _store(context) as store:
         brief = _get_brief(store, brief_id)
     rendered = render_brief(brief, fmt)  # type: ignore[arg-type]
@@ -701,7 +742,13 @@ def _snippet_text(snippet: str) -> Text:
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", default=20, show_default=True, help="Most briefs to show.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, SEARCH_WINDOW),
+    help=f"Most briefs to show (1 to {SEARCH_WINDOW:,}).",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="JSON array of {brief, title, date, where, snippet}."
 )

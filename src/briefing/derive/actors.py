@@ -1,10 +1,27 @@
 """Actors: people with their roles, countries, organisations and anonymous groups.
 
-Mentions are found paragraph by paragraph with regexes and the lexicons in
-:mod:`briefing.derive.lexicon`, then folded into actors: every form of a name
-(``Joe Biden``, ``President Biden``, ``Biden``, ``Mr. Biden``) becomes one actor whose id
-is the slug of the full name. Ids of actors already in the library are reused when a
-name or alias matches.
+The second half of actor extraction. :class:`briefing.derive.mentions.MentionFinder`
+finds every place an actor is named; :class:`ActorExtractor` folds those mentions into
+actors, so that every form of a name (``Joe Biden``, ``President Biden``, ``Biden``,
+``Mr. Biden``) becomes one actor whose id is the slug of the full name. The fold runs in
+this order:
+
+1. people named in full with some evidence (a role, a speech verb, a given name) become
+   actors; surname-only mentions join them (or the built-in list of famous people);
+2. a single capitalised word that speaks and matches nobody is an organisation
+   ("Maersk said");
+3. "the minister", "the head of NATO" join the person whose role has that noun;
+4. anonymous groups get their display name ("officials said" joins the most mentioned
+   qualified group of its class, e.g. "U.S. officials");
+5. countries, organisations and groups become one actor per key; a one-word
+   organisation joins the long name it shortens ("the Commission", "Halvard"); "the
+   Defence Ministry" joins the country-qualified ministry named last before it;
+   "Its regional director, X" takes that organisation as X's affiliation; a capitalised
+   run seen elsewhere as an organisation's name is another mention of it;
+6. ids of actors already in the library are reused when a name or alias matches, or
+   when a person's full name is a spelling variant of a library name (rapidfuzz).
+
+Who reports the story (the publisher, news agencies) is never an actor of it.
 """
 
 from __future__ import annotations
@@ -15,98 +32,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from briefing.derive import lexicon as lx
-from briefing.derive.lexicon import wordset
+from briefing.derive.mentions import (
+    GROUP_CLASS,
+    HONORIFICS,
+    LOCATIVE,
+    LOOSE_QUALIFIERS,
+    PARTICLES,
+    SAYS_NOW,
+    EntityKey,
+    GroupKey,
+    GroupNameKey,
+    Mention,
+    MentionFinder,
+    NameKey,
+    OrgKey,
+    affiliation_of,
+    group_qualifier,
+)
 from briefing.derive.text import normalise, slugify
 
 KnownActor = tuple[str, str, Sequence[str]]  # (id, name, aliases)
 
-_PARTICLES = frozenset(
-    [
-        "de",
-        "van",
-        "von",
-        "der",
-        "den",
-        "al",
-        "bin",
-        "ibn",
-        "la",
-        "le",
-        "da",
-        "di",
-        "du",
-        "dos",
-        "del",
-        "ter",
-        "zu",
-        "y",
-    ]
-)
-_HONORIFICS = frozenset(
-    ["Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Sir", "Madam", "Dame", "Prof", "Prof."]
-)
-_ABBREV_DOT = wordset("Mr Ms Mrs Dr Gen Sen Rep Gov Lt Col Maj Sgt Adm Capt Prof St Jr Sr")
-_ROLE_ADJ = wordset(
-    """
-    top senior former acting deputy chief press government military national security foreign
-    defense defence interior finance cabinet state federal presidential regional local
-    international european western union party army navy police ministry white house
-    economic energy trade health justice junior first vice special foreign-policy
-    """
-)
-_ORG_NOUNS = wordset(
-    """
-    chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
-    shipper refiner airline developer
-    company firm group agency organization organisation union ministry body regulator operator
-    producer giant maker bank broadcaster network party alliance bloc coalition court council
-    authority association federation corporation conglomerate carrier airline manufacturer
-    utility insurer lender exchange watchdog consortium charity institute university
-    """
-)
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|to|from|near|outside|across|around|into|toward|towards|visit(?:ed|ing)?|"
-    r"via|through|between|over|on|of)\s+)$",
-    re.IGNORECASE,
-)
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘\-]*[^\W_])?")
-_SPEECH_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},)?\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
-    r"(?:" + lx.SPEECH_VERBS + r")\b"
-)
-_SPEECH_BEFORE = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\s*[,:]?\s*$")
-
-_SAYS_NOW = re.compile(
-    r"^(?:,[^,]{1,80},)?\s+(?:also\s+)?(?:said|says|told|added|wrote|announced|stated|warned|"
-    r"reported|confirmed|denied)\b"
-)
-_ANON = re.compile(
-    r"\b(?P<det>(?i:one|a|an|two|three|four|five|several|some|other|many)|\d+)?\s*"
-    r"(?P<adj>(?:(?:senior|top|high-ranking|former|current|other|Western|European|military|"
-    r"administration|government|defen[cs]e|intelligence|security|diplomatic|foreign|"
-    r"congressional|ministry|Pentagon|White House|NATO|EU|E\.U\.|U\.S\.|US|U\.N\.|UN|"
-    r"[A-Z][a-z]+(?:an|ese|ish|ian|i|ch)|"
-    r"[A-Z][a-z]+ (?:Union|Nations|Department|Ministry))\s+){0,3})"
-    r"(?P<noun>(?i:officials?|diplomats?|sources?|people|persons?|aides?|insiders?|officers?))"
-    r"(?=\s+(?:familiar|with knowledge|close to|briefed|involved|said|say|says|told|who|"
-    r"speaking|cited|added|according)|,\s+(?:who|speaking))",
-)
-
-
-@dataclass
-class Mention:
-    """One place an actor is named."""
-
-    para: int
-    start: int
-    end: int
-    text: str
-    key: str
-    kind: str
-    role: str | None = None
-    evidence: set[str] = field(default_factory=set)
-    weight: float = 1.0
-    sentence_start: bool = False
+__all__ = ["Actor", "ActorExtractor", "KnownActor", "Mention"]
 
 
 @dataclass
@@ -138,99 +85,8 @@ class Actor:
         return data
 
 
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-
-# --- gazetteer ------------------------------------------------------------------------
-
-
-# Lower-case country words that are also ordinary English words.
-_COMMON_WORDS = wordset(
-    "turkey jordan georgia chad guinea niger mali oman peru cuba china polish french dutch "
-    "danish swiss greek thai irish finnish"
-)
-
-
-def _surface_table() -> dict[str, tuple[str, str]]:
-    """Surface form -> (entity id, how: name|alias|demonym|capital).
-
-    Country names and demonyms also match in lower case ("russia", some outlets write it
-    so) unless that spelling is an ordinary word; demonyms also in the plural.
-    """
-    table: dict[str, tuple[str, str]] = {}
-    for ent in lx.COUNTRIES:
-        for form in (ent.name, *ent.demonyms):
-            how = "demonym" if form in ent.demonyms else "name"
-            low = form.lower()
-            if " " not in form and low not in _COMMON_WORDS and form[:1].isupper():
-                table.setdefault(low, (ent.id, how))
-        for dem in ent.demonyms:
-            if dem.endswith(("an", "ian", "i")) and " " not in dem:
-                table.setdefault(dem + "s", (ent.id, "demonym"))
-                if dem.lower() not in _COMMON_WORDS:
-                    table.setdefault(dem.lower() + "s", (ent.id, "demonym"))
-    for ent in lx.COUNTRIES + lx.ORGS:
-        table[ent.name] = (ent.id, "name")
-        for alias in ent.aliases:
-            if alias[:1].isupper() or alias.startswith("the "):
-                table.setdefault(alias, (ent.id, "alias"))
-        for dem in ent.demonyms:
-            table.setdefault(dem, (ent.id, "demonym"))
-        for cap in ent.capitals:
-            table.setdefault(cap, (ent.id, "capital"))
-    return table
-
-
-_SURFACES = _surface_table()
-_GAZ_RE = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join(re.escape(s) for s in sorted(_SURFACES, key=len, reverse=True))
-    + r")(?![\w]|\.\w)"
-)
-_GAZ_WORDS = frozenset(w for s in _SURFACES for w in s.split())
-
-
-def tokens(paragraph: str) -> list[Token]:
-    """Word tokens with offsets; ``'s`` split off as a flag, ``Mr.``/initials keep the dot."""
-    out: list[Token] = []
-    for match in _TOKEN.finditer(paragraph):
-        text, start, end = match.group(0), match.start(), match.end()
-        possessive = False
-        if text.endswith(("'s", "’s", "‘s")) and len(text) > 2:
-            text, possessive = text[:-2], True
-        elif text.endswith(("s'", "s’")) and text[:1].isupper():
-            text, possessive = text[:-1], True
-        if (
-            not possessive
-            and paragraph[end : end + 1] == "."
-            and (text in _ABBREV_DOT or re.fullmatch(r"[A-Z]", text))
-        ):
-            text, end = text + ".", end + 1
-        out.append(Token(text, start, start + len(text), possessive))
-        if possessive:
-            out[-1].end = start + len(text)
-    return out
-
-
-def _is_sentence_start(paragraph: str, offset: int) -> bool:
-    before = paragraph[:offset].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?:—–-\u2014" or before.endswith("(AP)")
-
-
-# --- the extractor --------------------------------------------------------------------
-
-
 class ActorExtractor:
-    """Finds mentions in paragraphs and folds them into :class:`Actor` objects."""
+    """Finds the mentions in paragraphs and folds them into :class:`Actor` objects."""
 
     def __init__(
         self,
@@ -239,429 +95,26 @@ class ActorExtractor:
         title: str | None = None,
         known_actors: Iterable[KnownActor] = (),
         use_famous: bool = True,
+        publisher: str | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.title = title or ""
+        # who reports the story is not an actor in it ("… told Reuters by telephone")
+        self.reporters = {_key(a) for a in _NEWS_AGENCIES}
+        if publisher:
+            self.reporters.add(_key(publisher))
         self.known = list(known_actors)
         self.use_famous = use_famous
         self.mentions: list[Mention] = []
         self.actors: dict[str, Actor] = {}
-        self._claimed: list[set[int]] = [set() for _ in paragraphs]
-
-    # -- finding ---------------------------------------------------------------------
 
     def run(self) -> dict[str, Actor]:
-        for i, para in enumerate(self.paragraphs):
-            self._groups(i, para)
-            self._runs(i, para)
-            self._gazetteer(i, para)
+        """The article's actors by id, each with its mentions."""
+        self.mentions = [
+            m for m in MentionFinder(self.paragraphs).find() if _key(m.text) not in self.reporters
+        ]
         self._fold()
         return self.actors
-
-    def _claim(self, para: int, start: int, end: int) -> bool:
-        span = set(range(start, end))
-        if span & self._claimed[para]:
-            return False
-        self._claimed[para] |= span
-        return True
-
-    def _add(self, mention: Mention) -> None:
-        if self._claim(mention.para, mention.start, mention.end):
-            self.mentions.append(mention)
-
-    def _groups(self, i: int, para: str) -> None:
-        """Anonymous sources ("one U.S. official") and collective actors ("European allies",
-        "congressional Republicans", "officials in Washington")."""
-        found: list[tuple[int, int, str, str]] = []  # start, end, qualifier words, noun
-        for match in _ANON.finditer(para):
-            noun, det = match.group("noun"), match.group("det")
-            if not det and not noun.endswith(("s", "people")):
-                continue
-            if re.match(r",\s+[A-Z][a-z]+ [A-Z]", para[match.end() : match.end() + 40]):
-                continue  # "an official, John Smith," is not anonymous
-            start = (
-                match.start("det")
-                if det
-                else (match.start("adj") if match.group("adj") else match.start("noun"))
-            )
-            found.append((start, match.end(), match.group("adj"), noun))
-        for match in _COLLECTIVE.finditer(para):
-            found.append((match.start(), match.end(), match.group("q"), match.group("noun")))
-        for match in _OFFICIALS_IN.finditer(para):
-            found.append((match.start(), match.end(), match.group("place"), match.group("noun")))
-        for match in _BARE_ALLIES.finditer(para):
-            found.append((match.start("noun"), match.end(), "", match.group("noun")))
-        for start, end, qualifier, noun in sorted(found, key=lambda f: (f[0], -f[1])):
-            label, affiliation = _group_qualifier(qualifier)
-            cls = _GROUP_CLASS.get(noun) or _GROUP_CLASS.get(noun.lower())
-            if cls is None:
-                continue
-            self._add(
-                Mention(
-                    i,
-                    start,
-                    end,
-                    para[start:end].strip(),
-                    f"group:{label}|{cls}",
-                    "group",
-                    role=affiliation,
-                    evidence={"group"},
-                    sentence_start=_is_sentence_start(para, start),
-                )
-            )
-
-    def _gazetteer(self, i: int, para: str) -> None:
-        for match in _GAZ_RE.finditer(para):
-            surface = match.group(0)
-            ent_id, how = _SURFACES[surface]
-            ent = lx.BY_ID[ent_id]
-            start, end = match.start(), match.end()
-            if surface.startswith("the ") and para[start - 1 : start] not in ("", " "):
-                continue
-            if how == "capital" and _LOCATIVE.search(para[max(0, start - 30) : start]):
-                continue
-            weight = {"demonym": 0.5, "capital": 1.0}.get(how, 1.0)
-            if how == "capital" and ent.kind == "country":
-                weight = 1.0
-            if para[end : end + 2] in ("'s", "’s"):
-                end += 2
-            self._add(
-                Mention(
-                    i,
-                    start,
-                    match.end(),
-                    surface,
-                    f"ent:{ent_id}",
-                    ent.kind,
-                    evidence={how},
-                    weight=weight,
-                    sentence_start=_is_sentence_start(para, start),
-                )
-            )
-
-    def _runs(self, i: int, para: str) -> None:
-        toks = tokens(para)
-        runs: list[list[int]] = []
-        current: list[int] = []
-        for k, tok in enumerate(toks):
-            gap = para[toks[k - 1].end : tok.start] if k else ""
-            joinable = (
-                bool(current)
-                and re.fullmatch(r"[ \u00a0]", gap) is not None
-                and not toks[k - 1].possessive
-            )
-            particle = (
-                tok.text in _PARTICLES
-                and k + 1 < len(toks)
-                and toks[k + 1].cap
-                and para[tok.end : toks[k + 1].start] == " "
-                and (joinable or not current)
-            )
-            if (tok.cap or particle) and (joinable or not current):
-                current.append(k)
-            elif tok.cap or particle:
-                runs.append(current)
-                current = [k]
-            else:
-                if current:
-                    runs.append(current)
-                current = []
-        if current:
-            runs.append(current)
-        runs = self._join_of(para, toks, runs)
-        for run in runs:
-            self._classify(i, para, toks, run)
-
-    @staticmethod
-    def _join_of(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
-        """``Ministry`` + ``of`` + ``Defence of Ukraine`` -> one organisation run."""
-        out: list[list[int]] = []
-        for run in runs:
-            if out:
-                prev = out[-1]
-                head = toks[prev[-1]].text
-                gap = para[toks[prev[-1]].end : toks[run[0]].start]
-                if head in lx.ORG_HEADS and (
-                    re.fullmatch(r" (?:of|for)(?: the)? ", gap)
-                    or (head in {"Embassy", "Consulate"} and gap == " in ")
-                ):
-                    out[-1] = prev + run
-                    continue
-                if re.fullmatch(r" (?:of|for) ", gap) and toks[prev[0]].text in {
-                    "Ministry",
-                    "Department",
-                    "Council",
-                    "Office",
-                    "Bank",
-                    "Court",
-                    "Organization",
-                    "Union",
-                }:
-                    out[-1] = prev + run
-                    continue
-            out.append(run)
-        return out
-
-    def _classify(self, i: int, para: str, toks: list[Token], run: list[int]) -> None:
-        words = [toks[k].text for k in run]
-        start, end = toks[run[0]].start, toks[run[-1]].end
-        text = para[start:end]
-        if text in _SURFACES:
-            return  # a plain gazetteer hit; _gazetteer records it
-        # organisations: a run ending in an organisation word, or "Ministry of …"
-        embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
-        if len(words) >= 2 and (
-            words[-1] in lx.ORG_HEADS
-            or words[0] in {"Ministry", "Department", "Council"}
-            or embassy
-        ):
-            first = 1 if words[0] in {"The"} else 0
-            org_start = toks[run[first]].start
-            name = para[org_start:end]
-            followed = para[end : end + 40]
-            in_role = bool(
-                re.match(r"\s+(?:spokes\w+|chief|head|minister|secretary|official)", followed)
-            )
-            self._add(
-                Mention(
-                    i,
-                    org_start,
-                    end,
-                    name,
-                    f"org:{normalise(name)}",
-                    "organization",
-                    evidence={"org-head"},
-                    weight=0.5 if in_role else 1.0,
-                    sentence_start=_is_sentence_start(para, org_start),
-                )
-            )
-            return
-        # split the run into [title/role words][name words]
-        name_from = len(run)
-        for j in range(len(run) - 1, -1, -1):
-            word = words[j]
-            low = word.lower()
-            if (
-                low in lx.TITLE_WORDS
-                or word in lx.NOT_NAMES
-                or word in _GAZ_WORDS
-                or word in lx.ORG_HEADS
-                or word in _HONORIFICS
-                or (word.isupper() and len(word) > 1 and not word.endswith("."))
-            ):
-                break
-            name_from = j
-        if name_from >= len(run):
-            self._acronyms(i, para, toks, run)
-            return
-        name_idx = run[name_from:]
-        name_words = [toks[k].text for k in name_idx]
-        while (
-            len(name_words) > 1
-            and name_words[0] in _PARTICLES
-            and name_from == 0
-            and (len(name_words) > 2)
-        ):
-            name_idx, name_words = name_idx[1:], name_words[1:]
-        if not name_words or len([w for w in name_words if w not in _PARTICLES]) > 4:
-            return
-        n_start, n_end = toks[name_idx[0]].start, toks[name_idx[-1]].end
-        name = para[n_start:n_end]
-        prefix_words = words[:name_from]
-        evidence: set[str] = set()
-        role = self._role_before(para, toks, name_idx[0])
-        if prefix_words and prefix_words[-1] in _HONORIFICS:
-            evidence.add("honorific")
-        if role:
-            evidence.add("role")
-        after_role, after_kind = self._apposition_after(para, n_end)
-        if after_kind == "person" and after_role:
-            evidence.add("role")
-            role = role or after_role
-        if after_kind == "organization":
-            evidence.add("org-apposition")
-        if _SPEECH_AFTER.match(para[n_end : n_end + 120]) or _SPEECH_BEFORE.search(
-            para[max(0, n_start - 40) : n_start]
-        ):
-            evidence.add("speech")
-        if name_words[0] in lx.GIVEN_NAMES and len(name_words) >= 2:
-            evidence.add("given")
-        sentence_start = _is_sentence_start(para, n_start)
-        if len(name_words) == 1 and sentence_start and name_words[0] in lx.NOT_NAMES:
-            return
-        last = name_words[-1]
-        if last in lx.NOT_PERSON_HEADS and "role" not in evidence:
-            return
-        if "org-apposition" in evidence or (
-            len(name_words) == 1
-            and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
-        ):
-            self._add(
-                Mention(
-                    i,
-                    n_start,
-                    n_end,
-                    name,
-                    f"org:{normalise(name)}",
-                    "organization",
-                    evidence={"org-apposition"},
-                    sentence_start=sentence_start,
-                )
-            )
-            return
-        self._add(
-            Mention(
-                i,
-                n_start,
-                n_end,
-                name,
-                f"name:{normalise(name)}",
-                "person",
-                role=role,
-                evidence=evidence,
-                sentence_start=sentence_start,
-            )
-        )
-        # a gazetteer entity inside the title ("NATO Secretary-General") is still a mention
-        for k in run[:name_from]:
-            tok = toks[k]
-            if tok.text in _SURFACES:
-                ent_id, how = _SURFACES[tok.text]
-                self._add(
-                    Mention(
-                        i,
-                        tok.start,
-                        tok.end,
-                        tok.text,
-                        f"ent:{ent_id}",
-                        lx.BY_ID[ent_id].kind,
-                        evidence={how, "in-role"},
-                        weight=0.5,
-                    )
-                )
-
-    def _acronyms(self, i: int, para: str, toks: list[Token], run: list[int]) -> None:
-        for k in run:
-            tok = toks[k]
-            word = tok.text
-            if (
-                word.isupper()
-                and 2 <= len(word.replace(".", "")) <= 8
-                and word not in _SURFACES
-                and word not in lx.NOT_NAMES
-                and word.lower() not in lx.TITLE_WORDS
-                and not re.fullmatch(r"[IVXLC]+", word)
-            ):
-                around = para[max(0, tok.start - 30) : tok.end + 30]
-                evidence = {"acronym"}
-                if re.search(re.escape(word) + r"\s+(?:" + "|".join(_ORG_NOUNS) + r")\b", around):
-                    evidence.add("org-noun")
-                if re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+" + re.escape(word), around):
-                    evidence.add("org-noun")
-                self._add(
-                    Mention(
-                        i,
-                        tok.start,
-                        tok.end,
-                        word,
-                        f"org:{word}",
-                        "organization",
-                        evidence=evidence,
-                    )
-                )
-
-    # -- roles --------------------------------------------------------------------------
-
-    @staticmethod
-    def _role_before(para: str, toks: list[Token], first: int) -> str | None:
-        """The title or role right before a name, as the text gives it."""
-        k = first - 1
-        name_start = toks[first].start
-        gap = para[toks[k].end : name_start] if k >= 0 else ""
-        if k >= 0 and re.fullmatch(r",\s+", gap):
-            # appositive before: "the Kremlin's chief spokesman, Dmitry Peskov"
-            if toks[k].text.lower() not in lx.ROLE_NOUNS and toks[k].text.lower() not in {
-                "secretary-general",
-                "commander-in-chief",
-            }:
-                return None
-            collected = [k]
-            j = k - 1
-            while j >= 0 and len(collected) < 7:
-                between = para[toks[j].end : toks[j + 1].start]
-                if not re.fullmatch(r"(?:'s|’s)?\s+", between):
-                    break
-                low = toks[j].text.lower()
-                if low in {"the", "a", "an", "his", "her", "their", "its", "our", "said"}:
-                    break
-                if low in {"and", "who", "that", "which", "with", "by", "to", "as"}:
-                    break
-                collected.append(j)
-                j -= 1
-            collected.reverse()
-            role = para[toks[collected[0]].start : toks[collected[-1]].end]
-            return role if len(collected) >= 1 else None
-        collected = []
-        j = first - 1
-        while j >= 0:
-            tok = toks[j]
-            between = para[tok.end : toks[j + 1].start]
-            if not re.fullmatch(r"(?:'s|’s)?[ \u00a0]", between) and not (
-                between.strip() == "" and len(between) == 1
-            ):
-                break
-            low = tok.text.lower()
-            if tok.cap or low in lx.TITLE_WORDS or low in lx.ROLE_NOUNS or low in _ROLE_ADJ:
-                if (
-                    tok.text in lx.NOT_NAMES
-                    and tok.text not in _HONORIFICS
-                    and tok.text not in {"Western", "Eastern", "Northern", "Southern", "Central"}
-                ):
-                    break
-                collected.append(j)
-            elif low in {"of", "for", "the", "and", "on"} and collected:
-                collected.append(j)
-            else:
-                break
-            j -= 1
-        while collected and toks[collected[-1]].text.lower() in {"of", "for", "the", "and", "on"}:
-            collected.pop()
-        if not collected:
-            return None
-        collected.reverse()
-        words = [toks[c].text.lower() for c in collected]
-        if not any(w in lx.ROLE_NOUNS or w in lx.TITLE_WORDS for w in words):
-            return None
-        if all(toks[c].text in _HONORIFICS for c in collected):
-            return None
-        start = toks[collected[0]].start
-        end = toks[collected[-1]].end
-        role = para[start:end]
-        if toks[collected[-1]].possessive:
-            return None
-        return role
-
-    @staticmethod
-    def _apposition_after(para: str, end: int) -> tuple[str | None, str | None]:
-        """``X, the Kremlin's spokesman,`` -> (role, "person"); ``X, the energy company,``."""
-        match = re.match(
-            r",\s+((?:the|a|an|[A-Z][\w.'’-]*(?:'s|’s)?)\s+[^,;.()\"“”]{2,90}?)\s*(?:,|\.|;|$)",
-            para[end:],
-        )
-        if not match:
-            return None, None
-        phrase = match.group(1)
-        words = re.findall(r"[\w'’-]+", phrase.lower())
-        if len(words) > 12 or (words and words[0] in {"who", "which", "that", "said"}):
-            return None, None
-        if re.search(r"\b(?:" + lx.SPEECH_VERBS + r")\b", phrase):
-            return None, None
-        if any(w in _ORG_NOUNS for w in words[-3:]):
-            return phrase, "organization"
-        if any(w in lx.ROLE_NOUNS for w in words):
-            role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
-            return role, "person"
-        return None, None
 
     # -- folding -------------------------------------------------------------------------
 
@@ -672,7 +125,7 @@ class ActorExtractor:
         for m in sorted(self.mentions, key=lambda m: (m.para, m.start)):
             if m.kind != "person":
                 continue
-            words = [w for w in m.text.split() if w not in _PARTICLES]
+            words = [w for w in m.text.split() if w not in PARTICLES]
             if len(words) >= 2 and (m.evidence & {"role", "speech", "given", "honorific"}):
                 target = self._match_person(persons, m.text)
                 if target is None:
@@ -721,19 +174,21 @@ class ActorExtractor:
                 and m not in actor.mentions
             ]
             actor.mentions.extend(extra)
-        # single words that speak but match no person: organisations ("Maersk said")
+        # single words that speak but match no person: organisations ("Maersk said"),
+        # unless a sentence-initial plural noun ("Seismologists said", "Analysts said")
         for m in leftovers:
             if (
                 len(m.text.split()) == 1
+                and not (m.sentence_start and _PLURAL_NOUN.fullmatch(m.text))
                 and m.text not in lx.NOT_NAMES
-                and m.text.lower() not in _GROUP_CLASS
-                and not _LOCATIVE.search(self.paragraphs[m.para][max(0, m.start - 30) : m.start])
+                and m.text.lower() not in GROUP_CLASS
+                and not LOCATIVE.search(self.paragraphs[m.para][max(0, m.start - 30) : m.start])
                 and "-" not in m.text
-                and _SAYS_NOW.match(self.paragraphs[m.para][m.end : m.end + 80])
+                and SAYS_NOW.match(self.paragraphs[m.para][m.end : m.end + 80])
                 and not any(m in a.mentions for a in persons.values())
             ):
                 m.kind = "organization"
-                m.key = f"org:{m.text}"
+                m.key = OrgKey(m.text)
         for actor in persons.values():
             actor.aliases = _dedupe(
                 [m.text for m in actor.mentions if m.text != actor.name] + actor.aliases
@@ -745,7 +200,105 @@ class ActorExtractor:
         for m in self.mentions:
             if m.kind in {"organization", "country", "group"}:
                 self._entity_actor(m)
+        self._fold_short_org_names()
+        self._fold_unqualified_bodies()
+        self._possessive_affiliations(persons)
+        self._join_repeated_org_names(leftovers)
         self._reuse_known_ids()
+
+    def _possessive_affiliations(self, persons: dict[str, Actor]) -> None:
+        """ "Its regional director, Paolo Sandri": the person belongs to the organisation
+        (or country) named last before "its"/"their"."""
+        for actor in persons.values():
+            if actor.affiliation or not actor.role:
+                continue
+            for m in actor.mentions:
+                before = self.paragraphs[m.para][: m.start]
+                if not re.search(
+                    r"\b(?:[Ii]ts|[Tt]heir)\s+" + re.escape(actor.role) + r",\s*$", before
+                ):
+                    continue
+                owners = [
+                    (o.para, o.start, a)
+                    for a in self.actors.values()
+                    if a.kind in {"organization", "country", "group"}
+                    for o in a.mentions
+                    if (o.para, o.start) < (m.para, m.start)
+                ]
+                if owners:
+                    actor.affiliation = max(owners, key=lambda t: (t[0], t[1]))[2].name
+                    break
+
+    def _fold_unqualified_bodies(self) -> None:
+        """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
+        of the unqualified body joins the qualified one named last before it."""
+        orgs = [a for a in self.actors.values() if a.kind == "organization"]
+        for bare in orgs:
+            qualified = [a for a in orgs if a is not bare and a.name.endswith(" " + bare.name)]
+            if not qualified:
+                continue
+            for m in bare.mentions:
+
+                def last_before(actor: Actor, at: Mention = m) -> tuple[int, int]:
+                    seen = [
+                        (o.para, o.start)
+                        for o in actor.mentions
+                        if (o.para, o.start) < (at.para, at.start)
+                    ]
+                    return max(seen) if seen else (-1, -1)
+
+                target = max(qualified, key=last_before)
+                target.mentions.append(m)
+                if m.text not in target.aliases:
+                    target.aliases.append(m.text)
+            del self.actors[bare.id]
+
+    def _join_repeated_org_names(self, leftovers: list[Mention]) -> None:
+        """A capitalised run with no evidence of its own ("Norsk Kabel's board") that is
+        the name or alias of an organisation found elsewhere is another mention of it."""
+        forms: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            if actor.kind in {"organization", "group"}:
+                for form in (actor.name, *actor.aliases):
+                    forms.setdefault(form, actor)
+        taken = {id(m) for a in self.actors.values() for m in a.mentions}
+        for m in leftovers:
+            target = forms.get(m.text)
+            if target is not None and id(m) not in taken:
+                m.kind, m.key = target.kind, OrgKey(m.text)
+                target.mentions.append(m)
+
+    def _fold_short_org_names(self) -> None:
+        """A one-word organisation that is the short form of a longer one named in the
+        article joins it: "the Commission" -> European Commission, "Halvard" -> Halvard
+        Group (the rest of the long name being organisation words)."""
+        orgs = [a for a in self.actors.values() if a.kind in {"organization", "group"}]
+        for short in orgs:
+            if len(short.name.split()) != 1 or short.id not in self.actors:
+                continue
+            word = short.name
+            longer = [
+                a
+                for a in orgs
+                if a is not short
+                and a.id in self.actors
+                and len(a.name.split()) > 1
+                and (
+                    a.name.split()[-1] == word
+                    or (
+                        a.name.split()[0] == word
+                        and all(w in lx.ORG_HEADS for w in a.name.split()[1:])
+                    )
+                )
+            ]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            for form in [short.name, *short.aliases]:
+                if form != target.name and form not in target.aliases:
+                    target.aliases.append(form)
+            del self.actors[short.id]
 
     def _definite_roles(self, persons: dict[str, Actor]) -> None:
         """``the NATO Secretary General``, ``The head of NATO``, ``the minister``: a mention
@@ -759,7 +312,10 @@ class ActorExtractor:
                 after = para[match.end() : match.end() + 30]
                 if re.match(r",?\s+[A-Z][a-z]+\s+[A-Z]", after):
                     continue  # a title before a name, handled as a role
-                extra = (match.group("body") or "") + (match.group("of") or "")
+                owner = match.group("owner")
+                if owner and not any(owner in a.name.split() for a in persons.values()):
+                    continue  # "the Kremlin's spokesman": a role of an organisation's
+                extra = " ".join(match.group(g) or "" for g in ("owner", "body", "of")).strip()
                 cands = [
                     a
                     for a in with_roles
@@ -770,6 +326,14 @@ class ActorExtractor:
                     cands = [
                         a for a in with_roles if org in f"{a.role} {a.affiliation or ''}".lower()
                     ]
+                if not cands and noun in {"leader", "premier", "head"}:
+                    # "the Russian leader": a head of state or government of that country
+                    cands = [a for a in with_roles if _HEAD_ROLE.search(a.role or "")]
+                    country = affiliation_of(extra) if extra.strip() else None
+                    if country:
+                        cands = [a for a in cands if a.affiliation == country]
+                    elif len(cands) > 1:
+                        cands = []
                 if len(cands) > 1 and extra.strip():
                     narrowed = [
                         a
@@ -815,7 +379,7 @@ class ActorExtractor:
                     start,
                     end,
                     match.group(0),
-                    f"name:{target.name}",
+                    NameKey(target.name),
                     "person",
                     evidence={"definite"},
                 )
@@ -825,33 +389,39 @@ class ActorExtractor:
                     target.aliases.append(match.group(0))
 
     def _fold_groups(self) -> None:
-        """``group:U.S.|officials`` -> ``group:U.S. officials``; unqualified mentions
-        ("officials said") join the most mentioned qualified group of their class."""
-        groups = [m for m in self.mentions if m.kind == "group"]
+        """Give every anonymous/collective group mention its display name:
+        ``GroupKey("U.S.", "officials")`` -> ``GroupNameKey("U.S. officials")``; an
+        unqualified one ("officials said") joins the most mentioned qualified group of its
+        class. Only :class:`GroupKey` mentions take part: a gazetteer organisation of kind
+        ``group`` (Hamas) keeps its :class:`EntityKey`."""
+        groups = [m for m in self.mentions if isinstance(m.key, GroupKey)]
         counts: dict[str, Counter[str]] = {}
         for m in groups:
-            label, cls = m.key[6:].split("|")
-            if label and label.lower() not in _LOOSE_QUALIFIERS:
-                counts.setdefault(cls, Counter())[label] += 1
+            key = m.key
+            assert isinstance(key, GroupKey)
+            if key.label and key.label.lower() not in LOOSE_QUALIFIERS:
+                counts.setdefault(key.cls, Counter())[key.label] += 1
         for m in groups:
-            label, cls = m.key[6:].split("|")
-            if not label or label.lower() in _LOOSE_QUALIFIERS:
+            key = m.key
+            assert isinstance(key, GroupKey)
+            label, cls = key.label, key.cls
+            if not label or label.lower() in LOOSE_QUALIFIERS:
                 best = counts.get(cls)
                 if best:
                     label = best.most_common(1)[0][0]
-                    m.role = m.role or _group_qualifier(label)[1]
+                    m.role = m.role or group_qualifier(label)[1]
             if not label:
                 label = {"officials": "Anonymous", "allies": "", "diplomats": "Anonymous"}.get(
                     cls, "Unnamed"
                 )
             name = f"{label} {cls}".strip()
-            m.key = f"group:{name[:1].upper() + name[1:]}"
+            m.key = GroupNameKey(name[:1].upper() + name[1:])
 
     @staticmethod
     def _match_person(
         persons: dict[str, Actor], text: str, surname_only: bool = False
     ) -> Actor | None:
-        words = [w for w in text.replace(".", "").split() if w not in _HONORIFICS]
+        words = [w for w in text.replace(".", "").split() if w not in HONORIFICS]
         words = [w for w in words if w not in {"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr"}]
         if not words:
             return None
@@ -884,22 +454,24 @@ class ActorExtractor:
         if roles:
             actor.role = max(roles[:2], key=len)
         if actor.role:
-            actor.affiliation = _affiliation(actor.role)
+            actor.affiliation = affiliation_of(actor.role)
 
     def _entity_actor(self, m: Mention) -> None:
-        kind, _, ref = m.key.partition(":")
-        if kind == "ent":
-            ent = lx.BY_ID[ref]
+        key = m.key
+        if isinstance(key, EntityKey):
+            ent = lx.BY_ID[key.entity_id]
             actor_id, name = ent.id, ent.name
             affiliation = lx.BY_ID[ent.affiliation].name if ent.affiliation else None
             kind_ = ent.kind
-        elif kind == "group":
-            actor_id, name, kind_ = slugify(ref), ref, "group"
+        elif isinstance(key, GroupNameKey):
+            actor_id, name, kind_ = slugify(key.name), key.name, "group"
             affiliation = m.role
-        else:
-            name = re.sub(r"^(?:The|the)\s+", "", m.text)
+        elif isinstance(key, OrgKey):
+            name = re.sub(r"^(?:The|the)\s+", "", key.name)
             actor_id, kind_ = slugify(name), "organization"
-            affiliation = _affiliation(name)
+            affiliation = affiliation_of(name)
+        else:  # a person's name or an unfolded group: the fold handled those already
+            return
         if affiliation == name:
             affiliation = None
         actor = self.actors.get(actor_id)
@@ -925,6 +497,8 @@ class ActorExtractor:
             hit = next((index[_key(f)] for f in forms if _key(f) in index), None)
             if hit is None and actor.kind != "person":
                 hit = next(((kid, kn) for kid, kn, _ in self.known if kid == actor.id), None)
+            if hit is None:
+                hit = _fuzzy_hit(actor, index)
             if hit:
                 known_id, known_name = hit
                 if known_name != actor.name and actor.name not in actor.aliases:
@@ -932,6 +506,53 @@ class ActorExtractor:
                 actor.id, actor.name, actor.known = known_id, known_name, True
             renamed.setdefault(actor.id, actor)
         self.actors = renamed
+
+
+def _fuzzy_hit(actor: Actor, index: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """A library actor whose name is a spelling variant or transliteration of this one
+    ("Volodomyr Zelensky" / "Volodymyr Zelenskyy"): close by edit distance, same
+    initials, and at least two words, so a surname alone never adopts an identity."""
+    from rapidfuzz import fuzz, process
+
+    name = _key(actor.name)
+    words = name.split()
+    if len(words) < 2 or len(name) < 8:
+        return None
+    choices = [k for k in index if len(k.split()) == len(words)]
+    found = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=88)
+    if found is None:
+        return None
+    other = found[0].split()
+    if [w[0] for w in other] != [w[0] for w in words]:
+        return None
+    return index[found[0]]
+
+
+_HEAD_ROLE = re.compile(r"\b(?:president|prime minister|chancellor|premier|king)\b", re.I)
+
+_NEWS_AGENCIES = (
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "The Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "Bloomberg News",
+    "dpa",
+    "Xinhua",
+    "Interfax",
+    "TASS",
+    "ANSA",
+    "EFE",
+    "Kyodo",
+    "Yonhap",
+    "PTI",
+    "CNN",
+    "BBC",
+)
+# a capitalised plural common noun: "Analysts", "Seismologists", "Residents", "Witnesses"
+_PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ists|ers|ors|ants|ents|ians|ives|ees|sses|ses)")
 
 
 def _key(text: str) -> str:
@@ -950,103 +571,17 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
-def _affiliation(text: str) -> str | None:
-    """The country or organisation a role or organisation name points at."""
-    for match in _GAZ_RE.finditer(text):
-        ent = lx.BY_ID[_SURFACES[match.group(0)][0]]
-        return ent.name
-    return None
-
-
-_GROUP_CLASS = {
-    **dict.fromkeys(
-        wordset(
-            "official officials source sources aide aides people person persons insiders officers"
-        ),
-        "officials",
-    ),
-    "diplomat": "diplomats",
-    "diplomats": "diplomats",
-    "allies": "allies",
-    "partners": "allies",
-    "Allies": "allies",
-    "leaders": "leaders",
-    "governments": "governments",
-    "lawmakers": "lawmakers",
-    "senators": "lawmakers",
-    "republicans": "Republicans",
-    "democrats": "Democrats",
-}
-_QUALIFIER_WORDS = {
-    "western": "Western",
-    "european": "European",
-    "congressional": "Congressional",
-    "republican": "Republican",
-    "democratic": "Democratic",
-    "arab": "Arab",
-    "gulf": "Gulf",
-    "nordic": "Nordic",
-    "baltic": "Baltic",
-}
-_LOOSE_QUALIFIERS = {
-    "administration",
-    "government",
-    "military",
-    "intelligence",
-    "defense",
-    "defence",
-    "security",
-    "diplomatic",
-}
-
-
-def _group_qualifier(words: str) -> tuple[str, str | None]:
-    """Qualifier words -> (label, affiliation): ``"senior U.S."`` -> ``("U.S.", "United
-    States")``, ``"European Union"`` -> ``("EU", …)``, ``"Western"`` -> ``("Western", None)``."""
-    for found in _GAZ_RE.finditer(words):
-        ent = lx.BY_ID[_SURFACES[found.group(0)][0]]
-        if ent.id == "united-states":
-            return "U.S.", ent.name
-        if ent.id == "european-union":
-            return "EU", ent.name
-        if ent.kind == "country":
-            return (ent.demonyms[0] if ent.demonyms else ent.name), ent.name
-        return ent.name, ent.name
-    for word in words.split():
-        if word.lower() in _QUALIFIER_WORDS:
-            return _QUALIFIER_WORDS[word.lower()], None
-    named = re.findall(r"\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*", words)
-    if named and named[-1].split()[-1] in lx.ORG_HEADS:
-        return named[-1], named[-1]  # "A Commerce Department official"
-    for word in words.split():
-        if word.lower() in _LOOSE_QUALIFIERS:
-            return word.lower().capitalize(), None
-    return "", None
-
-
-_QUAL_ALT = "|".join(
-    re.escape(s) for s in sorted(_SURFACES, key=len, reverse=True) if s[:1].isupper()
-)
-_COLLECTIVE = re.compile(
-    r"(?<![\w.])(?P<q>(?:" + _QUAL_ALT + r"|Western|European|[Cc]ongressional|Republican|"
-    r"Democratic|Arab|Gulf|Nordic|Baltic)(?:\s+(?:government|administration|military|"
-    r"intelligence|security|defen[cs]e))?)\s+"
-    r"(?P<noun>allies|partners|officials|diplomats|leaders|lawmakers|senators|[Rr]epublicans|"
-    r"[Dd]emocrats|governments|sources)\b"
-)
-_OFFICIALS_IN = re.compile(
-    r"\b(?P<noun>(?i:officials|diplomats|sources))\s+in\s+(?P<place>" + _QUAL_ALT + r")\b"
-)
-_BARE_ALLIES = re.compile(r"\b(?:[Tt]he\s+|[Ii]ts\s+|[Oo]ur\s+|[Tt]heir\s+)?(?P<noun>[Aa]llies)\b")
-
 _ROLE_ALT = (
     r"Secretary[- ]General|Commander-in-Chief|[Ss]ecretary of [Ss]tate|[Pp]rime [Mm]inister|"
     r"[Pp]resident|[Cc]hancellor|[Mm]inister|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|"
     r"[Hh]ead|[Cc]hief|[Cc]ommander|[Gg]eneral|[Aa]mbassador|[Ee]nvoy|[Pp]remier|[Ll]eader|"
     r"[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Gg]overnor|[Mm]ayor|[Ss]peaker|[Kk]ing|[Qq]ueen"
 )
+# "the French president", "the head of NATO", and "Putin's spokesman" (an owner's
+# possessive instead of "the"; the owner's words narrow the candidates like the body's)
 _DEFINITE_ROLE = re.compile(
-    r"\b[Tt]he\s+(?P<body>(?:(?:[A-Z][\w.-]*|top|chief|foreign|defen[cs]e|prime)\s+){0,3})"
+    r"(?:\b[Tt]he|(?<![\w.])(?P<owner>[A-Z][\w.-]+)(?:'s|’s))\s+"
+    r"(?P<body>(?:(?:[A-Z][\w.-]*|top|chief|foreign|defen[cs]e|prime)\s+){0,3})"
     r"(?P<noun>" + _ROLE_ALT + r")\b(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w.]*"
     r"(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.]*)*)?"
 )

@@ -134,6 +134,73 @@ uzbekistan|Uzbekistan||Uzbek|Tashkent
 venezuela|Venezuela||Venezuelan|Caracas
 vietnam|Vietnam|Viet Nam|Vietnamese|Hanoi
 yemen|Yemen||Yemeni|Sanaa
+andorra|Andorra||Andorran|
+angola|Angola||Angolan|Luanda
+bahamas|Bahamas|the Bahamas|Bahamian|Nassau
+barbados|Barbados||Barbadian|
+belize|Belize||Belizean|
+benin|Benin||Beninese|Porto-Novo
+bhutan|Bhutan||Bhutanese|Thimphu
+bolivia|Bolivia||Bolivian|La Paz
+botswana|Botswana||Botswanan|Gaborone
+brunei|Brunei||Bruneian|
+burkina-faso|Burkina Faso||Burkinabe|Ouagadougou
+burundi|Burundi||Burundian|Gitega
+cameroon|Cameroon||Cameroonian|Yaounde
+chad|Chad||Chadian|N'Djamena
+comoros|Comoros||Comorian|
+congo|Republic of the Congo|Congo-Brazzaville|Congolese|Brazzaville
+costa-rica|Costa Rica||Costa Rican|
+djibouti|Djibouti||Djiboutian|
+dominica|Dominica|||
+ecuador|Ecuador||Ecuadorian|Quito
+el-salvador|El Salvador||Salvadoran|San Salvador
+eritrea|Eritrea||Eritrean|Asmara
+eswatini|Eswatini|Swaziland|Swazi|Mbabane
+fiji|Fiji||Fijian|Suva
+gabon|Gabon||Gabonese|Libreville
+gambia|Gambia|the Gambia|Gambian|Banjul
+grenada|Grenada||Grenadian|
+guatemala|Guatemala||Guatemalan|Guatemala City
+guinea|Guinea||Guinean|Conakry
+guyana|Guyana||Guyanese|
+haiti|Haiti||Haitian|Port-au-Prince
+honduras|Honduras||Honduran|Tegucigalpa
+jamaica|Jamaica||Jamaican|
+kiribati|Kiribati|||
+kyrgyzstan|Kyrgyzstan||Kyrgyz|Bishkek
+laos|Laos||Laotian|Vientiane
+lesotho|Lesotho|||Maseru
+liberia|Liberia||Liberian|Monrovia
+liechtenstein|Liechtenstein|||Vaduz
+madagascar|Madagascar||Malagasy|Antananarivo
+malawi|Malawi||Malawian|Lilongwe
+maldives|Maldives|the Maldives|Maldivian|
+malta|Malta||Maltese|Valletta
+mauritania|Mauritania||Mauritanian|Nouakchott
+mauritius|Mauritius||Mauritian|Port Louis
+monaco|Monaco||Monegasque|
+mozambique|Mozambique||Mozambican|Maputo
+namibia|Namibia||Namibian|Windhoek
+nepal|Nepal||Nepali;Nepalese|Kathmandu
+nicaragua|Nicaragua||Nicaraguan|Managua
+panama|Panama||Panamanian|
+paraguay|Paraguay||Paraguayan|Asuncion
+rwanda|Rwanda||Rwandan|Kigali
+samoa|Samoa||Samoan|Apia
+senegal|Senegal||Senegalese|Dakar
+sierra-leone|Sierra Leone||Sierra Leonean|Freetown
+south-sudan|South Sudan||South Sudanese|Juba
+sri-lanka|Sri Lanka||Sri Lankan|Colombo
+suriname|Suriname||Surinamese|Paramaribo
+tajikistan|Tajikistan||Tajik|Dushanbe
+tanzania|Tanzania||Tanzanian|Dodoma
+togo|Togo||Togolese|Lome
+turkmenistan|Turkmenistan||Turkmen|Ashgabat
+uganda|Uganda||Ugandan|Kampala
+uruguay|Uruguay||Uruguayan|Montevideo
+zambia|Zambia||Zambian|Lusaka
+zimbabwe|Zimbabwe||Zimbabwean|Harare
 """
 
 # id | name | aliases | kind | affiliation (country id or empty)
@@ -175,6 +242,30 @@ elysee|Élysée Palace|Elysee;Élysée;Elysee Palace|organization|france
 downing-street|Downing Street|No. 10|organization|united-kingdom
 verkhovna-rada|Verkhovna Rada|the Rada|organization|ukraine
 duma|State Duma|Duma|organization|russia
+oas|Organization of American States|OAS|organization|
+ecowas|Economic Community of West African States|ECOWAS|organization|
+arab-league|Arab League|League of Arab States|organization|
+gcc|Gulf Cooperation Council|GCC|organization|
+mercosur|Mercosur||organization|
+wto|World Trade Organization|WTO|organization|
+unicef|UNICEF||organization|united-nations
+unhcr|UNHCR|U.N. refugee agency;UN refugee agency|organization|united-nations
+wfp|World Food Programme|WFP|organization|united-nations
+unrwa|UNRWA||organization|united-nations
+interpol|Interpol||organization|
+europol|Europol||organization|european-union
+amnesty-international|Amnesty International|Amnesty|organization|
+human-rights-watch|Human Rights Watch||organization|
+msf|Doctors Without Borders|MSF;Medecins Sans Frontieres;Médecins Sans Frontières|organization|
+red-crescent|Red Crescent||organization|
+usgs|United States Geological Survey|USGS;U.S. Geological Survey|organization|united-states
+palestinian-authority|Palestinian Authority||organization|palestine
+islamic-jihad|Islamic Jihad|Palestinian Islamic Jihad|group|
+al-shabaab|al-Shabaab|Al-Shabaab;al Shabaab|group|
+boko-haram|Boko Haram||group|
+pkk|PKK|Kurdistan Workers' Party|group|
+rsf|Rapid Support Forces|RSF|group|
+m23|M23|M23 rebels|group|
 hamas|Hamas||group|
 hezbollah|Hezbollah||group|
 houthis|Houthis|Houthi rebels;the Houthis|group|
@@ -427,7 +518,8 @@ ORG_HEADS = wordset(
     Organisation Institute Bank Fund Court Parliament Assembly Senate Office Service Corporation
     Company Group Association Federation Alliance Coalition Front Movement Police Cabinet
     Government Administration Forces Army Navy Guard Corps Inc Ltd Corp LLC Embassy Consulate
-    Command Secretariat Directorate Bureau Inspectorate Prosecutor's
+    Command Secretariat Directorate Bureau Inspectorate Prosecutor's Survey Board Foundation
+    Holdings Airlines Airways
     """
 )
 

@@ -41,6 +41,8 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _ACCEPT_ENCODING = "gzip, deflate"
 _CHUNK = 64 * 1024
+#: Longest ``ETag``/``Last-Modified`` kept and sent back (real ones are under 100).
+MAX_VALIDATOR_CHARS = 1024
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -93,6 +95,18 @@ def check_url(url: str) -> str:
     if not parts.hostname:
         raise FetchError(f"{url}: refused: no host name")
     return url.strip()
+
+
+def http_validator(value: str | None) -> str | None:
+    """``value`` if it can be sent back in a header as it is, else ``None`` (dropped).
+
+    An ``ETag`` or ``Last-Modified`` with a byte outside visible ASCII (``"café"``, a
+    control character) is not valid HTTP and cannot be encoded into a request: kept, it
+    would make every later fetch of its URL fail before a byte is sent.
+    """
+    if not value or len(value) > MAX_VALIDATOR_CHARS:
+        return None
+    return value if all(" " <= char <= "~" for char in value) else None
 
 
 def media_type(content_type: str | None) -> str:
@@ -224,9 +238,10 @@ class HttpClient:
         """
         url = check_url(url)
         headers: dict[str, str] = {}
-        if etag:
+        # Validators stored by an older briefing may be anything a server sent.
+        if etag := http_validator(etag):
             headers["If-None-Match"] = etag
-        if last_modified:
+        if last_modified := http_validator(last_modified):
             headers["If-Modified-Since"] = last_modified
         if accept:
             headers["Accept"] = accept
@@ -252,12 +267,45 @@ class HttpClient:
                     delay = s.backoff * 2 ** (attempt - 1)
                 await self._sleep(delay)
 
+    async def post_json(
+        self, url: str, payload: object, *, headers: dict[str, str] | None = None
+    ) -> Response:
+        """POST ``payload`` as JSON under the limits of :meth:`get`: timeouts, the total
+        deadline, the byte cap while the answer streams in (also after gzip).
+
+        Sent once, never retried or redirected: a POST (an LLM completion) may cost
+        money or act each time it is sent. Raises :class:`FetchError` for anything but
+        a 2xx answer.
+        """
+        url = check_url(url)
+        try:
+            async with self._slots:
+                return await self._bounded(url, lambda: self._post(url, payload, headers or {}))
+        except _Retryable as exc:
+            raise FetchError(str(exc)) from None
+
+    async def _post(self, url: str, payload: object, headers: dict[str, str]) -> Response:
+        request = self._client.build_request("POST", url, json=payload, headers=headers)
+        response = await self._client.send(request, stream=True)
+        try:
+            if response.status_code in REDIRECT_STATUSES:
+                raise FetchError(
+                    f"{url}: HTTP {response.status_code} redirect; a POST is not redirected"
+                )
+            return await self._finish(url, url, response, 1)
+        finally:
+            await response.aclose()
+
     async def _attempt(self, url: str, headers: dict[str, str], attempt: int) -> Response:
         """One try, redirects included, under the total deadline."""
+        return await self._bounded(url, lambda: self._follow(url, headers, attempt))
+
+    async def _bounded(self, url: str, request: Callable[[], Awaitable[Response]]) -> Response:
+        """``request()`` under the total deadline, its failures as messages naming ``url``."""
         total = self.settings.total_timeout
         try:
             async with asyncio.timeout(total):
-                return await self._follow(url, headers, attempt)
+                return await request()
         except TimeoutError:
             raise _Retryable(f"{url}: no complete answer within {total:g}s") from None
         except httpx.ConnectTimeout:
@@ -329,8 +377,8 @@ class HttpClient:
             body=body,
             media_type=media_type(content_type),
             content_type=content_type,
-            etag=response.headers.get("etag"),
-            last_modified=response.headers.get("last-modified"),
+            etag=http_validator(response.headers.get("etag")),
+            last_modified=http_validator(response.headers.get("last-modified")),
             attempts=attempt,
         )
 
@@ -371,3 +419,15 @@ async def fetch_url(url: str, settings: HttpSettings, *, accept: str | None = No
 def fetch_url_sync(url: str, settings: HttpSettings, *, accept: str | None = None) -> Response:
     """:func:`fetch_url` for synchronous callers (not from inside a running event loop)."""
     return asyncio.run(fetch_url(url, settings, accept=accept))
+
+
+def post_json_sync(
+    url: str, payload: object, settings: HttpSettings, *, headers: dict[str, str] | None = None
+) -> Response:
+    """One :meth:`HttpClient.post_json`, for synchronous callers (``derive --llm``)."""
+
+    async def post() -> Response:
+        async with HttpClient(settings) as client:
+            return await client.post_json(url, payload, headers=headers)
+
+    return asyncio.run(post())

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -27,7 +28,7 @@ from typing import Any, TypeVar
 from briefing.config import LimitsSettings
 from briefing.loader import load_bytes
 from briefing.store import PreparedBrief, prepare_loaded
-from briefing.sync import leave_ctrl_c_to_the_parent, start_method, usable_cores
+from briefing.sync import init_worker, start_method, usable_cores
 
 T = TypeVar("T")
 
@@ -57,10 +58,13 @@ class Parsers:
     Create it before the fetch starts other threads (the store's), or there is no worker.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, workers: ProcessPoolExecutor | None = None) -> None:
+        """``workers``: forked processes to share (the article derivers'), instead of
+        forking one more here; they are not shut down by :meth:`close`."""
         # Threads start on the first submit, after the worker is forked.
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-parse")
-        self._workers = _fork_workers()
+        self._owned = workers is None
+        self._workers = _fork_workers() if workers is None else workers
         self._use_workers = self._workers is not None
 
     @property
@@ -89,7 +93,7 @@ class Parsers:
         behind, so the next one in this process can fork its worker too. Whatever is
         queued is dropped; at most the one item being parsed is finished."""
         self._thread.shutdown(wait=True, cancel_futures=True)
-        if self._workers is not None:
+        if self._workers is not None and self._owned:
             self._workers.shutdown(wait=True, cancel_futures=True)
 
 
@@ -104,7 +108,8 @@ def _fork_workers() -> ProcessPoolExecutor | None:
     pool = ProcessPoolExecutor(
         max_workers=PARSE_PROCESSES,
         mp_context=multiprocessing.get_context("fork"),
-        initializer=leave_ctrl_c_to_the_parent,
+        initializer=init_worker,
+        initargs=(os.getpid(),),
     )
     # A forking pool starts all its workers at the first submit, before the thread that
     # manages them: this is the fork, made while this process still has one thread.

@@ -3,7 +3,8 @@
 One file holds every brief, split into readable tables (``briefs``, ``actors``,
 ``brief_actors``, ``positions``, ``open_questions``, ``timeline_events``, ``sources``,
 ``brief_tags``) so it opens in Datasette, plus an FTS5 index (``briefs_fts``), the read
-state, feed and file-sync bookkeeping. ``brief_documents.document`` keeps the whole brief
+state, feed and file-sync bookkeeping, and the replaced versions of briefs
+(``brief_versions``, documents as stored). ``brief_documents.document`` keeps the whole brief
 as compressed JSON, so :meth:`Store.get_brief` gives back exactly what was imported; the
 other tables exist for queries, laid out for them: ``briefs`` has the brief list's
 columns first and the searched text after them (``briefs_fts`` is an external-content
@@ -20,6 +21,7 @@ threads: every call holds the store's lock.
 
 from __future__ import annotations
 
+from briefing.store.across import Across, TimelineFilter, TimelineRow
 from briefing.store.actors import Actors
 from briefing.store.base import StoreBase
 from briefing.store.common import _gc_paused
@@ -41,13 +43,15 @@ from briefing.store.rows import (
     PositionRow,
     QuestionRow,
     SearchHit,
+    Subscription,
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
-from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
+from briefing.store.search import SEARCH_WINDOW, SearchCancelled, Searching, fts_query
+from briefing.store.versions import VersionRow, Versions
 from briefing.store.writing import Writing
 
 
-class Store(Writing, Reading, Actors, Searching, FeedStates, StoreBase):
+class Store(Writing, Reading, Actors, Searching, FeedStates, Versions, Across, StoreBase):
     """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
     Opening creates the file (and its folder) if needed and migrates an older schema.
@@ -75,8 +79,13 @@ __all__ = [
     "PositionRow",
     "PreparedBrief",
     "QuestionRow",
+    "SearchCancelled",
     "SearchHit",
     "Store",
+    "Subscription",
+    "TimelineFilter",
+    "TimelineRow",
+    "VersionRow",
     "_gc_paused",
     "fts_query",
     "prepare_brief",

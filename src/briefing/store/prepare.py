@@ -119,7 +119,7 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
                 p.stance,
                 p.quote,
                 p.attribution,
-                p.date.isoformat() if p.date else None,
+                p.date,
             )
             for i, p in enumerate(positions)
         ),

@@ -25,10 +25,19 @@ from briefing.store.rows import (
 class Reading(StoreBase):
     """Every query of the library but search."""
 
+    @classmethod
+    def _list_source(
+        cls, tag: str | None, actor: str | None, unread: bool = False
+    ) -> tuple[str, list[Any]]:
+        """``(sql, params)`` selecting ``id, date`` of the listed briefs (``unread``: only
+        those not marked read), each straight from a covering index."""
+        sql, params = cls._listed(tag, actor)
+        if unread:
+            sql = f"SELECT id, date FROM ({sql}) WHERE id NOT IN (SELECT brief_id FROM read_state)"
+        return sql, params
+
     @staticmethod
-    def _list_source(tag: str | None, actor: str | None) -> tuple[str, list[Any]]:
-        """``(sql, params)`` selecting ``id, date`` of the listed briefs, in list order,
-        each straight from a covering index."""
+    def _listed(tag: str | None, actor: str | None) -> tuple[str, list[Any]]:
         if tag is not None and actor is not None:
             return (
                 "SELECT t.brief_id AS id, t.brief_date AS date FROM brief_tags t"
@@ -49,12 +58,17 @@ class Reading(StoreBase):
         return "SELECT id, date FROM briefs", []
 
     def stream_briefs(
-        self, *, tag: str | None = None, actor: str | None = None, chunk: int = 2000
+        self,
+        *,
+        tag: str | None = None,
+        actor: str | None = None,
+        unread: bool = False,
+        chunk: int = 2000,
     ) -> Iterator[list[BriefRow]]:
         """Every listed brief in list order, ``chunk`` rows at a time from one cursor
         walking the covering index: the first rows come at once whatever the library's
         size, and memory stays flat (piped ``briefing list``)."""
-        sql, params = self._list_source(tag, actor)
+        sql, params = self._list_source(tag, actor, unread)
         query = f"""
             SELECT {_BRIEF_ROW_COLUMNS}
             FROM ({sql}) AS page
@@ -66,8 +80,10 @@ class Reading(StoreBase):
             yield [_brief_row(row) for row in rows]
 
     @_api
-    def count_briefs(self, *, tag: str | None = None, actor: str | None = None) -> int:
-        sql, params = self._list_source(tag, actor)
+    def count_briefs(
+        self, *, tag: str | None = None, actor: str | None = None, unread: bool = False
+    ) -> int:
+        sql, params = self._list_source(tag, actor, unread)
         return self._c.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
 
     @_api
@@ -78,13 +94,15 @@ class Reading(StoreBase):
         limit: int | None = 100,
         tag: str | None = None,
         actor: str | None = None,
+        unread: bool = False,
     ) -> list[BriefRow]:
-        """Newest first (date desc, then id); ``limit=None`` for all.
+        """Newest first (date desc, then id); ``limit=None`` for all; ``unread``: only
+        briefs not marked read.
 
         The page's ids come from a covering index (no table rows read for the skipped
         ones), then only the page's rows are fetched: offset 99,000 costs an index walk.
         """
-        sql, params = self._list_source(tag, actor)
+        sql, params = self._list_source(tag, actor, unread)
         rows = self._c.execute(
             f"""
             SELECT {_BRIEF_ROW_COLUMNS}

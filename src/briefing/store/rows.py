@@ -24,6 +24,10 @@ class ImportOutcome:
     brief_id: str
     outcome: Outcome
     origin: str | None = None
+    #: ``unchanged`` only: the same ``updated`` as the stored version, yet other content
+    #: (a file edited without touching ``updated``, or stored half-written before): kept
+    #: as stored, and reported so that it is not skipped silently.
+    differs: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,16 @@ class FeedState:
     last_error: str | None = None
     last_attempt: dt.datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A feed subscribed to in the library (``briefing feeds add``)."""
+
+    url: str
+    name: str | None = None
+    kind: str = "auto"
+    enabled: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -360,6 +360,34 @@ def _migrate_to_3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE brief_documents ADD COLUMN extra TEXT")
 
 
+def _migrate_to_4(conn: sqlite3.Connection) -> None:
+    """Schema 4: superseded versions of a brief are kept (``briefing history`` / ``diff``);
+    timeline events are indexed by date (``briefing timeline``)."""
+    # No foreign key to briefs: replacing a brief deletes its row and inserts the new
+    # one, which must not cascade into the versions it just kept. A rowid table (not
+    # WITHOUT ROWID): each row carries a whole document.
+    conn.execute(
+        """
+        CREATE TABLE brief_versions (
+            brief_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            date TEXT NOT NULL,
+            updated TEXT,
+            origin TEXT,
+            imported_at TEXT NOT NULL,
+            superseded_at TEXT NOT NULL,
+            document TEXT NOT NULL,
+            extra TEXT,
+            PRIMARY KEY (brief_id, version)
+        )
+        """
+    )
+    conn.execute(
+        "CREATE INDEX timeline_events_by_date ON timeline_events (date, brief_id, ordinal)"
+    )
+
+
 _SCHEMA_LEAN = (
     # A rowid table again, its rowid the FTS rowid (date ordered), so briefs_fts can take
     # its text from here (external content, as sqlite-utils sets it up): Datasette's
@@ -438,6 +466,23 @@ def _migrate_to_lean(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO briefs_fts (briefs_fts) VALUES ('rebuild')")
 
 
+def _migrate_to_subscriptions(conn: sqlite3.Connection) -> None:
+    """Schema 6: feed subscriptions kept in the library (``briefing feeds add``), beside
+    the ``feeds:`` of config.yaml; ``position`` keeps the order they were added in."""
+    conn.execute(
+        """
+        CREATE TABLE subscriptions (
+            url TEXT PRIMARY KEY,
+            name TEXT,
+            kind TEXT NOT NULL DEFAULT 'auto',
+            enabled INTEGER NOT NULL DEFAULT 1,
+            added_at TEXT NOT NULL,
+            position INTEGER NOT NULL
+        )
+        """
+    )
+
+
 #: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
 #: steps; never edit old ones (libraries in the wild are at every version). A new library
 #: runs them all (on empty tables, instantly), so there is one way to any schema.
@@ -445,5 +490,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
     _migrate_to_lean,
+    _migrate_to_subscriptions,
 ]

@@ -5,18 +5,26 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefing.errors import StoreError
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched, _environmental, _gc_paused, _later, _now, _parse_dt
-from briefing.store.prepare import _INSERTS, PreparedBrief, _json, prepare_brief
+from briefing.store.prepare import (
+    _INSERTS,
+    PreparedBrief,
+    _json,
+    prepare_brief,
+    unpack_document,
+)
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
+from briefing.store.versions import keep_versions
 
 if TYPE_CHECKING:
     from briefing.model import Brief
@@ -146,7 +154,9 @@ class Writing(StoreBase):
             last = n == len(chunks) - 1
             # A failed chunk does not stop the ones after it; the stamps go only with a
             # run in which nothing failed.
-            done, failures = self._import_chunk(chunk, stamps if last and not failed else [])
+            done, failures = self._import_chunk(
+                chunk, stamps if last and not failed else [], outcomes
+            )
             outcomes.extend(done)
             failed.update(failures)
         if failed:
@@ -154,18 +164,22 @@ class Writing(StoreBase):
         return outcomes
 
     def _import_chunk(
-        self, chunk: list[PreparedBrief], stamps: list[FileStamp]
+        self, chunk: list[PreparedBrief], stamps: list[FileStamp], earlier: list[ImportOutcome]
     ) -> tuple[list[ImportOutcome], dict[str, str]]:
         if self._bulk is not None:
-            return self._import_chunk_in_bulk(self._bulk, chunk, stamps)
+            return self._import_chunk_in_bulk(self._bulk, chunk, stamps, earlier)
         with self._write() as conn:
             outcomes, failures = self._write_chunk(conn, chunk)
             if stamps and not failures:
-                self._remember(conn, stamps)
+                self._remember(conn, _settled(stamps, earlier, outcomes))
             return outcomes, failures
 
     def _import_chunk_in_bulk(
-        self, bulk: _Bulk, chunk: list[PreparedBrief], stamps: list[FileStamp]
+        self,
+        bulk: _Bulk,
+        chunk: list[PreparedBrief],
+        stamps: list[FileStamp],
+        earlier: list[ImportOutcome],
     ) -> tuple[list[ImportOutcome], dict[str, str]]:
         """A chunk in the bulk import's transaction (in a savepoint, so it stays whole),
         then a commit if one is due."""
@@ -177,7 +191,7 @@ class Writing(StoreBase):
         try:
             outcomes, failures = self._write_chunk(conn, chunk)
             if stamps and not failures:
-                self._remember(conn, stamps)
+                self._remember(conn, _settled(stamps, earlier, outcomes))
         except BaseException:
             # SQLite may have rolled the whole transaction back (disk full): then there
             # is no savepoint left to return to.
@@ -208,6 +222,7 @@ class Writing(StoreBase):
         current = {bid: version for bid, (version, _) in stored.items()}
         outcomes: list[ImportOutcome] = []
         winners: dict[str, PreparedBrief] = {}
+        same_version: list[tuple[int, PreparedBrief]] = []  # unchanged, equal `updated`
         for item in chunk:
             if item.id not in current:
                 outcome = Outcome.new
@@ -215,10 +230,14 @@ class Writing(StoreBase):
                 outcome = Outcome.updated
             else:
                 outcomes.append(ImportOutcome(item.id, Outcome.unchanged, item.origin))
+                if not _later(current[item.id], item.updated):
+                    same_version.append((len(outcomes) - 1, item))
                 continue
             current[item.id] = item.updated
             winners[item.id] = item
             outcomes.append(ImportOutcome(item.id, outcome, item.origin))
+        if same_version:
+            self._mark_different(conn, outcomes, same_version, winners)
         if not winners:
             return outcomes, {}
         allocator = _RowidAllocator(conn)
@@ -248,6 +267,35 @@ class Writing(StoreBase):
             conn.execute("RELEASE one_brief")
         return [o for o in outcomes if o.brief_id not in failures], failures
 
+    @staticmethod
+    def _mark_different(
+        conn: sqlite3.Connection,
+        outcomes: list[ImportOutcome],
+        same_version: list[tuple[int, PreparedBrief]],
+        winners: dict[str, PreparedBrief],
+    ) -> None:
+        """Flag the skipped briefs whose content differs from the version they tie with
+        (the one stored, or an earlier one of this chunk): an equal ``updated`` is not
+        proof of equal content, and skipping silently would keep e.g. a half-written
+        file's brief for good."""
+        stored: dict[str, tuple[bytes | str, str | None]] = {}
+        ids = list({item.id for _, item in same_version if item.id not in winners})
+        for group in _batched(ids, 500):
+            marks = ",".join("?" * len(group))
+            for bid, document, extra in conn.execute(
+                "SELECT brief_id, document, extra FROM brief_documents"
+                f" WHERE brief_id IN ({marks})",
+                group,
+            ):
+                stored[bid] = (document, extra)
+        for index, item in same_version:
+            tie = winners.get(item.id)
+            kept = _content(*tie.brief[7:9]) if tie is not None else None
+            if tie is None and item.id in stored:
+                kept = _content(*stored[item.id])
+            if kept is not None and kept != _content(*item.brief[7:9]):
+                outcomes[index] = replace(outcomes[index], differs=True)
+
     def _replace(
         self,
         conn: sqlite3.Connection,
@@ -258,7 +306,9 @@ class Writing(StoreBase):
         """Delete the stored versions of ``items`` (if any), then insert ``items``."""
         old_ids = [(item.id,) for item in items if item.id in stored]
         touched: dict[str, str] = {}  # actor id -> its aliases in the old version
+        now = _now()
         if old_ids:
+            keep_versions(conn, [bid for (bid,) in old_ids], now)
             for (bid,) in old_ids:
                 touched.update(
                     conn.execute(
@@ -275,7 +325,6 @@ class Writing(StoreBase):
             )
             # ON DELETE CASCADE removes every child row of the old version.
             conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
-        now = _now()
         conn.executemany(
             _INSERTS["briefs"],
             [(*item.brief[:7], item.origin, now, rowids[item.id], *item.fts[1:]) for item in items],
@@ -355,6 +404,16 @@ class Writing(StoreBase):
         }
 
     @_api
+    def has_files_under(self, folder: str) -> bool:
+        """Whether any file synced into the library lies under ``folder`` (an absolute,
+        resolved path, as the ``files`` table keys are)."""
+        prefix = folder.rstrip("/\\") + os.sep
+        row = self._c.execute(
+            "SELECT 1 FROM files WHERE substr(path, 1, ?) = ? LIMIT 1", (len(prefix), prefix)
+        ).fetchone()
+        return row is not None
+
+    @_api
     def remember_files(self, stamps: Iterable[FileStamp]) -> None:
         stamps = list(stamps)
         if stamps:
@@ -375,3 +434,18 @@ class Writing(StoreBase):
         if rows:
             with self._write() as conn:
                 conn.executemany("DELETE FROM files WHERE path = ?", rows)
+
+
+def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[FileStamp]:
+    """The stamps worth remembering: not those of a file holding a brief that differs
+    from the stored version with the same ``updated``, so the next sync reads and
+    reports it again instead of skipping it."""
+    differ = {o.brief_id for group in outcomes for o in group if o.differs}
+    if not differ:
+        return stamps
+    return [s for s in stamps if differ.isdisjoint(s.brief_ids)]
+
+
+def _content(document: bytes | str, extra: str | None) -> tuple[str, str | None]:
+    """A brief's stored content, comparable whether its document is compressed or not."""
+    return unpack_document(document), extra

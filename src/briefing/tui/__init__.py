@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from briefing.config import Settings
+from briefing.errors import BriefingError, NotFound
+from briefing.text import clean
+
+
+def require_terminal() -> None:
+    """The reader draws on a terminal and reads keys from one. Started from a script, a
+    pipe or a service (stdin or stdout not a terminal) it would write escape codes
+    nobody sees and wait for keys that never come: refuse at once instead."""
+    streams = (("stdin", sys.stdin), ("stdout", sys.stdout))
+    missing = [name for name, stream in streams if not _is_tty(stream)]
+    if missing:
+        what = (
+            "stdin and stdout are not terminals"
+            if len(missing) == 2
+            else f"{missing[0]} is not a terminal"
+        )
+        raise BriefingError(
+            f"the reader needs a terminal ({what});"
+            " in scripts use `briefing list`, `show` or `search`"
+        )
+
+
+def _is_tty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
 
 
 def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None) -> None:
@@ -13,12 +42,19 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
     The configured folders (``library.sync``) are synced in a worker on start.
     """
     from briefing.store import Store
-    from briefing.tui.app import BriefingApp
 
     db_path = Path(db_path)
+    if brief_id is not None:
+        # An unknown id fails as ``show`` does, wherever the reader was started.
+        with Store(db_path) as store:
+            if not store.has_brief(brief_id):
+                raise NotFound(f"no brief {clean(brief_id)!r} in {db_path} (see `briefing list`)")
+    require_terminal()
+    from briefing.tui.app import BriefingApp
+
     # Open (create, migrate) the library before the screen takes over, so a library that
     # cannot be opened is a one-line error from the CLI rather than a broken screen.
-    Store(db_path).close()
+    Store(db_path, check=True).close()  # the reader writes: never to a damaged library
     app = BriefingApp(settings, db_path, brief_id)
     try:
         app.run()

@@ -38,6 +38,10 @@ def _optional_screens() -> list[tuple[str, type[DOMNode]]]:
         ("Actor screen", "briefing.tui.screens.actor", "ActorScreen"),
         ("Question screen", "briefing.tui.screens.question", "QuestionScreen"),
         ("Search", "briefing.tui.screens.search", "SearchScreen"),
+        ("What changed (c)", "briefing.tui.screens.changes", "ChangesScreen"),
+        ("Timeline (T)", "briefing.tui.screens.timeline", "TimelineScreen"),
+        ("Who said what (w)", "briefing.tui.screens.topic", "TopicScreen"),
+        ("Who said what: the list", "briefing.tui.widgets.across_lists", "TopicList"),
     ):
         try:
             cls = getattr(__import__(module, fromlist=[name]), name)

@@ -210,6 +210,12 @@ class ItemList(LinesView, can_focus=True):
             self.highlighted = index
             self.post_message(self.Highlighted(self, index))
 
+    def ensure_highlight(self) -> None:
+        """Put the cursor on the first item if none is under it (a focused list always
+        has one, so ``enter`` acts at once)."""
+        if self._highlighted is None and self._prompts:
+            self._move_to(0)
+
     def action_cursor_down(self) -> None:
         self._move_to(0 if self._highlighted is None else self._highlighted + 1)
 

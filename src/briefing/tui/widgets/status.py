@@ -99,14 +99,18 @@ class TaskStatus(Horizontal):
         """A thread-safe, throttled progress callback.
 
         Accepts ``(done, total)`` (folder sync) or one object with ``done``/``total``
-        attributes (fetch's ``FetchProgress``).
+        attributes (fetch's ``FetchProgress``: its feed and URL go into the label, so
+        progress shows per feed and per article).
         """
         last = 0.0
+        base = label
 
         def progress(done: Any = None, total: Any = None, *_: Any, **__: Any) -> None:
-            nonlocal last
+            nonlocal last, label
             if total is None and hasattr(done, "done"):
-                done, total = getattr(done, "done", None), getattr(done, "total", None)
+                event = done
+                done, total = getattr(event, "done", None), getattr(event, "total", None)
+                label = fetch_label(base, event)
             now = time.monotonic()
             finished = isinstance(done, int) and isinstance(total, int) and done >= total
             if now - last < self.THROTTLE and not finished:
@@ -203,15 +207,6 @@ class TaskStatus(Horizontal):
                 markup=False,
             )
             return
-        settings = self.app.settings  # type: ignore[attr-defined]
-        if not any(getattr(f, "enabled", True) for f in settings.feeds):
-            self.app.notify(
-                "No feeds to fetch: add some under feeds: in config.yaml (each with a url:).",
-                title="Fetch",
-                severity="warning",
-                markup=False,
-            )
-            return
         if any(w.name == "fetch feeds" and w.is_running for w in self.workers):
             self.app.notify("Already fetching…", markup=False, timeout=2)
             return
@@ -225,6 +220,18 @@ class TaskStatus(Horizontal):
         try:
             from briefing.feeds import fetch_into_library
 
+            if not _any_feed(app.settings, app.db_path):
+                notices.append(
+                    (
+                        "No feeds to fetch. Add one under feeds: in "
+                        f"{clean(str(app.settings.user_file))}, e.g.\n"
+                        "feeds:\n  - url: https://example.org/feed.atom\n"
+                        "or subscribe from the shell: briefing feeds add URL",
+                        "warning",
+                    )
+                )
+                self.post_message(self.Finished(notices, False))
+                return
             result = fetch_into_library(
                 app.settings, app.db_path, progress=self._progress_callback("Fetching feeds")
             )
@@ -242,6 +249,25 @@ class TaskStatus(Horizontal):
                 heading = f"{len(problems)} fetch problem(s):"
                 notices.append((summarise_problems(heading, problems), "warning"))
         self.post_message(self.Finished(notices, changed))
+
+
+def _any_feed(settings: Any, db_path: Any) -> bool:
+    """Is there an enabled feed (config.yaml or the library's subscriptions)? Read on the
+    worker's thread: the subscriptions are in the library."""
+    try:
+        from briefing.feeds.subscriptions import all_feeds
+    except ImportError:
+        return any(getattr(f, "enabled", True) for f in settings.feeds)
+    return any(f.enabled for f in all_feeds(settings, db_path))
+
+
+def fetch_label(base: str, event: object) -> str:
+    """``Fetching · Feed name · …/article-path`` from a ``FetchProgress`` (plain text)."""
+    feed = clean(str(getattr(event, "feed", "") or ""))
+    url = clean(str(getattr(event, "url", "") or ""))
+    if len(url) > 48:
+        url = "…" + url[-47:]
+    return " · ".join(p for p in (base, feed[:40], url) if p)
 
 
 def fetch_problems(report: object) -> list[str]:

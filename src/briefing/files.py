@@ -1,0 +1,116 @@
+"""Reading a file someone else may be writing: regular files only, bounded, whole.
+
+Brief files and derive's articles are read through :func:`read_stable`, so that
+
+* a pipe, device or socket is never read (opening a FIFO blocks until a writer comes;
+  ``/dev/zero`` never ends): the file is opened non-blocking and checked with ``fstat``
+  on the same descriptor, so a path that turns into a FIFO after a folder was listed is
+  refused too;
+* nothing over the size limit is read into memory (checked before reading, and again
+  on what was read: the file may grow meanwhile);
+* a file being rewritten in place (an editor saving without a temporary file) is never
+  taken half-written: size, modification time and inode are compared before and after
+  the read, and a file changed within the last :data:`SETTLE_S` is looked at again once
+  it has been left alone that long. A changed file is read again, a few times, then
+  refused.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import time
+from pathlib import Path
+
+#: A file modified less than this long ago may still be being written: it is checked
+#: again once it has been left alone for this long (one wait covers every file read
+#: meanwhile, so a load of freshly written files waits about this long once).
+SETTLE_S = 0.1
+#: Reads of a file that keeps changing before it is refused.
+ATTEMPTS = 4
+
+_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class TooBig(OSError):
+    """The file is over the limit; ``size`` is its size when known (else None)."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__(errno.EFBIG, "file too big")
+        self.size = size
+
+
+class NotRegular(OSError):
+    """A pipe, device, socket or folder: never read."""
+
+    def __init__(self, mode: int) -> None:
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        super().__init__(errno.EINVAL, kind)
+
+
+class Changed(OSError):
+    """The file kept changing while it was read."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            errno.EAGAIN,
+            f"the file changed while it was read ({ATTEMPTS} tries); refused, "
+            "load it again once it is saved",
+        )
+
+
+def _stamp(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _read_once(path: Path | str, max_bytes: int) -> tuple[bytes, os.stat_result, bool]:
+    """(data, the file's status after reading, whether it held still while read)."""
+    fd = os.open(path, _FLAGS)
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            raise NotRegular(before.st_mode)
+        if before.st_size > max_bytes:
+            raise TooBig(before.st_size)
+        chunks: list[bytes] = []
+        left = max_bytes + 1  # one byte past the cap tells a file that grew
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise TooBig(None)
+    still = _stamp(before) == _stamp(after) and len(data) == after.st_size
+    return data, after, still
+
+
+def read_stable(path: Path | str, max_bytes: int) -> bytes:
+    """The whole content of the regular file ``path``, read while nobody changed it.
+
+    Raises :class:`NotRegular`, :class:`TooBig`, :class:`Changed` or the ``OSError``
+    of opening or reading (all ``OSError``; ``strerror`` says why in a few words).
+    """
+    for attempt in range(ATTEMPTS):
+        if attempt:
+            time.sleep(SETTLE_S / 2)
+        data, after, still = _read_once(path, max_bytes)
+        if not still:
+            continue
+        age = time.time() - after.st_mtime_ns / 1e9
+        if age >= SETTLE_S or age < -1.0:  # settled, or stamped in the future: no use waiting
+            return data
+        time.sleep(SETTLE_S - max(age, 0.0))
+        try:
+            now = os.stat(path)
+        except OSError:
+            continue
+        if _stamp(now) == _stamp(after):
+            return data
+    raise Changed()
