@@ -7,6 +7,7 @@ extractor or the reader fails here, whatever the cause.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +128,17 @@ def test_a_config_that_changes_is_checked_again(library: Path, tmp_path: Path) -
     )
     assert proc.returncode == 2
     assert "http.concurrency" in proc.stderr
+
+
+def test_old_verdicts_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each config edit leaves a marker; only the most recent few are kept."""
+    from briefing import configfiles
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    keys = [f"{i:032x}" for i in range(configfiles.KEEP_MARKERS + 5)]
+    for n, key in enumerate(keys):
+        configfiles.remember_valid(key)
+        marker = configfiles._marker(key)
+        os.utime(marker, ns=(n * 1_000_000_000, n * 1_000_000_000))  # distinct, ordered
+    kept = sorted(p.name for p in configfiles._marker(keys[0]).parent.iterdir())
+    assert kept == keys[-configfiles.KEEP_MARKERS :]
