@@ -46,7 +46,10 @@ GROUPS: dict[str, list[tuple[str, str]]] = {
         ("3c", "Reader cold start, big against small library"),
     ],
     "reader": [("3b", "Reader keypress")],
-    "actor": [("4", "Actor screen with 5,000+ positions")],
+    "actor": [
+        ("4", "Actor screen with 5,000+ positions"),
+        ("4b", "Actor screen, most frequent actor"),
+    ],
     "search": [("5", "Full-text search")],
     "fetch": [("6", "Fetch a 200-brief feed")],
     "memory": [("7", "Reader peak memory")],

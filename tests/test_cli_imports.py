@@ -7,6 +7,7 @@ extractor or the reader fails here, whatever the cause.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,13 +23,17 @@ LIBRARY = Path(__file__).parent / "fixtures" / "library"
 HEAVY = ("httpx", "feedparser", "trafilatura", "lxml", "textual", "asyncio", "sqlite_utils")
 
 
-def imported(args: list[str], tmp_path: Path) -> set[str]:
-    """Top-level and dotted names of every module ``briefing ARGS`` imported."""
+def imported(args: list[str], tmp_path: Path, cache: Path | None = None) -> set[str]:
+    """Top-level and dotted names of every module ``briefing ARGS`` imported (with
+    ``cache`` as its XDG cache folder, where the config's verdict is remembered)."""
+    extra = {"COLUMNS": "120"}
+    if cache is not None:
+        extra["XDG_CACHE_HOME"] = str(cache)
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "briefing", *args],
         capture_output=True,
         text=True,
-        env=cli_env({"COLUMNS": "120"}),
+        env=cli_env(extra),
         cwd=tmp_path,
         timeout=60,
         check=False,
@@ -52,6 +57,15 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
             for brief in load_file(path).briefs:
                 store.import_brief(brief)
     return db
+
+
+@pytest.fixture(scope="module")
+def checked_cache(library: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder where one run already remembered that the config validated."""
+    cache = tmp_path_factory.mktemp("cache")
+    names = imported(["--db", str(library), "list"], cache.parent, cache)
+    assert "pydantic_settings" in names  # the first run validates
+    return cache
 
 
 #: Not imported either by the commands that read no brief document: the validation
@@ -79,16 +93,17 @@ def _heavy(names: set[str], extra: tuple[str, ...] = ()) -> list[str]:
     ids=lambda a: " ".join(a),
 )
 def test_light_commands_import_no_heavy_module(
-    args: list[str], library: Path, tmp_path: Path
+    args: list[str], library: Path, checked_cache: Path, tmp_path: Path
 ) -> None:
-    imported(["--db", str(library), "list"], tmp_path)  # the first run checks the config
-    names = imported(["--db", str(library), *args], tmp_path)
+    names = imported(["--db", str(library), *args], tmp_path, checked_cache)
     assert _heavy(names, LIGHT_ONLY) == []
 
 
-def test_show_imports_the_models_but_not_the_fetcher(library: Path, tmp_path: Path) -> None:
-    imported(["--db", str(library), "list"], tmp_path)
-    names = imported(["--db", str(library), "show", "harbour-talks-2031-03-01"], tmp_path)
+def test_show_imports_the_models_but_not_the_fetcher(
+    library: Path, checked_cache: Path, tmp_path: Path
+) -> None:
+    args = ["--db", str(library), "show", "harbour-talks-2031-03-01"]
+    names = imported(args, tmp_path, checked_cache)
     assert "briefing.model" in names  # it does build the brief
     assert _heavy(names) == []
 
@@ -113,3 +128,17 @@ def test_a_config_that_changes_is_checked_again(library: Path, tmp_path: Path) -
     )
     assert proc.returncode == 2
     assert "http.concurrency" in proc.stderr
+
+
+def test_old_verdicts_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each config edit leaves a marker; only the most recent few are kept."""
+    from briefing import configfiles
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    keys = [f"{i:032x}" for i in range(configfiles.KEEP_MARKERS + 5)]
+    for n, key in enumerate(keys):
+        configfiles.remember_valid(key)
+        marker = configfiles._marker(key)
+        os.utime(marker, ns=(n * 1_000_000_000, n * 1_000_000_000))  # distinct, ordered
+    kept = sorted(p.name for p in configfiles._marker(keys[0]).parent.iterdir())
+    assert kept == keys[-configfiles.KEEP_MARKERS :]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -105,12 +106,20 @@ def _marker(key: str) -> Path:
     return paths.cache_dir() / "valid-settings" / key
 
 
+#: Markers kept: every edit of a config file makes a new one, so old ones are pruned.
+KEEP_MARKERS = 16
+
+
 def remember_valid(key: str) -> None:
-    """Record that the configuration named ``key`` validated (best effort)."""
+    """Record that the configuration named ``key`` validated (best effort), keeping
+    only the :data:`KEEP_MARKERS` most recent markers."""
     marker = _marker(key)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.touch()
+        markers = sorted(marker.parent.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+        for old in markers[:-KEEP_MARKERS]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass
 
@@ -120,8 +129,11 @@ def known_valid_database(key: str, config_file: Path | None) -> Path | None:
     None if it has not (or when a variable sets the library: then validate)."""
     if any(name.startswith("BRIEFING_LIBRARY") for name in os.environ):
         return None
-    if not _marker(key).exists():
+    marker = _marker(key)
+    if not marker.exists():
         return None
+    with suppress(OSError):  # used now, so pruned last (a read-only cache is fine too)
+        marker.touch()
     merged: dict[str, Any] = {}
     for path in config_files(config_file):
         merged = _deep_merge(merged, read_config_file(path))

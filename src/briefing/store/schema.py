@@ -455,7 +455,12 @@ def _migrate_to_lean(conn: sqlite3.Connection) -> None:
     while batch := rows.fetchmany(500):
         conn.executemany(
             "INSERT INTO brief_documents_lean (brief_id, document, extra) VALUES (?, ?, ?)",
-            [(bid, zlib.compress(document.encode()), extra) for bid, document, extra in batch],
+            [
+                # bytes: already compressed (a library made by a development build that
+                # numbered this step differently): kept as it is.
+                (bid, zlib.compress(doc.encode()) if isinstance(doc, str) else doc, extra)
+                for bid, doc, extra in batch
+            ],
         )
     for table in ("briefs_fts", "brief_documents", "briefs"):
         conn.execute(f"DROP TABLE {table}")
