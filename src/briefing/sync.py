@@ -45,7 +45,7 @@ from briefing.store import (
     Outcome,
     PreparedBrief,
     Store,
-    _gc_paused,
+    gc_paused,
     prepare_loaded,
 )
 
@@ -176,7 +176,7 @@ def _read(task: _Task, limits: LimitsSettings) -> FileResult:
 
 def _read_many(tasks: list[_Task], limits: LimitsSettings) -> list[FileResult]:
     """A worker's unit of work. No cyclic garbage is made here, so collection waits."""
-    with _gc_paused():
+    with gc_paused():
         return [_read(task, limits) for task in tasks]
 
 
@@ -402,7 +402,7 @@ def _big_run(store: Store) -> Iterator[None]:
     runs commit per chunk), and without garbage collection, since the results are plain
     tuples (on a 5k load, collections scanning them cost 0.07 floor-units per brief).
     Only big runs: the pause is process-wide, and the reader syncs in a thread."""
-    with store.bulk_import(), _gc_paused():
+    with store.bulk_import(), gc_paused():
         yield
 
 

@@ -14,8 +14,7 @@ from rich.text import Text
 
 from briefing.cli import Context, cli, pass_context
 from briefing.cli.library import _console, _emit_json, _fail, _store, _tty
-from briefing.store import PositionRow, Store, TimelineFilter, VersionRow
-from briefing.store.across import DATE
+from briefing.store import DATE, PositionRow, Store, TimelineFilter, VersionRow
 from briefing.text import clean, one_line
 from briefing.timeline import EventGroup, group_events, precision
 

@@ -32,9 +32,9 @@ from typing import TypeVar
 
 from briefing.config import Settings
 from briefing.errors import FetchError, StoreError
-from briefing.feeds.http import HttpClient, Response, check_url
 from briefing.feeds.parse import ACCEPT, YAML_MEDIA_TYPES, BriefLink, parse_feed, sniff
 from briefing.feeds.parsing import Parsers
+from briefing.http import HttpClient, Response, check_url
 from briefing.store import (
     FeedState,
     ImportFailed,

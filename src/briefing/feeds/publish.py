@@ -33,7 +33,7 @@ from urllib.parse import urljoin, urlsplit
 
 from briefing import __version__
 from briefing.errors import BriefingError, FetchError
-from briefing.feeds.http import check_url
+from briefing.http import check_url
 from briefing.model import Brief
 
 ATOM_NS = "http://www.w3.org/2005/Atom"

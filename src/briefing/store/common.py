@@ -79,7 +79,7 @@ def _batched(items: Iterable[_R], size: int) -> Iterator[list[_R]]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Building a chunk's rows allocates ~100k tuples, which set off full collections
     scanning every live object; none of them is cyclic, so collection waits."""
     enabled = gc.isenabled()
@@ -89,3 +89,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+_gc_paused = gc_paused  # the old private name, until every branch uses gc_paused

@@ -25,24 +25,11 @@ from briefing.paths import PACKAGE_DIR, STYLESHEET
 from briefing.store import Store
 from briefing.tui import keys
 from briefing.tui.collector import QuietCollector
+from briefing.tui.commands import ActorsProvider, BriefsProvider
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.widgets.safe import clean, one_line
-
-
-def _optional(module: str, name: str) -> Any:
-    """A class from a module that may not exist yet (screens built in parallel)."""
-    try:
-        return getattr(__import__(module, fromlist=[name]), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _providers() -> set[Any]:
-    found = {_optional("briefing.tui.commands", n) for n in ("BriefsProvider", "ActorsProvider")}
-    return {p for p in found if p is not None}
-
 
 _SCREENS_TCSS = PACKAGE_DIR / "tui" / "screens.tcss"
 
@@ -58,7 +45,7 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]
     #: Seconds between checks for briefs another process added to the library.
     LIBRARY_POLL_SECONDS: ClassVar[float] = 2.0
-    COMMANDS = App.COMMANDS | _providers()
+    COMMANDS = App.COMMANDS | {BriefsProvider, ActorsProvider}
 
     def __init__(
         self, settings: Settings, db_path: Path, brief_id: str | None = None, *, sync: bool = True
@@ -162,18 +149,14 @@ class BriefingApp(App[None]):
         self.main_screen.select_brief(message.brief_id)
 
     def on_open_actor(self, message: OpenActor) -> None:
-        screen = _optional("briefing.tui.screens.actor", "ActorScreen")
-        if screen is None:
-            self._missing("The actor screen")
-            return
-        self.push_screen(screen(message.actor_id, message.sibling_ids))
+        from briefing.tui.screens.actor import ActorScreen  # loaded when first opened
+
+        self.push_screen(ActorScreen(message.actor_id, message.sibling_ids))
 
     def on_open_question(self, message: OpenQuestion) -> None:
-        screen = _optional("briefing.tui.screens.question", "QuestionScreen")
-        if screen is None:
-            self._missing("The question screen")
-            return
-        self.push_screen(screen(message.question_id))
+        from briefing.tui.screens.question import QuestionScreen
+
+        self.push_screen(QuestionScreen(message.question_id))
 
     def on_library_changed(self, message: LibraryChanged) -> None:
         """Every screen refreshes its lists (forwarded without bubbling back here)."""
@@ -198,20 +181,15 @@ class BriefingApp(App[None]):
                 timeout=10,
             )
 
-    def _missing(self, what: str) -> None:
-        self.notify(f"{what} is not part of this build yet.", severity="warning", markup=False)
-
     # -- actions --------------------------------------------------------------------
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
-        screen = _optional("briefing.tui.screens.search", "SearchScreen")
-        if screen is None:
-            self._missing("Search")
-            return
-        self.push_screen(screen())
+        from briefing.tui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
 
     def action_fetch(self) -> None:
         self.main_screen.start_fetch()
@@ -240,13 +218,9 @@ class BriefingApp(App[None]):
 
 def _foreign_ids() -> set[str]:
     """Binding ids of the other screens (so overriding them is not flagged)."""
+    from briefing.tui.screens.help import other_screens
+
     ids: set[str] = set()
-    for module, name in (
-        ("briefing.tui.screens.actor", "ActorScreen"),
-        ("briefing.tui.screens.question", "QuestionScreen"),
-        ("briefing.tui.screens.search", "SearchScreen"),
-    ):
-        cls = _optional(module, name)
-        if cls is not None:
-            ids |= {b.id for _k, b in cls._merge_bindings() if b.id}
+    for _title, cls in other_screens():
+        ids |= {b.id for _k, b in cls._merge_bindings() if b.id}
     return ids

@@ -26,7 +26,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
-from briefing.store.actors import ActorHead
+from briefing.store import ActorHead
 from briefing.text import clean, one_line
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
