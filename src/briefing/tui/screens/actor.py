@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError
 from briefing.store import ActorHead
 from briefing.text import clean, one_line
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.actor_timeline import (
@@ -265,7 +266,7 @@ class ActorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="actor-screen")
     def _fetch(self, actor_id: str, generation: int, cursor: int) -> None:
         """The header, the layout and the cursor's page: a few ms for any actor."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         pages: TimelinePages | None = None
         first: tuple[int, list[Entry]] | None = None
         error: str | None = None

@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
 from briefing.tui.widgets.brief_list import BriefList
 from briefing.tui.widgets.chrome import KeyBar, TitleBar
@@ -140,7 +141,7 @@ class MainScreen(Screen[None]):
         self._read_timer: Timer | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+        reader_app(self).report_failed_worker(event)
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -250,8 +251,8 @@ class MainScreen(Screen[None]):
             return
         self.run_worker(
             lambda: self.post_message(
-                self._BriefLoaded(brief_id, self.app.store.get_brief(brief_id))
-            ),  # type: ignore[attr-defined]
+                self._BriefLoaded(brief_id, reader_app(self).store.get_brief(brief_id))
+            ),
             thread=True,
             exit_on_error=False,
             group="brief",
@@ -296,7 +297,7 @@ class MainScreen(Screen[None]):
 
     def _write_read(self, brief_id: str, read: bool | None, *, announce: bool) -> None:
         def work() -> None:
-            store = self.app.store  # type: ignore[attr-defined]
+            store = reader_app(self).store
             if read is None:
                 value = store.toggle_read(brief_id)
             else:
@@ -329,7 +330,7 @@ class MainScreen(Screen[None]):
         )
 
     def _find(self, brief_id: str, tag: str | None) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         visible = store.brief_index(brief_id, tag=tag) is not None
         if not visible and tag is not None and store.brief_index(brief_id) is not None:
             self.app.call_from_thread(self._jump, brief_id, True)

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.text import clean, one_line
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.chrome import KeyBar
@@ -75,7 +76,7 @@ class QuestionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="question-screen")
     def _fetch(self, question_id: str) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         error: str | None = None
         steps: list[QuestionStep] = []
         try:

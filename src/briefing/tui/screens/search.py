@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError
 from briefing.store import SearchHit
 from briefing.text import one_line
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.chrome import KeyBar
@@ -99,7 +100,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search-screen")
     def _search(self, query: str, generation: int) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         error: str | None = None
         hits: list[SearchHit] = []
         try:

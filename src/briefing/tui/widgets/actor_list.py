@@ -31,6 +31,7 @@ from textual.strip import Strip
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.widgets.colors import ComponentStyles
 
 RowT = TypeVar("RowT")
@@ -236,9 +237,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self.post_message(self._PageLoaded(generation, page, load(offset, limit)))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        report = getattr(self.app, "report_failed_worker", None)
-        if report is not None:
-            report(event)
+        reader_app(self).report_failed_worker(event)
 
     @on(_PageLoaded)
     def _page_loaded(self, message: _PageLoaded) -> None:

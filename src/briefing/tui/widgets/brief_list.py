@@ -28,6 +28,7 @@ from textual.strip import Strip
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.widgets.colors import ComponentStyles
 from briefing.tui.widgets.safe import one_line
 
@@ -150,12 +151,12 @@ class BriefList(ScrollView, can_focus=True):
         self._announce_later: asyncio.TimerHandle | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+        reader_app(self).report_failed_worker(event)
 
     # -- data ------------------------------------------------------------------------
     @property
     def store(self) -> Store:
-        return self._store_factory() if self._store_factory else self.app.store  # type: ignore[attr-defined]
+        return self._store_factory() if self._store_factory else reader_app(self).store
 
     def reload(self, *, tag: str | type[Ellipsis] | None = ..., keep: str | None = None) -> None:
         """Recount and refetch (after a sync, a fetch or a tag change).

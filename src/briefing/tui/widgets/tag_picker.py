@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.widgets.safe import one_line
 
 ALL = "\x00all"
@@ -53,7 +54,7 @@ class TagPicker(ModalScreen[str | None]):
         self.current = current
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+        reader_app(self).report_failed_worker(event)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -68,7 +69,7 @@ class TagPicker(ModalScreen[str | None]):
         self.run_worker(self._load, thread=True, exit_on_error=False, name="list the tags")
 
     def _load(self) -> None:
-        tags = self.app.store.tags()  # type: ignore[attr-defined]
+        tags = reader_app(self).store.tags()
         self.app.call_from_thread(self._show, tags)
 
     def _show(self, tags: list[tuple[str, Any]]) -> None:
