@@ -128,7 +128,7 @@ def _draft(
 ) -> tuple[str, list[str], str]:
     """The draft as YAML text, the notes for stderr, and the brief id."""
     from briefing.derive import derive
-    from briefing.loader import dump_brief
+    from briefing.serialise import dump_brief
 
     derived = derive(article, brief_id=brief_id, date=when, known_actors=known)
     notes = list(derived.notes)

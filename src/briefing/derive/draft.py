@@ -24,8 +24,8 @@ from briefing.derive.extract_text import Article, strip_dateline
 from briefing.derive.lexicon import wordset
 from briefing.derive.questions import extract_questions, question_id
 from briefing.derive.quotes import Quote, QuoteExtractor
+from briefing.derive.sentences import clip, slugify
 from briefing.derive.summary import summarise
-from briefing.derive.text import clip, slugify
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
 from briefing.text import one_line

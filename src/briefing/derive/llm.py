@@ -28,7 +28,7 @@ from briefing.config import LlmSettings
 from briefing.derive.draft import DRAFT_TAG, Derived, DeriveError, validate
 from briefing.derive.evaluate import name_key, quote_key
 from briefing.derive.questions import question_id
-from briefing.derive.text import normalise, slugify
+from briefing.derive.sentences import normalise, slugify
 from briefing.model import Actor, OpenQuestion, Position, TimelineEvent
 
 MAX_ARTICLE_CHARS = 24_000

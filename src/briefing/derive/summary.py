@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.derive.text import Span, clip
+from briefing.derive.sentences import Span, clip
 
 
 def summarise(sentences: list[list[Span]], paragraphs: list[str], more: int = 3) -> str:

@@ -143,7 +143,7 @@ def publish(
     :func:`check_out`). With ``prune``, brief files an earlier publish wrote for briefs
     no longer given are removed, unless they changed since.
     """
-    from briefing.loader import dump_brief
+    from briefing.serialise import dump_brief
 
     base_url = normalise_base_url(base_url)
     check_out(out, inputs)

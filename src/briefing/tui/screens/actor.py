@@ -30,7 +30,6 @@ from briefing.store import ActorHead
 from briefing.text import clean, one_line
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.actor_timeline import (
     ActorTimeline,
     BriefEntry,
@@ -43,6 +42,7 @@ from briefing.tui.widgets.actor_timeline import (
 )
 from briefing.tui.widgets.chrome import KeyBar
 from briefing.tui.widgets.colors import fg_style
+from briefing.tui.widgets.row_list import RowList
 
 #: Seconds before a loading indicator replaces the list (most actors load well within).
 SPINNER_DELAY = 0.2

@@ -24,9 +24,9 @@ from briefing.errors import BriefingError
 from briefing.text import clean, one_line
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.chrome import KeyBar
 from briefing.tui.widgets.question_history import QuestionHistory, QuestionStep, build_steps
+from briefing.tui.widgets.row_list import RowList
 
 
 def _plural(count: int, word: str) -> str:

@@ -26,8 +26,8 @@ from briefing.store import SearchHit
 from briefing.text import one_line
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.chrome import KeyBar
+from briefing.tui.widgets.row_list import RowList
 from briefing.tui.widgets.search_results import SearchResults
 
 DEBOUNCE = 0.15
