@@ -29,12 +29,13 @@ from briefing.tui.commands import ActorsProvider, BriefsProvider
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
+from briefing.tui.tasks import LibraryTasks
 from briefing.tui.widgets.safe import clean, one_line
 
 _SCREENS_TCSS = PACKAGE_DIR / "tui" / "screens.tcss"
 
 
-class BriefingApp(App[None]):
+class BriefingApp(LibraryTasks):
     """``briefing``: the library, a brief at a time, keyboard first."""
 
     TITLE = "briefing"
@@ -114,12 +115,13 @@ class BriefingApp(App[None]):
             )
         if overrides:
             self.set_keymap(overrides)
-        # The main screen starts the folder sync once it is mounted (sync_on_start).
         self.collector.start()
         self.set_interval(0.5, self.collector.tick, name="collect when idle")
         self._library_token: object = None
         self._poll_library()  # the starting point: changes after this are noticed
         self.set_interval(self.LIBRARY_POLL_SECONDS, self._poll_library, name="library poll")
+        if self.sync_on_start:
+            self.call_after_refresh(self.start_sync)  # once the status bar is on screen
 
     def _poll_library(self) -> None:
         """Show briefs another process added (``briefing load`` or ``fetch`` in another
@@ -192,7 +194,7 @@ class BriefingApp(App[None]):
         self.push_screen(SearchScreen())
 
     def action_fetch(self) -> None:
-        self.main_screen.start_fetch()
+        self.start_fetch()
 
     def action_back(self) -> None:
         if len(self.screen_stack) > 1:
@@ -212,7 +214,7 @@ class BriefingApp(App[None]):
         yield SystemCommand(
             "Open source", "Open the brief's source in the browser (o)", main.action_open_source
         )
-        yield SystemCommand("Sync folders", "Re-read the synced brief folders", main.start_sync)
+        yield SystemCommand("Sync folders", "Re-read the synced brief folders", self.start_sync)
         yield from super().get_system_commands(screen)
 
 

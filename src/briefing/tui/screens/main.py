@@ -174,8 +174,6 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.brief_list.border_title = "1 Briefs"
-        if getattr(self.app, "sync_on_start", False):
-            self.start_sync()
         if self.initial_brief:
             self.brief_list.select_brief(self.initial_brief)
         else:
@@ -465,12 +463,6 @@ class MainScreen(Screen[None]):
         self.run_worker(
             lambda: webbrowser.open(url), thread=True, exit_on_error=False, name="open the link"
         )
-
-    def start_sync(self) -> None:
-        self.query_one(TaskStatus).sync()
-
-    def start_fetch(self) -> None:
-        self.query_one(TaskStatus).fetch()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_actor_filter", "open_actor") and self.actor_id is None:
