@@ -145,12 +145,8 @@ class LibraryTasks(App[None]):
             )
             return
         if not any(getattr(f, "enabled", True) for f in self.settings.feeds):
-            self.notify(
-                "No feeds to fetch: add some under feeds: in config.yaml (each with a url:).",
-                title="Fetch",
-                severity="warning",
-                markup=False,
-            )
+            message = "No feeds to fetch: add some under feeds: in config.yaml (each with a url:)."
+            self.notify(message, title="Fetch", severity="warning", markup=False)
             return
         if any(w.name == "fetch feeds" and w.is_running for w in self.workers):
             self.notify("Already fetching…", markup=False, timeout=2)

@@ -9,7 +9,6 @@ thousands of positions opens and moves as fast as one with three.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
@@ -18,6 +17,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -278,10 +278,29 @@ class ActorScreen(Screen[None]):
                 cursor = max(0, min(cursor, len(pages.layout) - 1))
                 page, offset, limit = ActorTimeline.page_span(cursor)
                 first = (page, pages(offset, limit))
-        except (BriefingError, sqlite3.Error) as exc:  # locked, corrupt: say so, don't crash
+        except BriefingError as exc:  # locked, corrupt: say so, don't crash
             error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, generation, detail, pages, first, error)
+            self.post_message(self._Loaded(generation, detail, pages, first, error))
+
+    class _Loaded(Message, bubble=False):
+        """The actor's header, layout and first page (or why they could not be read)."""
+
+        def __init__(
+            self,
+            generation: int,
+            detail: ActorHead | None,
+            pages: TimelinePages | None,
+            first: tuple[int, list[Entry]] | None,
+            error: str | None,
+        ) -> None:
+            super().__init__()
+            self.generation, self.detail, self.pages = generation, detail, pages
+            self.first, self.error = first, error
+
+    @on(_Loaded)
+    def _loaded_actor(self, message: _Loaded) -> None:
+        self._show(message.generation, message.detail, message.pages, message.first, message.error)
 
     def _show(
         self,

@@ -15,7 +15,7 @@ import webbrowser
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
@@ -124,6 +124,13 @@ class MainScreen(Screen[None]):
         def __init__(self, brief_id: str, brief: Brief | None) -> None:
             super().__init__()
             self.brief_id, self.brief = brief_id, brief
+
+    class _Found(Message, bubble=False):
+        """Where a brief asked for by id is: in the list, hidden by the tag, or nowhere."""
+
+        def __init__(self, brief_id: str, exists: bool, clear_tag: bool) -> None:
+            super().__init__()
+            self.brief_id, self.exists, self.clear_tag = brief_id, exists, clear_tag
 
     class _ReadChanged(Message, bubble=False):
         def __init__(self, brief_id: str, read: bool, announce: bool) -> None:
@@ -247,15 +254,11 @@ class MainScreen(Screen[None]):
         brief_id = self._wanted
         if brief_id is None:
             return
-        self.run_worker(
-            lambda: self.post_message(
-                self._BriefLoaded(brief_id, reader_app(self).store.get_brief(brief_id))
-            ),
-            thread=True,
-            exit_on_error=False,
-            group="brief",
-            name="load the brief",
-        )
+        self._load_brief(brief_id)
+
+    @work(thread=True, exit_on_error=False, group="brief", name="load the brief")
+    def _load_brief(self, brief_id: str) -> None:
+        self.post_message(self._BriefLoaded(brief_id, reader_app(self).store.get_brief(brief_id)))
 
     def on_main_screen__brief_loaded(self, message: _BriefLoaded) -> None:
         if message.brief_id != self._wanted:
@@ -293,19 +296,15 @@ class MainScreen(Screen[None]):
             return
         self._write_read(brief_id, True, announce=False)
 
+    @work(thread=True, exit_on_error=False, group="read-state", name="save the read state")
     def _write_read(self, brief_id: str, read: bool | None, *, announce: bool) -> None:
-        def work() -> None:
-            store = reader_app(self).store
-            if read is None:
-                value = store.toggle_read(brief_id)
-            else:
-                store.set_read(brief_id, read)
-                value = read
-            self.post_message(self._ReadChanged(brief_id, value, announce))
-
-        self.run_worker(
-            work, thread=True, exit_on_error=False, group="read-state", name="save the read state"
-        )
+        store = reader_app(self).store
+        if read is None:
+            value = store.toggle_read(brief_id)
+        else:
+            store.set_read(brief_id, read)
+            value = read
+        self.post_message(self._ReadChanged(brief_id, value, announce))
 
     def on_main_screen__read_changed(self, message: _ReadChanged) -> None:
         self.brief_list.update_row(message.brief_id, read=message.read)
@@ -319,25 +318,21 @@ class MainScreen(Screen[None]):
 
     def select_brief(self, brief_id: str) -> None:
         """Put the cursor on this brief (clearing a tag filter if it hides the brief)."""
-        lst = self.brief_list
-        self.run_worker(
-            lambda: self._find(brief_id, lst.tag),
-            thread=True,
-            exit_on_error=False,
-            name="find the brief",
-        )
+        self._find(brief_id, self.brief_list.tag)
 
+    @work(thread=True, exit_on_error=False, name="find the brief")
     def _find(self, brief_id: str, tag: str | None) -> None:
         store = reader_app(self).store
         visible = store.brief_index(brief_id, tag=tag) is not None
-        if not visible and tag is not None and store.brief_index(brief_id) is not None:
-            self.app.call_from_thread(self._jump, brief_id, True)
-        elif visible:
-            self.app.call_from_thread(self._jump, brief_id, False)
+        hidden = not visible and tag is not None and store.brief_index(brief_id) is not None
+        self.post_message(self._Found(brief_id, visible or hidden, hidden))
+
+    def on_main_screen__found(self, message: _Found) -> None:
+        if message.exists:
+            self._jump(message.brief_id, message.clear_tag)
         else:
-            self.app.call_from_thread(
-                self.notify,
-                f"No brief with id {one_line(brief_id)!r}.",
+            self.notify(
+                f"No brief with id {one_line(message.brief_id)!r}.",
                 severity="warning",
                 markup=False,
             )
@@ -460,9 +455,11 @@ class MainScreen(Screen[None]):
             )
             return
         self.notify(f"Opening {one_line(url)}", markup=False, timeout=3)
-        self.run_worker(
-            lambda: webbrowser.open(url), thread=True, exit_on_error=False, name="open the link"
-        )
+        self._open_in_browser(url)
+
+    @work(thread=True, exit_on_error=False, name="open the link")
+    def _open_in_browser(self, url: str) -> None:
+        webbrowser.open(url)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_actor_filter", "open_actor") and self.actor_id is None:

@@ -8,7 +8,6 @@ the results for the text just typed have arrived, it opens the top hit once they
 
 from __future__ import annotations
 
-import sqlite3
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -105,10 +105,23 @@ class SearchScreen(Screen[None]):
         hits: list[SearchHit] = []
         try:
             hits = store.search(query, limit=LIMIT)
-        except (BriefingError, sqlite3.Error) as exc:
+        except BriefingError as exc:  # the store's errors, SQLite's included
             error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, generation, query, hits, error)
+            self.post_message(self._Found(generation, query, hits, error))
+
+    class _Found(Message, bubble=False):
+        """A search's result (or why it failed), for the query of that generation."""
+
+        def __init__(
+            self, generation: int, query: str, hits: list[SearchHit], error: str | None
+        ) -> None:
+            super().__init__()
+            self.generation, self.query, self.hits, self.error = generation, query, hits, error
+
+    @on(_Found)
+    def _found(self, message: _Found) -> None:
+        self._show(message.generation, message.query, message.hits, message.error)
 
     def _show(self, generation: int, query: str, hits: list[SearchHit], error: str | None) -> None:
         if generation != self._generation or not self.is_attached:
