@@ -1,4 +1,5 @@
-"""Targets 3 and 7: the reader on the big library, against an empty Textual app.
+"""Targets 3b and 7: the reader on the big library, against an empty Textual app
+(3a, the cold start in a real terminal, is in ``bench_coldstart``).
 
 Everything runs headless at 160×48 with ``App.run_test``. Definitions, identical for the
 reader and the empty app (``class Empty(App): pass``):
@@ -325,9 +326,8 @@ def run(sizes: Sizes) -> list[Result]:
         need("briefing.tui.app", "BriefingApp")
         db = ensure_db(sizes.library_n)
     except Skip as exc:
-        for r in (r3a, r3b):
-            r.details = f"SKIP ({exc})"
-        return [r3a, r3b]
+        r3b.details = f"SKIP ({exc})"
+        return [r3b]
     work = tmp_dir("reader-")
     try:
         empty_db = work / "empty.db"
@@ -371,7 +371,14 @@ def run(sizes: Sizes) -> list[Result]:
         f"ignores (paints nothing): {median(ignored_keys):.2f} ms, ratio "
         f"{median(reader_keys) / median(ignored_keys):.1f}×"
     )
-    return [r3a, r3b]
+    # The headless first frame, target 3a until issue 14 (no list viewer can meet 1.3×
+    # an app that shows nothing): reported beside 3b; 3a is now the cold start in tmux.
+    r3b.details += (
+        f"; headless first frame at 160×48 (run_test, not a target): reader "
+        f"{r3a.value_text()} against the empty app's {r3a.floor_text()} "
+        f"({r3a.ratio_text()}): {r3a.details}"
+    )
+    return [r3b]
 
 
 # -- target 7: memory, in a child process ---------------------------------------------------

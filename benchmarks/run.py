@@ -41,14 +41,24 @@ OUT = ROOT / "benchmarks" / "out"
 #: group -> the results it produces (id, title), in report order.
 GROUPS: dict[str, list[tuple[str, str]]] = {
     "import": [("1", "Import brief files"), ("2", "Re-load an unchanged folder")],
-    "reader": [
-        ("3a", "Reader first frame"),
-        ("3b", "Reader keypress"),
+    "coldstart": [
+        ("3a", "Reader cold start in tmux"),
+        ("3c", "Reader cold start, big against small library"),
     ],
+    "reader": [("3b", "Reader keypress")],
     "actor": [("4", "Actor screen with 5,000+ positions")],
     "search": [("5", "Full-text search")],
     "fetch": [("6", "Fetch a 200-brief feed")],
     "memory": [("7", "Reader peak memory")],
+    "cli": [
+        ("8a", "briefing --help"),
+        ("8b", "briefing list --json"),
+        ("8c", "briefing list on a terminal"),
+        ("8d", "briefing search --json"),
+        ("8e", "briefing show ID"),
+        ("8f", "briefing actor TOP --json"),
+        ("9", "Library file size"),
+    ],
 }
 TIMEOUT = {"smoke": 240, "full": 900}
 #: Generating 100k files and building their database can take a while on a busy machine.
@@ -58,6 +68,10 @@ PREPARE_TIMEOUT = 3600
 def _group_fn(group: str):
     if group == "import":
         from benchmarks.bench_import import run
+    elif group == "coldstart":
+        from benchmarks.bench_coldstart import run
+    elif group == "cli":
+        from benchmarks.bench_cli import run
     elif group == "reader":
         from benchmarks.bench_reader import run
     elif group == "actor":
@@ -105,6 +119,7 @@ def _isolated_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFING_")}
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")
+    env["XDG_CACHE_HOME"] = str(home / "cache")
     # BENCH_SRC=/path/to/src measures another copy of briefing (a proposed patch)
     src = os.environ.get("BENCH_SRC") or str(ROOT / "src")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), src, env.get("PYTHONPATH", "")) if p)
@@ -233,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home:
         env = _isolated_env(Path(home))
         groups = args.only or list(GROUPS)
-        if any(g in groups for g in ("reader", "actor", "search", "memory")):
+        if any(g in groups for g in ("coldstart", "reader", "actor", "search", "memory", "cli")):
             try:
                 run_group("prepare", args.size, env)
             except Exception:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = ["1", "2", "3a", "3b", "4", "5", "6", "7"]
+EXPECTED = ["1", "2", "3a", "3c", "3b", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "8e", "8f", "9"]
 
 
 def test_benchmark_suite_runs_at_smoke_size(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -86,6 +88,8 @@ class _Fake(BaseHTTPRequestHandler):
             self.send_response(500)
             self.end_headers()
             return
+        if self.mode == "slow":
+            time.sleep(0.4)
         content = json.dumps(ANSWER) if self.mode == "ok" else "Sorry, I cannot do that."
         if self.mode == "fenced":
             content = "Here you go:\n```json\n" + json.dumps(ANSWER) + "\n```"
@@ -191,3 +195,90 @@ def test_cli_llm_flag(server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 0, result.output
     assert len(_Fake.requests) == 1
     assert yaml.safe_load(result.stdout)["title"] == "Rotterdam dockworkers strike over pay"
+
+
+# --- grounding (issue 12 item 7) -----------------------------------------------------------
+
+STORY = DERIVE / "stories" / "2033-05-14-ceasefire-talks.txt"
+
+
+def _grounding_answer() -> dict[str, Any]:
+    return {
+        "summary": "**Bottom line:** Hamas said it was studying a new ceasefire proposal "
+        "from Qatari and Egyptian mediators. Aliens landed in Paris and demanded cheese.",
+        "actors": [
+            {"id": "ria", "name": "Ria", "kind": "organization"},  # only inside words
+            {"id": "hassan-farouk", "name": "Hassan Farouk", "kind": "person"},
+        ],
+        "positions": [
+            {  # verbatim, but the article gives it to Whitfield, not to Nasser
+                "actor": "khalil-nasser",
+                "topic": "truce proposal",
+                "position": "The proposal is strong.",
+                "quote": "The proposal on the table is a strong one.",
+                "attribution": "on-record",
+            },
+            {  # verbatim and Nasser's: kept, improving the draft's position
+                "actor": "khalil-nasser",
+                "topic": "truce proposal",
+                "stance": "mixed",
+                "position": "Hamas will only accept an end to the war.",
+                "quote": "But any agreement must end the war, not pause it.",
+                "attribution": "on-record",
+            },
+        ],
+        "open_questions": [
+            {"question": "Will the talks resume in Cairo on Tuesday?", "actors": ["qatar"]},
+            {"question": "Will the moon base open before Christmas?"},
+        ],
+        "timeline": [
+            {"date": "2033-05-17", "event": "Talks resume in Cairo.", "actors": ["qatar"]},
+            {"date": "2033-05-20", "event": "A volcano erupts on Mars."},
+        ],
+    }
+
+
+def test_llm_output_is_kept_only_where_the_article_grounds_it(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "ANSWER", _grounding_answer())
+    derived = derive(load_source(str(STORY)), now=NOW)
+    notes = improve(derived, LlmSettings(base_url=server))
+    brief = derived.brief
+    assert not derived.llm_failed
+    ids = {a.id for a in brief.actors}
+    assert "ria" not in ids  # "Ria" is not a word of the article
+    nasser = [p for p in brief.positions if p.actor == "khalil-nasser"]
+    assert all(p.quote != "The proposal on the table is a strong one." for p in nasser)
+    assert any(p.stance.value == "mixed" and "end the war" in (p.quote or "") for p in nasser)
+    assert "Aliens" not in brief.summary and "studying a new ceasefire" in brief.summary
+    questions = {q.question for q in brief.open_questions}
+    assert "Will the talks resume in Cairo on Tuesday?" in questions
+    assert "Will the moon base open before Christmas?" not in questions
+    events = {e.event for e in brief.timeline}
+    assert "Talks resume in Cairo." in events and "A volcano erupts on Mars." not in events
+    text = " ".join(notes)
+    for dropped in ("does not give khalil-nasser", "summary sentence", "question", "event"):
+        assert dropped in text, notes
+
+
+def test_the_timeout_is_configurable(server: str) -> None:
+    _Fake.mode = "slow"
+    derived = derive(load_source(str(ARTICLE)), now=NOW)
+    notes = improve(derived, LlmSettings(base_url=server, timeout=0.1))
+    assert derived.llm_failed and "keeping the offline draft" in notes[-1]
+
+
+def test_cli_llm_failure_writes_the_offline_draft_and_exits_non_zero(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BRIEFING_CONFIG", raising=False)
+    monkeypatch.setenv("BRIEFING_DERIVE__LLM__BASE_URL", server)
+    _Fake.mode = "error"
+    out = tmp_path / "draft.yaml"
+    args = ["--db", str(tmp_path / "lib.db"), "derive", str(ARTICLE), "--llm", "-o", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert "LLM pass was asked for and failed" in result.stderr
+    assert yaml.safe_load(out.read_text())["tags"][0] == "draft"  # the offline draft

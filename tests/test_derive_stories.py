@@ -11,12 +11,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from briefing.cli import cli
 from briefing.cli import derive as _derive_commands  # noqa: F401  (attaches the commands)
 from briefing.derive import DRAFT_TAG, DeriveInternalError, derive, derive_guarded, load_source
+from briefing.derive.evaluate import match_actors, quote_key
 from briefing.loader import load_bytes
+from briefing.model import Brief, validate_brief
 from briefing.serialise import dump_brief
 
 STORIES = Path(__file__).parent / "fixtures" / "derive" / "stories"
@@ -32,6 +35,60 @@ def test_an_organisation_of_kind_group_folds_without_crashing() -> None:
     assert DRAFT_TAG in derived.brief.tags
     loaded = load_bytes(dump_brief(derived.brief).encode(), "draft.yaml")
     assert not loaded.problems, [str(p) for p in loaded.problems]
+
+
+ARTICLES = sorted(STORIES.glob("*.txt"))
+
+
+def _reference(path: Path) -> Brief:
+    brief, problems = validate_brief(
+        yaml.safe_load((path.parent / "reference" / f"{path.stem}.yaml").read_text())
+    )
+    assert brief is not None, problems
+    return brief
+
+
+def test_the_corpus_covers_four_kinds_of_story() -> None:
+    kinds = {p.stem.split("-", 3)[3] for p in ARTICLES}
+    assert {"ceasefire-talks", "runoff-election", "merger-probe", "earthquake"} <= kinds
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
+def test_each_story_gives_a_valid_draft_with_the_right_actors(path: Path) -> None:
+    article = load_source(str(path))
+    derived = derive(article, now=NOW)
+    brief = derived.brief
+    loaded = load_bytes(dump_brief(brief).encode(), "draft.yaml")
+    assert not loaded.problems, [str(p) for p in loaded.problems]
+    ref = _reference(path)
+    mapping = match_actors(brief, ref)
+    people = [a.id for a in ref.actors if a.kind.value == "person"]
+    assert [p for p in people if p not in mapping] == []  # every named person
+    assert len(mapping) / len(ref.actors) >= 0.75, sorted(
+        set(a.id for a in ref.actors) - set(mapping)
+    )
+    matched = set(mapping.values())
+    extra = [a.id for a in brief.actors if a.id not in matched]
+    assert len(extra) <= max(1, len(brief.actors) // 4), extra
+    # the publisher of the story is never one of its actors
+    assert not any(a.name == article.publisher for a in brief.actors)
+    body = quote_key(article.text)
+    ids = {a.id for a in brief.actors}
+    for position in brief.positions:
+        assert position.actor in ids
+        if position.quote:
+            assert quote_key(position.quote) in body
+
+
+def test_hamas_and_the_mediators_are_the_actors_of_the_ceasefire_story() -> None:
+    derived = derive(load_source(str(STORIES / "2033-05-14-ceasefire-talks.txt")), now=NOW)
+    actors = {a.id: a for a in derived.brief.actors}
+    assert actors["hamas"].kind.value == "group"
+    assert actors["khalil-nasser"].affiliation == "Hamas"
+    assert actors["laura-whitfield"].affiliation == "United States"
+    assert {"qatar", "egypt", "israel"} <= set(actors)
+    speakers = {p.actor for p in derived.brief.positions if p.quote}
+    assert {"khalil-nasser", "omar-al-kuwari", "laura-whitfield"} <= speakers
 
 
 # --- an internal error: one line naming the source, exit 1, nothing written -------------

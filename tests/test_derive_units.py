@@ -331,20 +331,57 @@ def test_month_and_day_take_the_nearest_year() -> None:
         ),
         (
             "He said their use was still up for discussion within the government.",
-            "What will be decided about their use?",
+            "Will their use be agreed?",
         ),
         (
             "A senior official said a decision could come soon, possibly next week.",
             "Will a decision come soon?",
         ),
         (
-            "The Pentagon did not immediately respond to a request for comment.",
-            "How will the Pentagon respond?",
+            "Halvard declined to say whether it would offer to sell factories.",
+            "Will Halvard offer to sell factories?",
+        ),
+        (
+            "Indian officials said New Delhi was still in discussions with EU member states.",
+            "Will New Delhi reach an agreement with EU member states?",
+        ),
+        (
+            "Zoomly refused to rule out raising fares to cover the cost.",
+            "Could Zoomly end up raising fares to cover the cost?",
+        ),
+        (
+            "The ministry did not confirm reports that troops had crossed the border.",
+            "Is it true that troops had crossed the border?",
+        ),
+        (
+            "Laura Whitfield, speaking in Riyadh on Friday, urged Hamas to accept the deal.",
+            "Will Hamas accept the deal?",
+        ),
+        (
+            "Lawmakers said they would ask the Supreme Court to order a recount.",
+            "Will the Supreme Court order a recount?",
+        ),
+        (
+            "It is unclear whether candidate Luis Ortega, who won 11%, will endorse either "
+            "finalist.",
+            "Will candidate Luis Ortega endorse either finalist?",
         ),
     ],
 )
 def test_questions(sentence: str, question: str) -> None:
     assert question in [q for q, _ in find_questions(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Pentagon did not immediately respond to a request for comment.",
+        "A spokesman said the matter was under consideration.",
+    ],
+)
+def test_no_filler_questions(sentence: str) -> None:
+    """Issue 12: no "How will X respond?" / "What will be decided about the issue?"."""
+    assert find_questions(sentence) == []
 
 
 def test_question_forms_and_ids() -> None:
@@ -353,3 +390,17 @@ def test_question_forms_and_ids() -> None:
     first = question_id("Will the Philippines actually use the missiles?", taken)
     assert first == "philippines-actually-use-missiles"
     assert question_id("Will the Philippines actually use the missiles?", taken) == first + "-2"
+
+
+def test_questions_are_not_cut_mid_word_and_keep_determiners_lower_case() -> None:
+    found = [
+        q
+        for q, _ in find_questions(
+            "Officials said New Delhi was still in discussions with several EU member states "
+            "and hoped a compromise could be found before the end of the year."
+        )
+    ]
+    assert "Will New Delhi reach an agreement with several EU member states?" in found
+    assert "Will a new round of talks be scheduled?" in [
+        q for q, _ in find_questions("A new round of talks has not been scheduled.")
+    ]

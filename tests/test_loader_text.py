@@ -47,7 +47,8 @@ def test_control_characters() -> None:
 
 def test_bidi_overrides_are_removed() -> None:
     assert clean("abc\u202edcba\u202c \u2066x\u2069") == "abcdcba x"
-    assert clean("\u200f keeps marks") == "\u200f keeps marks"
+    # Marks and line separators are shown, not obeyed (issue 17).
+    assert clean("\u200f shows marks\u2028") == "\ufffd shows marks\u2424"
 
 
 def test_lone_surrogates_cannot_reach_the_terminal() -> None:
@@ -77,5 +78,6 @@ def test_clean_never_leaves_control_characters(text: str) -> None:
         code = ord(char)
         assert char in "\n\t" or not (code < 0x20 or 0x7F <= code < 0xA0)
         assert not (0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069)
+        assert char not in "\u061c\u200e\u200f\u2028\u2029"
         assert not 0xD800 <= code <= 0xDFFF
     assert "\n" not in one_line(text) and "\x1b" not in one_line(text)

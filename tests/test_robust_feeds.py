@@ -8,6 +8,7 @@ Everything over HTTP goes through a real server on 127.0.0.1.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import json
 import re
@@ -134,6 +135,13 @@ def test_publish_api_refuses_an_out_holding_an_input(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match="holds"):
         publish(load_briefs(), tmp_path, BASE, inputs=[folder / "draft.yaml"])
     assert snapshot(tmp_path) == before
+    # OUT/briefs a link to the input folder: writing there would overwrite the inputs.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "briefs").symlink_to(folder)
+    with pytest.raises(BriefingError, match="holds"):
+        publish(load_briefs(), site, BASE, inputs=[folder])
+    assert snapshot(tmp_path / "briefs") == {k[7:]: v for k, v in before.items()}
 
 
 # -- 15: the base URL is validated --------------------------------------------------------
@@ -423,18 +431,28 @@ def test_serve_closes_idle_connections(served: tuple[StaticServer, list[str]]) -
 # -- 14: the LLM endpoint is held to the same client limits -------------------------------
 
 
+@functools.cache
+def gzip_bomb(payload: bytes) -> bytes:
+    """A valid answer followed by 24 MB of spaces: about 24 KB on the wire."""
+    return gzip.compress(payload + b" " * 24_000_000, compresslevel=9)
+
+
 class _Llm(BaseHTTPRequestHandler):
     mode = "bomb"
+    payload = json.dumps({"choices": [{"message": {"content": '{"title": "x"}'}}]}).encode()
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
         if self.mode == "slow":
-            time.sleep(1.5)
-        content = json.dumps({"title": "x"})
-        payload = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+            time.sleep(0.5)
+        payload = self.payload
         if self.mode == "bomb":
-            # A valid answer followed by 64 MB of spaces: ~64 KB on the wire.
-            payload = gzip.compress(payload + b" " * 64_000_000, compresslevel=9)
+            payload = gzip_bomb(payload)
+        elif self.mode == "deep":
+            payload = b"[" * 200_000
+        elif self.mode == "deep-content":
+            content = '{"a": ' + "[" * 200_000 + "}"
+            payload = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
         elif self.mode == "huge":
             payload = payload + b" " * 3_000_000
         self.send_response(200)
@@ -454,7 +472,9 @@ class _Llm(BaseHTTPRequestHandler):
 def llm_url() -> Iterator[str]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Llm)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
@@ -464,23 +484,31 @@ def llm_url() -> Iterator[str]:
 
 
 @pytest.mark.parametrize(
-    ("mode", "why"), [("bomb", "byte limit"), ("huge", "byte limit"), ("slow", "timed out|within")]
+    ("mode", "why"),
+    [
+        ("bomb", "byte limit"),
+        ("huge", "byte limit"),
+        ("slow", "timed out|within"),
+        ("deep", "not a chat completion"),
+        ("deep-content", "not valid JSON"),
+    ],
 )
 def test_llm_answer_is_capped_like_a_feed(llm_url: str, mode: str, why: str) -> None:
     from briefing.derive import derive, load_source
     from briefing.derive.llm import improve
 
     _Llm.mode = mode
+    gzip_bomb(_Llm.payload)  # made before memory is measured
     article = Path(__file__).parent / "fixtures" / "derive" / "2031-10-02-port-strike.html"
     derived = derive(load_source(str(article)))
     offline = derived.brief
     http = HttpSettings(max_bytes=1_000_000)
     tracemalloc.start()
     try:
-        notes = improve(derived, LlmSettings(base_url=llm_url), http=http, timeout=1.0)
+        notes = improve(derived, LlmSettings(base_url=llm_url), http=http, timeout=0.2)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert derived.brief == offline
     assert "keeping the offline draft" in notes[-1] and re.search(why, notes[-1]), notes
-    assert peak < 20_000_000
+    assert peak < 12_000_000, peak

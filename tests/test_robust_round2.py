@@ -3,6 +3,7 @@ CLI or the store as a user meets it, then the promise it breaks checked."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -315,3 +316,295 @@ def test_workers_exit_when_load_is_killed(tmp_path: Path, many_files: Path) -> N
         for pid in workers:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+# -- bidi marks and line separators -----------------------------------------------------------
+
+_INVISIBLE = {
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u061c": "ALM",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+}
+
+
+@pytest.mark.parametrize("char", list(_INVISIBLE), ids=list(_INVISIBLE.values()))
+def test_bidi_marks_and_line_separators_are_shown_as_symbols(char: str) -> None:
+    from briefing.text import clean, one_line
+
+    for shown in (clean(f"abc{char}def"), one_line(f"abc{char}def")):
+        assert char not in shown
+        assert shown.startswith("abc") and shown.endswith("def")
+        assert len(shown) == 7, f"{shown!r}: the character must stay visible, not vanish"
+
+
+def test_show_never_prints_bidi_marks_or_line_separators(tmp_path: Path) -> None:
+    brief = small_brief(4)
+    brief["title"] = "Talks \u200fnoitcerid\u200e go on\u2028and on\u2029"
+    brief["summary"] = "A \u061cmark and a\u2028line."
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.yaml").write_text(dump_yaml(brief))
+    db = tmp_path / "lib.db"
+    assert run_cli("load", folder, db=db).returncode == 0
+    for args in (["show", brief["id"]], ["list"], ["search", "talks"]):
+        result = run_cli(*args, db=db)
+        assert result.returncode == 0, str(result)
+        leaked = [name for char, name in _INVISIBLE.items() if char in result.stdout]
+        assert not leaked, f"{args}: {leaked}\n{result}"
+
+
+# -- 11: a damaged library is not written to ----------------------------------------------------
+
+
+def _damage(db: Path, tables: tuple[str, ...] = ("brief_documents", "positions")) -> None:
+    """Overwrite pages of ``tables`` with random bytes: the file still opens, the tables
+    ``list`` reads are intact, but SQLite's integrity check fails."""
+    import random
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        marks = ",".join("?" * len(tables))
+        pages = [
+            n
+            for (n,) in con.execute(
+                f"SELECT pageno FROM dbstat WHERE name IN ({marks}) AND pageno > 1", tables
+            )
+        ]
+    finally:
+        con.close()
+    rng = random.Random(17)
+    with db.open("r+b") as handle:
+        for page in rng.sample(pages, max(1, len(pages) // 2)):
+            handle.seek((page - 1) * page_size)
+            handle.write(rng.randbytes(page_size))
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() != ("ok",)
+    except sqlite3.DatabaseError:
+        pass  # so damaged that the check itself stops: damaged all the same
+    finally:
+        con.close()
+
+
+# `list` and the other read-only commands run no quick check: it reads the whole file
+# (seconds on a 100k library, at every `list`), and they write nothing. A damaged page they
+# do read is still one line and exit 2 (tests/test_robust_env.py); the file stays as it was.
+@pytest.mark.parametrize("command", ["load", "fetch"])
+def test_damaged_library_is_refused_untouched(tmp_path: Path, command: str) -> None:
+    from test_robust_helpers import checkpoint
+
+    db = tmp_path / "lib.db"
+    assert run_cli("load", *write_briefs(tmp_path / "in", range(60)), db=db).returncode == 0
+    checkpoint(db)
+    _damage(db)
+    before = db.read_bytes()
+    new = write_briefs(tmp_path / "new", range(100, 105))
+    args = {"load": ["load", *new], "fetch": ["fetch"]}[command]
+    env = {"BRIEFING_FEEDS": '[{"url": "http://127.0.0.1:9/feed.atom"}]'}
+    result = run_cli(*args, db=db, env=env)
+    _one_line_failure(result, str(db), "damaged")
+    assert db.read_bytes() == before, "briefing wrote to a damaged library"
+
+
+# -- 13: derive's input is bounded, and derive is near-linear ---------------------------------
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "too-big"])
+def test_derive_refuses_devices_pipes_and_big_files(tmp_path: Path, kind: str) -> None:
+    env: dict[str, str] = {}
+    if kind == "dev-zero":
+        source = Path("/dev/zero")
+    elif kind == "fifo":
+        source = tmp_path / "article.txt"
+        os.mkfifo(source)
+    else:
+        source = tmp_path / "article.txt"
+        source.write_text("ANKARA - Talks resume, the minister said.\n\n" * 100)
+        env["BRIEFING_LIMITS__MAX_FILE_BYTES"] = "1000"
+    result = run_cli("derive", "--no-library", source, db=tmp_path / "lib.db", env=env, timeout=20)
+    want = "over the limit of 1,000 bytes" if kind == "too-big" else "not a regular file"
+    _one_line_failure(result, str(source), want)
+    assert result.cpu < 5, str(result)
+
+
+def test_derive_time_grows_about_linearly() -> None:
+    """CPU time for an article 4x as long, measured side by side: about 4x (linear), not
+    16x (quadratic, as when each statement re-counted the whole article's words)."""
+    import sys
+
+    from briefing.derive import derive, from_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.articles import article
+
+    def cpu(size: int) -> float:
+        text = article(size)
+        start = time.process_time()
+        derive(from_text(text))
+        return time.process_time() - start
+
+    cpu(5_000)  # warm up: lexicons, compiled patterns
+    small, big = cpu(20_000), cpu(80_000)
+    assert big / small < 8, f"20 KB: {small:.2f}s, 80 KB: {big:.2f}s ({big / small:.1f}x)"
+
+
+def test_doc_lookups_agree_with_a_scan() -> None:
+    """The indexed lookups of ``Doc`` answer exactly what a scan of every mention does."""
+    import sys
+
+    from briefing.derive.actors import ActorExtractor
+    from briefing.derive.doc import Doc
+    from briefing.derive.extract_text import from_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.articles import article
+
+    paragraphs = list(from_text(article(6_000)).paragraphs)
+    doc = Doc.build(paragraphs, ActorExtractor(paragraphs).run())
+    kinds = {"person", "organization", "country", "group"}
+    for para, text in enumerate(paragraphs):
+        for offset in range(0, len(text) + 1, 7):
+            scan = [r for r in doc.refs if r.para == para and offset <= r.start]
+            scan = [r for r in scan if r.end <= offset + 60]
+            assert doc.refs_in(para, offset, offset + 60, outside_quotes=False) == scan
+            before = [r for r in doc.refs if (r.para, r.start) < (para, offset)]
+            before = [r for r in before if r.kind in kinds and not doc.in_quote(r.para, r.start)]
+            assert doc.last_ref_before(para, offset, kinds) == (before[-1] if before else None)
+            first = next(
+                (s for s in doc.sentences[para] if s.start <= offset < s.end + 1),
+                doc.sentences[para][-1],
+            )
+            assert doc.sentence_at(para, offset) == first
+
+
+# -- 1: search is bounded, and cancellable in the reader -----------------------------------------
+
+
+def _repetitive_library(path: Path, count: int, repeats: int) -> Path:
+    """``count`` valid briefs whose summaries repeat one word ``repeats`` times."""
+    from briefing.loader import load_bytes
+    from briefing.store import Store
+
+    briefs = []
+    for i in range(count):
+        brief = small_brief(i)
+        brief["summary"] = "kharkiv " * repeats
+        loaded = load_bytes(dump_yaml(brief).encode(), f"rep-{i}.yaml")
+        assert not loaded.errors, loaded.problems
+        briefs.extend(loaded.briefs)
+    with Store(path) as store:
+        store.import_briefs((b, None) for b in briefs)
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("five")
+    db = folder / "lib.db"
+    assert run_cli("load", *write_briefs(folder / "in", range(5)), db=db).returncode == 0
+    return db
+
+
+def test_search_repeating_one_word_searches_it_once(small_library: Path) -> None:
+    """A word given many times is searched once (repeats multiplied FTS5's work): the
+    same hits as the word alone."""
+    once = run_cli("search", "--json", "talks", db=small_library)
+    many = run_cli("search", "--json", *(["talks"] * 150), db=small_library, timeout=30)
+    assert many.returncode == 0 and many.stdout == once.stdout, str(many)
+    assert many.cpu < 5, str(many)
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ([f"w{i}" for i in range(200)], "search takes at most 32"),
+        (["x" * 100_000], "search takes at most 1,000"),
+    ],
+    ids=["200-words", "100-KB"],
+)
+def test_search_refuses_huge_queries_in_one_line(
+    small_library: Path, words: list[str], message: str
+) -> None:
+    result = run_cli("search", *words, db=small_library, timeout=30)
+    _one_line_failure(result, message)
+    assert result.cpu < 5, str(result)
+
+
+def test_search_in_a_brief_repeating_a_word_60000_times(tmp_path: Path) -> None:
+    db = _repetitive_library(tmp_path / "lib.db", 1, 60_000)
+    result = run_cli("search", "--json", "kharkiv", db=db, timeout=60)
+    assert result.returncode == 0, str(result)
+    assert result.cpu < 5, str(result)
+    assert json.loads(result.stdout)[0]["where"] == "summary"
+
+
+def test_store_search_stops_when_cancelled(tmp_path: Path) -> None:
+    from briefing.store import SearchCancelled, Store
+
+    db = _repetitive_library(tmp_path / "lib.db", 30, 2_000)
+    with Store(db) as store:
+        assert len(store.search("kharkiv")) == 30
+        polls: list[int] = []
+
+        def cancelled() -> bool:
+            polls.append(1)
+            return len(polls) > 3
+
+        with pytest.raises(SearchCancelled):
+            store.search("kharkiv", cancelled=cancelled)
+        assert len(store.search("kharkiv")) == 30  # the connection is fine afterwards
+
+
+@pytest.fixture(scope="module")
+def slow_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Fifty hits whose snippets cost real work: a search here takes most of a second."""
+    return _repetitive_library(tmp_path_factory.mktemp("slow") / "lib.db", 50, 2_000)
+
+
+def _store_busy(app: Any) -> bool:
+    """Does some thread of the app hold a library connection (a search running)?"""
+    for store in list(app._stores):
+        if not store._lock.acquire(blocking=False):
+            return True
+        store._lock.release()
+    return False
+
+
+@pytest.mark.parametrize("leave", ["escape", "quit"])
+async def test_reader_search_stops_when_abandoned(slow_library: Path, leave: str) -> None:
+    """Leaving the search screen (or quitting) while a search runs stops it inside
+    SQLite, instead of leaving a thread busy until it finishes: measured against the
+    same search left to finish, in the same run."""
+    import asyncio
+
+    from briefing.config import Settings
+    from briefing.store import Store
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.search import SearchScreen
+
+    with Store(slow_library) as store:
+        start = time.perf_counter()
+        store.search("kharkiv", limit=50)
+        full = time.perf_counter() - start
+
+    app = BriefingApp(Settings(library={"sync": []}), slow_library, None, sync=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause(0.3)
+        app.push_screen(SearchScreen("kharkiv"))
+        deadline = time.perf_counter() + 10
+        while not _store_busy(app):  # the search has started in its thread
+            assert time.perf_counter() < deadline, "the search never started"
+            await asyncio.sleep(0.005)
+        start = time.perf_counter()
+        if leave == "escape":
+            await pilot.press("escape")
+        else:
+            app.exit()
+        while _store_busy(app) and time.perf_counter() - start < 30:
+            await asyncio.sleep(0.005)
+        stopped = time.perf_counter() - start
+    assert stopped < full / 2, f"search ran on for {stopped:.2f}s (a whole one: {full:.2f}s)"

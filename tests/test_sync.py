@@ -118,6 +118,7 @@ def test_sync_skips_unchanged_files_without_reading_them(
     assert reads == []
     assert (second.files, second.skipped_files, second.read_files) == (3, 3, 0)
     assert second.summary().endswith("(0 files read, 3 unchanged files skipped)")
+    assert sorted(second.unchanged) == sorted(first.new)  # the skipped files' briefs
 
     changed = folder / "2031-03-05-strike-vote.yaml"
     shutil.copy(V2, changed)  # new content, new size and mtime
@@ -131,7 +132,9 @@ def test_sync_skips_unchanged_files_without_reading_them(
     os.utime(touched, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
     fourth = sync_folders(store, [folder])
     assert reads == [touched.name]  # same size, new mtime: read again
-    assert fourth.unchanged == ["harbour-talks-2031-03-01"]
+    assert (fourth.read_files, fourth.skipped_files) == (1, 2)
+    assert fourth.new == fourth.updated == []
+    assert sorted(fourth.unchanged) == sorted(first.new)  # one read, two skipped
 
 
 def test_refused_files_are_read_again_next_time(

@@ -47,12 +47,6 @@ def db(tmp_path: Path) -> Path:
     return make_library(tmp_path)
 
 
-@pytest.fixture(autouse=True)
-def _no_read_delay(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Briefs count as read after a second on screen; tests opt in to shorter waits.
-    monkeypatch.setattr(MainScreen, "MARK_READ_DELAY", 60.0)
-
-
 def main_of(app: Any) -> MainScreen:
     return app.main_screen
 
@@ -164,7 +158,7 @@ async def test_list_mouse_click_selects(db: Path) -> None:
         main = main_of(app)
         lst = main.brief_list
         # Row 2 (third brief) is lines 4-5 of the content; the border adds one line.
-        await pilot.click(BriefList, offset=(5, 1 + 2 * BriefList.ROW_HEIGHT))
+        await pilot.click(BriefList, offset=(5, 1 + 2 * lst.ROW_HEIGHT))
         await settle(pilot)
         assert lst.cursor == 2
         assert main.brief is not None and main.brief.id == ORDER[2]
@@ -179,7 +173,7 @@ async def test_lazy_list_5000_briefs_without_a_widget_per_brief(tmp_path: Path) 
         assert lst.count == 5004
         widgets = list(app.screen.walk_children(with_self=True))
         assert len(widgets) < 250, len(widgets)
-        assert lst.virtual_size.height == 5004 * BriefList.ROW_HEIGHT
+        assert lst.virtual_size.height == 5004 * lst.ROW_HEIGHT
         await pilot.press("G")
         await settle(pilot)
         assert lst.cursor == 5003
@@ -248,7 +242,7 @@ async def test_jk_move_inside_panes(db: Path) -> None:
         await settle(pilot)
         main = main_of(app)
         positions = main.query_one(PositionsPane)
-        await pilot.press("4", "j")
+        await pilot.press("4")  # a focused pane has its first item highlighted
         assert positions.highlighted == 0
         await pilot.press("j", "j")
         assert positions.highlighted == 2
@@ -281,7 +275,7 @@ async def test_keys_typed_in_one_burst_follow_the_focus(db: Path) -> None:
             app.post_message(events.Key(key, key))
         await settle(pilot)
         assert isinstance(app.focused, PositionsPane)
-        assert main.query_one(PositionsPane).highlighted == 1
+        assert main.query_one(PositionsPane).highlighted == 2  # 4 put it on the first
         assert main.brief_list.cursor == 0
 
 
@@ -306,10 +300,10 @@ async def test_n_p_select_actor_and_highlight_related_items(db: Path) -> None:
         assert str(timeline.border_subtitle).startswith("Arla Fenn: 1 of 3")
         text = screen_text(app)
         assert "▌ Arla Fenn" in text  # the marker on the related position
-        await pilot.press("n")
-        assert main.actor_id == "ostra" and actors.highlighted == 1
+        await pilot.press("n")  # actors with positions first: ostra states none
+        assert main.actor_id == "dravia" and actors.highlighted == 2
         await pilot.press("p", "p")
-        assert main.actor_id == "delta-farmers"  # wraps around
+        assert main.actor_id == "ostra"  # wraps around
         # n/p from another pane keeps the focus there
         await pilot.press("4", "n")
         assert main.actor_id == "arla-fenn"
@@ -330,7 +324,7 @@ async def test_f_filters_panes_to_the_selected_actor(db: Path) -> None:
         timeline = main.query_one(TimelinePane)
         await pilot.press("f")  # no actor yet: nothing happens
         assert not main.filtered
-        await pilot.press("n", "n", "n")  # dravia
+        await pilot.press("n", "n")  # dravia
         await pilot.press("f")
         assert main.filtered
         assert [p.actor for p in positions.items] == ["dravia"]
@@ -351,16 +345,18 @@ async def test_f_filters_panes_to_the_selected_actor(db: Path) -> None:
 
 async def test_enter_and_a_on_actor_post_open_actor(db: Path) -> None:
     app = make_app(db)
-    siblings = ("arla-fenn", "ostra", "dravia", "vell-commission", "delta-farmers")
+    # In n/p order: the actors stating positions first.
+    siblings = ("arla-fenn", "dravia", "vell-commission", "delta-farmers", "ostra")
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("a")  # nothing selected yet
         assert app.opened == []
-        await pilot.press("n", "n", "enter")
+        await pilot.press("n", "n", "n", "n", "n", "enter")
         assert app.opened[-1] == ("actor", "ostra", siblings)
         await pilot.press("1", "a")  # a works from anywhere on the screen
         assert app.opened[-1] == ("actor", "ostra", siblings)
-        await pilot.press("4", "j", "j", "enter")  # enter on a position: its actor
+        await pilot.press("n")  # wraps to the first
+        await pilot.press("4", "j", "enter")  # enter on a position: its actor
         assert app.opened[-1] == ("actor", "dravia", siblings)
 
 
@@ -368,7 +364,7 @@ async def test_enter_on_question_posts_open_question(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press("5", "j", "enter")
+        await pilot.press("5", "enter")  # the first question is under the cursor at once
         assert app.opened[-1] == ("question", "vell-compact-signed")
         await pilot.press("j", "enter")
         assert app.opened[-1] == ("question", "vell-flow-figures")
@@ -425,20 +421,6 @@ async def test_u_toggles_read_and_it_persists_across_restarts(db: Path) -> None:
         await settle(pilot)
     with Store(db) as store:
         assert store.is_read(ORDER[0]) is False
-
-
-async def test_showing_a_brief_marks_it_read(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(MainScreen, "MARK_READ_DELAY", 0.05)
-    app = make_app(db)
-    async with app.run_test(size=WIDE, notifications=True) as pilot:
-        await settle(pilot)
-        lst = main_of(app).brief_list
-        await pilot.pause(0.2)
-        await settle(pilot)
-        assert lst.row(0).read is True
-        assert lst.row(1).read is False
-    with Store(db) as store:
-        assert store.is_read(ORDER[0])
 
 
 # -- tag filter, source, fetch ---------------------------------------------------------
@@ -688,7 +670,8 @@ async def test_escape_goes_back_from_pushed_screens(db: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
-        await pilot.press("3", "escape")  # on the main screen: back to the list
+        # on the main screen: the actor the focused pane selected, then back to the list
+        await pilot.press("3", "escape", "escape")
         assert isinstance(app.focused, BriefList)
         await pilot.press("escape")  # nothing more to undo: stays
         assert app.is_running and isinstance(app.screen, MainScreen)
@@ -823,3 +806,32 @@ async def test_a_failing_store_query_is_a_notice_not_a_crash(
         await settle(pilot, ready=None)
         assert app.is_running
         assert "database is locked ␛[2J" in screen_text(app)
+
+
+async def test_start_up_sync_scans_file_stamps_only_after_the_list_is_painted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: the first painted list does not wait for (or share the GIL with) the
+    sync's scan of every file stamp."""
+    import briefing.sync as sync_module
+
+    db = make_library(tmp_path)
+    seen: list[tuple[int | None, bool]] = []
+    real = sync_module.plan_files
+
+    def plan_files(paths: Any, known: Any = None) -> Any:
+        lst = main_of(app).brief_list
+        seen.append((lst.count, bool(lst.row(0)) and app.screen is main_of(app)))
+        return real(paths, known)
+
+    monkeypatch.setattr(sync_module, "plan_files", plan_files)
+    app = make_app(db)
+    app.settings.library.sync = [LIBRARY]
+    app.sync_on_start = True
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert len(seen) == 1  # the sync ran, once
+        count, painted = seen[0]
+        assert count is not None and count > 0 and painted
+        assert main_of(app).brief_list.count >= count

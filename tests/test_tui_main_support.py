@@ -71,6 +71,9 @@ def synthetic(n: int) -> list[Brief]:
 
 
 def settings(**ui: Any) -> Settings:
+    """No folder sync; briefs are marked read only when a test asks for a delay
+    (``mark_read_after=…``), so read markers stay put in the other tests."""
+    ui.setdefault("mark_read_after", None)
     return Settings(library={"sync": []}, ui=ui)
 
 

@@ -41,17 +41,21 @@ async def test_n_n_enter_opens_second_actor_with_positions_across_briefs(library
     app = reader(library)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
+        # n/p step through the actors stating positions first: northgrid states none.
         await pilot.press("n", "n", "enter")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ActorScreen), screen
-        assert screen.actor_id == "northgrid"
+        assert screen.actor_id == "city-council"
         assert "actor 2 of 3" in screen_text(app)
-        briefs = [r for r in screen.query_one(ActorTimeline).rows if isinstance(r, BriefEntry)]
-        assert len(briefs) == 3
         await pilot.press("n")
         await settle(pilot)
-        assert screen.actor_id == "city-council" and "actor 3 of 3" in screen_text(app)
+        assert screen.actor_id == "northgrid" and "actor 3 of 3" in screen_text(app)
+        briefs = [r for r in screen.query_one(ActorTimeline).rows if isinstance(r, BriefEntry)]
+        assert len(briefs) == 3
+        await pilot.press("p")
+        await settle(pilot)
+        assert screen.actor_id == "city-council"
         await pilot.press("g", "enter")  # the oldest brief naming the council
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)

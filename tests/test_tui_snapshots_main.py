@@ -9,15 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from briefing.tui.screens.main import MainScreen
 from test_tui_main_support import make_app, make_library, settle
-
-
-@pytest.fixture(autouse=True)
-def _stable(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(MainScreen, "MARK_READ_DELAY", 3600.0)  # unread markers stay
 
 
 def _app(tmp_path: Path, **ui: Any) -> Any:

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -35,7 +35,9 @@ class LibrarySettings(BaseModel):
 
     sync: list[Path] = Field(default_factory=lambda: [paths.BUNDLED_BRIEFS])
     """Folders of brief files synced into the library each time the reader starts.
-    Only files whose size or modification time changed are re-read."""
+    Only files whose size or modification time changed are re-read. The bundled
+    ``briefs/`` (the default) is a demo, synced only into a new library or one it was
+    synced into before (:func:`briefing.sync.sync_folders`)."""
 
 
 class LimitsSettings(BaseModel):
@@ -105,6 +107,12 @@ class UiSettings(BaseModel):
     """Key overrides: binding id -> comma-separated keys, e.g. ``next_actor: "n,right"``.
     Binding ids are listed on the help screen (``?``) and in the README."""
 
+    mark_read_after: float | None = Field(default=2.0, ge=0)
+    """Seconds a brief you moved to stays on screen before it counts as read; null:
+    only opening it (``enter``, a search result…) or ``u`` marks it. The brief shown
+    when the reader starts does not count until you act on it, so starting and
+    quitting changes no read state."""
+
 
 class LlmSettings(BaseModel):
     enabled: bool = False
@@ -118,6 +126,9 @@ class LlmSettings(BaseModel):
 
     api_key_env: str = "BRIEFING_LLM_API_KEY"
     """Environment variable holding the API key (the key is never read from this file)."""
+
+    timeout: float = Field(default=120.0, gt=0, le=3600)
+    """Seconds to wait for the model's answer before keeping the offline draft."""
 
 
 class DeriveSettings(BaseModel):
@@ -149,6 +160,14 @@ class Settings(BaseSettings):
 
     derive: DeriveSettings = Field(default_factory=DeriveSettings)
     """Settings of ``briefing derive``."""
+
+    _user_file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def user_file(self) -> Path:
+        """The config file the user edits to change these settings: ``--config`` /
+        ``$BRIEFING_CONFIG`` if given, else their own file (which may not exist yet)."""
+        return self._user_file or paths.user_config_file()
 
     @classmethod
     def settings_customise_sources(
@@ -186,7 +205,9 @@ def load_settings(config_file: Path | None = None) -> Settings:
     files = config_files(config_file)
     token = _config_files.set(files)
     try:
-        return Settings()
+        settings = Settings()
+        settings._user_file = config_file
+        return settings
     except SettingsError as exc:
         raise BriefingError(f"invalid configuration: {_env_parse_error(exc)}") from None
     except ValidationError as exc:

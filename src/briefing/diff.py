@@ -12,9 +12,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from briefing.model import Brief
+if TYPE_CHECKING:  # only annotations: `briefing --help` imports this module, not the models
+    from briefing.model import Brief
+    from briefing.store import Store
 
 Kind = Literal["added", "removed", "changed"]
 
@@ -277,3 +279,23 @@ def diff_lines(diff: BriefDiff) -> list[tuple[str, str]]:
             else:
                 out.append(("context", line))
     return out
+
+
+def load_diff(store: Store, brief_id: str, old: int | None, new: int | None) -> BriefDiff | str:
+    """The diff between two stored versions (default: the one before the current, and
+    the current), or why there is none. Used by the CLI and the reader."""
+    history = store.brief_history(brief_id)
+    if not history:
+        return f"no brief {brief_id!r} in the library"
+    numbers = [r.version for r in history]
+    new = numbers[-1] if new is None else new
+    old = new - 1 if old is None else old
+    for n in (old, new):
+        if n not in numbers:
+            return f"brief {brief_id!r} has no version {n} (it has {numbers[0]}–{numbers[-1]})"
+    if old == new:
+        return "--from and --to name the same version"
+    before, after = store.get_version(brief_id, old), store.get_version(brief_id, new)
+    if before is None or after is None:
+        return f"version {old if before is None else new} of {brief_id!r} vanished meanwhile"
+    return diff_briefs(before, after, old_version=old, new_version=new)

@@ -267,12 +267,45 @@ class HttpClient:
                     delay = s.backoff * 2 ** (attempt - 1)
                 await self._sleep(delay)
 
+    async def post_json(
+        self, url: str, payload: object, *, headers: dict[str, str] | None = None
+    ) -> Response:
+        """POST ``payload`` as JSON under the limits of :meth:`get`: timeouts, the total
+        deadline, the byte cap while the answer streams in (also after gzip).
+
+        Sent once, never retried or redirected: a POST (an LLM completion) may cost
+        money or act each time it is sent. Raises :class:`FetchError` for anything but
+        a 2xx answer.
+        """
+        url = check_url(url)
+        try:
+            async with self._slots:
+                return await self._bounded(url, lambda: self._post(url, payload, headers or {}))
+        except _Retryable as exc:
+            raise FetchError(str(exc)) from None
+
+    async def _post(self, url: str, payload: object, headers: dict[str, str]) -> Response:
+        request = self._client.build_request("POST", url, json=payload, headers=headers)
+        response = await self._client.send(request, stream=True)
+        try:
+            if response.status_code in REDIRECT_STATUSES:
+                raise FetchError(
+                    f"{url}: HTTP {response.status_code} redirect; a POST is not redirected"
+                )
+            return await self._finish(url, url, response, 1)
+        finally:
+            await response.aclose()
+
     async def _attempt(self, url: str, headers: dict[str, str], attempt: int) -> Response:
         """One try, redirects included, under the total deadline."""
+        return await self._bounded(url, lambda: self._follow(url, headers, attempt))
+
+    async def _bounded(self, url: str, request: Callable[[], Awaitable[Response]]) -> Response:
+        """``request()`` under the total deadline, its failures as messages naming ``url``."""
         total = self.settings.total_timeout
         try:
             async with asyncio.timeout(total):
-                return await self._follow(url, headers, attempt)
+                return await request()
         except TimeoutError:
             raise _Retryable(f"{url}: no complete answer within {total:g}s") from None
         except httpx.ConnectTimeout:
@@ -386,3 +419,15 @@ async def fetch_url(url: str, settings: HttpSettings, *, accept: str | None = No
 def fetch_url_sync(url: str, settings: HttpSettings, *, accept: str | None = None) -> Response:
     """:func:`fetch_url` for synchronous callers (not from inside a running event loop)."""
     return asyncio.run(fetch_url(url, settings, accept=accept))
+
+
+def post_json_sync(
+    url: str, payload: object, settings: HttpSettings, *, headers: dict[str, str] | None = None
+) -> Response:
+    """One :meth:`HttpClient.post_json`, for synchronous callers (``derive --llm``)."""
+
+    async def post() -> Response:
+        async with HttpClient(settings) as client:
+            return await client.post_json(url, payload, headers=headers)
+
+    return asyncio.run(post())

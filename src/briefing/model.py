@@ -51,7 +51,8 @@ def _non_empty(value: str) -> str:
 
 
 def _partial_date(value: Any) -> str:
-    """Normalise a timeline date to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` text."""
+    """Normalise a timeline or position date to ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
+    text (sources often give only the month or year something was said or happened)."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -170,7 +171,7 @@ class Position(_Part):
     stance: Stance | None = None
     quote: str | None = None
     attribution: Attribution | None = None
-    date: dt.date | None = None
+    date: PartialDate | None = None
 
 
 class OpenQuestion(_Part):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_cache_dir, user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_downloads_path
 
 APP_NAME = "briefing"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -33,6 +33,20 @@ def cache_dir() -> Path:
 
 def default_database() -> Path:
     return data_dir() / "library.db"
+
+
+def screenshot_dir() -> Path:
+    """Where the reader saves screenshots: the user's Downloads folder, created if it is
+    missing; if it cannot be, ``screenshots/`` in the data folder. (Textual's default
+    fails with no reason when Downloads does not exist.)"""
+    for folder in (user_downloads_path(), data_dir() / "screenshots"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if folder.is_dir():
+            return folder
+    return user_downloads_path()  # saving there fails, and the reader says why
 
 
 def user_config_file() -> Path:

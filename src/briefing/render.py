@@ -157,7 +157,7 @@ def brief_renderable(brief: Brief) -> RenderableType:
                 [
                     ("stance", position.stance),
                     ("attribution", position.attribution),
-                    ("said", position.date.isoformat() if position.date else None),
+                    ("said", position.date),
                 ]
             )
             if meta.plain:
@@ -253,7 +253,7 @@ def brief_markdown(brief: Brief) -> str:
                 for label, value in (
                     ("Stance", position.stance),
                     ("Attribution", position.attribution),
-                    ("Said", position.date.isoformat() if position.date else None),
+                    ("Said", position.date),
                 )
                 if value
             ]

@@ -96,11 +96,11 @@ _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def dump_brief(brief: Brief) -> str:
     """Canonical YAML of one brief; reading it back gives an equal brief."""
     data, extra = _declared(brief, "python")
-    for event in data.get("timeline", []):
+    for item in (*data.get("timeline", []), *data.get("positions", [])):
         # Unquoted full dates read better and come back as the same text.
-        value = event.get("date")
+        value = item.get("date")
         if isinstance(value, str) and _FULL_DATE.match(value):
-            event["date"] = dt.date.fromisoformat(value)
+            item["date"] = dt.date.fromisoformat(value)
     data.update(extra)
     return yaml.dump(
         data,

@@ -29,6 +29,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing import paths
 from briefing.config import LimitsSettings
 from briefing.errors import BriefingError, Problem
 from briefing.files import brief_files_keyed, missing_paths
@@ -186,6 +187,7 @@ class Plan:
 
     files: int = 0  # brief files found
     skipped: int = 0  # unchanged since the last sync: will not be read
+    skipped_ids: list[str] = field(default_factory=list)  # the briefs those files held
     items: list[_Task | FileResult] = field(default_factory=list)
 
     @property
@@ -215,6 +217,7 @@ def plan_files(paths: Iterable[Path], known: dict[str, FileStamp] | None = None)
         stamp = known.get(key)
         if stamp is not None and (stamp.size, stamp.mtime_ns) == (task.size, task.mtime_ns):
             plan.skipped += 1
+            plan.skipped_ids.extend(stamp.brief_ids)
             continue
         plan.items.append(task)
     return plan
@@ -351,6 +354,7 @@ def load_paths(
     report = LoadReport(missing=missing_paths(paths))
     plan = plan_files(paths, store.file_stamps() if skip_unchanged_files else None)
     report.files, report.skipped_files = plan.files, plan.skipped
+    report.unchanged.extend(plan.skipped_ids)  # as reading them again would find them
     total = report.files
     done = report.skipped_files
     if progress is not None:
@@ -393,10 +397,26 @@ def sync_folders(
     folders: Iterable[Path | str],
     limits: LimitsSettings | None = None,
     progress: Progress | None = None,
+    *,
+    bundled: Path = paths.BUNDLED_BRIEFS,
 ) -> LoadReport:
     """Bring the library up to date with ``folders``, reading only changed files.
 
     What the reader runs at start over ``library.sync``; a folder that does not exist is
     listed in ``report.missing`` rather than raising.
+
+    The ``bundled`` folder (the checkout's ``briefs/``, which the default configuration
+    lists) is a demo for a new library: it is synced only into a library with no briefs
+    yet, or one that already holds briefs synced from it (kept up to date). A library
+    the user already has is changed only by the other folders.
     """
+    folders = [Path(f) for f in folders]
+    demo = bundled.resolve()
+    if any(f.resolve() == demo for f in folders) and not _takes_the_demo(store, demo):
+        folders = [f for f in folders if f.resolve() != demo]
     return load_paths(store, folders, limits, skip_unchanged_files=True, progress=progress)
+
+
+def _takes_the_demo(store: Store, demo: Path) -> bool:
+    """A new (empty) library, or one the demo briefs were synced into before."""
+    return store.count_briefs() == 0 or store.has_files_under(str(demo))

@@ -25,13 +25,23 @@ def _table() -> dict[int, str]:
         table[code] = "\ufffd"
     for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):  # bidi overrides
         table[code] = ""
+    # Bidi marks reorder the neutral characters around them on terminals that do bidi;
+    # they are shown, as a replacement character, rather than obeyed.
+    for code in (0x061C, 0x200E, 0x200F):  # ARABIC LETTER MARK, LRM, RLM
+        table[code] = "\ufffd"
+    # Line and paragraph separators: some terminals break the line, so a one-line view
+    # could be split; shown as the newline symbol.
+    table[0x2028] = table[0x2029] = "\u2424"  # ␤
     return table
 
 
 _TABLE = _table()
 # Lone surrogates cannot be encoded for the terminal at all; they come only from
 # escapes such as "\ud800" in quoted YAML, never from UTF-8 text.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -41,7 +51,8 @@ def _replace(match: re.Match[str]) -> str:
 
 def clean(text: str) -> str:
     """``text`` with control characters shown as visible symbols and bidi overrides
-    removed: ESC becomes ``␛``, so an escape sequence prints as harmless text."""
+    removed: ESC becomes ``␛``, so an escape sequence prints as harmless text; bidi
+    marks (LRM, RLM, ALM) become ``�`` and line/paragraph separators ``␤``."""
     if not _UNSAFE.search(text):
         return text
     return _UNSAFE.sub(_replace, text.replace("\r\n", "\n"))

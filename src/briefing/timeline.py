@@ -2,11 +2,11 @@
 
 Briefs about one story restate its events in their own words ("Heavy fighting continues
 around Kharkiv", "Russian attacks continue in the Kharkiv region"). Two events are the
-same when they have the same date (same precision), come from different briefs, and
-either share most of their significant words, or involve the same actors and share
-some. Greedy: an event joins the first group of its date it matches, compared with the
-group's first event, so grouping a date costs about one comparison per event and group
-sharing a word with it.
+same when they have the same date (same precision), come from different briefs, state
+no different figures, and either share most of their significant words or involve the
+same actors and share some. Greedy: an event joins the first group of its date it
+matches, compared with the group's first event, so grouping a date costs about one
+comparison per event and group sharing a word with it.
 
 Shared by ``briefing timeline`` and the reader's timeline screen.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 
 from briefing.store import TimelineRow
@@ -42,6 +43,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem, enough to make "attacks" and "attack", "Russian" and "Russia" meet."""
     for suffix in ("ations", "ation", "ians", "ian", "ing", "ies", "es", "ed", "s"):
@@ -59,10 +61,12 @@ def words(text: str) -> frozenset[str]:
     )
 
 
-def _similar(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The figures an event states: two events with different figures are different."""
+    return frozenset(_NUMBER.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,34 +86,56 @@ class EventGroup:
         return tuple(dict.fromkeys(a for row in self.rows for a in row.actors))
 
 
+@dataclass(slots=True)
+class _Head:
+    """A group being built: its first event, that event's words and figures."""
+
+    row: TimelineRow
+    words: frozenset[str]
+    numbers: frozenset[str]
+    actors: frozenset[str]
+    members: list[TimelineRow]
+    briefs: set[str]
+
+
 def _same(
-    head: TimelineRow, head_words: frozenset[str], row: TimelineRow, row_words: frozenset[str]
+    head: _Head, shared: int, words: frozenset[str], numbers: frozenset[str], actors: frozenset[str]
 ) -> bool:
-    score = _similar(head_words, row_words)
+    if head.numbers and numbers and head.numbers != numbers:
+        return False  # "terminal 3" and "terminal 4", "87 percent" and "60 percent"
+    score = shared / (len(head.words) + len(words) - shared)
     if score >= SAME_WORDS:
         return True
-    return bool(head.actors) and set(head.actors) == set(row.actors) and score >= SAME_ACTORS_WORDS
+    return bool(actors) and actors == head.actors and score >= SAME_ACTORS_WORDS
 
 
 def group_date(rows: Iterable[TimelineRow]) -> list[EventGroup]:
     """Group the events of one date (in their order; a group sits where its first
-    event does)."""
-    heads: list[tuple[TimelineRow, frozenset[str], list[TimelineRow], set[str]]] = []
+    event does). Shared words are counted through an index of the groups' words, so
+    only groups that could reach the thresholds are compared."""
+    heads: list[_Head] = []
     by_word: dict[str, list[int]] = {}
     for row in rows:
         row_words = words(row.event)
-        candidates = sorted({i for w in row_words for i in by_word.get(w, ())})
-        for i in candidates:
-            head, head_words, members, briefs = heads[i]
-            if row.brief_id not in briefs and _same(head, head_words, row, row_words):
-                members.append(row)
-                briefs.add(row.brief_id)
+        numbers = _numbers(row.event)
+        actors = frozenset(row.actors)
+        shared: dict[int, int] = {}
+        for w in row_words:
+            for i in by_word.get(w, ()):
+                shared[i] = shared.get(i, 0) + 1
+        for i in sorted(shared):
+            head = heads[i]
+            if row.brief_id not in head.briefs and _same(
+                head, shared[i], row_words, numbers, actors
+            ):
+                head.members.append(row)
+                head.briefs.add(row.brief_id)
                 break
         else:
             for w in row_words:
                 by_word.setdefault(w, []).append(len(heads))
-            heads.append((row, row_words, [], {row.brief_id}))
-    return [EventGroup(head, tuple(members)) for head, _w, members, _b in heads]
+            heads.append(_Head(row, row_words, numbers, actors, [], {row.brief_id}))
+    return [EventGroup(h.row, tuple(h.members)) for h in heads]
 
 
 def group_events(rows: Iterable[TimelineRow]) -> Iterator[EventGroup]:

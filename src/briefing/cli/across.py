@@ -7,19 +7,20 @@ cleaned; ``--json`` shapes are stable and listed in the README.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import click
 from rich.text import Text
 
 from briefing.cli import Context, cli, pass_context
 from briefing.cli.library import _console, _emit_json, _fail, _store, _tty
-from briefing.store import DATE, PositionRow, Store, TimelineFilter, VersionRow
+from briefing.diff import diff_lines, load_diff
+from briefing.store import DATE, Store, TimelineFilter, TimelineRow, VersionRow
 from briefing.text import clean, one_line
 from briefing.timeline import EventGroup, group_events, precision
-
-if TYPE_CHECKING:  # the diff machinery (and the models) load only for `diff`
-    from briefing.diff import BriefDiff
+from briefing.topic import by_actor, said_on
 
 #: How the diff's line styles look on a terminal.
 DIFF_STYLES = {
@@ -79,28 +80,6 @@ def history(context: Context, brief_id: str, as_json: bool) -> None:
         console.print(Text(where, style="dim"))
 
 
-def load_diff(store: Store, brief_id: str, old: int | None, new: int | None) -> BriefDiff | str:
-    """The diff between two stored versions (default: the one before the current, and
-    the current), or why there is none. Used by the CLI and the reader."""
-    from briefing.diff import diff_briefs
-
-    history = store.brief_history(brief_id)
-    if not history:
-        return f"no brief {brief_id!r} in the library"
-    numbers = [r.version for r in history]
-    new = numbers[-1] if new is None else new
-    old = new - 1 if old is None else old
-    for n in (old, new):
-        if n not in numbers:
-            return f"brief {brief_id!r} has no version {n} (it has {numbers[0]}–{numbers[-1]})"
-    if old == new:
-        return "--from and --to name the same version"
-    before, after = store.get_version(brief_id, old), store.get_version(brief_id, new)
-    if before is None or after is None:
-        return f"version {old if before is None else new} of {brief_id!r} vanished meanwhile"
-    return diff_briefs(before, after, old_version=old, new_version=new)
-
-
 @cli.command()
 @click.argument("brief_id", metavar="ID")
 @click.option("--from", "old", type=int, metavar="N", help="Older version (default: previous).")
@@ -128,8 +107,6 @@ def diff(context: Context, brief_id: str, old: int | None, new: int | None, as_j
     if result.empty:
         console.print(Text("No differences.", style="dim"))
         return
-    from briefing.diff import diff_lines
-
     for style, line in diff_lines(result):
         console.print(Text(clean(line), style=DIFF_STYLES[style] if _tty() else ""))
 
@@ -191,46 +168,60 @@ def timeline(
     told by several briefs is shown once, with the others under it."""
     where = TimelineFilter(actor=actor_id, tag=tag, since=since, until=until)
     with _store(context) as store:
-        groups = list(group_events(store.timeline(where)))
-    if as_json:
-        _emit_json([_timeline_json(g) for g in groups])
-        return
-    if not groups:
-        click.echo("No timeline events match.", err=True)
-        return
-    console = _console()
-    for group in groups:
-        head = group.head
-        line = Text(f"{head.date:<11}", style="bold")
-        line.append(one_line(head.event))
-        console.print(line)
-        console.print(Text(f"{'':<11}{one_line(head.brief_title)} ({head.brief_id})", style="dim"))
-        for row in group.others:
-            also = Text(f"{'':<11}≈ ", style="dim")
-            also.append(one_line(row.event), style="italic")
-            console.print(also)
+        # Streamed a page at a time: a library's timeline may hold millions of events.
+        groups = group_events(_all_events(store, where))
+        if as_json:
+            _stream_json(_timeline_json(g) for g in groups)
+            return
+        console = _console()
+        shown = False
+        for group in groups:
+            shown = True
+            head = group.head
+            line = Text(f"{head.date:<11}", style="bold")
+            line.append(one_line(head.event))
+            console.print(line)
             console.print(
-                Text(f"{'':<13}{one_line(row.brief_title)} ({row.brief_id})", style="dim")
+                Text(f"{'':<11}{one_line(head.brief_title)} ({head.brief_id})", style="dim")
             )
+            for row in group.others:
+                also = Text(f"{'':<11}≈ ", style="dim")
+                also.append(one_line(row.event), style="italic")
+                console.print(also)
+                console.print(
+                    Text(f"{'':<13}{one_line(row.brief_title)} ({row.brief_id})", style="dim")
+                )
+    if not shown:
+        click.echo("No timeline events match.", err=True)
+
+
+#: Events read per query when the whole timeline is listed.
+_EVENTS_PAGE = 5000
+
+
+def _all_events(store: Store, where: TimelineFilter) -> Iterator[TimelineRow]:
+    """Every matching event in timeline order, a page at a time."""
+    offset = 0
+    while True:
+        page = store.timeline(where, offset=offset, limit=_EVENTS_PAGE)
+        yield from page
+        if len(page) < _EVENTS_PAGE:
+            return
+        offset += len(page)
+
+
+def _stream_json(items: Iterable[Any]) -> None:
+    """A JSON array written item by item, formatted as ``_emit_json`` formats one."""
+    click.echo("[", nl=False)
+    first = True
+    for item in items:
+        body = json.dumps(item, indent=2, ensure_ascii=True).replace("\n", "\n  ")
+        click.echo(("\n  " if first else ",\n  ") + body, nl=False)
+        first = False
+    click.echo("]" if first else "\n]")
 
 
 # -- who said what on a topic ---------------------------------------------------------------
-
-
-def topic_groups(positions: list[PositionRow]) -> list[tuple[str, str, list[PositionRow]]]:
-    """``(actor id, name, positions in date order)``, the actor with most positions first
-    (then by name). The name is the one of the actor's latest position."""
-    by_actor: dict[str, list[PositionRow]] = {}
-    for p in positions:
-        by_actor.setdefault(p.actor_id, []).append(p)
-    groups = [(a, rows[-1].actor_name, rows) for a, rows in by_actor.items()]
-    groups.sort(key=lambda g: (-len(g[2]), g[1].casefold(), g[0]))
-    return groups
-
-
-def said_on(p: PositionRow) -> str:
-    """When the position was stated: its own date, else its brief's."""
-    return p.date or p.brief_date
 
 
 @cli.command()
@@ -250,13 +241,13 @@ def topic(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -
     text = " ".join(query)
     with _store(context) as store:
         positions, truncated = store.topic_positions(text, limit=limit)
-    groups = topic_groups(positions)
+    groups = by_actor(positions)
     if as_json:
         _emit_json(
             [
                 {
-                    "actor": actor_id,
-                    "name": name,
+                    "actor": group.actor_id,
+                    "name": group.name,
                     "positions": [
                         {
                             "brief": p.brief_id,
@@ -268,10 +259,10 @@ def topic(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -
                             "quote": p.quote,
                             "attribution": p.attribution,
                         }
-                        for p in rows
+                        for p in group.positions
                     ],
                 }
-                for actor_id, name, rows in groups
+                for group in groups
             ]
         )
         return
@@ -281,14 +272,14 @@ def topic(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -
         click.echo(f"No position mentions {one_line(text)!r}.", err=True)
         return
     console = _console()
-    for n, (actor_id, name, rows) in enumerate(groups):
+    for n, group in enumerate(groups):
         if n:
             console.print()
-        head = Text(one_line(name), style="bold")
-        head.append(f" ({actor_id})  ", style="dim")
-        head.append(" → ".join(p.stance or "?" for p in rows), style="italic")
+        head = Text(one_line(group.name), style="bold")
+        head.append(f" ({group.actor_id})  ", style="dim")
+        head.append(" → ".join(p.stance or "?" for p in group.positions), style="italic")
         console.print(head)
-        for p in rows:
+        for p in group.positions:
             line = Text(f"  {said_on(p)}  ")
             line.append(f"{p.stance or 'no stance':<9}", style="bold")
             line.append(f" {one_line(p.topic)}")

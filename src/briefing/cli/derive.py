@@ -46,6 +46,24 @@ def known_actors(db_path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
+def known_questions(db_path: Path) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    """(id, question, actor ids, likelihood) of the library's open questions, if any."""
+    if not db_path.is_file():
+        return []
+    from briefing.store import Store
+
+    try:
+        with Store(db_path) as store:
+            return [
+                (q.question_id, q.question, tuple(q.actors), q.likelihood)
+                for q in store.questions(status="open")
+                if q.has_own_id
+            ]
+    except BriefingError as exc:
+        click.echo(f"briefing: warning: library questions not read: {exc}", err=True)
+        return []
+
+
 def _parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -100,12 +118,17 @@ def derive_command(
 
     if brief_id is not None and not SLUG_RE.fullmatch(brief_id):
         raise click.BadParameter(f"{brief_id!r} is not a slug", param_hint="--id")
-    article = load_source(source, context.settings.http)
+    article = load_source(
+        source, context.settings.http, max_bytes=context.settings.limits.max_file_bytes
+    )
     when = _parse_date(date_)
     known = known_actors(context.db_path) if use_library else []
+    questions = known_questions(context.db_path) if use_library else []
     try:
         with reporting_internal_errors(source):
-            text, notes, slug = _draft(article, context, brief_id, when, llm, known)
+            text, notes, slug, llm_failed = _draft(
+                article, context, brief_id, when, llm, known, questions
+            )
     except DeriveInternalError as exc:
         click.echo(f"briefing: {exc}", err=True)
         sys.exit(1)
@@ -116,6 +139,12 @@ def derive_command(
     else:
         _write_atomic(output, text)
         click.echo(f"wrote {output} ({slug})", err=True)
+    if llm_failed:
+        click.echo(
+            "briefing: the LLM pass was asked for and failed; the offline draft was written",
+            err=True,
+        )
+        sys.exit(1)
 
 
 def _draft(
@@ -125,19 +154,23 @@ def _draft(
     when: dt.date | None,
     llm: bool | None,
     known: list[tuple[str, str, tuple[str, ...]]],
-) -> tuple[str, list[str], str]:
-    """The draft as YAML text, the notes for stderr, and the brief id."""
+    questions: list[tuple[str, str, tuple[str, ...], str | None]],
+) -> tuple[str, list[str], str, bool]:
+    """The draft as YAML text, the notes for stderr, the brief id, and whether an LLM pass
+    that was asked for failed."""
     from briefing.derive import derive
     from briefing.serialise import dump_brief
 
-    derived = derive(article, brief_id=brief_id, date=when, known_actors=known)
+    derived = derive(
+        article, brief_id=brief_id, date=when, known_actors=known, known_questions=questions
+    )
     notes = list(derived.notes)
     settings = context.settings.derive.llm
     if llm if llm is not None else settings.enabled:
         from briefing.derive.llm import improve
 
-        notes += improve(derived, settings)
-    return dump_brief(derived.brief), notes, derived.brief.id
+        notes += improve(derived, settings, http=context.settings.http)
+    return dump_brief(derived.brief), notes, derived.brief.id, derived.llm_failed
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -198,7 +231,7 @@ def derive_eval_command(
     article that has a reference, offline, without the library).
     """
     from briefing.derive import derive_guarded, load_source
-    from briefing.derive.evaluate import Score, score, table
+    from briefing.derive.evaluate import Score, analytic_table, score, table
 
     limits = context.settings.limits
     scores: list[Score] = []
@@ -210,13 +243,15 @@ def derive_eval_command(
             if not ref_path.is_file():
                 continue
             ref = _load_one(ref_path, limits, "reference")
+            text = None
             try:
-                article = load_source(str(path))
+                article = load_source(str(path), max_bytes=limits.max_file_bytes)
+                text = article.text
                 result = derive_guarded(article, str(path), use_famous=not no_famous).brief
             except BriefingError as exc:
                 click.echo(f"briefing: {path}: {exc}", err=True)
                 result = None
-            scores.append(score(result, ref, path.stem))
+            scores.append(score(result, ref, path.stem, text))
         if not scores:
             raise BriefingError(f"no article in {articles} has a reference in {references}")
     elif derived and reference:
@@ -235,6 +270,8 @@ def derive_eval_command(
         click.echo(json.dumps(payload, indent=2))
     else:
         click.echo(table(scores, total if len(scores) > 1 else None))
+        click.echo()
+        click.echo(analytic_table(scores, total if len(scores) > 1 else None))
     if verbose:
         for miss in total.missed:
             click.echo(f"  missed: {miss}", err=True)
@@ -244,9 +281,9 @@ def derive_eval_command(
 
 def _load_one(path: Path, limits: LimitsSettings, what: str) -> Brief:
     """The first brief of ``path``, or :class:`BriefingError` naming every problem."""
-    from briefing.loader import load_bytes
+    from briefing.loader import load_file
 
-    loaded = load_bytes(path.read_bytes(), str(path), limits)
+    loaded = load_file(path, limits)
     if loaded.errors or not loaded.briefs:
         detail = "; ".join(str(p) for p in loaded.errors) or "no brief in the file"
         raise BriefingError(f"{path}: {what} is not a valid brief: {detail}")

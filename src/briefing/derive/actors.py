@@ -88,9 +88,14 @@ class ActorExtractor:
         title: str | None = None,
         known_actors: Iterable[KnownActor] = (),
         use_famous: bool = True,
+        publisher: str | None = None,
     ) -> None:
         self.paragraphs = paragraphs
         self.title = title or ""
+        # who reports the story is not an actor in it ("… told Reuters by telephone")
+        self.reporters = {_key(a) for a in _NEWS_AGENCIES}
+        if publisher:
+            self.reporters.add(_key(publisher))
         self.known = list(known_actors)
         self.use_famous = use_famous
         self.mentions: list[Mention] = []
@@ -98,7 +103,9 @@ class ActorExtractor:
 
     def run(self) -> dict[str, Actor]:
         """The article's actors by id, each with its mentions."""
-        self.mentions = MentionFinder(self.paragraphs).find()
+        self.mentions = [
+            m for m in MentionFinder(self.paragraphs).find() if _key(m.text) not in self.reporters
+        ]
         self._fold()
         return self.actors
 
@@ -160,10 +167,12 @@ class ActorExtractor:
                 and m not in actor.mentions
             ]
             actor.mentions.extend(extra)
-        # single words that speak but match no person: organisations ("Maersk said")
+        # single words that speak but match no person: organisations ("Maersk said"),
+        # unless a sentence-initial plural noun ("Seismologists said", "Analysts said")
         for m in leftovers:
             if (
                 len(m.text.split()) == 1
+                and not (m.sentence_start and _PLURAL_NOUN.fullmatch(m.text))
                 and m.text not in lx.NOT_NAMES
                 and m.text.lower() not in GROUP_CLASS
                 and not LOCATIVE.search(self.paragraphs[m.para][max(0, m.start - 30) : m.start])
@@ -184,7 +193,81 @@ class ActorExtractor:
         for m in self.mentions:
             if m.kind in {"organization", "country", "group"}:
                 self._entity_actor(m)
+        self._fold_short_org_names()
+        self._fold_unqualified_bodies()
+        self._join_repeated_org_names(leftovers)
         self._reuse_known_ids()
+
+    def _fold_unqualified_bodies(self) -> None:
+        """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
+        of the unqualified body joins the qualified one named last before it."""
+        orgs = [a for a in self.actors.values() if a.kind == "organization"]
+        for bare in orgs:
+            qualified = [a for a in orgs if a is not bare and a.name.endswith(" " + bare.name)]
+            if not qualified:
+                continue
+            for m in bare.mentions:
+
+                def last_before(actor: Actor, at: Mention = m) -> tuple[int, int]:
+                    seen = [
+                        (o.para, o.start)
+                        for o in actor.mentions
+                        if (o.para, o.start) < (at.para, at.start)
+                    ]
+                    return max(seen) if seen else (-1, -1)
+
+                target = max(qualified, key=last_before)
+                target.mentions.append(m)
+                if m.text not in target.aliases:
+                    target.aliases.append(m.text)
+            del self.actors[bare.id]
+
+    def _join_repeated_org_names(self, leftovers: list[Mention]) -> None:
+        """A capitalised run with no evidence of its own ("Norsk Kabel's board") that is
+        the name or alias of an organisation found elsewhere is another mention of it."""
+        forms: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            if actor.kind in {"organization", "group"}:
+                for form in (actor.name, *actor.aliases):
+                    forms.setdefault(form, actor)
+        taken = {id(m) for a in self.actors.values() for m in a.mentions}
+        for m in leftovers:
+            target = forms.get(m.text)
+            if target is not None and id(m) not in taken:
+                m.kind, m.key = target.kind, OrgKey(m.text)
+                target.mentions.append(m)
+
+    def _fold_short_org_names(self) -> None:
+        """A one-word organisation that is the short form of a longer one named in the
+        article joins it: "the Commission" -> European Commission, "Halvard" -> Halvard
+        Group (the rest of the long name being organisation words)."""
+        orgs = [a for a in self.actors.values() if a.kind in {"organization", "group"}]
+        for short in orgs:
+            if len(short.name.split()) != 1 or short.id not in self.actors:
+                continue
+            word = short.name
+            longer = [
+                a
+                for a in orgs
+                if a is not short
+                and a.id in self.actors
+                and len(a.name.split()) > 1
+                and (
+                    a.name.split()[-1] == word
+                    or (
+                        a.name.split()[0] == word
+                        and all(w in lx.ORG_HEADS for w in a.name.split()[1:])
+                    )
+                )
+            ]
+            if len(longer) != 1:
+                continue
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            for form in [short.name, *short.aliases]:
+                if form != target.name and form not in target.aliases:
+                    target.aliases.append(form)
+            del self.actors[short.id]
 
     def _definite_roles(self, persons: dict[str, Actor]) -> None:
         """``the NATO Secretary General``, ``The head of NATO``, ``the minister``: a mention
@@ -209,6 +292,14 @@ class ActorExtractor:
                     cands = [
                         a for a in with_roles if org in f"{a.role} {a.affiliation or ''}".lower()
                     ]
+                if not cands and noun in {"leader", "premier", "head"}:
+                    # "the Russian leader": a head of state or government of that country
+                    cands = [a for a in with_roles if _HEAD_ROLE.search(a.role or "")]
+                    country = affiliation_of(extra) if extra.strip() else None
+                    if country:
+                        cands = [a for a in cands if a.affiliation == country]
+                    elif len(cands) > 1:
+                        cands = []
                 if len(cands) > 1 and extra.strip():
                     narrowed = [
                         a
@@ -342,7 +433,7 @@ class ActorExtractor:
             actor_id, name, kind_ = slugify(key.name), key.name, "group"
             affiliation = m.role
         elif isinstance(key, OrgKey):
-            name = re.sub(r"^(?:The|the)\s+", "", m.text)
+            name = re.sub(r"^(?:The|the)\s+", "", key.name)
             actor_id, kind_ = slugify(name), "organization"
             affiliation = affiliation_of(name)
         else:  # a person's name or an unfolded group: the fold handled those already
@@ -372,6 +463,8 @@ class ActorExtractor:
             hit = next((index[_key(f)] for f in forms if _key(f) in index), None)
             if hit is None and actor.kind != "person":
                 hit = next(((kid, kn) for kid, kn, _ in self.known if kid == actor.id), None)
+            if hit is None:
+                hit = _fuzzy_hit(actor, index)
             if hit:
                 known_id, known_name = hit
                 if known_name != actor.name and actor.name not in actor.aliases:
@@ -379,6 +472,53 @@ class ActorExtractor:
                 actor.id, actor.name, actor.known = known_id, known_name, True
             renamed.setdefault(actor.id, actor)
         self.actors = renamed
+
+
+def _fuzzy_hit(actor: Actor, index: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """A library actor whose name is a spelling variant or transliteration of this one
+    ("Volodomyr Zelensky" / "Volodymyr Zelenskyy"): close by edit distance, same
+    initials, and at least two words, so a surname alone never adopts an identity."""
+    from rapidfuzz import fuzz, process
+
+    name = _key(actor.name)
+    words = name.split()
+    if len(words) < 2 or len(name) < 8:
+        return None
+    choices = [k for k in index if len(k.split()) == len(words)]
+    found = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=88)
+    if found is None:
+        return None
+    other = found[0].split()
+    if [w[0] for w in other] != [w[0] for w in words]:
+        return None
+    return index[found[0]]
+
+
+_HEAD_ROLE = re.compile(r"\b(?:president|prime minister|chancellor|premier|king)\b", re.I)
+
+_NEWS_AGENCIES = (
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "The Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "Bloomberg News",
+    "dpa",
+    "Xinhua",
+    "Interfax",
+    "TASS",
+    "ANSA",
+    "EFE",
+    "Kyodo",
+    "Yonhap",
+    "PTI",
+    "CNN",
+    "BBC",
+)
+# a capitalised plural common noun: "Analysts", "Seismologists", "Residents", "Witnesses"
+_PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ists|ers|ors|ants|ents|ians|ives|ees|sses|ses)")
 
 
 def _key(text: str) -> str:

@@ -6,8 +6,8 @@ relative ones ("Thursday", "last month", "two days later", "earlier this week") 
 
 * a weekday is the most recent one on or before the article date, or the next one
   after it when the sentence speaks of the future ("will meet on Tuesday");
-* a day or month without a year takes the year that puts it nearest the article date,
-  preferring the past unless the sentence speaks of the future;
+* a day or month without a year takes the year that puts it in the past of the article
+  date, or nearest it when the sentence speaks of the future;
 * "two days later", "the next day", "a week earlier" count from the previous date
   mentioned in the text, "ago" from the article date;
 * "this week", "last week", "earlier this month" are only known to the month.
@@ -160,11 +160,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|is to|are to|to be|scheduled|planned|plans? to|expected to|"
-    r"set to|due to|next|upcoming|coming|intends? to|would start|would begin)\b|'ll\b",
+    r"set to|due to|due|next|upcoming|coming|intends? to|would(?! have)|deadline)\b|'ll\b",
     re.IGNORECASE,
 )
 
 
+_DEADLINE = re.compile(r"\b(?:until|by|before|no later than)\s+$", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|ago|[a-z]{3,}ed)\b")
 _SAID = re.compile(r"\b(?:said|says|told|wrote|announced|reported|added)\s+(?:on\s+)?$")
 
 
@@ -195,8 +197,19 @@ def _ym(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def _nearest_year(ref: dt.date, month: int, day: int | None, future: bool) -> int:
-    """The year putting (month, day) nearest ``ref``, past preferred unless ``future``."""
+def _nearest_year(
+    ref: dt.date, month: int, day: int | None, future: bool, past: bool = False
+) -> int:
+    """The year putting (month, day) nearest ``ref``, past preferred unless ``future``;
+    in a past-tense clause ("ships were rammed in March") always in the past."""
+    if past and not future:
+        # past tense: the latest year that puts it on or before the article's date
+        for year in (ref.year, ref.year - 1):
+            last = calendar.monthrange(year, month)[1]
+            if day is None and (year, month) <= (ref.year, ref.month):
+                return year
+            if day is not None and dt.date(year, month, min(day, last)) <= ref:
+                return year
     best: tuple[float, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         last = calendar.monthrange(year, month)[1]
@@ -217,6 +230,7 @@ class DateResolver:
     def __init__(self, article_date: dt.date) -> None:
         self.ref = article_date
         self.anchor: dt.date = article_date
+        self._past = False  # the clause being resolved is in the past tense
 
     def find(self, sentence: str) -> list[DateHit]:
         """Every date in ``sentence``, resolved, in textual order."""
@@ -235,6 +249,7 @@ class DateResolver:
                 found.append((start, end, kind, match))
         hits: list[DateHit] = []
         for start, end, kind, match in sorted(found, key=lambda f: f[0]):
+            self._past = self._past_near(sentence, start)
             value = self._resolve(kind, match, self._future_near(sentence, start))
             if value is None:
                 continue
@@ -248,11 +263,20 @@ class DateResolver:
 
     @staticmethod
     def _future_near(sentence: str, start: int) -> bool:
-        """Future tense in the clause leading to the date ("… will meet on Tuesday")."""
+        """Future tense in the clause leading to the date ("… will meet on Tuesday"), or
+        a deadline ("has until Dec. 6", "by Oct. 9")."""
         window = re.split(r"[,;:]", sentence[max(0, start - 80) : start])[-1]
+        if _DEADLINE.search(window):
+            return True
         if _SAID.search(window):
             return False
         return bool(_FUTURE.search(window))
+
+    @staticmethod
+    def _past_near(sentence: str, start: int) -> bool:
+        """Past tense in the clause leading to the date ("ships were rammed in March")."""
+        window = re.split(r"[,;:]", sentence[max(0, start - 80) : start])[-1]
+        return bool(_PAST.search(window))
 
     def _resolve(self, kind: str, m: re.Match[str], future: bool) -> str | None:
         ref = self.ref
@@ -270,7 +294,7 @@ class DateResolver:
                     rel = m["rel"].split()[0]
                     year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
                 else:
-                    year = _nearest_year(ref, month, day, future)
+                    year = _nearest_year(ref, month, day, future, self._past)
                 return dt.date(year, month, day).isoformat()
             if kind == "my":
                 return _ym(int(m["year"]), _month(m["mon"]))
@@ -282,11 +306,11 @@ class DateResolver:
                 elif which in {"next", "this coming"}:
                     year = ref.year if month > ref.month else ref.year + 1
                 else:
-                    year = _nearest_year(ref, month, None, future)
+                    year = _nearest_year(ref, month, None, future, self._past)
                 return _ym(year, month)
             if kind == "month":
                 month = _month(m["mon"])
-                return _ym(_nearest_year(ref, month, None, future), month)
+                return _ym(_nearest_year(ref, month, None, future, self._past), month)
             if kind == "year":
                 year = int(m["year"])
                 return str(year) if 1900 <= year <= ref.year + 30 else None

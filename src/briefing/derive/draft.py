@@ -22,10 +22,17 @@ from briefing.derive.dates import DateHit, DateResolver
 from briefing.derive.doc import Doc
 from briefing.derive.extract_text import Article, strip_dateline
 from briefing.derive.lexicon import wordset
-from briefing.derive.questions import extract_questions, question_id
+from briefing.derive.questions import (
+    KnownQuestion,
+    content_words,
+    extract_questions,
+    library_questions,
+    question_id,
+)
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
-from briefing.derive.summary import summarise
+from briefing.derive.stance import draft_topic, stance
+from briefing.derive.summary import main_clause, summarise
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
 from briefing.text import one_line
@@ -105,6 +112,7 @@ class Derived:
     article: Article
     quotes: list[Quote] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    llm_failed: bool = False  # the LLM pass was asked for and fell back to this draft
 
 
 def derive(
@@ -115,8 +123,12 @@ def derive(
     known_actors: Iterable[KnownActor] = (),
     use_famous: bool = True,
     now: dt.datetime | None = None,
+    known_questions: Iterable[KnownQuestion] = (),
 ) -> Derived:
-    """Turn an article into a validated draft brief (offline, heuristics only)."""
+    """Turn an article into a validated draft brief (offline, heuristics only).
+
+    ``known_actors`` and ``known_questions`` come from the library: their ids are reused
+    when the article names the same actor or bears on the same open question."""
     notes: list[str] = []
     paragraphs = [p for p in article.paragraphs if p.strip()]
     if paragraphs:
@@ -130,7 +142,11 @@ def derive(
         notes.append(f"no article date found; using {when.isoformat()} (pass --date)")
 
     extractor = ActorExtractor(
-        paragraphs, title=article.title, known_actors=known_actors, use_famous=use_famous
+        paragraphs,
+        title=article.title,
+        known_actors=known_actors,
+        use_famous=use_famous,
+        publisher=article.publisher,
     )
     actors = extractor.run()
     doc = Doc.build(paragraphs, actors)
@@ -148,17 +164,20 @@ def derive(
     resolver = DateResolver(when)
     date_hits: dict[tuple[int, int], list[DateHit]] = {}
     timeline: list[dict[str, Any]] = []
+    dated: set[tuple[int, int]] = set()  # sentences that gave an event
     for para, spans in enumerate(doc.sentences):
         for span in spans:
             hits = resolver.find(span.text)
             date_hits[(para, span.start)] = hits
             ids = _actors_in(doc, chosen, para, span.start, span.end)
-            for hit in hits:
-                event: dict[str, Any] = {"date": hit.value, "event": clip(span.text, 280)}
+            for hit, text in _event_dates(span.text, hits):
+                dated.add((para, span.start))
+                event: dict[str, Any] = {"date": hit.value, "event": clip(text, 280)}
                 if ids:
                     event["actors"] = ids
                 timeline.append(event)
-    if not any(e["date"] == when.isoformat() for e in timeline):
+    lead_used = (first.para, first.start) in dated
+    if not lead_used and not any(e["date"] == when.isoformat() for e in timeline):
         lead = first
         timeline.append(
             {
@@ -173,8 +192,11 @@ def derive(
         )
     timeline = _dedupe_events(timeline)
 
+    weights = _TopicWords.build(doc, article.title or "")
+    names = [form for a in chosen.values() for form in (a.name, *a.aliases)]
+    topic = draft_topic(article.title or "", names) if article.title else None
     positions = [
-        _position(doc, q, date_hits, article.title or "")
+        _position(doc, q, date_hits, weights, topic)
         for q in sorted(quotes + reported, key=lambda q: (q.para, q.start))
         if q.speaker in chosen
     ]
@@ -182,6 +204,11 @@ def derive(
     taken: set[str] = set()
     questions = []
     sentence_tuples = [[(s.start, s.end, s.text) for s in spans] for spans in doc.sentences]
+    carried = library_questions(
+        list(known_questions), set(chosen), content_words(" ".join(paragraphs))
+    )
+    taken |= {str(item["id"]) for item in carried}
+    questions.extend(carried)
     for q in extract_questions(paragraphs, sentence_tuples):
         item: dict[str, Any] = {
             "id": question_id(q.question, taken),
@@ -191,6 +218,9 @@ def derive(
         ids = _actors_in(doc, chosen, q.para, q.start, q.end)
         if ids:
             item["actors"] = ids
+        if q.likelihood:
+            item["likelihood"] = q.likelihood  # the article's own hedging
+        item["confidence"] = "low"
         questions.append(item)
 
     title = (article.title or clip(first.text, 200)).strip()
@@ -219,7 +249,16 @@ def derive(
     if source:
         data["source"] = source
     data["tags"] = tags
-    data["summary"] = summarise(doc.sentences, paragraphs)
+    by_actor: dict[str, set[str]] = {}
+    for p in positions:
+        by_actor.setdefault(p["actor"], set()).add(p["stance"])
+    stances = []
+    for actor_id, found in by_actor.items():
+        found.discard("unclear")
+        if found:
+            one = found.pop() if len(found) == 1 else "mixed"
+            stances.append((chosen[actor_id].name, one))
+    data["summary"] = summarise(doc.sentences, paragraphs, stances, topic)
     data["actors"] = [a.to_data() for a in chosen.values()]
     if positions:
         data["positions"] = positions
@@ -255,6 +294,8 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
             _subject_like(doc, m.para, m.start) for m in actor.mentions
         ):
             score += 1
+        if actor.kind == "country" and actor.speaker == 0 and _only_a_place(doc, actor):
+            continue  # "talks in Uzbekistan": the venue is not an actor
         keep = (
             actor.kind == "person"
             or actor.speaker > 0
@@ -262,6 +303,7 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
             or (actor.known and score >= 1)
             or (actor.kind == "country" and score >= _COUNTRY_MIN)
             or (actor.kind == "organization" and score >= _ORG_MIN and _org_ok(actor))
+            or (actor.kind == "organization" and _in_gazetteer(actor) and score >= _COUNTRY_MIN)
         )
         if keep:
             chosen[actor.id] = actor
@@ -310,6 +352,35 @@ _PREP_WORDS = frozenset(
 )
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|across|inside|outside|into|toward|towards|via|through|"
+    r"visit(?:ed|ing|s)?|hosted by|held in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_a_place(doc: Doc, actor: Actor) -> bool:
+    """Every mention of the country is a place where something happens ("in Uzbekistan",
+    "flew to Doha"), none of it a country acting or an adjective ("Qatari mediators")."""
+    if not actor.mentions:
+        return False
+    for m in actor.mentions:
+        if "demonym" in m.evidence or "in-role" in m.evidence:
+            return False
+        before = doc.paragraphs[m.para][max(0, m.start - 20) : m.start]
+        if not _PLACE_BEFORE.search(before):
+            return False
+    return True
+
+
+def _in_gazetteer(actor: Actor) -> bool:
+    """A known international body ("the European Union offered teams"): named once in full
+    it is an actor, as a country is."""
+    return any(
+        m.evidence & {"name", "alias"} and "in-role" not in m.evidence for m in actor.mentions
+    )
+
+
 def _org_ok(actor: Actor) -> bool:
     """Bare acronyms need more than mentions: a speaker, or an organisation noun nearby."""
     evidence = set().union(*(m.evidence for m in actor.mentions)) if actor.mentions else set()
@@ -322,6 +393,66 @@ def _actors_in(doc: Doc, chosen: dict[str, Actor], para: int, start: int, end: i
         if ref.actor in chosen and ref.actor not in ids:
             ids.append(ref.actor)
     return ids
+
+
+_STATEMENT_DATE = re.compile(
+    r"\b(?:said|says|told|added|announced|wrote|reported|warned)\b[^,;]{0,30}?\s(?:on|late on|"
+    r"early on)?\s*$"
+)
+
+
+_CLAUSE_BREAK = re.compile(
+    r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+|\s+and\s+(?=the\s)"
+)
+
+
+def _best_hit(group: list[DateHit]) -> DateHit:
+    """The date of one clause: day-precise first, a written date ("May 15") before a
+    relative one ("two days later") of the same precision."""
+    return min(group, key=lambda h: (h.precision != "day", not re.search(r"\d", h.text)))
+
+
+def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]]:
+    """Each event of a sentence once, with its date: a date that only says when something
+    was said ("…, X said on Monday") counts only when the sentence has no other date; two
+    dates in one clause are one event (the day-precise date first); two clauses with a
+    date each are two events, each told by its own clause, so no event text is repeated
+    on two days."""
+    if not hits:
+        return []
+    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    bounds = [0, *(m.end() for m in breaks), len(sentence) + 1]
+    ends = [*(m.start() for m in breaks), len(sentence)]
+    by_clause: dict[int, list[DateHit]] = {}
+    for hit in hits:
+        k = max(i for i, b in enumerate(bounds[:-1]) if b <= hit.start)
+        by_clause.setdefault(k, []).append(hit)
+    for k, group in list(by_clause.items()):
+        events = [h for h in group if not _STATEMENT_DATE.search(sentence[: h.start])]
+        if events:
+            by_clause[k] = events
+        elif (
+            len(by_clause) > 1
+            and any(
+                not _STATEMENT_DATE.search(sentence[: h.start])
+                for g in by_clause.values()
+                for h in g
+            )
+            and k > 0
+        ):
+            del by_clause[k]  # "…, X said on Monday" after the event's own clause
+    if len(by_clause) == 1:
+        return [(_best_hit(next(iter(by_clause.values()))), sentence)]
+    out = []
+    for k, group in sorted(by_clause.items()):
+        clause = sentence[bounds[k] : ends[k]].strip(" ,;")
+        if not clause.endswith((".", "!", "?", '"', "”")):
+            clause += "."
+        if clause.count('"') % 2 or clause.count("“") > clause.count("”"):
+            clause += "”" if "“" in clause else '"'  # the quote was cut at the clause
+        text = clause if len(clause.split()) >= 4 else sentence
+        out.append((_best_hit(group), text[:1].upper() + text[1:]))
+    return out
 
 
 def _dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -353,14 +484,28 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z'’-]+", text.lower()) if w not in _STOP and len(w) > 2]
 
 
-def _topic(doc: Doc, quote: Quote, sentence: str, title: str) -> str:
+@dataclass(frozen=True)
+class _TopicWords:
+    """What :func:`_topic` weighs words by, counted once per article: counting it per
+    statement made derive quadratic in the article's length (a 64 KB article: 16 s)."""
+
+    counts: Counter[str]
+    title_words: frozenset[str]
+    skip: frozenset[str]
+
+    @classmethod
+    def build(cls, doc: Doc, title: str) -> _TopicWords:
+        skip = {w.lower() for a in doc.actors.values() for w in re.findall(r"[\w'’-]+", a.name)}
+        skip |= {w.lower() for a in doc.actors.values() for al in a.aliases for w in al.split()}
+        skip |= set(lx.TITLE_WORDS) | set(lx.ROLE_NOUNS) | _VERBISH
+        counts = Counter(_content_words(" ".join(doc.paragraphs)))
+        return cls(counts, frozenset(_content_words(title)), frozenset(skip))
+
+
+def _topic(doc: Doc, quote: Quote, sentence: str, weights: _TopicWords) -> str:
     """A short phrase: the article's most repeated content words near this statement,
     words of the headline counting extra."""
-    counts = Counter(_content_words(" ".join(doc.paragraphs)))
-    title_words = set(_content_words(title))
-    skip = {w.lower() for a in doc.actors.values() for w in re.findall(r"[\w'’-]+", a.name)}
-    skip |= {w.lower() for a in doc.actors.values() for al in a.aliases for w in al.split()}
-    skip |= set(lx.TITLE_WORDS) | set(lx.ROLE_NOUNS) | _VERBISH
+    counts, title_words, skip = weights.counts, weights.title_words, weights.skip
 
     def score(word: str) -> float:
         return counts[word] + (3 if word in title_words else 0)
@@ -381,7 +526,11 @@ def _topic(doc: Doc, quote: Quote, sentence: str, title: str) -> str:
 
 
 def _position(
-    doc: Doc, quote: Quote, date_hits: dict[tuple[int, int], list[DateHit]], title: str
+    doc: Doc,
+    quote: Quote,
+    date_hits: dict[tuple[int, int], list[DateHit]],
+    weights: _TopicWords,
+    topic: str | None = None,
 ) -> dict[str, Any]:
     sentence = doc.sentence_at(quote.para, max(quote.start - 1, 0))
     if not quote.text:
@@ -393,9 +542,9 @@ def _position(
         text = first if first.endswith((".", "!", "?")) else first.rstrip(",;:") + "."
     item: dict[str, Any] = {
         "actor": quote.speaker,
-        "topic": _topic(doc, quote, sentence.text, title),
+        "topic": topic or _topic(doc, quote, sentence.text, weights),
         "position": clip(text, 300),
-        "stance": "unclear",
+        "stance": stance(quote.text or main_clause(sentence.text)),
     }
     if quote.text:
         item["quote"] = quote.text

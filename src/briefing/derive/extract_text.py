@@ -303,16 +303,34 @@ def _httpx_fetch(url: str, settings: HttpSettings) -> str:  # pragma: no cover -
     return b"".join(chunks).decode(encoding, errors="replace")
 
 
-def load_source(source: str, http: HttpSettings | None = None) -> Article:
-    """A file path or URL -> :class:`Article` (HTML or plain text, sniffed)."""
+def load_source(
+    source: str, http: HttpSettings | None = None, *, max_bytes: int | None = None
+) -> Article:
+    """A file path or URL -> :class:`Article` (HTML or plain text, sniffed).
+
+    A file is read like a brief file (see :func:`briefing.files.read_stable`): a regular
+    file only (never a pipe or ``/dev/zero``), at most ``max_bytes`` (default
+    ``limits.max_file_bytes``), checked before it is read. A URL is bounded by
+    ``http.max_bytes``.
+    """
+    from briefing.config import LimitsSettings
+    from briefing.files import TooBig, read_stable
+
     if re.match(r"^https?://", source, re.IGNORECASE):
         body = fetch_url(source, http)
         return from_html(body, url=source) if looks_like_html(body) else from_text(body)
     path = Path(source)
+    limit = max_bytes if max_bytes is not None else LimitsSettings().max_file_bytes
     try:
-        raw = path.read_bytes()
+        raw = read_stable(path, limit)
+    except TooBig as exc:
+        size = f" is {exc.size:,} bytes," if exc.size is not None else ""
+        raise BriefingError(
+            f"{source}: the article{size} over the limit of {limit:,} bytes; not read "
+            "(raise limits.max_file_bytes in config.yaml for a bigger file)"
+        ) from None
     except OSError as exc:
-        raise BriefingError(f"{source}: cannot read: {exc.strerror}") from None
+        raise BriefingError(f"{source}: cannot read: {exc.strerror or exc}") from None
     data = raw.decode("utf-8", errors="replace")
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or looks_like_html(data):
         return from_html(data)

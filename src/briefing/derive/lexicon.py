@@ -518,7 +518,8 @@ ORG_HEADS = wordset(
     Organisation Institute Bank Fund Court Parliament Assembly Senate Office Service Corporation
     Company Group Association Federation Alliance Coalition Front Movement Police Cabinet
     Government Administration Forces Army Navy Guard Corps Inc Ltd Corp LLC Embassy Consulate
-    Command Secretariat Directorate Bureau Inspectorate Prosecutor's
+    Command Secretariat Directorate Bureau Inspectorate Prosecutor's Survey Board Foundation
+    Holdings Airlines Airways
     """
 )
 

@@ -58,6 +58,8 @@ _ROLE_ADJ = wordset(
     defense defence interior finance cabinet state federal presidential regional local
     international european western union party army navy police ministry white house
     economic energy trade health justice junior first vice special foreign-policy
+    competition commerce labour labor environment education transport agriculture industry
+    economy emergencies intelligence central bank electoral provincial general campaign
     """
 )
 _ORG_NOUNS = wordset(
@@ -77,7 +79,8 @@ LOCATIVE = re.compile(
 )
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘\-]*[^\W_])?")
 _SPEECH_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},)?\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
+    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:said|says|told|added|wrote)\b))?"
+    r"\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
     r"(?:" + lx.SPEECH_VERBS + r")\b"
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\s*[,:]?\s*$")
@@ -203,6 +206,8 @@ def _surface_table() -> dict[str, tuple[str, str]]:
         for alias in ent.aliases:
             if alias[:1].isupper() or alias.startswith("the "):
                 table.setdefault(alias, (ent.id, "alias"))
+            if alias.startswith("the "):  # sentence-initial "The Commission said"
+                table.setdefault("The " + alias[4:], (ent.id, "alias"))
         for dem in ent.demonyms:
             table.setdefault(dem, (ent.id, "demonym"))
         for cap in ent.capitals:
@@ -244,6 +249,39 @@ def tokens(paragraph: str) -> list[Token]:
 def _is_sentence_start(paragraph: str, offset: int) -> bool:
     before = paragraph[:offset].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?:—–-\u2014" or before.endswith("(AP)")
+
+
+# A run that starts with one of these and goes on with "of …" names an organisation.
+_OF_HEADS = wordset(
+    "Ministry Department Council Organization Organisation Office Bank Court Union "
+    "Commission Committee Federation Association Institute Agency Bureau League"
+)
+
+# A name followed by one of these lower-case nouns is an organisation's name.
+_NAMED_BY_ORG_NOUN = re.compile(
+    r"\s+(?:alliance|party|coalition|movement|bloc|company|firm|group)\b(?!-)"
+)
+
+_COUNTRY_NAMES = frozenset(e.name for e in lx.COUNTRIES)
+_GENERIC_ORG_WORDS = frozenset(w.lower() for w in lx.ORG_HEADS) | lx.TITLE_WORDS | _ROLE_ADJ
+_COUNTRY_BEFORE = re.compile(r"(?P<who>[A-Z][\w.'’ -]{1,40}?)(?:'s|’s)?\s+$")
+
+
+def _qualified_org(para: str, start: int, name: str) -> str:
+    """A generic body ("Defence Ministry", "the Foreign Office") takes the country written
+    before it ("Russia's Defence Ministry", "the French Defence Ministry") into its name,
+    so that two countries' ministries never share an id."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", name)]
+    if not words or not all(w in _GENERIC_ORG_WORDS or w in {"of", "the", "for"} for w in words):
+        return normalise(name)
+    found = _COUNTRY_BEFORE.search(para[max(0, start - 42) : start])
+    if found:
+        for hit in _GAZ_RE.finditer(found.group("who")):
+            ent = lx.BY_ID[_SURFACES[hit.group(0)][0]]
+            if ent.kind == "country" and hit.end() >= len(found.group("who")) - 1:
+                label = ent.demonyms[0] if ent.demonyms else ent.name
+                return f"{label} {normalise(name)}"
+    return normalise(name)
 
 
 # --- the finder -----------------------------------------------------------------------
@@ -305,6 +343,8 @@ class MentionFinder:
             cls = GROUP_CLASS.get(noun) or GROUP_CLASS.get(noun.lower())
             if cls is None:
                 continue
+            if cls == "governments" and affiliation in _COUNTRY_NAMES:
+                continue  # "the Danish government(s)" is Denmark: the gazetteer names it
             self._add(
                 Mention(
                     i,
@@ -420,13 +460,12 @@ class MentionFinder:
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
         if len(words) >= 2 and (
-            words[-1] in lx.ORG_HEADS
-            or words[0] in {"Ministry", "Department", "Council"}
-            or embassy
+            words[-1] in lx.ORG_HEADS or (words[0] in _OF_HEADS and len(words) >= 3) or embassy
         ):
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
             name = para[org_start:end]
+            key_name = _qualified_org(para, org_start, name)
             followed = para[end : end + 40]
             in_role = bool(
                 re.match(r"\s+(?:spokes\w+|chief|head|minister|secretary|official)", followed)
@@ -437,7 +476,7 @@ class MentionFinder:
                     org_start,
                     end,
                     name,
-                    OrgKey(normalise(name)),
+                    OrgKey(key_name),
                     "organization",
                     evidence={"org-head"},
                     weight=0.5 if in_role else 1.0,
@@ -501,8 +540,12 @@ class MentionFinder:
         last = name_words[-1]
         if last in lx.NOT_PERSON_HEADS and "role" not in evidence:
             return
+        if not evidence & {"role", "honorific", "given"} and _NAMED_BY_ORG_NOUN.match(
+            para[n_end : n_end + 20]
+        ):
+            evidence.add("org-apposition")  # "her Democratic Renewal alliance"
         if "org-apposition" in evidence or (
-            len(name_words) == 1
+            (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
             and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
         ):
             self._add(

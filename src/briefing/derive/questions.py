@@ -18,7 +18,7 @@ _AUX = "will|would|can|could|should|may|might|must|is|are|was|were|has|have|had|
 _AUX_RE = re.compile(rf"\b({_AUX})\b(\s+not)?")
 _WH = re.compile(
     r"\b(?P<wh>(?i:whether)|if|how|when|what|who|where|why|which)\s+(?P<clause>[^;:]+?)"
-    r"(?=\s*(?:[.;:!?]|,\s+(?:but|and|saying|although|though|while|as)\b|"
+    r"(?=\s*(?:[.;:!?]|,\s+(?:but|and|saying|although|though|while|as|which|who)\b|"
     r"\s+(?:remains?|is|was)\s+(?:uncertain|unclear|not\s+clear|unknown|open|undecided|to be seen)"
     r"|$))",
 )
@@ -35,7 +35,7 @@ _WH_CUES = re.compile(
 )
 _WH_LEAD = re.compile(r"^(?:Whether|How|When|What|Who|Why)\b")
 _DENY = re.compile(
-    r"\b(?:did not|didn't|would not|wouldn't|declined to) deny\s+(?:reports?\s+|"
+    r"\b(?:did not|didn't|would not|wouldn't|declined to) (?:deny|confirm)\s+(?:reports?\s+|"
     r"claims?\s+|suggestions?\s+)?(?:that\s+)?(?P<claim>[^,;.]+)",
     re.IGNORECASE,
 )
@@ -46,10 +46,11 @@ _NO_COMMENT = re.compile(
 )
 _UNDECIDED = re.compile(
     r"(?P<subj>[^,.;]*?)\s+(?:is|are|was|were|has|have|remains?)\s+(?:still\s+|not\s+yet\s+|"
-    r"yet\s+)?(?:up for discussion|being discussed|under discussion|under consideration|"
-    r"not (?:yet )?been (?:set|decided|agreed|finalized|finalised|announced|determined|fixed)|"
-    r"yet to be (?:set|decided|agreed|finalized|finalised|announced|determined)|undecided|"
-    r"open to negotiation|to be determined)",
+    r"yet\s+)?(?P<what>up for discussion|being discussed|under discussion|under consideration|"
+    r"not (?:yet )?been (?:set|decided|agreed|finalized|finalised|announced|determined|fixed|"
+    r"scheduled)|"
+    r"yet to be (?:set|decided|agreed|finalized|finalised|announced|determined|scheduled)|"
+    r"undecided|open to negotiation|to be determined)",
     re.IGNORECASE,
 )
 _MODAL = re.compile(
@@ -59,6 +60,73 @@ _MODAL = re.compile(
     r"(?P<modal>could|may|might|is expected to|are expected to|is likely to|are likely to)\s+"
     r"(?P<rest>[a-z][^.;\"“”]{2,120})",
 )
+_RULE_OUT = re.compile(
+    r"\b(?:refused|declined|would not|wouldn't|did not|didn't) (?:to )?rule out\s+"
+    r"(?P<act>[a-z][^,.;]{3,100})|\bwould consider\s+(?P<act2>[a-z][^,.;]{3,100})",
+)
+_IN_TALKS = re.compile(
+    r"\b(?:was|were|is|are) still in (?:discussions|talks|negotiations)"
+    r"(?P<with>\s+with\s+[^,.;]{2,60}?)?(?=\s+(?:and|but|while|over|on|about)\b|[,.;]|$)"
+)
+_RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
+# "urged Hamas to accept the deal", "would ask the Supreme Court to order a recount":
+# a call on someone leaves open whether they will do it
+_URGED = re.compile(
+    r"\b(?:urged|urges|pressed|presses|called on|calls on|asked|asks|ask|urge|press|"
+    r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
+    r"both sides|the (?:government|union|court|company|two sides|parties|authorities))"
+    r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
+)
+_NOT_VERBS = frozenset(["be", "the", "a", "an", "their", "its"])
+_LEAD_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s+[a-z])")
+_FILLER_SUBJECTS = frozenset(
+    ["the matter", "the issue", "it", "this", "that", "the question", "the decision"]
+)
+_OUTCOME = {
+    "discussion": "be agreed",
+    "discussed": "be agreed",
+    "consideration": "be approved",
+    "set": "be set",
+    "scheduled": "be scheduled",
+    "decided": "be decided",
+    "agreed": "be agreed",
+    "announced": "be announced",
+    "finalized": "be finalized",
+    "finalised": "be finalised",
+    "determined": "be determined",
+    "fixed": "be fixed",
+    "undecided": "be decided",
+    "negotiation": "be agreed",
+}
+_HEDGES = (
+    (re.compile(r"\balmost certain(?:ly)?\b", re.I), "almost-certain"),
+    (re.compile(r"\bvery likely\b|\bhighly likely\b", re.I), "very-likely"),
+    (re.compile(r"\bunlikely\b|\bdoubtful\b", re.I), "unlikely"),
+    (re.compile(r"\blikely\b|\bexpected to\b|\bpoised to\b", re.I), "likely"),
+    (re.compile(r"\bcould\b|\bmight\b|\bmay\b|\bpossibl[ey]\b", re.I), "roughly-even"),
+)
+
+
+def likelihood(sentence: str) -> str | None:
+    """The likelihood the sentence states for what it leaves open, if it hedges at all."""
+    for pattern, value in _HEDGES:
+        if pattern.search(sentence):
+            return value
+    return None
+
+
+def _subject_before(text: str) -> str | None:
+    """The subject of a clause ending at a cue: "Halvard declined to say …" -> Halvard."""
+    text = _REPORTING.sub("", text).strip(" ,")
+    text = re.split(r"[,;]\s+", text)[-1].strip()
+    words = text.split()
+    if not words or len(words) > 6:
+        return None
+    if words[0] in {"The", "A", "An", "Its", "Their"}:
+        text = text[0].lower() + text[1:]
+    return text
+
+
 _SOON = re.compile(
     r"\b(?:soon|possibly|as early as|in the coming|within days|imminent)", re.IGNORECASE
 )
@@ -84,6 +152,7 @@ class Question:
     start: int
     end: int
     cue: str
+    likelihood: str | None = None
 
 
 def _cap(text: str) -> str:
@@ -92,6 +161,8 @@ def _cap(text: str) -> str:
 
 def _finish(text: str) -> str:
     text = " ".join(text.split()).rstrip(" ,.;:!")
+    # "will A new round …" -> "will a new round …": a determiner inside the question
+    text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
     text = re.sub(r"[\"“”]", "", text)
     return _cap(text) + "?"
 
@@ -128,9 +199,17 @@ def question_id(question: str, taken: set[str]) -> str:
     return slug
 
 
-def find_questions(sentence: str) -> list[tuple[str, str]]:
+def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[str, str]]:
     """(question, cue) pairs for one sentence, strongest cue first."""
     out: list[tuple[str, str]] = []
+    # ", who won 11%," is not part of what is asked
+    sentence = _RELATIVE.sub("", sentence)
+    for found in _URGED.finditer(sentence):
+        target, act = found.group("who"), found.group("act")
+        if target.split()[0] in {"The", "A", "An", "Its", "Their"}:
+            target = target[0].lower() + target[1:]
+        if act.split()[0] not in _NOT_VERBS:
+            out.append((_finish(f"will {target} {act}"), "urged"))
     for wh in _WH.finditer(sentence):
         lead = sentence[: wh.start()]
         clause_end = sentence[wh.end() : wh.end() + 60]
@@ -143,7 +222,26 @@ def find_questions(sentence: str) -> list[tuple[str, str]]:
                 clause_end,
             )
         ):
-            out.append((invert(wh.group("wh"), wh.group("clause")), "unclear"))
+            question = invert(wh.group("wh"), wh.group("clause"))
+            named = _LEAD_NAME.match(sentence)
+            pron = re.match(r"(Will|Is|Has|Does|Can|Could)\s+(it|they|he|she)\b", question)
+            if pron and named and named.group(0) not in {"It", "The", "A", "An"}:
+                # "Halvard declined to say whether it would …" -> "Will Halvard …?"
+                question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
+            out.append((question, "unclear"))
+    for found in _RULE_OUT.finditer(sentence):
+        subject = _subject_before(sentence[: found.start()])
+        if subject:
+            act = found.group("act") or found.group("act2")
+            if act.split()[0].endswith("ing"):
+                out.append((_finish(f"could {subject} end up {act}"), "not-ruled-out"))
+            else:
+                out.append((_finish(f"will {subject} {act}"), "not-ruled-out"))
+    for found in _IN_TALKS.finditer(sentence):
+        subject = _subject_before(sentence[: found.start()])
+        if subject:
+            partner = found.group("with") or ""
+            out.append((_finish(f"will {subject} reach an agreement {partner}"), "in-talks"))
     for deny in _DENY.finditer(sentence):
         out.append((_finish(f"is it true that {deny.group('claim')}"), "did-not-deny"))
     for undecided in _UNDECIDED.finditer(sentence):
@@ -158,8 +256,11 @@ def find_questions(sentence: str) -> list[tuple[str, str]]:
             and not re.search(r"\b(?:that|which|who)$", subject)
         ):
             subject = subject[0].lower() + subject[1:] if not subject[:2].isupper() else subject
-            out.append((_finish(f"what will be decided about {subject}"), "undecided"))
-    for no_comment in _NO_COMMENT.finditer(sentence):
+            if subject.lower() in _FILLER_SUBJECTS:
+                continue  # "the matter", "the issue": no question worth asking
+            outcome = _OUTCOME.get(undecided.group("what").split()[-1].lower(), "be decided")
+            out.append((_finish(f"will {subject} {outcome}"), "undecided"))
+    for no_comment in _NO_COMMENT.finditer(sentence) if with_no_comment else ():
         subject = (no_comment.group("subj") or no_comment.group("subj2") or "").strip()
         subject = re.sub(r"^(?:and|but|while)\s+", "", subject)
         if subject and len(subject.split()) <= 8:
@@ -194,5 +295,49 @@ def extract_questions(
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
                 seen.add(key)
-                out.append(Question(question, clip(text, 300), para, start, end, cue))
+                found = Question(question, clip(text, 300), para, start, end, cue)
+                found.likelihood = likelihood(text)
+                out.append(found)
     return out[:limit]
+
+
+# --- the library's open questions ------------------------------------------------------
+
+KnownQuestion = tuple[str, str, tuple[str, ...], str | None]  # id, question, actors, likelihood
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words of four letters or more that carry meaning (for matching)."""
+    return {w for w in re.findall(r"[a-z][a-z'’-]{3,}", text.lower()) if w not in _STOP}
+
+
+def library_questions(
+    known: list[KnownQuestion], actor_ids: set[str], article_words: set[str], limit: int = 3
+) -> list[dict[str, object]]:
+    """Open questions already in the library that the article bears on: one of their actors
+    is in the draft and at least two of their content words are in the article. The id
+    is reused and the last likelihood carried forward, marked as carried."""
+    scored = []
+    for qid, question, actors, last_likelihood in known:
+        shared_actors = [a for a in actors if a in actor_ids]
+        shared_words = content_words(question) & article_words
+        if not shared_actors or len(shared_words) < 2:
+            continue
+        scored.append(
+            (len(shared_words) + len(shared_actors), qid, question, shared_actors, last_likelihood)
+        )
+    scored.sort(key=lambda item: -item[0])
+    out: list[dict[str, object]] = []
+    for _, qid, question, shared_actors, last_likelihood in scored[:limit]:
+        item: dict[str, object] = {
+            "id": qid,
+            "question": question if question.rstrip().endswith("?") else question + "?",
+            "context": "From the library: this article names its actors and its subject"
+            + ("; likelihood carried from the library's last statement" if last_likelihood else ""),
+            "actors": shared_actors,
+        }
+        if last_likelihood:
+            item["likelihood"] = last_likelihood
+            item["confidence"] = "low"
+        out.append(item)
+    return out

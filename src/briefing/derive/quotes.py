@@ -21,16 +21,31 @@ from briefing.derive.doc import Doc, QuoteSpan, Ref
 from briefing.derive.lexicon import wordset
 
 _VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r"|According to)\b")
-_PRONOUN_VERB = re.compile(r"\b(he|she|they|He|She|They)\s+(?:also\s+|later\s+|then\s+)?$")
+_PRONOUN_VERB = re.compile(r"\b(he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?$")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
 _ORGISH = wordset(
     "company firm group ministry department agency union bank party government organisation "
     "organization authority council commission alliance bloc body mission embassy"
 )
-_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into)\s+$")
+_GENERIC_ORG = wordset("company firm group organisation organization body bloc alliance")
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|from|near|of|to|with|for|on|by|about|against|into|under|over|via|through|"
+    r"among|between)\s+$"
+)
 _INDIRECT_VERB = re.compile(
     r"\b(?:said|says|told|warned|added|stressed|noted|argued|insisted|announced|wrote|"
-    r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to)\b"
+    r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to|"
+    r"called (?:for|on)|calls (?:for|on)|urged|urges|vowed|pledged|demanded|accused|"
+    r"rejected|welcomed|critici[sz]ed|condemned|promised|proposed|threatened|"
+    r"backed|opposed|supported)\b"
+)
+# not a statement: "declined to comment", "did not respond to a request"
+_NO_STATEMENT = re.compile(
+    r"\b(?:declined|refused|did not respond|could not be reached|not immediately)\b"
+)
+# a short lower-case noun phrase right before the verb: "analysts", "two witnesses"
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:(?:some|many|several|other|local|two|three|four|a few|most)\s+)?[a-z][a-z-]+s"
 )
 _PRIORITY = ("person", "group", "organization", "country")
 
@@ -134,8 +149,10 @@ class QuoteExtractor:
             for span in spans:
                 if any(span.start <= q.end and q.start <= span.end for q in doc.quotes[para]):
                     continue
-                verb = _INDIRECT_VERB.search(span.text)
+                verb = re.search(r"\baccording to\b", span.text) or _INDIRECT_VERB.search(span.text)
                 if not verb or re.search(r"\bnot\s+(?:yet\s+)?$", span.text[: verb.start()]):
+                    continue
+                if _NO_STATEMENT.search(span.text[: verb.start() + 40]):
                     continue
                 offset = span.start
                 speaker: str | None = None
@@ -304,7 +321,7 @@ class QuoteExtractor:
         """The subject of a speech verb: walk the comma-separated pieces before it from the
         nearest back, skipping appositives ("the Kremlin's spokesman"), people first."""
         pieces = [(m.start(), m.end()) for m in re.finditer(r"[^,;]+", before)]
-        for start, end in reversed(pieces):
+        for n, (start, end) in enumerate(reversed(pieces)):
             piece = before[start:end]
             words = re.findall(r"[\w'’-]+", piece.lower())
             refs = self.doc.refs_in(para, offset + start, offset + end)
@@ -332,6 +349,8 @@ class QuoteExtractor:
             ref = _pick(refs, nearest=True)
             if ref:
                 return ref
+            if n == 0 and start > 0 and _UNNAMED_SUBJECT.fullmatch(piece.strip()):
+                return None  # "…, analysts said": an unnamed speaker, not an earlier name
         return None
 
     def _sentence_subject(self, para: int, start: int, end: int) -> str | None:
@@ -377,11 +396,13 @@ class QuoteExtractor:
         return self._from_head(para, sentence.start, paragraph[sentence.start : -1])
 
     def _pronoun(self, para: int, offset: int, pronoun: str) -> str | None:
-        kinds = (
-            {"person"}
-            if pronoun.lower() in {"he", "she", "him", "her"}
-            else {"group", "organization", "country", "person"}
-        )
+        low = pronoun.lower()
+        if low in {"he", "she", "him", "her"}:
+            kinds = {"person"}
+        elif low == "it":  # "it said": the last organisation, country or group named
+            kinds = {"organization", "country", "group"}
+        else:
+            kinds = {"group", "organization", "country", "person"}
         ref = self.doc.last_ref_before(para, offset, kinds)
         return ref.actor if ref else None
 
@@ -399,7 +420,9 @@ class QuoteExtractor:
         ref = self.doc.last_ref_before(
             para, offset, {"organization", "group", "country"}, want=noun
         )
-        if ref is None and noun in _ORGISH:
+        if ref is None and noun in _GENERIC_ORG:
+            # "the company said": the last organisation; "the health ministry said" is not
+            # the last organisation named unless that one is a ministry
             ref = self.doc.last_ref_before(para, offset, {"organization"})
         return ref.actor if ref else None
 

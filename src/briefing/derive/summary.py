@@ -1,25 +1,106 @@
-"""The summary: the lead sentence as the bottom line, then the next few sentences."""
+"""The summary: a bottom line, then who supports and who opposes.
+
+* **Bottom line** - the headline event in one sentence: the lead sentence with datelines
+  and agency tags ("(CNN) —") stripped; a long lead is shortened at a clause boundary
+  (", while …", "; …") and still ends as a sentence, never mid-word with "…".
+* **Second paragraph** - the main actors' positions on the draft's topic, grouped by
+  stance; without stated stances, the next sentence of the article.
+
+At most about 120 words in all.
+"""
 
 from __future__ import annotations
 
-from briefing.derive.sentences import Span, clip
+import re
+from collections.abc import Sequence
+
+from briefing.derive.sentences import Span
+
+MAX_WORDS = 120
+_LEAD_WORDS = 55
+_TAG = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.'’ ]+)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*)?\((?:[A-Za-z .&]+)\)\s*[—–-]{1,2}\s*"
+)
+_CLAUSE = re.compile(r"(?:,\s+(?:while|as|but|although|though|after|which)\s+|;\s+|\s+[—–]\s+)")
 
 
-def summarise(sentences: list[list[Span]], paragraphs: list[str], more: int = 3) -> str:
-    """``**Bottom line:** <lead sentence>`` and a second paragraph of what follows it."""
+def main_clause(text: str) -> str:
+    """``text`` without trailing clauses (", while the opposition accused …")."""
+    match = _CLAUSE.search(text)
+    return text[: match.start()] if match else text
+
+
+def bottom_line(text: str) -> str:
+    """One whole sentence: tags stripped, shortened only at a clause boundary."""
+    text = " ".join(_TAG.sub("", text).split())
+    words = text.split()
+    if len(words) > _LEAD_WORDS:
+        for match in _CLAUSE.finditer(text):
+            if 12 <= len(text[: match.start()].split()) <= _LEAD_WORDS:
+                text = text[: match.start()]
+        text = text.rstrip(",;: ")
+    if text and text[-1] not in ".!?\"”’'":
+        text += "."
+    return text
+
+
+def summarise(
+    sentences: list[list[Span]],
+    paragraphs: list[str],
+    stances: Sequence[tuple[str, str]] = (),
+    topic: str | None = None,
+) -> str:
+    """``**Bottom line:** <lead>`` and a paragraph of who supports and who opposes.
+
+    ``stances`` are (actor name, stance) pairs in the order of the article."""
     flat = [s for spans in sentences for s in spans]
     if not flat:
-        return "**Bottom line:** (no text)"
-    lead = clip(flat[0].text, 400)
-    rest = []
-    for span in flat[1:]:
-        text = span.text.strip()
-        if len(text.split()) < 4:
-            continue
-        rest.append(clip(text, 300))
-        if len(rest) >= more:
-            break
+        return "**Bottom line:** (no text)\n"
+    lead_span = next((s for s in flat if len(s.text.split()) >= 6), flat[0])
+    lead = bottom_line(lead_span.text)
     summary = f"**Bottom line:** {lead}"
-    if rest:
-        summary += "\n\n" + " ".join(rest)
+    budget = MAX_WORDS - len(lead.split())
+    second = _positions(stances, topic)
+    if not second:
+        after = [s for s in flat if s.para > lead_span.para or s.start > lead_span.start]
+        nxt = next((s for s in after if len(s.text.split()) >= 6 and _whole(s.text)), None)
+        second = " ".join(nxt.text.split()) if nxt else ""
+    if second and len(second.split()) <= budget:
+        summary += "\n\n" + second
     return summary + "\n"
+
+
+def _whole(text: str) -> bool:
+    """A sentence that does not start or end inside a quotation (balanced quote marks)."""
+    straight = text.count('"') % 2 == 0
+    curly = text.count("“") == text.count("”")
+    return straight and curly
+
+
+def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
+    groups: dict[str, list[str]] = {"supports": [], "opposes": [], "mixed": []}
+    for name, stance in stances:
+        if stance in groups and name not in groups[stance]:
+            groups[stance].append(name)
+    if sum(len(v) for v in groups.values()) < 2:
+        return ""  # one voice is not a debate: "X supports the earthquake" says nothing
+    about = f" the {topic}" if topic and not topic[:1].isupper() else f" {topic}" if topic else ""
+    parts = []
+    for stance, verb in (("supports", "support"), ("opposes", "oppose"), ("mixed", "are mixed on")):
+        names = groups[stance][:4]
+        if not names:
+            continue
+        singular = len(names) == 1
+        verb_form = {
+            "support": "supports" if singular else "support",
+            "oppose": "opposes" if singular else "oppose",
+            "are mixed on": "is mixed on" if singular else "are mixed on",
+        }[verb]
+        parts.append(f"{_join(names)} {verb_form}{about or ' it'}")
+    text = "; ".join(parts) + "."
+    return text[:1].upper() + text[1:]
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -199,7 +199,7 @@ class _Db:
 
     async def open(self) -> None:
         try:
-            self._store = await self._submit(lambda: Store(self._path))
+            self._store = await self._submit(lambda: Store(self._path, check=True))
         except BaseException:
             self._pool.shutdown(wait=True)
             raise

@@ -95,10 +95,12 @@ def check_out(out: Path, inputs: Iterable[Path]) -> None:
     overwritten or removed, and an ``out`` inside an input folder is read back as
     input by the next publish.
     """
-    target = out.resolve()
+    target = _real(out)
+    # OUT/briefs may be a link to somewhere else: writing there must not hit inputs either.
+    written = {target, _real(out / BRIEFS_DIR)}
     for path in inputs:
-        real = path.resolve()
-        if real == target or target in real.parents:
+        real = _real(path)
+        if any(real == place or place in real.parents for place in written):
             raise BriefingError(
                 f"--out {out} holds the input {path}: publish writes and removes files "
                 "there; choose an output folder outside the inputs"
@@ -108,6 +110,14 @@ def check_out(out: Path, inputs: Iterable[Path]) -> None:
                 f"--out {out} is inside the input folder {path}: the published files "
                 "would be read back as briefs; choose an output folder outside it"
             )
+
+
+def _real(path: Path) -> Path:
+    """``path`` with links resolved; as it is (absolute) where a link loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def latest_by_id(briefs: Iterable[Brief]) -> list[Brief]:

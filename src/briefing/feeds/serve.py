@@ -5,6 +5,11 @@ What a feed host must get right for polite readers: the right media types, a str
 ``Last-Modified``, and ``304 Not Modified`` answers to conditional requests. Every
 request is logged with its status so the 304s are visible. Only files under the served
 folder are reachable (no ``..``, no symlinks out, no dot-files), GET and HEAD only.
+
+Clients are strangers too: what they send (path, method, User-Agent) reaches the log
+only through :func:`briefing.text.one_line`, so escape sequences show as symbols; a
+malformed request gets its 4xx/505 and one log line, never a traceback; a connection
+idle for ``idle_timeout`` seconds is closed, so idle sockets cannot pile up threads.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from briefing import __version__
+from briefing.text import one_line
 
 MEDIA_TYPES = {
     ".atom": "application/atom+xml; charset=utf-8",
@@ -36,6 +42,9 @@ MEDIA_TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".css": "text/css; charset=utf-8",
 }
+IDLE_TIMEOUT = 30.0
+"""Seconds a connection may wait for (the rest of) a request before it is closed."""
+_LOGGED_CHARS = 300  # of each client-sent field in a log line
 COMPRESSIBLE = (".atom", ".rss", ".xml", ".json", ".yaml", ".yml", ".html", ".txt", ".css")
 MIN_GZIP = 1024  # smaller bodies are not worth compressing
 
@@ -116,17 +125,22 @@ def _etag_matches(header: str, etag: str) -> bool:
 
 
 def _not_modified_since(header: str, mtime: float) -> bool:
+    """Whether ``If-Modified-Since`` covers ``mtime``; a date that cannot be read (or
+    one in the year 99999999999) is ignored, as RFC 9110 asks."""
     try:
-        since = email.utils.parsedate_to_datetime(header)
-    except (TypeError, ValueError, IndexError):
+        since = email.utils.parsedate_to_datetime(header).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
         return False
-    return int(mtime) <= since.timestamp()
+    return int(mtime) <= since
 
 
 class _Handler(BaseHTTPRequestHandler):
     server_version = f"briefing-serve/{__version__}"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # Until the request line is read, the stdlib assumes HTTP/0.9 and answers an error
+    # (a 505 for "HTTP/9.9", say) without a status line; no client speaks 0.9 any more.
+    default_request_version = "HTTP/1.0"
     # Buffer each answer and send it in one go (flushed after every request by
     # BaseHTTPRequestHandler), with Nagle off: headers and body written separately
     # would otherwise meet the client's delayed ACK and stall keep-alive connections
@@ -134,6 +148,10 @@ class _Handler(BaseHTTPRequestHandler):
     wbufsize = 64 * 1024
     disable_nagle_algorithm = True
     server: StaticServer
+
+    def setup(self) -> None:
+        self.timeout = self.server.idle_timeout  # the socket's timeout, set by setup()
+        super().setup()
 
     def do_GET(self) -> None:
         self._serve(send_body=True)
@@ -198,17 +216,27 @@ class _Handler(BaseHTTPRequestHandler):
         """One line per request, status included, e.g. ``GET /feed.atom 304``."""
         if isinstance(code, HTTPStatus):
             code = code.value
-        agent = self.headers.get("User-Agent", "-") if self.headers else "-"
+        # A request refused while its first lines are read (too long, HTTP/9.9) has no
+        # headers yet.
+        headers = getattr(self, "headers", None)
+        agent = headers.get("User-Agent", "-") if headers is not None else "-"
         self.server.log(
             f"{self.address_string()} [{self.log_date_time_string()}] "
-            f'"{self.requestline}" {code} "{agent}"'
+            f'"{_client(self.requestline)}" {code} "{_client(agent)}"'
         )
 
     def log_error(self, format: str, *args: Any) -> None:
-        self.server.log(f"{self.address_string()} error: {format % args}")
+        self.server.log(f"{self.address_string()} error: {_client(format % args)}")
 
     def log_message(self, format: str, *args: Any) -> None:
-        self.server.log(f"{self.address_string()} {format % args}")
+        self.server.log(f"{self.address_string()} {_client(format % args)}")
+
+
+def _client(text: str) -> str:
+    """What a client sent, fit for one log line on a terminal: control characters shown
+    as symbols (ESC as ``␛``), bidi overrides removed, and cut short."""
+    text = one_line(text)
+    return text if len(text) <= _LOGGED_CHARS else text[: _LOGGED_CHARS - 1] + "…"
 
 
 class StaticServer(ThreadingHTTPServer):
@@ -221,14 +249,27 @@ class StaticServer(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(
-        self, root: Path, host: str = "127.0.0.1", port: int = 8765, log: Log | None = None
+        self,
+        root: Path,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        log: Log | None = None,
+        idle_timeout: float = IDLE_TIMEOUT,
     ):
         self.root = Path(root).resolve(strict=True)
         if not self.root.is_dir():
             raise NotADirectoryError(str(root))
         self.cache = _Cache()
         self.log: Log = log or _stderr
+        self.idle_timeout = idle_timeout
         super().__init__((host, port), _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """One log line, not socketserver's traceback on stderr, for a request that
+        failed in a way the handler did not foresee."""
+        error = sys.exc_info()[1]
+        host = client_address[0] if isinstance(client_address, tuple) else client_address
+        self.log(f"{host} error: {_client(f'{type(error).__name__}: {error}')}")
 
     @property
     def url(self) -> str:
@@ -244,7 +285,11 @@ def _stderr(line: str) -> None:
 
 
 def make_server(
-    root: Path, host: str = "127.0.0.1", port: int = 8765, log: Log | None = None
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    log: Log | None = None,
+    idle_timeout: float = IDLE_TIMEOUT,
 ) -> StaticServer:
     """A server bound and ready; ``port=0`` picks a free port (see ``.url``)."""
-    return StaticServer(root, host, port, log)
+    return StaticServer(root, host, port, log, idle_timeout)

@@ -3,11 +3,15 @@
 One file holds every brief, split into readable tables (``briefs``, ``actors``,
 ``brief_actors``, ``positions``, ``open_questions``, ``timeline_events``, ``sources``,
 ``brief_tags``) so it opens in Datasette, plus an FTS5 index (``briefs_fts``), the read
-state, feed and file-sync bookkeeping. ``brief_documents.document`` keeps the whole brief
-as JSON, so :meth:`Store.get_brief` gives back exactly what was imported; the other
-tables exist for queries, laid out for them: ``briefs`` holds only what the brief list
-shows (narrow rows, so lists and joins stay in cache), and an actor's ``positions`` and
-``brief_actors`` rows are clustered together (the actor screen reads one range).
+state, feed and file-sync bookkeeping, and the replaced versions of briefs
+(``brief_versions``, documents as stored). ``brief_documents.document`` keeps the whole brief
+as compressed JSON, so :meth:`Store.get_brief` gives back exactly what was imported; the
+other tables exist for queries, laid out for them: ``briefs`` has the brief list's
+columns first and the searched text after them (``briefs_fts`` is an external-content
+index over it, as sqlite-utils sets one up: the text is stored once, and Datasette and
+``sqlite-utils search`` find briefs), its rowid is the FTS rowid, in date order; an
+actor's ``positions`` and ``brief_actors`` rows are clustered together (the actor
+screen reads one range).
 
 Concurrency: WAL and a 10 s busy timeout, and writers take the write lock up front
 (``BEGIN IMMEDIATE``), so a reader and a writer in different processes wait for each
@@ -42,7 +46,7 @@ from briefing.store.rows import (
     SearchHit,
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
-from briefing.store.search import SEARCH_WINDOW, Searching, fts_query
+from briefing.store.search import SEARCH_WINDOW, SearchCancelled, Searching, fts_query
 from briefing.store.versions import VersionRow, Versions
 from briefing.store.writing import Writing
 
@@ -81,6 +85,7 @@ __all__ = [
     "PreparedBrief",
     "QuestionRow",
     "RoleSpan",
+    "SearchCancelled",
     "SearchHit",
     "Store",
     "TimelineFilter",

@@ -9,6 +9,7 @@ building a Python object per row: :meth:`Actors.actor_head` (counts and role spa
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import compress
 from operator import ne
@@ -93,6 +94,12 @@ class Actors(StoreBase):
         )
 
     @_api
+    def has_actor(self, actor_id: str) -> bool:
+        return (
+            self._c.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone() is not None
+        )
+
+    @_api
     def actor_positions(
         self, actor_id: str, *, offset: int = 0, limit: int | None = None
     ) -> list[PositionRow]:
@@ -115,6 +122,24 @@ class Actors(StoreBase):
             (name[0], actor_id, -1 if limit is None else limit, max(offset, 0)),
         )
         return [PositionRow(*row) for row in rows]
+
+    def stream_actor_positions(
+        self, actor_id: str, *, chunk: int = 2000
+    ) -> Iterator[list[PositionRow]]:
+        """:meth:`actor_positions`, all of them, ``chunk`` rows at a time (piped
+        ``briefing actor``: output starts at once for an actor in 90,000 briefs)."""
+        with self._lock:
+            name = self._c.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        if name is None:
+            return
+        query = """
+            SELECT brief_id, brief_title, brief_date, actor_id, ?, topic, position, stance,
+                   quote, attribution, date
+            FROM positions WHERE actor_id = ?
+            ORDER BY brief_date, brief_id, ordinal
+        """
+        for rows in self._stream(query, (name[0], actor_id), chunk):
+            yield [PositionRow(*row) for row in rows]
 
     @_api
     def actor_head(self, actor_id: str, *, spans: int = 4) -> ActorHead | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from functools import cached_property, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 from briefing.errors import StoreError
 from briefing.store import schema
@@ -67,6 +67,35 @@ def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
         )
 
 
+def _check_healthy(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse a damaged library (SQLite's ``quick_check``: every page and record well
+    formed, without cross-checking indexes) before anything is written to it: writing
+    into damaged pages spreads the damage, and the user's backup is the only remedy."""
+    if path.stat().st_size == 0:
+        return
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems == ["ok"]:
+        return
+    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    raise StoreError(
+        f"{path}: the library is damaged ({' '.join(problems[0].split())}{more}); nothing was "
+        "written to it: restore it from a backup or choose another --db"
+    )
+
+
+def _compact(conn: sqlite3.Connection) -> None:
+    """After a migration that rebuilt tables, give the freed pages back (once): a
+    library migrated to the lean schema shrinks on disk, not only inside. Best effort:
+    another process reading the file makes VACUUM wait or fail, and then it stays as is."""
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    if free * 4 > conn.execute("PRAGMA page_count").fetchone()[0]:
+        with suppress(sqlite3.OperationalError):
+            conn.execute("VACUUM")
+
+
 class StoreBase:
     """One SQLite library. Open with ``Store(path)``; use as a context manager.
 
@@ -75,8 +104,12 @@ class StoreBase:
     long — is a :class:`StoreError` naming the file.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, check: bool = False) -> None:
+        """``check``: run SQLite's quick check before anything can be written (also
+        before switching to WAL or migrating), and refuse a damaged library. For the
+        commands that write, and ``list``: a few tens of ms per 1,000 briefs."""
         self._lock = threading.RLock()
+        self._check = check
         self._conn: sqlite3.Connection | None = None
         memory = str(path) == ":memory:"
         self.path = Path(path)
@@ -126,6 +159,8 @@ class StoreBase:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not memory:
             _check_whole(self.path, conn)
+            if self._check:
+                _check_healthy(self.path, conn)
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise StoreError(f"{self.path}: cannot switch the library to WAL mode ({mode})")
@@ -178,6 +213,7 @@ class StoreBase:
                     )
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
+        _compact(conn)
 
     @property
     def schema_version(self) -> int:
@@ -207,3 +243,19 @@ class StoreBase:
         """A write :func:`~briefing.store.common.transaction` on this store's connection."""
         with transaction(self._c) as conn:
             yield conn
+
+    def _stream(self, sql: str, params: Sequence[Any], chunk: int) -> Iterator[list[Any]]:
+        """The rows of one query, ``chunk`` at a time from one cursor (the lock held per
+        chunk, not between them): output starts at once and memory stays flat."""
+        with self._lock:
+            cursor = self._c.execute(sql, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(chunk)
+                if not rows:
+                    return
+                yield rows
+        finally:  # also when the consumer stops early (the store may be closed by then)
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()

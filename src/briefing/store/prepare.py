@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -45,8 +46,8 @@ class PreparedBrief:
     id: str
     updated: dt.datetime | None
     origin: str | None
-    brief: Row  # id, title, date, updated, format, bottom_line, tags_text, source, summary,
-    # document, extra (origin, imported_at and the FTS rowid are added when written)
+    brief: Row  # id, title, date, updated, format, bottom_line, tags_text, document (packed),
+    # extra (origin, imported_at and the FTS rowid are added when written)
     actors: tuple[Row, ...]
     brief_actors: tuple[Row, ...]
     positions: tuple[Row, ...]
@@ -54,7 +55,7 @@ class PreparedBrief:
     timeline: tuple[Row, ...]
     sources: tuple[Row, ...]
     tags: tuple[Row, ...]
-    fts: Row  # briefs_fts row without its rowid
+    fts: Row  # briefs_fts row without its rowid: also the searched columns of ``briefs``
 
 
 def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
@@ -101,9 +102,7 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
             brief.format,
             brief.bottom_line,
             " ".join(tags),
-            _json_sources(brief),
-            brief.summary,
-            _document(brief),
+            pack_document(_document(brief)),
             _extra_yaml(brief),
         ),
         actors=tuple(actors),
@@ -120,7 +119,7 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
                 p.stance,
                 p.quote,
                 p.attribution,
-                p.date.isoformat() if p.date else None,
+                p.date,
             )
             for i, p in enumerate(positions)
         ),
@@ -233,17 +232,22 @@ def _with_extra(brief: Brief, extra: str | None) -> Brief:
     return brief.model_copy(update=yaml.load(extra, Loader=_YamlLoader))
 
 
-def _json_sources(brief: Brief) -> str:
-    if not brief.source:
-        return "[]"
-    return "[" + ", ".join(s.model_dump_json(exclude_defaults=True) for s in brief.source) + "]"
+def pack_document(document: str) -> bytes:
+    """A JSON document as stored in ``brief_documents.document``: zlib-compressed UTF-8
+    (a third of the size; any zlib reads it back)."""
+    return zlib.compress(document.encode())
+
+
+def unpack_document(stored: bytes | str) -> str:
+    """The JSON text of a stored document (text as written before compression too)."""
+    return stored if isinstance(stored, str) else zlib.decompress(stored).decode()
 
 
 _INSERTS = {
     "briefs": "INSERT INTO briefs (id, title, date, updated, format, bottom_line, tags_text,"
-    " origin, imported_at, search_rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "documents": "INSERT INTO brief_documents (brief_id, source, summary, document, extra)"
-    " VALUES (?, ?, ?, ?, ?)",
+    " origin, imported_at, search_rowid, summary, positions, quotes, questions)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "documents": "INSERT INTO brief_documents (brief_id, document, extra) VALUES (?, ?, ?)",
     # Counted incrementally; name and kind are those of the latest brief (by date, then
     # id) that names the actor; aliases are gathered from every brief.
     "actors": """

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched
-from briefing.store.prepare import _with_extra
+from briefing.store.prepare import _with_extra, unpack_document
 
 if TYPE_CHECKING:  # imported by the two methods that build briefs
     from briefing.model import Brief
@@ -25,10 +25,19 @@ from briefing.store.rows import (
 class Reading(StoreBase):
     """Every query of the library but search."""
 
+    @classmethod
+    def _list_source(
+        cls, tag: str | None, actor: str | None, unread: bool = False
+    ) -> tuple[str, list[Any]]:
+        """``(sql, params)`` selecting ``id, date`` of the listed briefs (``unread``: only
+        those not marked read), each straight from a covering index."""
+        sql, params = cls._listed(tag, actor)
+        if unread:
+            sql = f"SELECT id, date FROM ({sql}) WHERE id NOT IN (SELECT brief_id FROM read_state)"
+        return sql, params
+
     @staticmethod
-    def _list_source(tag: str | None, actor: str | None) -> tuple[str, list[Any]]:
-        """``(sql, params)`` selecting ``id, date`` of the listed briefs, in list order,
-        each straight from a covering index."""
+    def _listed(tag: str | None, actor: str | None) -> tuple[str, list[Any]]:
         if tag is not None and actor is not None:
             return (
                 "SELECT t.brief_id AS id, t.brief_date AS date FROM brief_tags t"
@@ -48,9 +57,33 @@ class Reading(StoreBase):
             )
         return "SELECT id, date FROM briefs", []
 
+    def stream_briefs(
+        self,
+        *,
+        tag: str | None = None,
+        actor: str | None = None,
+        unread: bool = False,
+        chunk: int = 2000,
+    ) -> Iterator[list[BriefRow]]:
+        """Every listed brief in list order, ``chunk`` rows at a time from one cursor
+        walking the covering index: the first rows come at once whatever the library's
+        size, and memory stays flat (piped ``briefing list``)."""
+        sql, params = self._list_source(tag, actor, unread)
+        query = f"""
+            SELECT {_BRIEF_ROW_COLUMNS}
+            FROM ({sql}) AS page
+            JOIN briefs b ON b.id = page.id
+            LEFT JOIN read_state r ON r.brief_id = b.id
+            ORDER BY page.date DESC, page.id
+        """
+        for rows in self._stream(query, params, chunk):
+            yield [_brief_row(row) for row in rows]
+
     @_api
-    def count_briefs(self, *, tag: str | None = None, actor: str | None = None) -> int:
-        sql, params = self._list_source(tag, actor)
+    def count_briefs(
+        self, *, tag: str | None = None, actor: str | None = None, unread: bool = False
+    ) -> int:
+        sql, params = self._list_source(tag, actor, unread)
         return self._c.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
 
     @_api
@@ -69,9 +102,7 @@ class Reading(StoreBase):
         The page's ids come from a covering index (no table rows read for the skipped
         ones), then only the page's rows are fetched: offset 99,000 costs an index walk.
         """
-        sql, params = self._list_source(tag, actor)
-        if unread:
-            sql = f"SELECT id, date FROM ({sql}) WHERE id NOT IN (SELECT brief_id FROM read_state)"
+        sql, params = self._list_source(tag, actor, unread)
         rows = self._c.execute(
             f"""
             SELECT {_BRIEF_ROW_COLUMNS}
@@ -120,7 +151,9 @@ class Reading(StoreBase):
         row = self._c.execute(
             "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
         ).fetchone()
-        return _with_extra(Brief.model_validate_json(row[0]), row[1]) if row else None
+        if row is None:
+            return None
+        return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
 
     @_api
     def has_brief(self, brief_id: str) -> bool:
@@ -140,14 +173,14 @@ class Reading(StoreBase):
 
         for group in _batched(self._brief_ids(), 200):
             for document, extra in self._documents(group):
-                yield _with_extra(Brief.model_validate_json(document), extra)
+                yield _with_extra(Brief.model_validate_json(unpack_document(document)), extra)
 
     @_api
     def _brief_ids(self) -> list[str]:
         return [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
 
     @_api
-    def _documents(self, ids: list[str]) -> list[tuple[str, str | None]]:
+    def _documents(self, ids: list[str]) -> list[tuple[bytes, str | None]]:
         """(document, extra) of the ``ids`` that still exist, in that order."""
         marks = ",".join("?" * len(ids))
         docs = {

@@ -388,6 +388,84 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
     )
 
 
+_SCHEMA_LEAN = (
+    # A rowid table again, its rowid the FTS rowid (date ordered), so briefs_fts can take
+    # its text from here (external content, as sqlite-utils sets it up): Datasette's
+    # ?_search= and `sqlite-utils search` find briefs, and the text is not kept twice.
+    # The list's narrow columns first; the searched text after them.
+    """
+    CREATE TABLE briefs_lean (
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        updated TEXT,
+        format TEXT NOT NULL,
+        bottom_line TEXT NOT NULL,
+        tags_text TEXT NOT NULL,
+        origin TEXT,
+        imported_at TEXT NOT NULL,
+        search_rowid INTEGER PRIMARY KEY,
+        summary TEXT NOT NULL,
+        positions TEXT NOT NULL,
+        quotes TEXT NOT NULL,
+        questions TEXT NOT NULL
+    )
+    """,
+    # The whole brief for get_brief(), zlib-compressed JSON (a third of the size); the
+    # tables above and below hold every field readably.
+    """
+    CREATE TABLE brief_documents_lean (
+        brief_id TEXT PRIMARY KEY REFERENCES briefs (id) ON DELETE CASCADE,
+        document BLOB NOT NULL,
+        extra TEXT
+    )
+    """,
+)
+
+#: briefs_fts as sqlite-utils' enable_fts() declares it: ``content=[briefs]`` written
+#: exactly so (no spaces), as sqlite-utils and Datasette look for it.
+FTS_EXTERNAL = f"""
+    CREATE VIRTUAL TABLE briefs_fts USING fts5 (
+        title, summary, positions, quotes, questions,
+        tokenize = {_TOKENIZE},
+        content=[briefs]
+    )
+"""
+
+
+def _migrate_to_lean(conn: sqlite3.Connection) -> None:
+    """The text stored once: briefs_fts reads its text from briefs (external content)
+    instead of keeping a copy, documents are compressed, and brief_documents loses its
+    copies of the summary and sources."""
+    import zlib
+
+    for statement in _SCHEMA_LEAN:
+        conn.execute(statement)
+    conn.execute(
+        """
+        INSERT INTO briefs_lean
+        SELECT b.id, b.title, b.date, b.updated, b.format, b.bottom_line, b.tags_text,
+               b.origin, b.imported_at, b.search_rowid, f.summary, f.positions, f.quotes,
+               f.questions
+        FROM briefs b JOIN briefs_fts f ON f.rowid = b.search_rowid
+        ORDER BY b.search_rowid
+        """
+    )
+    rows = conn.execute("SELECT brief_id, document, extra FROM brief_documents")
+    while batch := rows.fetchmany(500):
+        conn.executemany(
+            "INSERT INTO brief_documents_lean (brief_id, document, extra) VALUES (?, ?, ?)",
+            [(bid, zlib.compress(document.encode()), extra) for bid, document, extra in batch],
+        )
+    for table in ("briefs_fts", "brief_documents", "briefs"):
+        conn.execute(f"DROP TABLE {table}")
+    for table in ("briefs", "brief_documents"):
+        conn.execute(f"ALTER TABLE {table}_lean RENAME TO {table}")
+    conn.execute("CREATE INDEX briefs_by_date ON briefs (date DESC, id)")
+    conn.execute(FTS_EXTERNAL)
+    conn.execute("INSERT INTO briefs_fts (briefs_fts) VALUES ('rebuild')")
+
+
 #: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
 #: steps; never edit old ones (libraries in the wild are at every version). A new library
 #: runs them all (on empty tables, instantly), so there is one way to any schema.
@@ -396,4 +474,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_lean,
 ]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
+from briefing.errors import BriefingError, StoreError
 from briefing.store.base import StoreBase, _api
+from briefing.store.common import _explain
 from briefing.store.rows import (
     _BRIEF_ROW_COLUMNS,
     SNIPPET_END,
@@ -31,6 +34,38 @@ _WHERE_PREFERENCE = (1, 2, 3, 4, 0)
 _WORD = re.compile(r"\w+")
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
+#: The longest query searched, in characters and in words. FTS5's ranking and snippets
+#: cost about (query words) x (their matches) per brief, and more, so an unbounded query
+#: is a denial of service (2,000 words: 44 s of CPU on five briefs). A question typed or
+#: pasted by a person is far shorter.
+MAX_QUERY_CHARS = 1_000
+MAX_QUERY_WORDS = 32
+#: Snippets are made from at most this many characters of each field of a hit: FTS5's
+#: snippet() weighs every match against every other, so a brief repeating one word
+#: 60,000 times took 20 s. Real fields are a few KB; a match only further on is shown
+#: with the title as its snippet.
+SNIPPET_SCAN_CHARS = 10_000
+#: SQLite virtual-machine steps between two checks of a search's ``cancelled``.
+_CANCEL_STEPS = 50
+
+
+class SearchCancelled(StoreError):
+    """The search was cancelled (``cancelled()`` became true) and stopped part-way."""
+
+
+def check_query(text: str) -> None:
+    """Refuse a query over :data:`MAX_QUERY_CHARS` characters or :data:`MAX_QUERY_WORDS`
+    different words, with a message saying so (a :class:`BriefingError`)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise BriefingError(
+            f"the query is {len(text):,} characters long; search takes at most {MAX_QUERY_CHARS:,}"
+        )
+    words = len({w.casefold() for w in _WORD.findall(text)})
+    if words > MAX_QUERY_WORDS:
+        raise BriefingError(
+            f"the query has {words:,} different words; search takes at most {MAX_QUERY_WORDS}"
+        )
+
 
 def fts_query(text: str, *, prefix: bool = True) -> str | None:
     """Plain user text as a safe FTS5 query, or None when it has nothing to search for.
@@ -39,19 +74,52 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     ``*``, ``NEAR``, stray quotes, ``U.S.``) is searched for as text and can never be
     a syntax error. ``"two words"`` stays a phrase. A last word still being typed (no
     space after it) also matches as a prefix, when it has three or more characters.
+
+    Bounded whatever the input (see :func:`check_query` for the error callers show): a
+    phrase given twice is searched once (all must match anyway), only the first
+    :data:`MAX_QUERY_CHARS` characters are read, and phrases stop at
+    :data:`MAX_QUERY_WORDS` words in all.
+
+    The index holds Porter stems ("escalation" is ``escal``), so a prefix alone misses
+    words whose stem is shorter than what was typed (``escala*`` does not reach
+    ``escal``): the word typed less up to four final letters is matched as a stem too
+    (``("escala"* OR "escal" OR "esca")``, shortened forms of four letters or more).
     """
+    text = text[:MAX_QUERY_CHARS]
     phrases: list[str] = []
+    seen: set[str] = set()
+    budget = MAX_QUERY_WORDS
     last_open = False
     for match in _TERM.finditer(text):
         quoted, bare = match.groups()
-        words = _WORD.findall(quoted if quoted is not None else bare)
+        found = _WORD.findall(quoted if quoted is not None else bare)
+        words = found[:budget]
         last_open = False
-        if words:
-            phrases.append(f'"{" ".join(words)}"')
-            last_open = quoted is None and match.end() == len(text) and len(words[-1]) >= 3
+        phrase = f'"{" ".join(words)}"'
+        if not words or phrase.casefold() in seen:
+            continue
+        seen.add(phrase.casefold())
+        phrases.append(phrase)
+        last_open = (
+            quoted is None
+            and match.end() == len(text)
+            and len(words) == len(found)
+            and len(words[-1]) >= 3
+        )
+        budget -= len(words)
+        if budget <= 0:
+            break
     if not phrases:
         return None
-    return " ".join(phrases) + ("*" if prefix and last_open else "")
+    if not (prefix and last_open):
+        return " ".join(phrases)
+    last = phrases.pop()[1:-1]
+    head, _, word = last.rpartition(" ")
+    stems = [word[:-cut] for cut in (1, 2, 3, 4) if len(word) - cut >= 4]
+    if head or not stems:  # a phrase ("U S"*): prefix on its last word only
+        return " ".join([*phrases, f'"{last}"*'])
+    group = " OR ".join([f'"{word}"*', *(f'"{stem}"' for stem in stems)])
+    return " ".join([*phrases, f"({group})"])
 
 
 _FTS_COLUMNS = "title, summary, positions, quotes, questions"
@@ -129,8 +197,9 @@ class Searching(StoreBase):
             for a_id, name, kind, count, aliases in rows
         ]
 
-    @_api
-    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+    def search(
+        self, query: str, *, limit: int = 50, cancelled: Callable[[], bool] | None = None
+    ) -> list[SearchHit]:
         """Full-text search over titles, summaries, positions, quotes and questions.
 
         ``query`` is plain user text (see :func:`fts_query`); briefs come best first
@@ -142,7 +211,32 @@ class Searching(StoreBase):
         range), since scoring every brief that mentions a common word costs ~100 ms
         per 100k; and the last word is matched as a prefix only when it matches
         nothing as typed (prefix terms make snippets very slow).
+
+        Hostile input stays cheap: a query over the bounds of :func:`check_query` is
+        refused (:class:`BriefingError`), and snippets read a bounded part of each field
+        (:data:`SNIPPET_SCAN_CHARS`). ``cancelled`` is polled while SQLite works (the
+        reader passes its worker's flag): once it is true the search stops part-way
+        with :class:`SearchCancelled`, so an abandoned search does not keep a core busy.
         """
+        check_query(query)
+        limit = min(limit, SEARCH_WINDOW)
+        with self._lock:
+            conn = self._c
+            if cancelled is not None:
+                conn.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_STEPS)
+            try:
+                return self._search(query, limit)
+            except sqlite3.OperationalError as exc:
+                if cancelled is not None and cancelled():
+                    raise SearchCancelled(f"{self.path}: search cancelled") from None
+                raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+            finally:
+                if cancelled is not None:
+                    conn.set_progress_handler(None, 0)
+
+    def _search(self, query: str, limit: int) -> list[SearchHit]:
         exact = fts_query(query, prefix=False)
         if exact is None or limit <= 0:
             return []
@@ -172,6 +266,9 @@ class Searching(StoreBase):
             if rowid not in found:
                 continue
             bid, title, date, *texts = found[rowid]
+            if not texts:  # matched only past SNIPPET_SCAN_CHARS of a field
+                hits.append(SearchHit(bid, title, date, title, _FTS_WHERE[0]))
+                continue
             counts = [(t or "").count(SNIPPET_START) for t in texts]
             best = max(_WHERE_PREFERENCE, key=lambda i: counts[i])
             hits.append(SearchHit(bid, title, date, texts[best] or title, _FTS_WHERE[best]))
@@ -197,9 +294,12 @@ class Searching(StoreBase):
         # every row (what DELETE on an ordinary FTS5 table costs: as much as the insert).
         conn.execute("INSERT INTO search_scratch.search_hits (search_hits) VALUES ('delete-all')")
         conn.execute("DELETE FROM search_scratch.search_texts")
+        bounded = ", ".join(
+            f"substr({c.strip()}, 1, {SNIPPET_SCAN_CHARS})" for c in _FTS_COLUMNS.split(",")
+        )
         conn.execute(
             f"INSERT INTO search_scratch.search_texts (rowid, {_FTS_COLUMNS})"
-            f" SELECT rowid, {_FTS_COLUMNS} FROM main.briefs_fts WHERE rowid IN ({marks})",
+            f" SELECT rowid, {bounded} FROM main.briefs_fts WHERE rowid IN ({marks})",
             rowids,
         )
         conn.execute("INSERT INTO search_scratch.search_hits (search_hits) VALUES ('rebuild')")
@@ -216,10 +316,9 @@ class Searching(StoreBase):
             )
         }
         return {
-            rowid: (bid, title, date, *texts[rowid])
+            rowid: (bid, title, date, *texts.get(rowid, ()))
             for rowid, bid, title, date in conn.execute(
                 f"SELECT search_rowid, id, title, date FROM briefs WHERE search_rowid IN ({marks})",
                 rowids,
             )
-            if rowid in texts
         }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.store.base import StoreBase, _api
-from briefing.store.prepare import _with_extra
+from briefing.store.prepare import _with_extra, unpack_document
 
 if TYPE_CHECKING:  # the store opens without the pydantic models (light CLI commands)
     from briefing.model import Brief
@@ -102,7 +102,7 @@ class Versions(StoreBase):
         if row is not None:
             from briefing.model import Brief
 
-            return _with_extra(Brief.model_validate_json(row[0]), row[1])
+            return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
         kept = self._c.execute(
             "SELECT coalesce(max(version), 0) FROM brief_versions WHERE brief_id = ?",
             (brief_id,),
@@ -114,4 +114,6 @@ class Versions(StoreBase):
         ).fetchone()
         from briefing.model import Brief
 
-        return _with_extra(Brief.model_validate_json(row[0]), row[1]) if row else None
+        if row is None:
+            return None
+        return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])

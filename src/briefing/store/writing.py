@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -22,7 +23,13 @@ from briefing.store.common import (
     gc_paused,
     savepoint,
 )
-from briefing.store.prepare import _INSERTS, PreparedBrief, _json, prepare_brief
+from briefing.store.prepare import (
+    _INSERTS,
+    PreparedBrief,
+    _json,
+    prepare_brief,
+    unpack_document,
+)
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
 from briefing.store.versions import keep_versions
@@ -265,7 +272,7 @@ class Writing(StoreBase):
         (the one stored, or an earlier one of this chunk): an equal ``updated`` is not
         proof of equal content, and skipping silently would keep e.g. a half-written
         file's brief for good."""
-        stored: dict[str, tuple[str, str | None]] = {}
+        stored: dict[str, tuple[bytes | str, str | None]] = {}
         ids = list({item.id for _, item in same_version if item.id not in winners})
         for group in _batched(ids, 500):
             marks = ",".join("?" * len(group))
@@ -277,8 +284,10 @@ class Writing(StoreBase):
                 stored[bid] = (document, extra)
         for index, item in same_version:
             tie = winners.get(item.id)
-            kept = (tie.brief[9], tie.brief[10]) if tie is not None else stored.get(item.id)
-            if kept is not None and kept != (item.brief[9], item.brief[10]):
+            kept = _content(*tie.brief[7:9]) if tie is not None else None
+            if tie is None and item.id in stored:
+                kept = _content(*stored[item.id])
+            if kept is not None and kept != _content(*item.brief[7:9]):
                 outcomes[index] = replace(outcomes[index], differs=True)
 
     def _replace(
@@ -312,9 +321,10 @@ class Writing(StoreBase):
             conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
         conn.executemany(
             _INSERTS["briefs"],
-            [(*item.brief[:7], item.origin, now, rowids[item.id]) for item in items],
+            [(*item.brief[:7], item.origin, now, rowids[item.id], *item.fts[1:]) for item in items],
         )
         conn.executemany(_INSERTS["documents"], [(item.id, *item.brief[7:]) for item in items])
+        # briefs_fts takes its text from the briefs rows just written (external content).
         conn.executemany(_INSERTS["actors"], [r for item in items for r in item.actors])
         for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
             conn.executemany(_INSERTS[key], [r for item in items for r in getattr(item, key)])
@@ -388,6 +398,16 @@ class Writing(StoreBase):
         }
 
     @_api
+    def has_files_under(self, folder: str) -> bool:
+        """Whether any file synced into the library lies under ``folder`` (an absolute,
+        resolved path, as the ``files`` table keys are)."""
+        prefix = folder.rstrip("/\\") + os.sep
+        row = self._c.execute(
+            "SELECT 1 FROM files WHERE substr(path, 1, ?) = ? LIMIT 1", (len(prefix), prefix)
+        ).fetchone()
+        return row is not None
+
+    @_api
     def remember_files(self, stamps: Iterable[FileStamp]) -> None:
         stamps = list(stamps)
         if stamps:
@@ -418,3 +438,8 @@ def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[Fi
     if not differ:
         return stamps
     return [s for s in stamps if differ.isdisjoint(s.brief_ids)]
+
+
+def _content(document: bytes | str, extra: str | None) -> tuple[str, str | None]:
+    """A brief's stored content, comparable whether its document is compressed or not."""
+    return unpack_document(document), extra

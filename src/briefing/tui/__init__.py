@@ -54,7 +54,7 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     # Open (create, migrate) the library before the screen takes over, so a library that
     # cannot be opened is a one-line error from the CLI rather than a broken screen.
-    Store(db_path).close()
+    Store(db_path, check=True).close()  # the reader writes: never to a damaged library
     app = BriefingApp(settings, db_path, brief_id)
     try:
         app.run()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from briefing.config import Settings
 from briefing.errors import StoreError
-from briefing.paths import PACKAGE_DIR, STYLESHEET
+from briefing.paths import PACKAGE_DIR, STYLESHEET, screenshot_dir
 from briefing.store import Store
 from briefing.tui import keys
 from briefing.tui.collector import QuietCollector
@@ -120,8 +120,6 @@ class BriefingApp(LibraryTasks):
         self._library_token: object = None
         self._poll_library()  # the starting point: changes after this are noticed
         self.set_interval(self.LIBRARY_POLL_SECONDS, self._poll_library, name="library poll")
-        if self.sync_on_start:
-            self.call_after_refresh(self.start_sync)  # once the status bar is on screen
 
     def _poll_library(self) -> None:
         """Show briefs another process added (``briefing load`` or ``fetch`` in another
@@ -148,7 +146,7 @@ class BriefingApp(LibraryTasks):
     def on_open_brief(self, message: OpenBrief) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             self.pop_screen()
-        self.main_screen.select_brief(message.brief_id)
+        self.main_screen.select_brief(message.brief_id, open_it=True, actor_id=message.actor_id)
 
     def on_open_actor(self, message: OpenActor) -> None:
         from briefing.tui.screens.actor import ActorScreen  # loaded when first opened
@@ -183,6 +181,37 @@ class BriefingApp(LibraryTasks):
                 timeout=10,
             )
 
+    # -- screenshots (palette → Screenshot) -------------------------------------------
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Into a folder that exists (created if need be), rather than failing on a
+        missing ``~/Downloads``."""
+        folder = path if path is not None else str(screenshot_dir())
+        return super().deliver_screenshot(filename, folder, time_format)
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()  # Textual's notice parses the path as markup
+            self.notify(f"Saved to {clean(str(event.path))}", title="Screenshot", markup=False)
+
+    @on(events.DeliveryFailed)
+    def _screenshot_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()  # Textual's notice gives no reason
+            error = event.exception
+            reason = getattr(error, "strerror", None) or str(error)
+            where = getattr(error, "filename", None)
+            self.notify(
+                f"Could not save the screenshot: {clean(str(reason))}"
+                + (f" ({clean(str(where))})" if where else ""),
+                title="Screenshot",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+
     # -- actions --------------------------------------------------------------------
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -195,6 +224,26 @@ class BriefingApp(LibraryTasks):
 
     def action_fetch(self) -> None:
         self.start_fetch()
+
+    def action_timeline(self) -> None:
+        from briefing.tui.screens.timeline import TimelineScreen
+
+        if isinstance(self.screen, TimelineScreen):
+            return
+        # From the actor screen: that actor's timeline (escape widens it to everyone's).
+        actor = (
+            getattr(self.screen, "actor_id", None) if self.screen is not self.main_screen else None
+        )
+        self.push_screen(TimelineScreen(actor=actor if isinstance(actor, str) else None))
+
+    def action_topic(self) -> None:
+        from briefing.tui.screens.topic import TopicScreen
+
+        if not isinstance(self.screen, TopicScreen):
+            self.push_screen(TopicScreen())
+
+    def action_what_changed(self) -> None:
+        self.main_screen.action_what_changed()
 
     def action_back(self) -> None:
         if len(self.screen_stack) > 1:
@@ -215,6 +264,17 @@ class BriefingApp(LibraryTasks):
             "Open source", "Open the brief's source in the browser (o)", main.action_open_source
         )
         yield SystemCommand("Sync folders", "Re-read the synced brief folders", self.start_sync)
+        yield SystemCommand(
+            "Timeline", "Every event of the library by date (T)", self.action_timeline
+        )
+        yield SystemCommand(
+            "Who said what", "Every actor's positions on a topic (w)", self.action_topic
+        )
+        yield SystemCommand(
+            "What changed",
+            "Compare the current brief with its earlier version (c)",
+            self.action_what_changed,
+        )
         yield from super().get_system_commands(screen)
 
 

@@ -63,6 +63,7 @@ MAIN: list[Binding] = [
     Binding("u", "toggle_read", "Read/unread", id="toggle_read"),
     Binding("t", "filter_tag", "Tag", id="filter_tag"),
     Binding("o", "open_source", "Source", id="open_source"),
+    Binding("c", "what_changed", "What changed", show=False, id="what_changed"),
     Binding("escape", "back", "Back / clear filter", show=False, id="back"),
 ]
 
@@ -74,6 +75,8 @@ APP: list[Binding] = [
         "ctrl+p", "command_palette", "Commands", show=False, id="command_palette", priority=True
     ),
     Binding("r", "fetch", "Fetch", id="fetch"),
+    Binding("T", "timeline", "Timeline", show=False, id="timeline"),
+    Binding("w", "topic", "Who said what", show=False, id="topic"),
     Binding("q", "quit", "Quit", id="quit"),
     Binding("escape", "back", "Back", show=False, id="back"),
 ]

@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
 
 class OpenBrief(Message):
-    """Show this brief on the main screen (popping any screens above it)."""
+    """Show this brief on the main screen (popping any screens above it); ``actor_id``:
+    with this actor selected (opened from the actor screen)."""
 
-    def __init__(self, brief_id: str) -> None:
+    def __init__(self, brief_id: str, actor_id: str | None = None) -> None:
         super().__init__()
         self.brief_id = brief_id
+        self.actor_id = actor_id
 
 
 class OpenActor(Message):

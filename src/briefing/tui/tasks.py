@@ -145,7 +145,12 @@ class LibraryTasks(App[None]):
             )
             return
         if not any(getattr(f, "enabled", True) for f in self.settings.feeds):
-            message = "No feeds to fetch: add some under feeds: in config.yaml (each with a url:)."
+            message = (
+                "No feeds to fetch. Add one under feeds: in "
+                f"{clean(str(self.settings.user_file))}, e.g.\n"
+                "feeds:\n  - url: https://example.org/feed.atom\n"
+                "(or fetch a URL once: briefing fetch URL)."
+            )
             self.notify(message, title="Fetch", severity="warning", markup=False)
             return
         if any(w.name == "fetch feeds" and w.is_running for w in self.workers):

@@ -378,7 +378,7 @@ class ActorScreen(Screen[None]):
     def _selected(self, event: RowList.Selected[Entry]) -> None:
         entry = self.query_one(ActorTimeline).highlighted_row
         if isinstance(entry, BriefEntry | PositionEntry):
-            self.post_message(OpenBrief(entry.brief_id))
+            self.post_message(OpenBrief(entry.brief_id, actor_id=self.actor_id))
 
     def action_back(self) -> None:
         self.dismiss()

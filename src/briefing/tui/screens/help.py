@@ -35,13 +35,21 @@ def other_screens() -> list[tuple[str, type[DOMNode]]]:
     """The screens besides the main one, whose bindings the help lists (imported here, not
     at start-up: the reader opens without them)."""
     from briefing.tui.screens.actor import ActorScreen
+    from briefing.tui.screens.changes import ChangesScreen
     from briefing.tui.screens.question import QuestionScreen
     from briefing.tui.screens.search import SearchScreen
+    from briefing.tui.screens.timeline import TimelineScreen
+    from briefing.tui.screens.topic import TopicScreen
+    from briefing.tui.widgets.across_lists import TopicList
 
     return [
         ("Actor screen", ActorScreen),
         ("Question screen", QuestionScreen),
         ("Search", SearchScreen),
+        ("What changed (c)", ChangesScreen),
+        ("Timeline (T)", TimelineScreen),
+        ("Who said what (w)", TopicScreen),
+        ("Who said what: the list", TopicList),
     ]
 
 

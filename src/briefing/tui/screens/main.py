@@ -12,12 +12,12 @@ results come back as messages.
 from __future__ import annotations
 
 import webbrowser
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -48,6 +48,7 @@ from briefing.tui.widgets.tag_picker import TagPicker
 
 if TYPE_CHECKING:
     from briefing.model import Brief
+    from briefing.tui.app import BriefingApp
 
 PANE_ORDER: tuple[str, ...] = ("briefs", "summary", "actors", "positions", "questions", "timeline")
 PANE_LABELS: dict[str, str] = {
@@ -115,9 +116,6 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
 
-    MARK_READ_DELAY: ClassVar[float] = 1.0
-    """Seconds a brief is shown before it counts as read."""
-
     AUTO_FOCUS = "#briefs"
 
     class _BriefLoaded(Message, bubble=False):
@@ -145,7 +143,16 @@ class MainScreen(Screen[None]):
         self.filtered = False
         self.active = "briefs"
         self._wanted: str | None = None
+        self._sync_after_paint = False
         self._read_timer: Timer | None = None
+        # Read state (see _arm_read): the brief the user moved to or acted on (the one
+        # shown at start is not, unless asked for by id), one to mark read as soon as it
+        # shows (opened), one the user just marked unread (left alone until they leave).
+        self._engaged: str | None = initial_brief
+        self._first_highlight = True
+        self._opening: str | None = None
+        self._kept_unread: str | None = None
+        self._open_actor: tuple[str, str] | None = None  # (brief, actor) to select on show
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         reader_app(self).report_failed_worker(event)
@@ -181,6 +188,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.brief_list.border_title = "1 Briefs"
+        # The list first: the sync's scan of file stamps (100k stat calls) would compete
+        # with the first paint for the GIL, so it starts once the list has been painted.
+        self._sync_after_paint = cast("BriefingApp", self.app).sync_on_start
         if self.initial_brief:
             self.brief_list.select_brief(self.initial_brief)
         else:
@@ -195,12 +205,19 @@ class MainScreen(Screen[None]):
             self.pane(other).set_class(other == name, "-active")
         self.query_one("#body").set_class(name == "briefs", "-list")
         self.query_one(PaneTabs).active = name
+        if not self._brief_visible():
+            self._stop_read_timer()  # back to the list of a narrow screen
 
     def action_focus_pane(self, name: str) -> None:
         self._set_active(name)
         # Now, not after the next refresh (Widget.focus defers): keys typed in the same
         # burst ("4j") must reach the pane, not the widget that had the focus.
-        self.set_focus(self.pane(name))
+        pane = self.pane(name)
+        self.set_focus(pane)
+        if isinstance(pane, ItemPane):
+            pane.ensure_highlight()  # so enter right after "3" acts on the first item
+        if name != "briefs":
+            self._engage()
 
     def action_cycle_pane(self, delta: int) -> None:
         index = PANE_ORDER.index(self.active) if self.active in PANE_ORDER else 0
@@ -211,6 +228,8 @@ class MainScreen(Screen[None]):
         for node in (widget, *getattr(widget, "ancestors", [])):
             if getattr(node, "id", None) in PANE_ORDER:
                 self._set_active(node.id)
+                if node.id != "briefs":
+                    self._engage()
                 return
 
     @on(PaneTabs.Clicked)
@@ -221,6 +240,9 @@ class MainScreen(Screen[None]):
     # -- the list --------------------------------------------------------------------
     @on(BriefList.Counted)
     def _counted(self, event: BriefList.Counted) -> None:
+        if self._sync_after_paint:
+            self._sync_after_paint = False
+            self.call_after_refresh(cast("BriefingApp", self.app).start_sync)
         total = f"{event.total:,} brief{'s' if event.total != 1 else ''}"
         if event.tag:
             self.app.sub_title = f"#{event.tag}: {event.count:,} of {total}"
@@ -235,6 +257,10 @@ class MainScreen(Screen[None]):
     def _highlighted(self, event: BriefList.Highlighted) -> None:
         event.stop()
         self._wanted = event.row.id
+        if self._first_highlight:
+            self._first_highlight = False  # the brief shown at start: not chosen yet
+        else:
+            self._engaged = event.row.id  # the user moved here (or opened it)
         self._load_wanted()  # the list posts this once the cursor rests
         self._list_subtitle()
 
@@ -248,7 +274,10 @@ class MainScreen(Screen[None]):
 
     @on(BriefList.Selected)
     def _selected(self, event: BriefList.Selected) -> None:
+        self._opening = event.row.id
         self.action_focus_pane("summary")
+        if self._opening is not None:  # not handled by the focus change
+            self._arm_read()
 
     def _load_wanted(self) -> None:
         brief_id = self._wanted
@@ -270,31 +299,87 @@ class MainScreen(Screen[None]):
         if not same or (self.actor_id and brief.actor(self.actor_id) is None):
             self.actor_id, self.filtered = None, False
         self.brief = brief
+        if not same and self._kept_unread is not None:
+            self._kept_unread = None  # left the brief marked unread: it may be read again
         self.query_one(SummaryPane).show(brief)
+        self._count_versions(brief)
         self._render_items()
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
-        row = self.brief_list.highlighted_row
-        if (
-            brief is not None
-            and not same
-            and row is not None
-            and row.id == brief.id
-            and not row.read
-        ):
-            self._read_timer = self.set_timer(
-                self.MARK_READ_DELAY, lambda: self._mark_read(brief.id)
-            )
+        if brief is not None and self._open_actor and self._open_actor[0] == brief.id:
+            actor_id = self._open_actor[1]
+            self._open_actor = None
+            if brief.actor(actor_id) is not None:
+                self._select_actor(actor_id)
+                self.action_focus_pane("actors")
+        if not same:
+            self._arm_read()
 
     def _render_items(self) -> None:
         for pane in self.item_panes:
             pane.show(self.brief, self.actor_id, self.filtered)
 
+    # -- read state ------------------------------------------------------------------
+    # A brief becomes read when it was opened (enter on the list, a search result, the
+    # palette, the actor screen) or stayed on screen for ``ui.mark_read_after`` seconds
+    # after the user moved to it. Its panes must be visible (wide layout, or a pane tab
+    # on a narrow one) and this screen on top. The brief shown at start is not "moved
+    # to" until the user acts on it, so starting and quitting changes no read state.
+
+    def _engage(self) -> None:
+        """The user acted on the brief shown (focused one of its panes)."""
+        if self.brief is not None:
+            self._engaged = self.brief.id
+            if self._read_timer is None:  # moving between panes does not restart it
+                self._arm_read()
+
+    def _brief_visible(self) -> bool:
+        narrow = not self.has_class("-wide")
+        return self.app.screen is self and not (narrow and self.active == "briefs")
+
+    def _stop_read_timer(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+
+    def _arm_read(self) -> None:
+        """Mark the brief shown read now (opened) or start its timer, if it counts."""
+        self._stop_read_timer()
+        brief, row = self.brief, self.brief_list.highlighted_row
+        if brief is None or row is None or row.id != brief.id:
+            return
+        if self._opening == brief.id:
+            self._opening = None
+            self._kept_unread = None
+            if not row.read:
+                self._write_read(brief.id, True, announce=False)
+            return
+        delay = reader_app(self).settings.ui.mark_read_after
+        if (
+            row.read
+            or delay is None
+            or self._engaged != brief.id
+            or self._kept_unread == brief.id
+            or not self._brief_visible()
+        ):
+            return
+        self._read_timer = self.set_timer(delay, lambda: self._mark_read(brief.id))
+
     def _mark_read(self, brief_id: str) -> None:
-        if self.brief is None or self.brief.id != brief_id:
+        self._read_timer = None
+        row = self.brief_list.highlighted_row
+        if self.brief is None or self.brief.id != brief_id or not self._brief_visible():
+            return
+        if row is None or row.id != brief_id or row.read:
             return
         self._write_read(brief_id, True, announce=False)
+
+    def on_screen_suspend(self) -> None:
+        self._stop_read_timer()  # covered by another screen: not being read
+
+    def on_screen_resume(self) -> None:
+        self._arm_read()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._arm_read)  # the layout (wide / narrow) may change
 
     @work(thread=True, exit_on_error=False, group="read-state", name="save the read state")
     def _write_read(self, brief_id: str, read: bool | None, *, announce: bool) -> None:
@@ -316,8 +401,15 @@ class MainScreen(Screen[None]):
     def on_library_changed(self, message: LibraryChanged) -> None:
         self.brief_list.reload()
 
-    def select_brief(self, brief_id: str) -> None:
-        """Put the cursor on this brief (clearing a tag filter if it hides the brief)."""
+    def select_brief(
+        self, brief_id: str, *, open_it: bool = False, actor_id: str | None = None
+    ) -> None:
+        """Put the cursor on this brief (clearing a tag filter if it hides the brief);
+        ``open_it``: and show it (its summary on a narrow screen), marking it read;
+        ``actor_id``: with that actor selected and its pane focused."""
+        if open_it:
+            self._opening = brief_id
+        self._open_actor = (brief_id, actor_id) if actor_id else None
         self._find(brief_id, self.brief_list.tag)
 
     @work(thread=True, exit_on_error=False, name="find the brief")
@@ -343,7 +435,10 @@ class MainScreen(Screen[None]):
             lst.reload(tag=None, keep=brief_id)
         else:
             lst.reload(keep=brief_id)
-        self.action_focus_pane("briefs")
+        self._engaged = brief_id
+        self.action_focus_pane("summary" if self._opening == brief_id else "briefs")
+        if self.brief is not None and self.brief.id == brief_id:
+            self._show(self.brief)  # already shown: no new brief will arrive to do it
 
     # -- actors ----------------------------------------------------------------------
     @on(ItemList.Highlighted, "#actors")
@@ -362,11 +457,20 @@ class MainScreen(Screen[None]):
         self._render_items()
         self.refresh_bindings()
 
+    def _actor_order(self) -> list[str]:
+        """The order ``n``/``p`` step in: actors who state a position first (a brief may
+        name thirty actors, most only mentioned), each part in brief order."""
+        if self.brief is None:
+            return []
+        speakers = {p.actor for p in self.brief.positions}
+        ids = [a.id for a in self.brief.actors]
+        return [i for i in ids if i in speakers] + [i for i in ids if i not in speakers]
+
     def action_step_actor(self, delta: int) -> None:
         if self.brief is None or not self.brief.actors:
             self.app.bell()
             return
-        ids = [a.id for a in self.brief.actors]
+        ids = self._actor_order()
         if self.actor_id in ids:
             index = (ids.index(self.actor_id) + delta) % len(ids)
         else:
@@ -383,7 +487,7 @@ class MainScreen(Screen[None]):
         self._render_items()
 
     def _sibling_ids(self) -> tuple[str, ...]:
-        return tuple(a.id for a in self.brief.actors) if self.brief else ()
+        return tuple(self._actor_order())  # n/p on the actor screen step the same way
 
     def action_open_actor(self) -> None:
         if self.actor_id is None:
@@ -421,9 +525,9 @@ class MainScreen(Screen[None]):
         if row is None:
             self.app.bell()
             return
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
+        self._stop_read_timer()
+        # Marked unread stays unread while the user stays on it (until they leave).
+        self._kept_unread = row.id if row.read else None
         self._write_read(row.id, not row.read, announce=True)
 
     def action_filter_tag(self) -> None:
@@ -457,9 +561,80 @@ class MainScreen(Screen[None]):
         self.notify(f"Opening {one_line(url)}", markup=False, timeout=3)
         self._open_in_browser(url)
 
+    class _NoBrowser(Message, bubble=False):
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+
     @work(thread=True, exit_on_error=False, name="open the link")
     def _open_in_browser(self, url: str) -> None:
-        webbrowser.open(url)
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if not opened:  # no browser found (a server, a container, no $BROWSER)
+            self.post_message(self._NoBrowser(url))
+
+    def on_main_screen__no_browser(self, message: _NoBrowser) -> None:
+        self.notify(
+            f"No web browser to open {one_line(message.url)} with: set $BROWSER, or copy"
+            " the address from the summary (2).",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
+
+    def key_label(self, binding: Binding) -> str | None:
+        """The key line's ``n``/``p`` entry names the selected actor (so it shows on
+        every tab, not only beside the actors pane)."""
+        if not binding.action.startswith("step_actor") or self.brief is None:
+            return None
+        ids = self._actor_order()
+        actor = self.brief.actor(self.actor_id) if self.actor_id else None
+        if actor is None or actor.id not in ids:
+            return None
+        return f"{one_line(actor.name)} {ids.index(actor.id) + 1}/{len(ids)}"
+
+    # -- versions: the marker and the what-changed screen ------------------------------
+    class _VersionsCounted(Message, bubble=False):
+        def __init__(self, brief_id: str, earlier: int) -> None:
+            super().__init__()
+            self.brief_id, self.earlier = brief_id, earlier
+
+    def _count_versions(self, brief: Brief | None) -> None:
+        """Mark a brief that has earlier versions (most have none: then nothing changes)."""
+        if brief is None:
+            return
+        self._count_earlier(brief.id)
+
+    @work(thread=True, exit_on_error=False, group="versions", name="count the brief's versions")
+    def _count_earlier(self, brief_id: str) -> None:
+        earlier = reader_app(self).store.earlier_versions(brief_id)
+        self.post_message(self._VersionsCounted(brief_id, earlier))
+
+    def on_main_screen__versions_counted(self, message: _VersionsCounted) -> None:
+        if self.brief is None or self.brief.id != message.brief_id or not message.earlier:
+            return
+        key = next(
+            (
+                self.app.get_key_display(b)
+                for _k, b in keys.live_bindings(self.app, self)
+                if b.id == "what_changed"
+            ),
+            "c",
+        )
+        marker = Text("◆ ", "bold")
+        marker.append(f"version {message.earlier + 1}", "bold")
+        marker.append(f" · {message.earlier} earlier · {key} shows what changed", "italic")
+        self.query_one(SummaryPane).add_note(message.brief_id, marker)
+
+    def action_what_changed(self) -> None:
+        if self.brief is None:
+            self.app.bell()
+            return
+        from briefing.tui.screens.changes import ChangesScreen
+
+        self.app.push_screen(ChangesScreen(self.brief.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_actor_filter", "open_actor") and self.actor_id is None:

@@ -1,9 +1,11 @@
 """The search screen (``/``): full-text search over the library as you type.
 
 Typing is debounced (~150 ms) and each search runs in a thread worker, so a slow query
-never blocks a keystroke. ``enter`` opens the highlighted result, and when pressed before
-the results for the text just typed have arrived, it opens the top hit once they do — so
-``/`` ``Kharkiv`` ``enter`` works however fast it is typed.
+never blocks a keystroke; a search overtaken by newer typing, or abandoned by leaving
+the screen or quitting, is stopped inside SQLite. ``enter`` opens the highlighted
+result, and when pressed before the results for the text just typed have arrived, it
+opens the top hit once they do — so ``/`` ``Kharkiv`` ``enter`` works however fast it is
+typed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
-from briefing.store import SearchHit
+from briefing.store import SearchCancelled, SearchHit
 from briefing.text import one_line
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
@@ -100,14 +102,21 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search-screen")
     def _search(self, query: str, generation: int) -> None:
+        """One search, in a thread. Exclusive: a newer search cancels it, and so do
+        leaving the screen and quitting; the store polls the flag while SQLite works,
+        so a cancelled search stops at once instead of running on in the background
+        (and holding up the exit: Python waits for worker threads)."""
+        worker = get_current_worker()
         store = reader_app(self).store
         error: str | None = None
         hits: list[SearchHit] = []
         try:
-            hits = store.search(query, limit=LIMIT)
+            hits = store.search(query, limit=LIMIT, cancelled=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return
         except BriefingError as exc:  # the store's errors, SQLite's included
             error = str(exc)
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(self._Found(generation, query, hits, error))
 
     class _Found(Message, bubble=False):

@@ -41,6 +41,11 @@ class BriefList(CursorList, can_focus=True):
     """Newest first; cursor with j/k, g/G, page keys, mouse; ``enter`` posts :class:`Selected`."""
 
     ROW_HEIGHT: ClassVar[int] = 2
+    """Lines per brief: the title, then date and tags. A list narrower than
+    ``WRAP_BELOW`` columns (the column beside the panes on a wide screen) gives each
+    brief a third line, so a long title wraps onto a second line instead of being cut
+    (the instance's ``ROW_HEIGHT`` follows the width)."""
+    WRAP_BELOW: ClassVar[int] = 64
     PAGE_SIZE: ClassVar[int] = 100
     PAGE_CACHE: ClassVar[int] = 24
     PREFETCH: ClassVar[int] = 25
@@ -383,10 +388,14 @@ class BriefList(CursorList, can_focus=True):
         self._looks.clear()
 
     def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        height = 3 if 0 < width < self.WRAP_BELOW else 2
+        rows_changed = height != self.ROW_HEIGHT
+        self.ROW_HEIGHT = height  # type: ignore[misc]  # per instance, by width
         if self.count is not None:
-            self.virtual_size = Size(
-                self.scrollable_content_region.width, self.count * self.ROW_HEIGHT
-            )
+            self.virtual_size = Size(width, self.count * self.ROW_HEIGHT)
+            if rows_changed:
+                self.scroll_to(y=self.cursor * self.ROW_HEIGHT, animate=False, immediate=True)
         self._strips.clear()
 
     def _visible_rows(self) -> tuple[int, int]:
@@ -444,19 +453,36 @@ class BriefList(CursorList, can_focus=True):
             text = Text("  ···" if part == 0 else "", style=placeholder)
             return self._strip(text, width, line)
         text = Text(no_wrap=True, overflow="ellipsis")
+        titles = self._title_lines(row.title, width)
+        title_style = title + Style(bold=not row.read)
         if part == 0:
             if row.read:
                 text.append("  ")
             else:
                 text.append(UNREAD, self._looks.fg("brief-list--unread"))
                 text.append(" ")
-            text.append(one_line(row.title), title + Style(bold=not row.read))
-        else:
+            text.append(titles[0], title_style)
+        elif part < len(titles):
+            text.append("  ")
+            text.append(titles[part], title_style)
+        elif part == len(titles):
             text.append("  ")
             text.append(row.date, meta)
             if row.tags:
                 text.append("  " + " ".join(f"#{one_line(t)}" for t in row.tags), meta)
         return self._strip(text, width, line)
+
+    def _title_lines(self, title: str, width: int) -> list[str]:
+        """The title on one line, or word-wrapped onto two when rows have three lines
+        (the second ends in an ellipsis if even that is too short)."""
+        title = one_line(title)
+        room = max(width - 3, 1)  # the leading space, the unread mark and its space
+        text = Text(title)
+        if self.ROW_HEIGHT < 3 or text.cell_len <= room:
+            return [title]
+        first, *rest = text.wrap(self.app.console, room, overflow="fold")
+        # The rest on the second line; _strip ends it with an ellipsis if too long.
+        return [first.plain.rstrip(), " ".join(line.plain.strip() for line in rest)]
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
         """One line: ``text`` over the line style ``style`` (background), padded to ``width``."""

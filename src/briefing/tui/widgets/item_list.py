@@ -211,6 +211,12 @@ class ItemList(LinesView, CursorList, can_focus=True):
             self.highlighted = index
             self.post_message(self.Highlighted(self, index))
 
+    def ensure_highlight(self) -> None:
+        """Put the cursor on the first item if none is under it (a focused list always
+        has one, so ``enter`` acts at once)."""
+        if self._highlighted is None and self._prompts:
+            self._move_to(0)
+
     def _item_at_line(self, line: int) -> int | None:
         if not self._starts or line < 0 or line >= len(self._lines):
             return None

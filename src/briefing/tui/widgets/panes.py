@@ -8,6 +8,7 @@ reach into each other or into the store. All brief text is untrusted and enters 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
@@ -61,7 +62,8 @@ class Pane:
 
 
 class SummaryPane(LinesView, Pane, can_focus=True):
-    """Title, date, tags and source, then the summary as Markdown, in one widget.
+    """The summary as Markdown (its bottom line first), then the title, date, tags and
+    source, in one widget.
 
     Rich's Markdown renderable rather than Textual's ``Markdown`` widget, which mounts a
     widget per block, and drawn on the Line API: the text is rendered once per brief and
@@ -85,30 +87,46 @@ class SummaryPane(LinesView, Pane, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._content: RenderableType = _NO_BRIEF
+        self._brief: Brief | None = None
+        self._summary: RenderableType | None = None
+        self._note: Text | None = None
 
     def on_mount(self) -> None:
         self.set_titles()
 
     def show(self, brief: Brief | None, read: bool | None = None) -> None:
+        self._brief = brief
+        self._note = None
         if brief is None:
-            self._content = _NO_BRIEF
+            self._summary = None
             self.set_titles()
         else:
-            summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
-            self._content = Group(brief_head(brief), Text(), summary)
+            self._summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
             self.set_titles(Text(brief.date.isoformat()))
         self._invalidate()
         self.scroll_home(animate=False, immediate=True)
+
+    def add_note(self, brief_id: str, note: Text) -> None:
+        """A line above the brief shown (if it is still ``brief_id``), such as the mark
+        of a brief with earlier versions; the next :meth:`show` drops it."""
+        if self._brief is None or self._brief.id != brief_id:
+            return
+        self._note = note
+        self._invalidate()
 
     def build_lines(self, width: int) -> list[Strip]:
         console = self.app.console
         inner = max(width - 2 * self.MARGIN, 1)
         options = console.options.update(width=inner, height=None, highlight=False)
         margin = [Segment(" " * self.MARGIN)] if self.MARGIN else []
+        if self._brief is None or self._summary is None:
+            content: RenderableType = _NO_BRIEF
+        else:
+            note = [self._note, Text()] if self._note is not None else []
+            content = Group(*note, self._summary, Text(), brief_head(self._brief, inner))
         return [
             Strip([*margin, *line, *margin])
-            for line in console.render_lines(self._content, options, pad=True)
+            for line in console.render_lines(content, options, pad=True)
         ]
 
     def action_cursor_down(self) -> None:
@@ -133,8 +151,9 @@ class SummaryPane(LinesView, Pane, can_focus=True):
 _NO_BRIEF = Text("No brief selected.", style="dim")
 
 
-def brief_head(brief: Brief) -> RenderableType:
-    """The brief's title, date, tags and sources, as literal text."""
+def brief_head(brief: Brief, width: int) -> RenderableType:
+    """The brief's title, date, tags and sources, as literal text (addresses broken
+    only after ``/`` and the like, to fit ``width``)."""
     head = Text()
     head.append(one_line(brief.title), Style(bold=True))
     head.append("\n")
@@ -149,8 +168,32 @@ def brief_head(brief: Brief) -> RenderableType:
         head.append(" · ".join(parts) or "(untitled)", Style(italic=True))
         if source.url:
             head.append("\n")
-            head.append(one_line(source.url), Style(dim=True, underline=True))
+            head.append(url_lines(one_line(source.url), width), Style(dim=True, underline=True))
     return head
+
+
+_URL_PARTS = re.compile(r"[^/?&=#.\-_~:]*[/?&=#.\-_~:]*")
+
+
+def url_lines(url: str, width: int) -> str:
+    """``url`` on as many lines of ``width`` cells as it needs, broken after a ``/``,
+    ``.``, ``-``, ``?`` … rather than in the middle of a word (a part longer than a
+    line is folded: nothing else fits it)."""
+    lines: list[str] = []
+    line = ""
+    for part in _URL_PARTS.findall(url):
+        while part:
+            if len(line) + len(part) <= width:
+                line, part = line + part, ""
+            elif line:
+                lines.append(line)
+                line = ""
+            else:  # one part wider than the line
+                lines.append(part[:width])
+                part = part[width:]
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class ItemPane(ItemList, Pane, Generic[T]):
@@ -193,6 +236,9 @@ class ItemPane(ItemList, Pane, Generic[T]):
         self.set_titles()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
+    def on_focus(self) -> None:
+        self.ensure_highlight()
+
     def _theme_changed(self, _theme: object) -> None:
         # Item colours are baked into the rendered items: render them again.
         self._styles.clear()
@@ -227,6 +273,8 @@ class ItemPane(ItemList, Pane, Generic[T]):
         self.rebuild(keep_highlight=keep)
         if not same_brief:
             self.scroll_home(animate=False)
+        if self.has_focus:
+            self.ensure_highlight()
         if same_brief and refocus and actor_id is not None:
             # Bring the selected actor's first item into view (and under the cursor).
             first = next(
@@ -452,7 +500,7 @@ class PositionsPane(ItemPane[Position]):
             p
             for p in (
                 item.attribution.value if item.attribution else None,
-                item.date.isoformat() if item.date else None,
+                item.date,
             )
             if p
         ]
