@@ -66,7 +66,10 @@ def test_list_json_is_the_same_document_streamed(library: Path, small_chunks: No
     result = run(library, "list", "--json")
     with Store(library) as store:
         rows = store.list_briefs(limit=None)
-    whole = [{"id": r.id, "title": r.title, "date": r.date, "tags": list(r.tags)} for r in rows]
+    whole = [
+        {"id": r.id, "title": r.title, "date": r.date, "tags": list(r.tags), "read": r.read}
+        for r in rows
+    ]
     assert result.stdout == json.dumps(whole, indent=2, ensure_ascii=True) + "\n"
     limited = json.loads(run(library, "list", "--json", "--limit", "4").stdout)
     assert limited == whole[:4]

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefing.derive import derive, load_source
 from briefing.derive.stance import draft_topic, stance
@@ -153,7 +154,15 @@ def test_timeline_gives_each_event_one_date() -> None:
     # "talks would resume in Cairo on Tuesday": the coming Tuesday, not the last one
     assert "resume in Cairo" in by_date["2033-05-17"]
     # "Hamas militants fired rockets … late on Friday, the Israeli military said"
-    assert "fired rockets" in by_date["2033-05-13"]
+    assert any("fired rockets" in e.event for e in timeline if str(e.date) == "2033-05-13")
+    # "Hamas said on Saturday … before a deadline set for next week": the day it said so
+    assert any(
+        e.event.startswith("Hamas said on Saturday")
+        for e in timeline
+        if str(e.date) == "2033-05-14"
+    )
+    # the stance paragraph agrees in number
+    assert "Israeli officials oppose the truce proposal" in derived.brief.summary
 
 
 def test_a_sentence_with_two_dated_clauses_gives_two_events() -> None:
@@ -251,3 +260,30 @@ def test_the_summary_never_starts_its_second_paragraph_inside_a_quote() -> None:
     )
     second = derived.brief.summary.split("\n\n")[1]
     assert second.count('"') % 2 == 0 and not second.startswith("Without clean water")
+
+
+def test_the_topic_takes_the_library_wording(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+    from briefing.cli import derive as _commands  # noqa: F401
+
+    db = tmp_path / "lib.db"
+    briefs = Path(__file__).parent.parent / "briefs"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "load", str(briefs)]).exit_code == 0
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "title: Blinken signals shift on U.S. weapons inside Russia\n"
+        "date: 2033-06-01\n\n"
+        "Secretary of State Antony Blinken said on Friday that Washington would adapt its "
+        'policy. "We will do what is needed," Blinken said. Ukraine welcomed the remarks.\n'
+    )
+    result = runner.invoke(cli, ["--db", str(db), "derive", str(article)])
+    assert result.exit_code == 0, result.output
+    topics = {p["topic"] for p in yaml.safe_load(result.stdout)["positions"]}
+    assert topics == {"U.S. weapons used inside Russia"}
+    offline = runner.invoke(cli, ["--db", str(db), "derive", str(article), "--no-library"])
+    assert {p["topic"] for p in yaml.safe_load(offline.stdout)["positions"]} == {
+        "shift on U.S. weapons inside Russia"
+    }

@@ -127,3 +127,23 @@ def test_an_unnamed_ministry_is_not_the_last_organisation_named() -> None:
         speakers.get("A spokesman for the health ministry said the matter was under consideration.")
         != "who"
     )
+
+
+def test_putins_spokesman_is_the_spokesman_named_before() -> None:
+    derived = _derive(
+        "Dmitry Peskov, the Kremlin's spokesman, said on Monday the talks had stalled.",
+        "Putin's spokesman added that no date had been set. President Vladimir Putin did "
+        "not comment.",
+    )
+    speakers = {p.position: p.actor for p in derived.brief.positions}
+    assert speakers["Putin's spokesman added that no date had been set."] == "dmitry-peskov"
+    assert "kremlin" in {a.id for a in derived.brief.actors}  # the owner's mention stays
+
+
+def test_its_director_belongs_to_the_organisation_named_before() -> None:
+    derived = _derive(
+        "The Red Cross said it had sent emergency teams. Its regional director, Paolo "
+        "Sandri, said clean water was the most urgent need."
+    )
+    sandri = next(a for a in derived.brief.actors if a.id == "paolo-sandri")
+    assert sandri.affiliation == "International Committee of the Red Cross"

@@ -152,3 +152,28 @@ def test_arbitrary_text_gives_a_valid_draft_or_a_clean_refusal(
     paragraphs: list[str], title: str | None
 ) -> None:
     _check(Article(paragraphs=paragraphs, title=title, date=dt.date(2033, 5, 14)))
+
+
+slug = st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)
+known_actor = st.tuples(
+    slug, st.one_of(st.sampled_from(NAMES + ORGS), words), st.lists(words, max_size=2)
+)
+known_question = st.tuples(
+    slug,
+    st.one_of(st.just("Will Hamas accept the truce proposal?"), words),
+    st.lists(slug, max_size=3).map(tuple),
+    st.sampled_from([None, "likely", "unlikely"]),
+)
+
+
+@CHECK
+@given(article, st.lists(known_actor, max_size=6), st.lists(known_question, max_size=4))
+def test_any_library_gives_a_valid_draft_or_a_clean_refusal(
+    article: Article, actors: list, questions: list
+) -> None:
+    try:
+        derived = derive(article, now=NOW, known_actors=actors, known_questions=questions)
+    except DeriveError:
+        return
+    loaded = load_bytes(dump_brief(derived.brief).encode(), "draft.yaml")
+    assert not loaded.problems, [str(p) for p in loaded.problems]

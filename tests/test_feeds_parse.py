@@ -54,7 +54,7 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 @pytest.mark.parametrize("path", ["fast", "feedparser"])
 def test_atom_forms_and_relative_links(path: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if path == "feedparser":  # the fallback must agree with the fast path
-        monkeypatch.setattr(parse, "_parse_strict_atom", lambda body, url: None)
+        monkeypatch.setattr(parse, "_parse_strict_atom", lambda body, url, mode="auto": None)
     feed = parse_feed(ATOM, FEED_URL, "application/atom+xml")
     assert feed.kind == "atom" and feed.title == "Island briefs"
     assert [(link.entry, link.url) for link in feed.links] == [
@@ -66,7 +66,11 @@ def test_atom_forms_and_relative_links(path: str, monkeypatch: pytest.MonkeyPatc
     assert len(feed.refused) == 1
     assert "entry 'evil': refused file:" in feed.refused[0]
     assert "only http and https" in feed.refused[0]
-    assert feed.skipped == ["entry 'plain article': no link to a brief file"]
+    # An entry linking a web page and no brief is an article, for the derive path.
+    assert not feed.skipped
+    assert [(a.entry, a.url) for a in feed.articles] == [
+        ("plain article", "https://news.example/story.html")
+    ]
 
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>

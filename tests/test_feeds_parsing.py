@@ -38,8 +38,8 @@ from briefing.feeds import fetch, workers
 seen = []
 
 class Recording(workers.Parsers):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, workers=None) -> None:
+        super().__init__(workers)
         seen.append(self.in_process)
 
 fetch.Parsers = Recording

@@ -185,7 +185,7 @@ def test_serve_media_types_validators_and_304s(served: tuple[StaticServer, list[
         "/.hidden",
         "/%00",
         "/nope.yaml",
-        "/",
+        "/briefs/",  # a folder without an index page ("/" has one: test_publish_index)
     ],
 )
 def test_serve_never_leaves_its_folder(served: tuple[StaticServer, list[str]], path: str) -> None:

@@ -80,7 +80,9 @@ async def test_wide_layout_shows_list_and_every_pane(db: Path) -> None:
         assert "Without a cap there is no compact" in text  # the quote
         assert "unlikely" in text and "moderate confidence" in text
         assert "Negotiators meet in Halden" in text
-        assert "The Basin Courier" in text and "https://courier.example/vell/compact-stalls" in text
+        assert "The Basin Courier · 2025-03-04" in text  # the summary's border
+        summary = "\n".join(line.text for line in main.query_one(SummaryPane)._lines)
+        assert "https://courier.example/vell/compact-stalls" in summary  # after the summary
         assert isinstance(app.focused, BriefList)
 
 

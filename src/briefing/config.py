@@ -10,7 +10,7 @@ import os
 import re
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 from pydantic_settings import (
@@ -91,12 +91,33 @@ class FeedSettings(BaseModel):
     enabled: bool = True
     """Disabled feeds are listed but not fetched by ``briefing fetch``."""
 
+    kind: Literal["auto", "briefs", "articles"] = "auto"
+    """How entries are read: ``auto`` (a brief link if there is one, else the article is
+    derived into a draft), ``briefs`` (brief links only) or ``articles`` (derive all)."""
+
     @field_validator("url")
     @classmethod
     def _http_only(cls, value: str) -> str:
         if not value.lower().startswith(("http://", "https://")):
             raise ValueError("feed URLs must start with http:// or https://")
         return value
+
+
+class PageSettings(BaseModel):
+    """How article pages are fetched for feeds whose entries are news articles."""
+
+    per_host: int = Field(default=2, ge=1, le=16)
+    """Article pages requested from one host at once."""
+
+    delay: float = Field(default=0.5, ge=0, le=60)
+    """Seconds between the starts of two page requests to one host."""
+
+    robots: bool = True
+    """Respect the site's robots.txt (pages it disallows for briefing are not fetched)."""
+
+    full_text_chars: int = Field(default=1500, ge=0)
+    """Feed text at least this long, not ending in a truncation mark, is taken as the
+    whole article and no page is fetched."""
 
 
 class UiSettings(BaseModel):
@@ -154,6 +175,9 @@ class Settings(BaseSettings):
 
     feeds: list[FeedSettings] = Field(default_factory=list)
     """Feeds fetched by ``briefing fetch`` and the reader's ``r`` key."""
+
+    pages: PageSettings = Field(default_factory=PageSettings)
+    """How article pages are fetched (politeness, robots.txt, full text in feeds)."""
 
     ui: UiSettings = Field(default_factory=UiSettings)
     """The reader's look and keys."""

@@ -82,6 +82,11 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, dict) else value
 
 
+def _none_as_empty(value: Any) -> Any:
+    """``tags:`` left empty (as when the last tag is deleted in an editor) is no tags."""
+    return [] if value is None else value
+
+
 def _aware(value: Any) -> Any:
     """``updated`` without a zone is taken as UTC, so versions always compare."""
     if isinstance(value, dt.datetime) and value.tzinfo is None:
@@ -155,6 +160,20 @@ class Source(_Part):
     published: dt.date | None = None
 
 
+class Provenance(_Part):
+    """How a brief was made by a machine: the feed entry it came from, when it was fetched
+    and which deriver wrote it (derived drafts carry it; hand-written briefs need not)."""
+
+    feed: str | None = None
+    """URL of the feed the article was listed in."""
+    feed_title: str | None = None
+    entry: str | None = None
+    """The entry's own link (may differ from the article's canonical ``source.url``)."""
+    fetched: Annotated[dt.datetime | None, BeforeValidator(_aware)] = None
+    derived_by: str | None = None
+    """The program and version that derived the draft, e.g. ``briefing 0.1.0``."""
+
+
 class Actor(_Part):
     id: Slug
     name: Text
@@ -209,12 +228,13 @@ class Brief(BaseModel):
     date: dt.date
     updated: Annotated[dt.datetime | None, BeforeValidator(_aware)] = None
     source: Annotated[list[Source], BeforeValidator(_as_list)] = Field(default_factory=list)
-    tags: list[Slug] = Field(default_factory=list)
+    tags: Annotated[list[Slug], BeforeValidator(_none_as_empty)] = Field(default_factory=list)
     summary: Text
     actors: Annotated[list[Actor], Field(min_length=1)]
     positions: list[Position] = Field(default_factory=list)
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
+    provenance: Provenance | None = None
 
     @field_validator("format", mode="before")
     @classmethod

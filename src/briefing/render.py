@@ -93,6 +93,22 @@ def _meta(pairs: Iterable[tuple[str, str | None]]) -> Text:
     return out
 
 
+def provenance_pairs(brief: Brief) -> list[tuple[str, str | None]]:
+    """How a derived draft was made, as label/value pairs (empty ones left out later)."""
+    made = brief.provenance
+    if made is None:
+        return []
+    feed = made.feed_title or made.feed
+    if made.feed_title and made.feed:
+        feed = f"{made.feed_title} <{made.feed}>"
+    return [
+        ("feed", feed),
+        ("entry", made.entry),
+        ("fetched", made.fetched.isoformat() if made.fetched else None),
+        ("derived by", made.derived_by),
+    ]
+
+
 def brief_renderable(brief: Brief) -> RenderableType:
     parts: list[RenderableType] = [safe_text(one_line(brief.title), style="bold")]
     updated = brief.updated.isoformat() if brief.updated else None
@@ -118,6 +134,8 @@ def brief_renderable(brief: Brief) -> RenderableType:
                 ]
             )
         )
+    if brief.provenance is not None:
+        parts.append(_meta(provenance_pairs(brief)))
     parts.append(_heading("Summary"))
     for paragraph in _paragraphs(brief.summary):
         parts.extend([paragraph, Text("")])
@@ -230,6 +248,9 @@ def brief_markdown(brief: Brief) -> str:
         if source.published:
             bits.append(source.published.isoformat())
         out += ["**Source:** " + " — ".join(bits), ""]
+    made = [f"{label}: {_inline(value)}" for label, value in provenance_pairs(brief) if value]
+    if made:
+        out += ["**Provenance:** " + " — ".join(made), ""]
 
     out += ["## Summary", "", brief.summary.strip(), ""]
 

@@ -44,6 +44,7 @@ COMMAND_MODULES: dict[str, str] = {
     "diff": "across",
     "timeline": "across",
     "topic": "across",
+    "edit": "edit",
 }
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +63,25 @@ def known_questions(db_path: Path) -> list[tuple[str, str, tuple[str, ...], str 
     except BriefingError as exc:
         click.echo(f"briefing: warning: library questions not read: {exc}", err=True)
         return []
+
+
+def topic_lookup(db_path: Path) -> Callable[[str], list[str]] | None:
+    """A lookup of the library's position topics mentioning a phrase (None: no library)."""
+    if not db_path.is_file():
+        return None
+
+    def lookup(phrase: str) -> list[str]:
+        from briefing.store import Store
+
+        try:
+            with Store(db_path) as store:
+                rows, _ = store.topic_positions(phrase, limit=500)
+        except BriefingError as exc:
+            click.echo(f"briefing: warning: library topics not read: {exc}", err=True)
+            return []
+        return [row.topic for row in rows]
+
+    return lookup
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -162,7 +182,12 @@ def _draft(
     from briefing.serialise import dump_brief
 
     derived = derive(
-        article, brief_id=brief_id, date=when, known_actors=known, known_questions=questions
+        article,
+        brief_id=brief_id,
+        date=when,
+        known_actors=known,
+        known_questions=questions,
+        topic_lookup=topic_lookup(context.db_path) if known or questions else None,
     )
     notes = list(derived.notes)
     settings = context.settings.derive.llm

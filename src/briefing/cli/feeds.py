@@ -38,17 +38,28 @@ def _when(value: dt.datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-@cli.command("feeds")
-@pass_context
-def feeds_command(context: Context) -> None:
-    """List configured feeds with their last fetch result."""
+@cli.group("feeds", invoke_without_command=True)
+@click.pass_context
+def feeds_command(ctx: click.Context) -> None:
+    """List every feed (config.yaml and subscriptions) with its last fetch result.
+
+    Subcommands add, remove, import and export manage the library's subscriptions.
+    """
+    if ctx.invoked_subcommand is None:
+        _list_feeds(ctx.find_object(Context))
+
+
+def _list_feeds(context: Context) -> None:
+    from briefing.feeds.subscriptions import all_feeds, library_subscriptions
     from briefing.store import FeedState, Store
 
-    feeds = context.settings.feeds
+    feeds = all_feeds(context.settings, context.db_path)
     if not feeds:
-        click.echo("No feeds configured. Add them under `feeds:` in config.yaml, e.g.")
-        click.echo("  feeds:\n    - url: https://example.org/briefs/feed.atom\n      name: Example")
+        click.echo("No feeds yet. Subscribe with `briefing feeds add URL`, import a list with")
+        click.echo("`briefing feeds import FILE`, or add them under `feeds:` in config.yaml.")
         return
+    subscribed = {f.url for f in library_subscriptions(context.db_path)}
+    configured = {f.url for f in context.settings.feeds}
     states: dict[str, FeedState | None] = {}
     if context.db_path.exists():
         with Store(context.db_path) as store:
@@ -58,11 +69,17 @@ def feeds_command(context: Context) -> None:
         if index:
             click.echo()
         status = "enabled" if feed.enabled else "disabled"
-        click.echo(f"{_safe(feed.name or feed.url)} ({status})")
-        rows = [("url", feed.url)]
+        where = "config.yaml" if feed.url in configured else "subscribed"
+        if feed.url in configured and feed.url in subscribed:
+            where = "config.yaml, subscribed"
+        click.echo(f"{_safe(feed.name or feed.url)} ({status}, {where})")
+        rows = [("url", feed.url), ("kind", feed.kind)]
         if state is None:
             rows.append(("last fetch", "never"))
         else:
+            last = state.extra.get("last")
+            when = _when(state.last_attempt or state.last_success)
+            rows.append(("last fetch", f"{when}: {last}" if last else when))
             success = _when(state.last_success)
             if state.last_success and state.extra.get("briefs"):
                 kind = state.extra.get("kind")
@@ -76,6 +93,100 @@ def feeds_command(context: Context) -> None:
             click.echo(f"  {label + ':':<15}{_safe(value)}")
 
 
+_KIND_OPTION = click.option(
+    "--kind",
+    type=click.Choice(["auto", "briefs", "articles"]),
+    default="auto",
+    show_default=True,
+    help="auto: brief links, else articles derived into drafts; or force one.",
+)
+
+
+@feeds_command.command("add")
+@click.argument("url")
+@click.option("--name", help="Display name (default: the URL).")
+@_KIND_OPTION
+@pass_context
+def feeds_add(context: Context, url: str, name: str | None, kind: str) -> None:
+    """Subscribe to the feed at URL (kept in the library)."""
+    from briefing.feeds.subscriptions import check_feed_url
+    from briefing.store import Store, Subscription
+
+    url = check_feed_url(url)
+    with Store(context.db_path) as store:
+        (new,) = store.subscribe([Subscription(url=url, name=name, kind=kind)])
+    click.echo(f"{'subscribed to' if new else 'updated'} {_safe(url)}")
+
+
+@feeds_command.command("remove")
+@click.argument("url")
+@pass_context
+def feeds_remove(context: Context, url: str) -> None:
+    """Unsubscribe from URL. Its briefs stay in the library."""
+    from briefing.store import Store
+
+    with Store(context.db_path) as store:
+        removed = store.unsubscribe(url.strip())
+    if not removed:
+        hint = (
+            " (it is in config.yaml: remove it there)"
+            if any(f.url == url.strip() for f in context.settings.feeds)
+            else ""
+        )
+        raise BriefingError(f"{url}: not subscribed{hint}")
+    click.echo(f"unsubscribed from {_safe(url.strip())}")
+
+
+@feeds_command.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_KIND_OPTION
+@pass_context
+def feeds_import(context: Context, file: Path, kind: str) -> None:
+    """Subscribe to every feed of an OPML 2.0 file or a newsboat urls file.
+
+    Nothing is stored when any feed URL in the file is invalid.
+    """
+    from briefing.feeds.opml import parse_subscriptions
+    from briefing.feeds.subscriptions import check_feed_url, check_kind
+    from briefing.store import Store, Subscription
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise BriefingError(f"{file}: cannot read: {exc.strerror}") from None
+    found, notes = parse_subscriptions(data, str(file))
+    for note in notes:
+        click.echo(f"briefing: {_safe(note)}", err=True)
+    if not found:
+        raise BriefingError(f"{file}: no feeds in this file")
+    subs: list[Subscription] = []
+    for feed in found:
+        where = f"{file}:{feed.line}" if feed.line else str(file)
+        try:
+            url = check_feed_url(feed.url)
+        except BriefingError as exc:
+            raise BriefingError(f"{where}: {exc}") from None
+        feed_kind = check_kind(feed.kind, where) if feed.kind else kind
+        subs.append(Subscription(url=url, name=feed.name, kind=feed_kind))
+    with Store(context.db_path) as store:
+        added = store.subscribe(subs)
+    new = sum(added)
+    click.echo(
+        f"imported {len(subs)} feeds from {file}: {new} new, {len(subs) - new} already there"
+    )
+
+
+@feeds_command.command("export")
+@pass_context
+def feeds_export(context: Context) -> None:
+    """Print every feed (config.yaml and subscriptions) as OPML 2.0."""
+    from briefing.feeds.opml import OpmlFeed, to_opml
+    from briefing.feeds.subscriptions import all_feeds
+
+    feeds = all_feeds(context.settings, context.db_path)
+    click.echo(to_opml([OpmlFeed(url=f.url, name=f.name, kind=f.kind) for f in feeds]), nl=False)
+
+
 @cli.command()
 @click.argument("urls", nargs=-1)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
@@ -83,17 +194,20 @@ def feeds_command(context: Context) -> None:
 def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
     """Fetch all enabled feeds (or the given URLs) into the library.
 
-    A URL may be an Atom, RSS or JSON feed, or a brief file itself. Exits 1 if a feed
-    failed entirely.
+    A URL may be an Atom, RSS or JSON feed, or a brief file itself. Entries that link
+    brief files are imported; entries that are news articles become draft briefs. Exits
+    0 only when every feed answered and every entry was handled (already known counts
+    as handled); otherwise 1, naming each failed entry by URL.
     """
     import asyncio
 
     from briefing.feeds.fetch import fetch_into_library, select_feeds
 
-    targets = select_feeds(context.settings, urls)
+    targets = select_feeds(context.settings, urls, context.db_path)
     if not targets:
         raise BriefingError(
-            "no feeds to fetch: pass URLs, or add enabled feeds under `feeds:` in config.yaml"
+            "no feeds to fetch: pass URLs, `briefing feeds add URL`, or add enabled feeds "
+            "under `feeds:` in config.yaml"
         )
     with _progress(quiet, total=len(targets)) as on_progress:
         report = asyncio.run(
@@ -102,7 +216,7 @@ def fetch(context: Context, urls: tuple[str, ...], quiet: bool) -> None:
             )
         )
     _print_report(report)
-    if not report.ok:
+    if not report.ok or report.failed:
         sys.exit(1)
 
 

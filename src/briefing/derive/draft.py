@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -31,7 +31,7 @@ from briefing.derive.questions import (
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
-from briefing.derive.stance import draft_topic, stance
+from briefing.derive.stance import draft_topic, library_topic, lookup_words, stance
 from briefing.derive.summary import main_clause, summarise
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
@@ -124,11 +124,14 @@ def derive(
     use_famous: bool = True,
     now: dt.datetime | None = None,
     known_questions: Iterable[KnownQuestion] = (),
+    topic_lookup: Callable[[str], list[str]] | None = None,
 ) -> Derived:
     """Turn an article into a validated draft brief (offline, heuristics only).
 
     ``known_actors`` and ``known_questions`` come from the library: their ids are reused
-    when the article names the same actor or bears on the same open question."""
+    when the article names the same actor or bears on the same open question.
+    ``topic_lookup`` gives the library's position topics that mention a phrase, so the
+    draft reuses the library's wording of its topic."""
     notes: list[str] = []
     paragraphs = [p for p in article.paragraphs if p.strip()]
     if paragraphs:
@@ -195,6 +198,8 @@ def derive(
     weights = _TopicWords.build(doc, article.title or "")
     names = [form for a in chosen.values() for form in (a.name, *a.aliases)]
     topic = draft_topic(article.title or "", names) if article.title else None
+    if topic and topic_lookup is not None:
+        topic = library_topic(topic, topic_lookup(lookup_words(topic))) or topic
     positions = [
         _position(doc, q, date_hits, weights, topic)
         for q in sorted(quotes + reported, key=lambda q: (q.para, q.start))
@@ -257,7 +262,7 @@ def derive(
         found.discard("unclear")
         if found:
             one = found.pop() if len(found) == 1 else "mixed"
-            stances.append((chosen[actor_id].name, one))
+            stances.append((_display_name(chosen[actor_id]), one))
     data["summary"] = summarise(doc.sentences, paragraphs, stances, topic)
     data["actors"] = [a.to_data() for a in chosen.values()]
     if positions:
@@ -315,6 +320,16 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
         key=lambda a: min((m.para, m.start) for m in a.mentions) if a.mentions else (0, 0),
     )
     return {a.id: a for a in order}
+
+
+def _display_name(actor: Actor) -> str:
+    """How a sentence names the actor: "the European Union", "Hamas", "Israeli officials"."""
+    words = actor.name.split()
+    if actor.kind == "organization" and len(words) > 1 and not words[0].isupper():
+        return "the " + actor.name
+    if actor.kind == "country" and actor.name in {"United States", "United Kingdom"}:
+        return "the " + actor.name
+    return actor.name
 
 
 def _qualified(actor: Actor) -> bool:
@@ -401,9 +416,14 @@ _STATEMENT_DATE = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(
-    r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+|\s+and\s+(?=the\s)"
-)
+_CLAUSE_BREAK = re.compile(r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+")
+
+
+def _relative(hit: DateHit) -> bool:
+    """ "next week", "last month": a period relative to the article, not a written date."""
+    return not re.search(r"\d", hit.text) and not any(
+        w.lower().rstrip(".") in lx.MONTHS for w in hit.text.split()
+    )
 
 
 def _best_hit(group: list[DateHit]) -> DateHit:
@@ -429,6 +449,9 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
         by_clause.setdefault(k, []).append(hit)
     for k, group in list(by_clause.items()):
         events = [h for h in group if not _STATEMENT_DATE.search(sentence[: h.start])]
+        said = [h for h in group if h not in events and h.precision == "day"]
+        if said and events and all(h.precision != "day" and _relative(h) for h in events):
+            events = said  # "said on Saturday … a deadline set for next week": the day wins
         if events:
             by_clause[k] = events
         elif (

@@ -209,3 +209,32 @@ def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
     if phrase.split()[0] == words[0] and not phrase[:2].isupper():
         return phrase[:1].lower() + phrase[1:]  # the headline's sentence-case capital
     return phrase
+
+
+def library_topic(topic: str, candidates: Iterable[str]) -> str | None:
+    """The library's own wording of the same topic, if it has one: a topic string sharing
+    at least three of ``topic``'s content words and most of them ("shift on U.S. weapons
+    inside Russia" -> the library's "U.S. weapons used inside Russia"), the most used
+    one first."""
+    from collections import Counter
+
+    from briefing.derive.evaluate import meaning_words
+
+    want = meaning_words(topic)
+    if len(want) < 2:
+        return None
+    counts: Counter[str] = Counter()
+    for cand in candidates:
+        shared = len(want & meaning_words(cand)) if cand else 0
+        if shared >= min(3, len(want)) and shared >= 0.6 * len(want):
+            counts[cand] += 1
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (len(want & meaning_words(c)), counts[c], -len(c)))
+
+
+def lookup_words(topic: str) -> str:
+    """The two longest words of a topic (four letters or more): what to ask the
+    library's search for (it wants every word it is given)."""
+    words = sorted((w for w in re.findall(r"[\w'’-]+", topic) if len(w) > 3), key=len, reverse=True)
+    return " ".join(words[:2])

@@ -91,7 +91,7 @@ def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
         names = groups[stance][:4]
         if not names:
             continue
-        singular = len(names) == 1
+        singular = len(names) == 1 and not _PLURAL.search(names[0])
         verb_form = {
             "support": "supports" if singular else "support",
             "oppose": "opposes" if singular else "oppose",
@@ -100,6 +100,12 @@ def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
         parts.append(f"{_join(names)} {verb_form}{about or ' it'}")
     text = "; ".join(parts) + "."
     return text[:1].upper() + text[1:]
+
+
+_PLURAL = re.compile(
+    r"\b(?:officials|diplomats|sources|allies|partners|leaders|lawmakers|governments|people|"
+    r"Republicans|Democrats|militants|mediators|rebels|protesters|analysts)$"
+)
 
 
 def _join(names: list[str]) -> str:

@@ -7,6 +7,12 @@ link, a YAML JSON Feed attachment, or any link whose path ends in ``.yaml``/``.y
 Links are resolved against the feed's URL; anything that is not http(s), or not a URL
 at all, is refused here with the reason, before a request could be made: one entry's
 broken link never costs the feed its other entries.
+
+An entry without a brief link that links to a web page or carries the article's text
+(RSS ``content:encoded``, Atom ``content``, JSON Feed ``content_html``/``content_text``)
+is an :class:`ArticleEntry`, for :mod:`briefing.feeds.articles` to derive into a draft.
+A subscription's ``kind`` forces one path: ``briefs`` (articles are skipped) or
+``articles`` (every entry is an article, even one linking a .yaml file).
 """
 
 from __future__ import annotations
@@ -43,6 +49,11 @@ ACCEPT = (
 )
 
 Kind = Literal["brief", "xml", "json"]
+#: How a feed's entries are read: ``auto`` (a brief link if there is one, else an
+#: article), or forced by the subscription's ``kind``.
+EntryMode = Literal["auto", "briefs", "articles"]
+#: Feed text shorter than this, with no link to the page, is not taken for an article.
+MIN_LINKLESS_TEXT = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +61,23 @@ class BriefLink:
     url: str
     entry: str
     """The entry's title (or id), for messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry:
+    """An entry that is a news article: a link to its page and/or its text."""
+
+    entry: str
+    """The entry's title (or id), for messages."""
+    url: str | None
+    """The article page (http or https), if the entry links one."""
+    title: str | None = None
+    published: str | None = None
+    """The entry's date as the feed gave it (ISO or RFC 822 text)."""
+    content: str | None = None
+    """The article's text from the feed (HTML or plain), if any."""
+    content_is_html: bool = True
+    guid: str | None = None
 
 
 @dataclass(slots=True)
@@ -62,6 +90,9 @@ class ParsedFeed:
     """Entries pointing at a non-http(s) URL, with the reason."""
     skipped: list[str] = field(default_factory=list)
     """Entries with no link to a brief file (a mixed feed is not an error)."""
+    articles: list[ArticleEntry] = field(default_factory=list)
+    """Entries that are articles, to derive into draft briefs."""
+    mode: EntryMode = "auto"
     _seen: set[str] = field(default_factory=set, repr=False, compare=False)
 
 
@@ -93,20 +124,25 @@ def _is_json_feed(body: bytes) -> bool:
     return isinstance(data, dict) and str(data.get("version", "")).startswith(JSON_FEED_VERSION)
 
 
-def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
-    """The brief links of an Atom, RSS or JSON feed; :class:`FetchError` if it is none.
+def parse_feed(
+    body: bytes, url: str, content_type: str = "", mode: EntryMode = "auto"
+) -> ParsedFeed:
+    """The brief links and articles of an Atom, RSS or JSON feed; :class:`FetchError` if
+    it is none.
 
     ``url`` is the URL the feed was fetched from (after redirects): relative links
     resolve against it. CPU-bound; run it off the event loop.
     """
     if sniff(body, media_type(content_type)) == "json":
-        return parse_json_feed(body, url)
-    return parse_xml_feed(body, url, content_type)
+        return parse_json_feed(body, url, mode)
+    return parse_xml_feed(body, url, content_type, mode)
 
 
-def parse_xml_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
+def parse_xml_feed(
+    body: bytes, url: str, content_type: str = "", mode: EntryMode = "auto"
+) -> ParsedFeed:
     """Atom or RSS: strict Atom 1.0 on a fast path, everything else through feedparser."""
-    fast = _parse_strict_atom(body, url)
+    fast = _parse_strict_atom(body, url, mode)
     if fast is not None:
         return fast
     headers = {"content-location": url}
@@ -122,7 +158,7 @@ def parse_xml_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
         detail = f" ({why})" if why else ""
         raise FetchError(f"{url}: not an Atom, RSS or JSON feed, nor a brief file{detail}")
     kind = "atom" if version.startswith("atom") else "rss"
-    feed = ParsedFeed(kind=kind, title=_str(parsed.feed.get("title")))
+    feed = ParsedFeed(kind=kind, title=_str(parsed.feed.get("title")), mode=mode)
     for index, entry in enumerate(parsed.entries):
         name = _str(entry.get("title")) or _str(entry.get("id")) or f"entry {index + 1}"
         with _one_entry(feed, name):
@@ -140,15 +176,50 @@ def parse_xml_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
                 for link in entry.get("links") or []
                 if _str(link.get("href"))
             ]
-            _choose(feed, name, _candidates(sources, links))
+            _choose(
+                feed, name, _candidates(sources, links), _feedparser_article(entry, name, links)
+            )
     return feed
+
+
+def _feedparser_article(
+    entry: Any, name: str, links: list[tuple[str, str, str | None]]
+) -> ArticleEntry:
+    """The article side of a feedparser entry: its page link, date and fullest text."""
+    page = _page_link(links) or _str(entry.get("link")) or None
+    text, is_html = None, True
+    for content in entry.get("content") or []:
+        value = _str(content.get("value"))
+        if value and len(value) > len(text or ""):
+            text = value
+            is_html = "html" in (content.get("type") or "text/html")
+    summary = _str(entry.get("summary"))
+    if summary and len(summary) > len(text or ""):
+        text, is_html = summary, True
+    return ArticleEntry(
+        entry=name,
+        url=page,
+        title=_str(entry.get("title")) or None,
+        published=_str(entry.get("published")) or _str(entry.get("updated")) or None,
+        content=text,
+        content_is_html=is_html,
+        guid=_str(entry.get("id")) or None,
+    )
+
+
+def _page_link(links: list[tuple[str, str, str | None]]) -> str | None:
+    """The entry's web page: its alternate link that is HTML (or says nothing of type)."""
+    for href, rel, kind in links:
+        if rel == "alternate" and media_type(kind) in ("", "text/html", "application/xhtml+xml"):
+            return href
+    return None
 
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
-def _parse_strict_atom(body: bytes, url: str) -> ParsedFeed | None:
+def _parse_strict_atom(body: bytes, url: str, mode: EntryMode = "auto") -> ParsedFeed | None:
     """A well-formed Atom 1.0 document read with ElementTree, else ``None``.
 
     feedparser spends about 5 ms of pure Python per entry (over a second for a
@@ -168,7 +239,7 @@ def _parse_strict_atom(body: bytes, url: str) -> ParsedFeed | None:
         base = _join(url, root.get(_XML_BASE) or "")
     except _BadLink as exc:
         raise FetchError(f"{url}: the feed's xml:base {exc}") from None
-    feed = ParsedFeed(kind="atom", title=_text(root.find(f"{_ATOM}title")) or None)
+    feed = ParsedFeed(kind="atom", title=_text(root.find(f"{_ATOM}title")) or None, mode=mode)
     for index, entry in enumerate(root.iter(f"{_ATOM}entry")):
         name = (
             _text(entry.find(f"{_ATOM}title"))
@@ -191,8 +262,39 @@ def _parse_strict_atom(body: bytes, url: str) -> ParsedFeed | None:
                 for link in entry.findall(f"{_ATOM}link")
                 if link.get("href", "").strip()
             ]
-            _choose(feed, name, _candidates(sources, links))
+            _choose(feed, name, _candidates(sources, links), _atom_article(entry, name, links))
     return feed
+
+
+def _atom_article(
+    entry: ET.Element, name: str, links: list[tuple[str, str, str | None]]
+) -> ArticleEntry:
+    """The article side of an Atom entry: page link, date, and inline content or summary."""
+    text, is_html = None, True
+    for tag in ("content", "summary"):
+        element = entry.find(f"{_ATOM}{tag}")
+        if element is None or element.get("src"):
+            continue
+        kind = (element.get("type") or "text").lower()
+        if kind == "xhtml":
+            value = "".join(ET.tostring(child, encoding="unicode") for child in element)
+            html = True
+        else:
+            value = element.text or ""
+            html = kind == "html"
+        if value.strip() and len(value) > len(text or ""):
+            text, is_html = value.strip(), html
+    return ArticleEntry(
+        entry=name,
+        url=_page_link(links),
+        title=_text(entry.find(f"{_ATOM}title")) or None,
+        published=_text(entry.find(f"{_ATOM}published"))
+        or _text(entry.find(f"{_ATOM}updated"))
+        or None,
+        content=text,
+        content_is_html=is_html,
+        guid=_text(entry.find(f"{_ATOM}id")) or None,
+    )
 
 
 def _base(parent: str, element: ET.Element) -> str:
@@ -248,7 +350,7 @@ def _candidates(
     return [*preferred, *by_extension]
 
 
-def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
+def parse_json_feed(body: bytes, url: str, mode: EntryMode = "auto") -> ParsedFeed:
     """JSON Feed 1.x: YAML attachments, or an item ``url``/``external_url`` ending in .yaml."""
     try:
         data = json.loads(body)
@@ -259,7 +361,7 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
     items = data.get("items")
     if not isinstance(items, list):
         raise FetchError(f"{url}: JSON Feed without an items list")
-    feed = ParsedFeed(kind="json", title=_str(data.get("title")))
+    feed = ParsedFeed(kind="json", title=_str(data.get("title")), mode=mode)
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             feed.skipped.append(f"{url}: item {index + 1} is not an object")
@@ -278,12 +380,32 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
                 href = _str(item.get(key))
                 if href and _yaml_path(_join(url, href)):
                     candidates.append(_join(url, href))
-            _choose(feed, name, candidates)
+            page = _str(item.get("url")) or _str(item.get("external_url"))
+            html, plain = _str(item.get("content_html")), _str(item.get("content_text"))
+            article = ArticleEntry(
+                entry=name,
+                url=_join(url, page) if page else None,
+                title=_str(item.get("title")) or None,
+                published=_str(item.get("date_published"))
+                or _str(item.get("date_modified"))
+                or None,
+                content=html or plain or _str(item.get("summary")) or None,
+                content_is_html=bool(html),
+                guid=_str(item.get("id")) or None,
+            )
+            _choose(feed, name, candidates, article)
     return feed
 
 
-def _choose(feed: ParsedFeed, name: str, candidates: list[str]) -> None:
-    """Keep the entry's first http(s) brief link; say why when there is none."""
+def _choose(
+    feed: ParsedFeed, name: str, candidates: list[str], article: ArticleEntry | None = None
+) -> None:
+    """Keep the entry's first http(s) brief link, or else take it as an article; say why
+    when it is neither."""
+    if feed.mode == "articles":
+        candidates = []
+    elif feed.mode == "briefs":
+        article = None
     for target in candidates:
         if urlsplit(target).scheme.lower() in ALLOWED_SCHEMES:
             if target not in feed._seen:
@@ -296,8 +418,20 @@ def _choose(feed: ParsedFeed, name: str, candidates: list[str]) -> None:
             f"entry {name!r}: refused {_shorten(candidates[0])}: "
             f"a {scheme}: URL; only http and https URLs are fetched"
         )
-    else:
-        feed.skipped.append(f"entry {name!r}: no link to a brief file")
+        return
+    if article is not None and (article.url or article.content):
+        scheme = urlsplit(article.url).scheme.lower() if article.url else ""
+        if article.url and scheme not in ALLOWED_SCHEMES:
+            feed.refused.append(
+                f"entry {name!r}: refused {_shorten(article.url)}: "
+                f"a {scheme or 'relative'}: URL; only http and https URLs are fetched"
+            )
+            return
+        if article.url or len(article.content or "") >= MIN_LINKLESS_TEXT:
+            feed.articles.append(article)
+            return
+    what = "an article" if feed.mode == "articles" else "a brief file"
+    feed.skipped.append(f"entry {name!r}: no link to {what}")
 
 
 def _yaml_path(url: str) -> bool:

@@ -32,7 +32,23 @@ from typing import TypeVar
 
 from briefing.config import Settings
 from briefing.errors import FetchError, StoreError
-from briefing.feeds.documents import ACCEPT, YAML_MEDIA_TYPES, BriefLink, parse_feed, sniff
+from briefing.feeds.articles import (
+    ArticleOutcome,
+    Articles,
+    Committed,
+    DerivePool,
+    PoliteClient,
+    commit_articles,
+    entry_key,
+)
+from briefing.feeds.documents import (
+    ACCEPT,
+    YAML_MEDIA_TYPES,
+    BriefLink,
+    EntryMode,
+    parse_feed,
+    sniff,
+)
 from briefing.feeds.workers import Parsers
 from briefing.http import HttpClient, Response, check_url
 from briefing.store import (
@@ -90,6 +106,8 @@ class FeedResult:
     """``atom``, ``rss``, ``json`` or ``brief`` (a URL that is itself a brief file)."""
     changed_ids: list[str] = field(default_factory=list)
     """Ids of the briefs that are new or updated (for the reader to refresh)."""
+    articles: int = 0
+    """Entries that are articles (derived into drafts, or known from an earlier fetch)."""
 
     @property
     def ok(self) -> bool:
@@ -134,15 +152,26 @@ class FetchReport:
 class FeedTarget:
     url: str
     name: str
+    kind: EntryMode = "auto"
 
 
-def select_feeds(settings: Settings, urls: Iterable[str] | None = None) -> list[FeedTarget]:
-    """The given URLs (named from the config when configured), else all enabled feeds."""
-    named = {f.url: f.name or f.url for f in settings.feeds}
+def select_feeds(
+    settings: Settings, urls: Iterable[str] | None = None, db_path: Path | None = None
+) -> list[FeedTarget]:
+    """The given URLs (named from the subscriptions when subscribed), else every enabled
+    feed: config.yaml's ``feeds:`` and the library's subscriptions (``feeds add``)."""
+    from briefing.feeds.subscriptions import all_feeds
+
+    feeds = all_feeds(settings, db_path)
+    named = {f.url: f for f in feeds}
     if urls:
         wanted = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
-        return [FeedTarget(url=u, name=named.get(u, u)) for u in wanted]
-    return [FeedTarget(url=f.url, name=f.name or f.url) for f in settings.feeds if f.enabled]
+        return [
+            FeedTarget(url=u, name=(f.name or u) if f else u, kind=f.kind if f else "auto")
+            for u in wanted
+            for f in [named.get(u)]
+        ]
+    return [FeedTarget(url=f.url, name=f.name or f.url, kind=f.kind) for f in feeds if f.enabled]
 
 
 async def fetch_into_library(
@@ -160,19 +189,31 @@ async def fetch_into_library(
     worker) while other threads hold their own connections.
     """
     started = time.monotonic()
-    targets = select_feeds(settings, urls)
-    parsers = Parsers()  # first: its worker is forked before any thread starts
+    targets = select_feeds(settings, urls, db_path)
+    # First: the workers are forked before any thread starts (a pool's manager thread
+    # is one), and brief parsing shares them.
+    derivers = DerivePool()
+    parsers = Parsers(derivers.forked)
     db = _Db(db_path)
     try:
         await db.open()
         try:
             async with HttpClient(settings.http) as client:
                 run = _Run(settings, db, client, progress, parsers, total=len(targets))
+                run.articles = Articles(
+                    PoliteClient(client, settings.pages),
+                    derivers,
+                    settings.pages,
+                    lambda keys: db.call(lambda s: {k: s.feed_state(k) for k in keys}),
+                    run.article_tick,
+                )
+                run.article_feed = {t.url: t.name for t in targets}
                 results = await _gather_all(run.feed(target) for target in targets)
         finally:
             await db.close()
     finally:
         parsers.close()
+        derivers.close()
     return FetchReport(feeds=results, seconds=time.monotonic() - started)
 
 
@@ -257,6 +298,12 @@ class _Run:
         self.progress = progress
         self.total = total
         self.done = 0
+        self.articles: Articles | None = None
+        self.article_feed: dict[str, str] = {}
+        self._article_of: dict[str, str] = {}
+
+    def article_tick(self, url: str, finished: bool) -> None:
+        self._tick(url, self._article_of.get(url, ""), finished=finished)
 
     def _tick(self, url: str, feed: str, *, finished: bool) -> None:
         if finished:
@@ -267,13 +314,15 @@ class _Run:
     async def feed(self, target: FeedTarget) -> FeedResult:
         """One feed's result; a bug in handling one feed must not sink the others."""
         try:
-            return await self._feed(target)
+            result = await self._feed(target)
         except StoreError:
             raise
         except Exception as exc:
             result = FeedResult(url=target.url, name=target.name)
             result.error = f"{target.url}: internal error: {type(exc).__name__}: {exc}"
             return result
+        await self.db.call(lambda s: _note_last_result(s, result))
+        return result
 
     async def _feed(self, target: FeedTarget) -> FeedResult:
         result = FeedResult(url=target.url, name=target.name)
@@ -313,7 +362,7 @@ class _Run:
 
         try:
             parsed = await self.parsers.on_thread(
-                parse_feed, response.body, response.final_url, response.content_type
+                parse_feed, response.body, response.final_url, response.content_type, target.kind
             )
         except FetchError as exc:
             self._tick(url, target.name, finished=True)
@@ -331,7 +380,14 @@ class _Run:
                 f"{MAX_LINKS_PER_FEED} were fetched"
             )
             links = links[:MAX_LINKS_PER_FEED]
-        self.total += len(links)
+        self.total += len(links) + len(parsed.articles)
+        articles: asyncio.Future[list[ArticleOutcome]] | None = None
+        if parsed.articles and self.articles is not None:
+            for entry in parsed.articles:
+                self._article_of[entry_key(entry, url)] = target.name
+            articles = asyncio.ensure_future(
+                self.articles.handle(parsed.articles, url, parsed.title or target.name)
+            )
         states = await self.db.call(lambda s: {link.url: s.feed_state(link.url) for link in links})
         tasks = [
             asyncio.ensure_future(
@@ -341,14 +397,19 @@ class _Run:
         ]
         try:
             downloads, outcomes, rest = await self._import_in_order(tasks)
+            derived = await articles if articles is not None else []
         except BaseException:
-            for task in tasks:
+            for task in [*tasks, *([articles] if articles is not None else [])]:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             raise
-        await self.db.call(
-            lambda s: self._commit(s, result, state, response, downloads, outcomes, rest)
-        )
+
+        def commit(s: Store) -> None:
+            if derived:
+                _count_articles(result, commit_articles(s, derived, url))
+            self._commit(s, result, state, response, downloads, outcomes, rest)
+
+        await self.db.call(commit)
         return result
 
     async def _import_in_order(
@@ -431,7 +492,7 @@ class _Run:
                 result.changed_ids.append(outcome.brief_id)
             else:
                 result.unchanged += 1
-        attempted = 0
+        attempted = result.articles
         for d in downloads:
             attempted += 1
             result.failed.extend(d.errors)
@@ -451,7 +512,13 @@ class _Run:
                 _save_success(store, d.state, d.response, count)
         ok = result.new + result.updated + result.unchanged
         if attempted and not ok and result.failed:
-            what = "the brief file" if result.kind == "brief" else f"any of {attempted} briefs"
+            what = (
+                "the brief file"
+                if result.kind == "brief"
+                else f"any of {attempted} entries"
+                if result.articles
+                else f"any of {attempted} briefs"
+            )
             result.error = f"{result.url}: could not import {what}"
         feed_state.extra["kind"] = result.kind or ""
         if result.error:
@@ -464,6 +531,30 @@ class _Run:
             _save_success(store, feed_state, response, ok, error=result.failed[0])
         else:
             _save_success(store, feed_state, response, ok)
+
+
+def _note_last_result(store: Store, result: FeedResult) -> None:
+    """What ``briefing feeds`` shows as the last fetch: new / unchanged / failed."""
+    state = store.feed_state(result.url)
+    if state is None:
+        return
+    if result.error:
+        state.extra["last"] = "failed"
+    else:
+        last = f"{result.new} new, {result.updated} updated, {result.unchanged} unchanged"
+        if result.failed:
+            last += f", {len(result.failed)} failed"
+        state.extra["last"] = ("not modified: " if result.not_modified else "") + last
+    store.save_feed_state(state)
+
+
+def _count_articles(result: FeedResult, done: Committed) -> None:
+    result.articles += len(done.new) + len(done.updated) + done.unchanged + len(done.failed)
+    result.new += len(done.new)
+    result.updated += len(done.updated)
+    result.unchanged += done.unchanged
+    result.changed_ids.extend([*done.new, *done.updated])
+    result.failed.extend(done.failed)
 
 
 def _import(store: Store, downloads: list[_Download]) -> list[ImportOutcome]:

@@ -29,10 +29,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from briefing import __version__
 from briefing.errors import BriefingError, FetchError
+from briefing.feeds.site import INDEX_FILE, index_html
 from briefing.http import check_url
 from briefing.model import Brief
 
@@ -173,7 +174,7 @@ def publish(
         changed = _write_if_changed(briefs_dir / name, data)
         (report.written if changed else report.kept).append(name)
     for relative, digest in sorted(earlier.items()):
-        if relative in manifest or relative == FEED_FILE:
+        if relative in manifest or relative in (FEED_FILE, INDEX_FILE):
             continue
         if not prune:
             manifest[relative] = digest  # still ours, for a later pruning publish
@@ -184,8 +185,27 @@ def publish(
     feed = atom_feed(chosen, base_url, title=title)
     _write_if_changed(report.feed, feed)
     manifest[FEED_FILE] = _digest(feed)
+    _write_index(out, chosen, title, earlier.get(INDEX_FILE), manifest)
     _write_manifest(out, manifest)
     return report
+
+
+def _write_index(
+    out: Path, briefs: list[Brief], title: str, ours: str | None, manifest: dict[str, str]
+) -> None:
+    """``out/index.html``, the page the feed's site link points at, unless the folder
+    has an index page publish did not write (or one changed since): that is kept."""
+    page = out / INDEX_FILE
+    if page.exists() or page.is_symlink():
+        try:
+            current = _digest(page.read_bytes()) if page.is_file() else None
+        except OSError:
+            current = None
+        if ours is None or current != ours or page.is_symlink():
+            return  # the user's own page
+    data = index_html(briefs, title=title, feed=FEED_FILE, briefs_dir=BRIEFS_DIR)
+    _write_if_changed(page, data)
+    manifest[INDEX_FILE] = _digest(data)
 
 
 def _digest(data: bytes) -> str:
@@ -207,7 +227,10 @@ def _read_manifest(out: Path) -> dict[str, str]:
         for path, digest in files.items()
         if isinstance(path, str)
         and isinstance(digest, str)
-        and (path == FEED_FILE or re.fullmatch(rf"{BRIEFS_DIR}/[^/\\.][^/\\]*\.yaml", path))
+        and (
+            path in (FEED_FILE, INDEX_FILE)
+            or re.fullmatch(rf"{BRIEFS_DIR}/[^/\\.][^/\\]*\.yaml", path)
+        )
     }
 
 
@@ -268,12 +291,10 @@ def _entry(brief: Brief, base_url: str) -> ET.Element:
         (s.url for s in brief.source if s.url and urlsplit(s.url).scheme in ("http", "https")),
         None,
     )
-    if article:
-        ET.SubElement(
-            entry, "link", {"rel": "alternate", "type": "text/html", "href": _clean(article)}
-        )
-    else:
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": YAML_TYPE, "href": url})
+    # Every entry has a web page to open: the source article, else the brief on the
+    # site's index page (feed readers open the alternate link; the YAML is the content).
+    page = _clean(article) if article else f"{base_url}#{quote(brief.id)}"
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": page})
     for source in brief.source:
         for name in source.authors:
             author = ET.SubElement(entry, "author")

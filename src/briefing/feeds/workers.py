@@ -58,10 +58,13 @@ class Parsers:
     Create it before the fetch starts other threads (the store's), or there is no worker.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, workers: ProcessPoolExecutor | None = None) -> None:
+        """``workers``: forked processes to share (the article derivers'), instead of
+        forking one more here; they are not shut down by :meth:`close`."""
         # Threads start on the first submit, after the worker is forked.
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-parse")
-        self._workers = _fork_workers()
+        self._owned = workers is None
+        self._workers = _fork_workers() if workers is None else workers
         self._use_workers = self._workers is not None
 
     @property
@@ -90,7 +93,7 @@ class Parsers:
         behind, so the next one in this process can fork its worker too. Whatever is
         queued is dropped; at most the one item being parsed is finished."""
         self._thread.shutdown(wait=True, cancel_futures=True)
-        if self._workers is not None:
+        if self._workers is not None and self._owned:
             self._workers.shutdown(wait=True, cancel_futures=True)
 
 

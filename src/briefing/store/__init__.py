@@ -44,6 +44,7 @@ from briefing.store.rows import (
     PositionRow,
     QuestionRow,
     SearchHit,
+    Subscription,
 )
 from briefing.store.schema import CHUNK, MIGRATIONS
 from briefing.store.search import SEARCH_WINDOW, SearchCancelled, Searching, fts_query
@@ -88,6 +89,7 @@ __all__ = [
     "SearchCancelled",
     "SearchHit",
     "Store",
+    "Subscription",
     "TimelineFilter",
     "TimelineRow",
     "VersionRow",

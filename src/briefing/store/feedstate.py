@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _iso, _parse_dt
-from briefing.store.rows import FeedState
+from briefing.store.rows import FeedState, Subscription
 
 
 class FeedStates(StoreBase):
@@ -53,3 +54,48 @@ class FeedStates(StoreBase):
                     json.dumps(state.extra, sort_keys=True),
                 ),
             )
+
+    @_api
+    def subscriptions(self) -> list[Subscription]:
+        """The library's subscriptions, in the order they were added."""
+        return [
+            Subscription(url=r[0], name=r[1], kind=r[2], enabled=bool(r[3]))
+            for r in self._c.execute(
+                "SELECT url, name, kind, enabled FROM subscriptions ORDER BY position, url"
+            )
+        ]
+
+    @_api
+    def subscribe(self, subscriptions: list[Subscription]) -> list[bool]:
+        """Add (or rename/re-kind) subscriptions; per one, whether it was new."""
+        added: list[bool] = []
+        now = _iso(dt.datetime.now(dt.UTC).replace(microsecond=0))
+        with self._write() as conn:
+            (last,) = conn.execute(
+                "SELECT coalesce(max(position), 0) FROM subscriptions"
+            ).fetchone()
+            for sub in subscriptions:
+                exists = conn.execute(
+                    "SELECT 1 FROM subscriptions WHERE url = ?", (sub.url,)
+                ).fetchone()
+                if exists:
+                    conn.execute(
+                        "UPDATE subscriptions SET name = coalesce(?, name), kind = ?,"
+                        " enabled = ? WHERE url = ?",
+                        (sub.name, sub.kind, int(sub.enabled), sub.url),
+                    )
+                else:
+                    last += 1
+                    conn.execute(
+                        "INSERT INTO subscriptions (url, name, kind, enabled, added_at, position)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        (sub.url, sub.name, sub.kind, int(sub.enabled), now, last),
+                    )
+                added.append(not exists)
+        return added
+
+    @_api
+    def unsubscribe(self, url: str) -> bool:
+        """Remove a subscription; False if there was none. Its briefs stay."""
+        with self._write() as conn:
+            return conn.execute("DELETE FROM subscriptions WHERE url = ?", (url,)).rowcount > 0

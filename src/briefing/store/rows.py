@@ -132,6 +132,16 @@ class FeedState:
 
 
 @dataclass(frozen=True, slots=True)
+class Subscription:
+    """A feed subscribed to in the library (``briefing feeds add``)."""
+
+    url: str
+    name: str | None = None
+    kind: str = "auto"
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class FileStamp:
     """What the sync remembers of a brief file, to skip unchanged ones without reading."""
 

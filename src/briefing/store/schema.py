@@ -466,6 +466,23 @@ def _migrate_to_lean(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO briefs_fts (briefs_fts) VALUES ('rebuild')")
 
 
+def _migrate_to_subscriptions(conn: sqlite3.Connection) -> None:
+    """Schema 6: feed subscriptions kept in the library (``briefing feeds add``), beside
+    the ``feeds:`` of config.yaml; ``position`` keeps the order they were added in."""
+    conn.execute(
+        """
+        CREATE TABLE subscriptions (
+            url TEXT PRIMARY KEY,
+            name TEXT,
+            kind TEXT NOT NULL DEFAULT 'auto',
+            enabled INTEGER NOT NULL DEFAULT 1,
+            added_at TEXT NOT NULL,
+            position INTEGER NOT NULL
+        )
+        """
+    )
+
+
 #: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
 #: steps; never edit old ones (libraries in the wild are at every version). A new library
 #: runs them all (on empty tables, instantly), so there is one way to any schema.
@@ -475,4 +492,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_to_3,
     _migrate_to_4,
     _migrate_to_lean,
+    _migrate_to_subscriptions,
 ]

@@ -64,6 +64,7 @@ MAIN: list[Binding] = [
     Binding("t", "filter_tag", "Tag", id="filter_tag"),
     Binding("o", "open_source", "Source", id="open_source"),
     Binding("c", "what_changed", "What changed", show=False, id="what_changed"),
+    Binding("e", "edit_brief", "Edit", show=False, id="edit_brief"),
     Binding("escape", "back", "Back / clear filter", show=False, id="back"),
 ]
 

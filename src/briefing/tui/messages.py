@@ -71,8 +71,11 @@ class FoldersSynced(Message):
 
 
 class FeedsFetched(Message):
-    """A fetch ended: its report, or (``error``) why it failed."""
+    """A fetch ended: its report, or (``error``) why it failed, or (``no_feeds``) that
+    there was no enabled feed to fetch."""
 
-    def __init__(self, report: FetchReport | None, error: str | None = None) -> None:
+    def __init__(
+        self, report: FetchReport | None, error: str | None = None, *, no_feeds: bool = False
+    ) -> None:
         super().__init__()
-        self.report, self.error = report, error
+        self.report, self.error, self.no_feeds = report, error, no_feeds

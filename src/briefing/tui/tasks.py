@@ -14,6 +14,7 @@ run, with all file and feed text neutralised.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -56,6 +57,24 @@ def fetch_problems(report: object) -> list[str]:
             problems.append(f"{name}: {feed.error}")
         problems.extend(str(p) for p in getattr(feed, "failed", None) or [])
     return problems
+
+
+def _any_feed(settings: Any, db_path: Any) -> bool:
+    """Is there an enabled feed (config.yaml or the library's subscriptions)?"""
+    try:
+        from briefing.feeds.subscriptions import all_feeds
+    except ImportError:
+        return any(getattr(f, "enabled", True) for f in settings.feeds)
+    return any(f.enabled for f in all_feeds(settings, db_path))
+
+
+def fetch_label(base: str, event: object) -> str:
+    """``Fetching · Feed name · …/article-path`` from a ``FetchProgress`` (plain text)."""
+    feed = clean(str(getattr(event, "feed", "") or ""))
+    url = clean(str(getattr(event, "url", "") or ""))
+    if len(url) > 48:
+        url = "…" + url[-47:]
+    return " · ".join(p for p in (base, feed[:40], url) if p)
 
 
 def _count(report: object, name: str) -> int:
@@ -144,15 +163,6 @@ class LibraryTasks(App[None]):
                 markup=False,
             )
             return
-        if not any(getattr(f, "enabled", True) for f in self.settings.feeds):
-            message = (
-                "No feeds to fetch. Add one under feeds: in "
-                f"{clean(str(self.settings.user_file))}, e.g.\n"
-                "feeds:\n  - url: https://example.org/feed.atom\n"
-                "(or fetch a URL once: briefing fetch URL)."
-            )
-            self.notify(message, title="Fetch", severity="warning", markup=False)
-            return
         if any(w.name == "fetch feeds" and w.is_running for w in self.workers):
             self.notify("Already fetching…", markup=False, timeout=2)
             return
@@ -165,6 +175,10 @@ class LibraryTasks(App[None]):
         try:
             from briefing.feeds import fetch_into_library
 
+            # The subscriptions are in the library: read off the event loop.
+            if not await asyncio.to_thread(_any_feed, self.settings, self.db_path):
+                self.post_message(FeedsFetched(None, no_feeds=True))
+                return
             report = await fetch_into_library(
                 self.settings, self.db_path, progress=self._progress(FETCHING)
             )
@@ -176,6 +190,14 @@ class LibraryTasks(App[None]):
     def on_feeds_fetched(self, message: FeedsFetched) -> None:
         self._status_end()
         report = message.report
+        if message.no_feeds:
+            self._notice(
+                "No feeds to fetch. Add one under feeds: in "
+                f"{clean(str(self.settings.user_file))}, e.g.\n"
+                "feeds:\n  - url: https://example.org/feed.atom\n"
+                "or subscribe from the shell: briefing feeds add URL"
+            )
+            return
         if message.error is not None:
             self._notice(f"Fetch failed: {clean(message.error)}", "error")
             return
@@ -194,14 +216,18 @@ class LibraryTasks(App[None]):
         """A throttled progress callback for a task, safe to call from any thread.
 
         Accepts ``(done, total)`` (folder sync) or one object with ``done``/``total``
-        attributes (fetch's ``FetchProgress``).
+        attributes (fetch's ``FetchProgress``: its feed and URL go into the label, so
+        progress shows per feed and per article).
         """
         last = 0.0
+        base = label
 
         def progress(done: Any = None, total: Any = None, *_: Any, **__: Any) -> None:
-            nonlocal last
+            nonlocal last, label
             if total is None and hasattr(done, "done"):
-                done, total = getattr(done, "done", None), getattr(done, "total", None)
+                event = done
+                done, total = getattr(event, "done", None), getattr(event, "total", None)
+                label = fetch_label(base, event)
             now = time.monotonic()
             finished = isinstance(done, int) and isinstance(total, int) and done >= total
             if now - last < self.THROTTLE and not finished:

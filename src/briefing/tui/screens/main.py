@@ -549,6 +549,36 @@ class MainScreen(Screen[None]):
             return
         self.open_url(urls[0])
 
+    def action_edit_brief(self) -> None:
+        """The brief in $VISUAL/$EDITOR (the screen handed over meanwhile), validated on
+        save and stored as a new version (see :mod:`briefing.edit`)."""
+        if self.brief is None:
+            self.app.bell()
+            return
+        from textual.app import SuspendNotSupported
+
+        from briefing.edit import edit_brief
+        from briefing.errors import BriefingError
+
+        app: Any = self.app
+        brief = self.brief
+        try:
+            try:
+                with app.suspend():
+                    result = edit_brief(brief, app.settings.limits)
+            except SuspendNotSupported:
+                # No terminal to hand over (headless): the editor runs without one.
+                result = edit_brief(brief, app.settings.limits)
+            if result.brief is not None:
+                app.store.import_brief(result.brief, origin="edit")
+        except BriefingError as exc:
+            self.notify(one_line(str(exc)), severity="error", markup=False)
+            return
+        self.notify(one_line(result.message), markup=False, timeout=4)
+        if result.brief is not None:
+            self._show(result.brief)
+            app.post_message(LibraryChanged())
+
     def open_url(self, url: str) -> None:
         """Open an http(s) URL in the browser, off the UI thread."""
         if not is_web_url(url):

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from briefing.store import BriefRow, Store
 
 UNREAD = "●"
+#: Before the title of a draft (a brief tagged ``draft``, e.g. derived from a news feed).
+DRAFT_TAG = "draft"
+DRAFT_MARK = "[draft] "
 
 
 class BriefList(CursorList, can_focus=True):
@@ -453,7 +456,8 @@ class BriefList(CursorList, can_focus=True):
             text = Text("  ···" if part == 0 else "", style=placeholder)
             return self._strip(text, width, line)
         text = Text(no_wrap=True, overflow="ellipsis")
-        titles = self._title_lines(row.title, width)
+        draft = DRAFT_TAG in row.tags
+        titles = self._title_lines(row.title, width - (len(DRAFT_MARK) if draft else 0))
         title_style = title + Style(bold=not row.read)
         if part == 0:
             if row.read:
@@ -461,6 +465,8 @@ class BriefList(CursorList, can_focus=True):
             else:
                 text.append(UNREAD, self._looks.fg("brief-list--unread"))
                 text.append(" ")
+            if draft:
+                text.append(DRAFT_MARK, meta + Style(italic=True))
             text.append(titles[0], title_style)
         elif part < len(titles):
             text.append("  ")

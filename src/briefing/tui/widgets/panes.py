@@ -102,7 +102,10 @@ class SummaryPane(LinesView, Pane, can_focus=True):
             self.set_titles()
         else:
             self._summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
-            self.set_titles(Text(brief.date.isoformat()))
+            # The source's publisher in the border, where it shows without scrolling.
+            publisher = next((s.publisher for s in brief.source if s.publisher), None)
+            border = f"{one_line(publisher)} · " if publisher else ""
+            self.set_titles(Text(border + brief.date.isoformat()))
         self._invalidate()
         self.scroll_home(animate=False, immediate=True)
 
@@ -169,6 +172,15 @@ def brief_head(brief: Brief, width: int) -> RenderableType:
         if source.url:
             head.append("\n")
             head.append(url_lines(one_line(source.url), width), Style(dim=True, underline=True))
+    made = brief.provenance
+    if made is not None:
+        via = [one_line(v) for v in (made.feed_title or made.feed,) if v]
+        if made.fetched:
+            via.append("fetched " + made.fetched.strftime("%Y-%m-%d %H:%M"))
+        if made.derived_by:
+            via.append("derived by " + one_line(made.derived_by))
+        head.append("\nDraft from feed: ", Style(dim=True))
+        head.append(" · ".join(via) or "(unknown)", Style(dim=True, italic=True))
     return head
 
 
