@@ -42,8 +42,8 @@ from briefing.config import PageSettings
 from briefing.errors import BriefingError, FetchError
 from briefing.feeds.documents import ArticleEntry
 from briefing.http import HttpClient, Response, check_url
+from briefing.procs import leave_ctrl_c_to_the_parent, start_method, usable_cores
 from briefing.store import FeedState, PreparedBrief
-from briefing.sync import leave_ctrl_c_to_the_parent, start_method, usable_cores
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
 DERIVED_BY = f"briefing {__version__}"
