@@ -115,8 +115,8 @@ def run_concurrent(feed: str, db: Path) -> tuple[float, int]:
 def run_sequential(feed: str, db: Path) -> tuple[float, int]:
     """The same steps one article at a time: GET, derive (in this process), store."""
     from briefing.feeds.articles import DeriveJob, canonical_url, decode, derive_job
-    from briefing.feeds.http import HttpClient
-    from briefing.feeds.parse import parse_feed
+    from briefing.feeds.documents import parse_feed
+    from briefing.http import HttpClient
     from briefing.store import Store
 
     config = settings(db.parent)

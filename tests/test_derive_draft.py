@@ -15,8 +15,9 @@ from briefing.cli import cli
 from briefing.cli import derive as _derive_commands  # noqa: F401  (attaches the commands)
 from briefing.derive import DRAFT_TAG, derive, load_source
 from briefing.derive.evaluate import match_actors, name_key, quote_key, score
-from briefing.loader import dump_brief, load_bytes
+from briefing.loader import load_bytes
 from briefing.model import validate_brief
+from briefing.serialise import dump_brief
 
 DERIVE = Path(__file__).parent / "fixtures" / "derive"
 ARTICLES = sorted(

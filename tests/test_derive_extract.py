@@ -19,7 +19,7 @@ from briefing.derive.extract_text import (
     load_source,
     strip_dateline,
 )
-from briefing.derive.text import normalise, slugify, split_sentences
+from briefing.derive.sentences import normalise, slugify, split_sentences
 
 DERIVE = Path(__file__).parent / "fixtures" / "derive"
 FURNITURE = (

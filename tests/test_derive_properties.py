@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.derive import DRAFT_TAG, Article, DeriveError, derive
-from briefing.loader import dump_brief, load_bytes
+from briefing.loader import load_bytes
+from briefing.serialise import dump_brief
 
 NOW = dt.datetime(2033, 6, 1, 12, 0, tzinfo=dt.UTC)
 CHECK = settings(

@@ -18,8 +18,9 @@ from briefing.cli import cli
 from briefing.cli import derive as _derive_commands  # noqa: F401  (attaches the commands)
 from briefing.derive import DRAFT_TAG, DeriveInternalError, derive, derive_guarded, load_source
 from briefing.derive.evaluate import match_actors, quote_key
-from briefing.loader import dump_brief, load_bytes
+from briefing.loader import load_bytes
 from briefing.model import Brief, validate_brief
+from briefing.serialise import dump_brief
 
 STORIES = Path(__file__).parent / "fixtures" / "derive" / "stories"
 NOW = dt.datetime(2034, 1, 1, 12, 0, tzinfo=dt.UTC)

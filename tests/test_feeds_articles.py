@@ -16,7 +16,8 @@ from briefing.cli import main as _main  # noqa: F401 - registers the commands
 from briefing.config import HttpSettings, LibrarySettings, PageSettings, Settings
 from briefing.feeds import fetch_into_library
 from briefing.feeds.articles import canonical_url, is_full_text
-from briefing.loader import dump_brief, load_bytes
+from briefing.loader import load_bytes
+from briefing.serialise import dump_brief
 from briefing.store import Store
 from newssite import news_rss, serve_site, stories
 from test_feeds_support import FeedServer, Reply, running_server

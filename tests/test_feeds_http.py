@@ -13,7 +13,7 @@ import pytest
 from briefing import __version__
 from briefing.config import HttpSettings
 from briefing.errors import FetchError
-from briefing.feeds.http import HttpClient, Response, parse_retry_after
+from briefing.http import HttpClient, Response, parse_retry_after
 from test_feeds_support import FeedServer, Reply, running_server
 
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from briefing.errors import FetchError
-from briefing.feeds import parse
-from briefing.feeds.parse import parse_feed, sniff
+from briefing.feeds import documents as parse
+from briefing.feeds.documents import parse_feed, sniff
 
 FEED_URL = "http://feeds.example/site/feed.atom"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing.config import LimitsSettings
-from briefing.feeds.parsing import Parsers, read_brief
+from briefing.feeds.workers import Parsers, read_brief
 from test_feeds_support import FeedServer, fixture_bytes, running_server
 
 VALID = ["lighthouse-vote.yaml", "ferry-strike.yaml", "orchard-frost.yaml"]
@@ -33,11 +33,11 @@ import asyncio, json, sys, threading
 from pathlib import Path
 
 from briefing.config import HttpSettings, LibrarySettings, Settings
-from briefing.feeds import fetch, parsing
+from briefing.feeds import fetch, workers
 
 seen = []
 
-class Recording(parsing.Parsers):
+class Recording(workers.Parsers):
     def __init__(self, workers=None) -> None:
         super().__init__(workers)
         seen.append(self.in_process)
@@ -119,7 +119,7 @@ def test_with_another_thread_running_briefs_are_parsed_on_a_thread() -> None:
 DEAD_WORKER = """
 import asyncio, json, multiprocessing, sys
 from briefing.config import LimitsSettings
-from briefing.feeds.parsing import Parsers
+from briefing.feeds.workers import Parsers
 
 parsers = Parsers()
 before = parsers.in_process

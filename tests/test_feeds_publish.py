@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from briefing.config import HttpSettings, LibrarySettings, LimitsSettings, Settings
 from briefing.feeds import fetch_into_library
-from briefing.feeds.parse import parse_feed
+from briefing.feeds.documents import parse_feed
 from briefing.feeds.publish import publish
 from briefing.feeds.serve import StaticServer, make_server, resolve_path
 from briefing.model import Brief
@@ -211,7 +211,7 @@ def test_symlinks_out_of_the_folder_are_not_followed(site: Path, tmp_path: Path)
 async def test_publish_serve_fetch_gives_back_the_same_library(
     tmp_path: Path, served: tuple[StaticServer, list[str]], site: Path
 ) -> None:
-    from briefing.loader import dump_brief
+    from briefing.serialise import dump_brief
 
     server, log = served
     # Publish again under the served URL, so the feed's links point at this server.

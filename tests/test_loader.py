@@ -17,20 +17,13 @@ from typing import Any
 import pytest
 import yaml
 
-from briefing import loader
+from briefing import loader, serialise
 from briefing.config import LimitsSettings
 from briefing.errors import Problem
-from briefing.loader import (
-    LoadedFile,
-    brief_files_keyed,
-    brief_to_data,
-    dump_brief,
-    iter_brief_files,
-    load_bytes,
-    load_file,
-    missing_paths,
-)
+from briefing.files import brief_files_keyed, iter_brief_files, missing_paths
+from briefing.loader import LoadedFile, load_bytes, load_file
 from briefing.model import Brief
+from briefing.serialise import brief_to_data, dump_brief
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad"
@@ -495,7 +488,7 @@ def test_dump_brief_keeps_unicode_and_extra_data() -> None:
 
 def test_dump_uses_the_c_emitter_when_available() -> None:
     if hasattr(yaml, "CSafeDumper"):
-        assert issubclass(loader._Dumper, yaml.CSafeDumper)
+        assert issubclass(serialise._Dumper, yaml.CSafeDumper)
 
 
 # --------------------------------------------------------------------------- speed

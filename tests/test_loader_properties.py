@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.loader import LoadedFile, brief_to_data, dump_brief, load_bytes
+from briefing.loader import LoadedFile, load_bytes
 from briefing.model import (
     Attribution,
     Brief,
@@ -27,6 +27,7 @@ from briefing.model import (
     Stance,
     validate_brief,
 )
+from briefing.serialise import brief_to_data, dump_brief
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Generating nested structures costs hypothesis far more than loading them does.

@@ -11,9 +11,10 @@ from click.testing import CliRunner
 
 import briefing.cli.library  # noqa: F401  (registers the commands)
 from briefing.cli import cli
-from briefing.loader import dump_brief, load_bytes
+from briefing.loader import load_bytes
 from briefing.model import validate_brief
 from briefing.render import brief_markdown
+from briefing.serialise import dump_brief
 from briefing.store import Store
 from test_tui_main_support import make_app, settle
 

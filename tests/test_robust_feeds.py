@@ -302,7 +302,7 @@ async def test_an_entry_with_a_broken_link_fails_alone(
 
 def test_a_broken_xml_base_is_one_line_about_the_feed() -> None:
     from briefing.errors import FetchError
-    from briefing.feeds.parse import parse_feed
+    from briefing.feeds.documents import parse_feed
 
     body = atom_feed(["b.yaml"]).replace(b"<feed ", b'<feed xml:base="http://[::1/" ')
     with pytest.raises(FetchError, match=r"xml:base http://\[::1/ is not a valid URL"):

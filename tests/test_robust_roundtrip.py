@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing import loader
+from briefing import loader, serialise
 from briefing.model import Brief
 from briefing.store import Outcome, Store
 from test_robust_helpers import dump_yaml, require_commands, run_cli, valid_briefs
@@ -106,7 +106,7 @@ def test_yaml_store_export_load_round_trip(data: dict[str, Any]) -> None:
         stored = store.get_brief(first.id)
         assert stored == source, "the store changed the brief"
         before = store.table_checksums()
-        exported = loader.dump_brief(stored)
+        exported = serialise.dump_brief(stored)
         again = _load_one(exported, "export.yaml")
         assert again == source, f"export does not load back equal:\n{exported}"
         # Re-importing the exported version is a no-op: same `updated`, nothing written.
@@ -115,7 +115,7 @@ def test_yaml_store_export_load_round_trip(data: dict[str, Any]) -> None:
     with Store(":memory:") as other:
         other.import_brief(again)
         assert other.get_brief(again.id) == source
-        assert loader.dump_brief(other.get_brief(again.id)) == exported, "export not stable"
+        assert serialise.dump_brief(other.get_brief(again.id)) == exported, "export not stable"
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -198,6 +198,6 @@ def test_control_characters_are_stored_and_exported_exactly(data: dict[str, Any]
         store.import_brief(first)
         stored = store.get_brief(first.id)
         assert stored == source
-        exported = loader.dump_brief(stored)
+        exported = serialise.dump_brief(stored)
         assert "\x1b" not in exported and "\x00" not in exported, "raw controls in export"
         assert _load_one(exported, "export.yaml") == source

@@ -12,7 +12,8 @@ import yaml
 from briefing import sync
 from briefing.config import LimitsSettings
 from briefing.errors import StoreError
-from briefing.loader import dump_brief, load_file
+from briefing.loader import load_file
+from briefing.serialise import dump_brief
 from briefing.store import Outcome, Store
 from briefing.sync import load_paths, plan_files, sync_folders
 

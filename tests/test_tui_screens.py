@@ -19,10 +19,13 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from briefing.config import Settings
 from briefing.errors import StoreError
 from briefing.model import Brief, validate_brief
 from briefing.store import Store
+from briefing.tui.app import BriefingApp
 from briefing.tui.commands import ActorsProvider, BriefsProvider
+from briefing.tui.contract import ReaderApp
 from briefing.tui.messages import OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.actor import ActorScreen
 from briefing.tui.screens.question import QuestionScreen
@@ -97,14 +100,17 @@ def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class HostApp(App[None]):
-    """The App's contract, minimal: ``store`` per thread, navigation messages recorded."""
+    """A screen alone in an App keeping the reader's contract (:class:`ReaderApp`):
+    ``store`` per thread, failed workers reported as the real App does; navigation
+    messages are recorded instead of routed."""
 
     CSS_PATH = [str(SCREENS_TCSS)]
     COMMANDS = App.COMMANDS | {BriefsProvider, ActorsProvider}
 
     def __init__(self, db: Path, first: Any = None) -> None:
         super().__init__()
-        self.db = db
+        self.db = self.db_path = db
+        self.settings = Settings()
         self.first = first
         self.opened: list[tuple[str, Any]] = []
         self._local = threading.local()
@@ -126,6 +132,8 @@ class HostApp(App[None]):
         for store in self._stores:
             store.close()
 
+    report_failed_worker = BriefingApp.report_failed_worker
+
     def on_open_brief(self, message: OpenBrief) -> None:
         self.opened.append(("brief", message.brief_id))
 
@@ -134,6 +142,19 @@ class HostApp(App[None]):
 
     def on_open_question(self, message: OpenQuestion) -> None:
         self.opened.append(("question", message.question_id))
+
+
+def test_host_app_keeps_the_reader_contract(library: Path, tmp_path: Path) -> None:
+    """The screens here run in HostApp; the reader runs them in BriefingApp: both keep
+    the contract the screens and widgets are typed against."""
+    host = HostApp(library)
+    real = BriefingApp(Settings(), tmp_path / "library.db")
+    try:
+        assert isinstance(host, ReaderApp)
+        assert isinstance(real, ReaderApp)
+    finally:
+        host.on_unmount()
+        real.close_stores()
 
 
 async def settle(pilot: Pilot[Any]) -> None:

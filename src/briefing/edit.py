@@ -26,8 +26,9 @@ from pathlib import Path
 
 from briefing.config import LimitsSettings
 from briefing.errors import BriefingError
-from briefing.loader import dump_brief, load_bytes
+from briefing.loader import load_bytes
 from briefing.model import Brief
+from briefing.serialise import dump_brief
 
 HEADER = "# briefing: "
 _FIRST_HEADER = (

@@ -1,4 +1,7 @@
-"""Reading a file someone else may be writing: regular files only, bounded, whole.
+"""Brief files on disk: finding them, and reading a file someone else may be writing.
+
+:func:`iter_brief_files` / :func:`brief_files_keyed` find the ``*.yaml`` files under the
+paths given (``load``, ``validate``, the folder sync, ``publish``).
 
 Brief files (:func:`read_checked`) and derive's articles (:func:`read_stable`) are read
 so that
@@ -23,6 +26,7 @@ import errno
 import os
 import stat
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 #: A file modified less than this long ago may be between two writes of whoever is
@@ -140,3 +144,88 @@ def read_stable(path: Path | str, max_bytes: int) -> bytes:
         if file_stamp(path) == stamp:
             return data
     raise Changed()
+
+
+# --------------------------------------------------------------------------- finding brief files
+
+_SUFFIXES = (".yaml", ".yml")
+
+
+def iter_brief_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Brief files to read: explicit files as given, folders searched recursively for
+    regular ``*.yaml``/``*.yml`` files in sorted order, hidden folders and files skipped.
+    A path that does not exist yields nothing (see :func:`missing_paths`). Each file once."""
+    for text, _ in brief_files_keyed(paths):
+        yield Path(text)
+
+
+def brief_files_keyed(paths: Iterable[Path]) -> Iterator[tuple[str, str]]:
+    """What :func:`iter_brief_files` finds, as text, each with a key that is absolute
+    with links resolved: the sync's ``files`` table is keyed by it.
+
+    Built for re-syncing big unchanged folders, where this is most of the work: a folder
+    is resolved once and its files keyed by their path inside it (resolving each file
+    costs a syscall per path component), and ``scandir`` tells regular files from the
+    rest without a ``stat``. Only a file that is itself a link is resolved, to read each
+    file once; its key stays its path in the folder.
+    """
+    seen: set[str] = set()
+    for path in paths:
+        if path.is_dir():
+            base = str(path)
+            prefix = "" if base == "." else base.rstrip(os.sep) + os.sep
+            root = _resolved(base)
+            for parts, is_link in _files_under(base):
+                relative = os.path.join(*parts)
+                key = os.path.join(root, relative)
+                real = _resolved(prefix + relative) if is_link else key
+                if real not in seen:
+                    seen.add(real)
+                    yield prefix + relative, key
+        elif path.exists():
+            key = _resolved(str(path))
+            if key not in seen:
+                seen.add(key)
+                yield str(path), key
+
+
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(Path(path).absolute())
+
+
+def _files_under(folder: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Brief files under ``folder`` as (path parts inside it, is a link), in order of
+    those parts. Links to folders are not followed (as ``os.walk``); a link to a
+    regular file is a file."""
+    found: list[tuple[tuple[str, ...], bool]] = []
+
+    def walk(directory: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except OSError:
+            return
+        for entry in listed:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, (*parts, name))
+                # a pipe or device named x.yaml would block or never end
+                elif name.lower().endswith(_SUFFIXES) and entry.is_file():
+                    found.append(((*parts, name), entry.is_symlink()))
+            except OSError:  # a link loop, a file gone meanwhile
+                continue
+
+    walk(folder, ())
+    found.sort()
+    return found
+
+
+def missing_paths(paths: Iterable[Path]) -> list[Path]:
+    """The given paths that do not exist, so callers can report them."""
+    return [path for path in paths if not path.exists()]

@@ -14,14 +14,10 @@ the text again; valid documents pay nothing for locations.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import math
-import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +32,8 @@ from briefing.model import Brief, Loc, format_loc, validate_brief
 
 __all__ = [
     "LoadedFile",
-    "brief_files_keyed",
-    "brief_to_data",
-    "dump_brief",
-    "iter_brief_files",
     "load_bytes",
     "load_file",
-    "missing_paths",
 ]
 
 # --------------------------------------------------------------------------- result
@@ -916,183 +907,3 @@ def load_file(path: Path, limits: LimitsSettings | None = None) -> LoadedFile:
     result = load_bytes(data, origin, limits)
     result.read_stamp = stamp
     return result
-
-
-# --------------------------------------------------------------------------- finding files
-
-_SUFFIXES = (".yaml", ".yml")
-
-
-def iter_brief_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Brief files to read: explicit files as given, folders searched recursively for
-    regular ``*.yaml``/``*.yml`` files in sorted order, hidden folders and files skipped.
-    A path that does not exist yields nothing (see :func:`missing_paths`). Each file once."""
-    for text, _ in brief_files_keyed(paths):
-        yield Path(text)
-
-
-def brief_files_keyed(paths: Iterable[Path]) -> Iterator[tuple[str, str]]:
-    """What :func:`iter_brief_files` finds, as text, each with a key that is absolute
-    with links resolved: the sync's ``files`` table is keyed by it.
-
-    Built for re-syncing big unchanged folders, where this is most of the work: a folder
-    is resolved once and its files keyed by their path inside it (resolving each file
-    costs a syscall per path component), and ``scandir`` tells regular files from the
-    rest without a ``stat``. Only a file that is itself a link is resolved, to read each
-    file once; its key stays its path in the folder.
-    """
-    seen: set[str] = set()
-    for path in paths:
-        if path.is_dir():
-            base = str(path)
-            prefix = "" if base == "." else base.rstrip(os.sep) + os.sep
-            root = _resolved(base)
-            for parts, is_link in _files_under(base):
-                relative = os.path.join(*parts)
-                key = os.path.join(root, relative)
-                real = _resolved(prefix + relative) if is_link else key
-                if real not in seen:
-                    seen.add(real)
-                    yield prefix + relative, key
-        elif path.exists():
-            key = _resolved(str(path))
-            if key not in seen:
-                seen.add(key)
-                yield str(path), key
-
-
-def _resolved(path: str) -> str:
-    try:
-        return str(Path(path).resolve())
-    except OSError:
-        return str(Path(path).absolute())
-
-
-def _files_under(folder: str) -> list[tuple[tuple[str, ...], bool]]:
-    """Brief files under ``folder`` as (path parts inside it, is a link), in order of
-    those parts. Links to folders are not followed (as ``os.walk``); a link to a
-    regular file is a file."""
-    found: list[tuple[tuple[str, ...], bool]] = []
-
-    def walk(directory: str, parts: tuple[str, ...]) -> None:
-        try:
-            with os.scandir(directory) as entries:
-                listed = list(entries)
-        except OSError:
-            return
-        for entry in listed:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, (*parts, name))
-                # a pipe or device named x.yaml would block or never end
-                elif name.lower().endswith(_SUFFIXES) and entry.is_file():
-                    found.append(((*parts, name), entry.is_symlink()))
-            except OSError:  # a link loop, a file gone meanwhile
-                continue
-
-    walk(folder, ())
-    found.sort()
-    return found
-
-
-def missing_paths(paths: Iterable[Path]) -> list[Path]:
-    """The given paths that do not exist, so callers can report them."""
-    return [path for path in paths if not path.exists()]
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def _prune(value: Any) -> Any:
-    """Drop ``None`` and empty lists from declared fields, recursively; enums to text."""
-    if isinstance(value, dict):
-        return {
-            k: _prune(v)
-            for k, v in value.items()
-            if v is not None and not (v == [] and isinstance(v, list))
-        }
-    if isinstance(value, list):
-        return [_prune(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
-def _jsonable(value: Any) -> Any:
-    """Extra data (any safe YAML value) as JSON-able values."""
-    if isinstance(value, dict):
-        return {_json_key(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, set | frozenset):
-        return sorted((_jsonable(v) for v in value), key=repr)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    return value
-
-
-def _json_key(key: Any) -> str:
-    if isinstance(key, str):
-        return key
-    if key is None:
-        return "null"
-    if isinstance(key, bool):
-        return "true" if key else "false"
-    return str(_jsonable(key))
-
-
-def _declared(brief: Brief, mode: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    extra = brief.model_extra or {}
-    data = brief.model_dump(mode=mode, exclude=set(extra) or None, exclude_none=True)
-    return _prune(data), extra
-
-
-def brief_to_data(brief: Brief) -> dict[str, Any]:
-    """The brief as a JSON-able dict in field order (``format`` first), without empty
-    optional fields, extra top-level keys kept at the end."""
-    data, extra = _declared(brief, "json")
-    data.update((key, _jsonable(value)) for key, value in extra.items())
-    return data
-
-
-_BaseDumper: type = getattr(yaml, "CSafeDumper", None) or yaml.SafeDumper
-
-
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
-    """Safe dumper that writes multi-line text as ``|`` blocks, as a person would."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # The emitter falls back to a quoted style whenever a block would not be exact.
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar(STR, value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def dump_brief(brief: Brief) -> str:
-    """Canonical YAML of one brief; reading it back gives an equal brief."""
-    data, extra = _declared(brief, "python")
-    for item in (*data.get("timeline", []), *data.get("positions", [])):
-        # Unquoted full dates read better and come back as the same text.
-        value = item.get("date")
-        if isinstance(value, str) and _FULL_DATE.match(value):
-            item["date"] = dt.date.fromisoformat(value)
-    data.update(extra)
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=1_000_000,
-    )

@@ -39,7 +39,7 @@ def render_brief(brief: Brief, fmt: Format = "text") -> RenderableType | str:
     if fmt == "markdown":
         return brief_markdown(brief)
     if fmt == "yaml":
-        from briefing.loader import dump_brief
+        from briefing.serialise import dump_brief
 
         return dump_brief(brief)
     if fmt == "json":
@@ -48,7 +48,7 @@ def render_brief(brief: Brief, fmt: Format = "text") -> RenderableType | str:
 
 
 def brief_json(brief: Brief) -> str:
-    from briefing.loader import brief_to_data
+    from briefing.serialise import brief_to_data
 
     return json.dumps(brief_to_data(brief), ensure_ascii=False, indent=2) + "\n"
 

@@ -18,14 +18,9 @@ refused, so a broken file is read (and reported) again on the next sync.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
 import stat
-import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -38,8 +33,17 @@ from pathlib import Path
 from briefing import paths
 from briefing.config import LimitsSettings
 from briefing.errors import BriefingError, Problem
-from briefing.files import ATTEMPTS, Changed, Stamp, file_stamp, settles_at
-from briefing.loader import brief_files_keyed, load_file, missing_paths
+from briefing.files import (
+    ATTEMPTS,
+    Changed,
+    Stamp,
+    brief_files_keyed,
+    file_stamp,
+    missing_paths,
+    settles_at,
+)
+from briefing.loader import load_file
+from briefing.procs import init_worker, start_method, stop_workers, usable_cores
 from briefing.store import (
     CHUNK,
     FileStamp,
@@ -47,7 +51,7 @@ from briefing.store import (
     Outcome,
     PreparedBrief,
     Store,
-    _gc_paused,
+    gc_paused,
     prepare_loaded,
 )
 
@@ -70,8 +74,6 @@ BULK_BATCH = CHUNK // 4
 #: stuck, say on a file system that stopped answering: the load stops instead of
 #: waiting forever.
 READ_TIMEOUT_S = 120.0
-#: How often a worker checks that its parent is alive, where the kernel cannot tell it.
-PARENT_POLL_S = 1.0
 
 Progress = Callable[[int, int], None]
 
@@ -226,7 +228,7 @@ def _settled_head(
 
 def _read_many(tasks: list[_Task], limits: LimitsSettings) -> list[FileResult]:
     """A worker's unit of work. No cyclic garbage is made here, so collection waits."""
-    with _gc_paused():
+    with gc_paused():
         return [_read(task, limits) for task in tasks]
 
 
@@ -366,72 +368,6 @@ class StuckRead(BriefingError):
         self.paths = [t.path for t in tasks]
 
 
-def stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Kill ``pool``'s worker processes and let it go without waiting for them."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.kill()
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(1)
-
-
-def init_worker(parent: int) -> None:
-    """What every worker process does first: leave Ctrl-C to the parent, and die with
-    it (see :func:`die_with_parent`)."""
-    leave_ctrl_c_to_the_parent()
-    die_with_parent(parent)
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """End this worker when its parent ``parent`` dies, however it dies (``kill -9``
-    too). A pool's workers wait on a pipe that they themselves hold open, so without
-    this they would wait forever, each holding its memory.
-
-    On Linux the kernel kills the worker (``PR_SET_PDEATHSIG``, through libc); a thread
-    watching the parent's pid does it everywhere else, and is a fallback on Linux."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(Exception):
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # it died before the line above
-        os._exit(1)
-    threading.Thread(
-        target=_watch_parent, args=(parent,), name="briefing-parent-watch", daemon=True
-    ).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(PARENT_POLL_S)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
-def leave_ctrl_c_to_the_parent() -> None:
-    """Workers ignore SIGINT. Ctrl-C reaches the whole foreground process group; a
-    worker interrupted inside the pool's queue ``get`` can die holding the queue's lock,
-    and then the other workers, and the parent joining them at exit, wait forever (and
-    each interrupted worker prints a traceback). The parent alone handles Ctrl-C: its
-    ``with ProcessPoolExecutor`` exit stops the workers after their current files."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def start_method() -> str:
-    """fork when this process has one thread: fastest, and it does not re-run an
-    unguarded ``__main__`` in every worker. With threads (the reader syncs from a
-    worker thread), forking can deadlock the child on a lock some thread held: spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return "fork"
-    return "spawn"
-
-
 def _worker_count(requested: int | None, tasks: int) -> int:
     if requested is not None:
         return max(1, min(requested, tasks))
@@ -440,21 +376,13 @@ def _worker_count(requested: int | None, tasks: int) -> int:
     return max(1, min(usable_cores(), tasks // FILES_PER_TASK))
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (its affinity), else the machine's."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
 @contextmanager
 def _big_run(store: Store) -> Iterator[None]:
     """How a big run writes: in shared transactions (see ``Store.bulk_import``; small
     runs commit per chunk), and without garbage collection, since the results are plain
     tuples (on a 5k load, collections scanning them cost 0.07 floor-units per brief).
     Only big runs: the pause is process-wide, and the reader syncs in a thread."""
-    with store.bulk_import(), _gc_paused():
+    with store.bulk_import(), gc_paused():
         yield
 
 

@@ -17,8 +17,7 @@ from rich.text import Text
 from briefing.cli import Context, cli, pass_context
 from briefing.cli.library import _console, _emit_json, _fail, _store, _tty
 from briefing.diff import diff_lines, load_diff
-from briefing.store import Store, TimelineFilter, TimelineRow, VersionRow
-from briefing.store.across import DATE
+from briefing.store import DATE, Store, TimelineFilter, TimelineRow, VersionRow
 from briefing.text import clean, one_line
 from briefing.timeline import EventGroup, group_events, precision
 from briefing.topic import by_actor, said_on

@@ -179,7 +179,7 @@ def _draft(
     """The draft as YAML text, the notes for stderr, the brief id, and whether an LLM pass
     that was asked for failed."""
     from briefing.derive import derive
-    from briefing.loader import dump_brief
+    from briefing.serialise import dump_brief
 
     derived = derive(
         article,

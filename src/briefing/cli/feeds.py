@@ -352,7 +352,8 @@ def publish(
 def _load_files(context: Context, paths: list[Path]) -> tuple[list[Brief], int, list[Path]]:
     """Briefs of the given files and folders, exactly as ``validate`` reads them; the
     number of errors, and the files read."""
-    from briefing.loader import iter_brief_files, load_file
+    from briefing.files import iter_brief_files
+    from briefing.loader import load_file
 
     briefs: list[Brief] = []
     errors = 0

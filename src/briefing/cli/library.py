@@ -101,7 +101,7 @@ def _store(context: Context, *, check: bool = False) -> Iterator[Store]:
 
 
 def _check_paths(paths: Sequence[Path]) -> None:
-    from briefing.loader import missing_paths
+    from briefing.files import missing_paths
 
     missing = missing_paths(paths)
     if missing:

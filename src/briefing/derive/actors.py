@@ -49,7 +49,7 @@ from briefing.derive.mentions import (
     affiliation_of,
     group_qualifier,
 )
-from briefing.derive.text import normalise, slugify
+from briefing.derive.sentences import normalise, slugify
 
 KnownActor = tuple[str, str, Sequence[str]]  # (id, name, aliases)
 

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from briefing.derive.actors import Actor
-from briefing.derive.text import CLOSE_QUOTES, OPEN_QUOTES, Span, split_sentences
+from briefing.derive.sentences import CLOSE_QUOTES, OPEN_QUOTES, Span, split_sentences
 
 
 @dataclass(frozen=True, slots=True)

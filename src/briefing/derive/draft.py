@@ -30,9 +30,9 @@ from briefing.derive.questions import (
     question_id,
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
+from briefing.derive.sentences import clip, slugify
 from briefing.derive.stance import draft_topic, library_topic, lookup_words, stance
 from briefing.derive.summary import main_clause, summarise
-from briefing.derive.text import clip, slugify
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
 from briefing.text import one_line

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.derive.lexicon import wordset
-from briefing.derive.text import normalise
+from briefing.derive.sentences import normalise
 from briefing.model import Brief
 
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*")

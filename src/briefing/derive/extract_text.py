@@ -268,7 +268,7 @@ def fetch_url(url: str, settings: HttpSettings | None = None) -> str:
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"{url}: only http:// and https:// URLs can be derived")
     try:
-        from briefing.feeds.http import fetch_url_sync
+        from briefing.http import fetch_url_sync
     except ImportError:  # pragma: no cover - the feeds package is part of briefing
         fetch_url_sync = None
     if fetch_url_sync is not None:

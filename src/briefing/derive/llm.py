@@ -33,9 +33,9 @@ from briefing.config import HttpSettings, LlmSettings
 from briefing.derive.draft import DRAFT_TAG, Derived, DeriveError, validate
 from briefing.derive.evaluate import meaning_words, name_key, quote_key
 from briefing.derive.questions import question_id
-from briefing.derive.text import normalise, slugify
+from briefing.derive.sentences import normalise, slugify
 from briefing.errors import FetchError
-from briefing.feeds.http import post_json_sync
+from briefing.http import post_json_sync
 from briefing.model import Actor, OpenQuestion, Position, TimelineEvent
 
 MAX_ARTICLE_CHARS = 24_000

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from briefing.derive import lexicon as lx
 from briefing.derive.lexicon import wordset
-from briefing.derive.text import normalise
+from briefing.derive.sentences import normalise
 
 PARTICLES = frozenset(
     [

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.derive.lexicon import wordset
-from briefing.derive.text import clip, slugify
+from briefing.derive.sentences import clip, slugify
 
 _AUX = "will|would|can|could|should|may|might|must|is|are|was|were|has|have|had|does|do|did"
 _AUX_RE = re.compile(rf"\b({_AUX})\b(\s+not)?")

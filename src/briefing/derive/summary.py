@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.derive.text import Span
+from briefing.derive.sentences import Span
 
 MAX_WORDS = 120
 _LEAD_WORDS = 55

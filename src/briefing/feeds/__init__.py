@@ -13,7 +13,7 @@ from briefing.feeds.fetch import (
     fetch_into_library,
     select_feeds,
 )
-from briefing.feeds.http import USER_AGENT, HttpClient, Response, fetch_url, fetch_url_sync
+from briefing.http import USER_AGENT, HttpClient, Response, fetch_url, fetch_url_sync
 
 __all__ = [
     "USER_AGENT",

@@ -1,6 +1,6 @@
 """Feed entries that are news articles -> draft briefs, fetched politely.
 
-An article entry (see :class:`~briefing.feeds.parse.ArticleEntry`) is derived by the
+An article entry (see :class:`~briefing.feeds.documents.ArticleEntry`) is derived by the
 same pipeline as ``briefing derive``. The shape of it, and why:
 
 1. **Known URLs are never fetched again.** Every handled entry URL (derived, or found to
@@ -40,10 +40,10 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from briefing import __version__
 from briefing.config import PageSettings
 from briefing.errors import BriefingError, FetchError
-from briefing.feeds.http import HttpClient, Response, check_url
-from briefing.feeds.parse import ArticleEntry
+from briefing.feeds.documents import ArticleEntry
+from briefing.http import HttpClient, Response, check_url
+from briefing.procs import leave_ctrl_c_to_the_parent, start_method, usable_cores
 from briefing.store import FeedState, PreparedBrief
-from briefing.sync import leave_ctrl_c_to_the_parent, start_method, usable_cores
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5, */*;q=0.1"
 DERIVED_BY = f"briefing {__version__}"
@@ -287,7 +287,7 @@ class DerivePool:
 
     @property
     def forked(self) -> ProcessPoolExecutor | None:
-        """The forked workers, for :class:`~briefing.feeds.parsing.Parsers` to share: a
+        """The forked workers, for :class:`~briefing.feeds.workers.Parsers` to share: a
         second pool could not fork (the first one's manager thread is running)."""
         return self._pool if self._pool is not None and not self._broken else None
 

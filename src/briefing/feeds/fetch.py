@@ -6,7 +6,7 @@ The shape of a run, and why:
 2. A feed answered with 304 is done: no parsing, its briefs are known unchanged.
 3. A feed's brief URLs are fetched concurrently, each conditionally (its own stored
    ``ETag``/``Last-Modified``); parsing, validation and building the table rows run in
-   a worker process (or on a thread, see :mod:`briefing.feeds.parsing`) while the
+   a worker process (or on a thread, see :mod:`briefing.feeds.workers`) while the
    event loop keeps downloading.
 4. Valid briefs are imported in feed order, a batch at a time as the downloads ahead of
    them are in, on the one thread that owns the SQLite connection, so the store works
@@ -41,8 +41,7 @@ from briefing.feeds.articles import (
     commit_articles,
     entry_key,
 )
-from briefing.feeds.http import HttpClient, Response, check_url
-from briefing.feeds.parse import (
+from briefing.feeds.documents import (
     ACCEPT,
     YAML_MEDIA_TYPES,
     BriefLink,
@@ -50,7 +49,8 @@ from briefing.feeds.parse import (
     parse_feed,
     sniff,
 )
-from briefing.feeds.parsing import Parsers
+from briefing.feeds.workers import Parsers
+from briefing.http import HttpClient, Response, check_url
 from briefing.store import (
     FeedState,
     ImportFailed,
@@ -271,7 +271,7 @@ class _Download:
     state: FeedState
     response: Response | None = None
     briefs: list[PreparedBrief] = field(default_factory=list)
-    """Valid briefs, already turned into table rows (by :func:`.parsing.read_brief`)."""
+    """Valid briefs, already turned into table rows (by :func:`.workers.read_brief`)."""
     errors: list[str] = field(default_factory=list)
     not_modified: bool = False
 

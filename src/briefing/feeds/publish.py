@@ -33,8 +33,8 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from briefing import __version__
 from briefing.errors import BriefingError, FetchError
-from briefing.feeds.http import check_url
 from briefing.feeds.site import INDEX_FILE, index_html
+from briefing.http import check_url
 from briefing.model import Brief
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -154,7 +154,7 @@ def publish(
     :func:`check_out`). With ``prune``, brief files an earlier publish wrote for briefs
     no longer given are removed, unless they changed since.
     """
-    from briefing.loader import dump_brief
+    from briefing.serialise import dump_brief
 
     base_url = normalise_base_url(base_url)
     check_out(out, inputs)

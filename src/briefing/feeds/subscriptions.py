@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefing.config import FeedSettings, Settings
 from briefing.errors import BriefingError, FetchError
-from briefing.feeds.http import check_url
+from briefing.http import check_url
 
 KINDS = ("auto", "briefs", "articles")
 

@@ -21,10 +21,10 @@ threads: every call holds the store's lock.
 
 from __future__ import annotations
 
-from briefing.store.across import Across, TimelineFilter, TimelineRow
-from briefing.store.actors import Actors
+from briefing.store.across import DATE, Across, TimelineFilter, TimelineRow
+from briefing.store.actors import BRIEF_ROW, POSITION_ROW, QUOTE_ROW, ActorHead, Actors, RoleSpan
 from briefing.store.base import StoreBase
-from briefing.store.common import _gc_paused
+from briefing.store.common import gc_paused
 from briefing.store.feedstate import FeedStates
 from briefing.store.prepare import PreparedBrief, prepare_brief, prepare_briefs, prepare_loaded
 from briefing.store.reading import Reading
@@ -62,12 +62,17 @@ class Store(Writing, Reading, Actors, Searching, FeedStates, Versions, Across, S
 
 
 __all__ = [
+    "BRIEF_ROW",
     "CHUNK",
+    "DATE",
     "MIGRATIONS",
+    "POSITION_ROW",
+    "QUOTE_ROW",
     "SEARCH_WINDOW",
     "SNIPPET_END",
     "SNIPPET_START",
     "ActorDetail",
+    "ActorHead",
     "ActorRole",
     "ActorSummary",
     "BriefRow",
@@ -79,6 +84,7 @@ __all__ = [
     "PositionRow",
     "PreparedBrief",
     "QuestionRow",
+    "RoleSpan",
     "SearchCancelled",
     "SearchHit",
     "Store",
@@ -86,8 +92,8 @@ __all__ = [
     "TimelineFilter",
     "TimelineRow",
     "VersionRow",
-    "_gc_paused",
     "fts_query",
+    "gc_paused",
     "prepare_brief",
     "prepare_briefs",
     "prepare_loaded",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 from briefing.errors import StoreError
 from briefing.store import schema
-from briefing.store.common import _explain
+from briefing.store.common import _explain, transaction
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB
 
 if TYPE_CHECKING:
@@ -201,27 +201,22 @@ class StoreBase:
         # Tables are rebuilt by copy, drop and rename: with foreign keys on, dropping
         # the old briefs table would cascade into every child table. Checked at the end.
         conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            # Re-read under the write lock: another process may have migrated meanwhile.
-            version = self._schema_version(conn)
-            for step in range(version, target):
-                migrations[step](conn)
-                conn.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
-                    (str(step + 1),),
-                )
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise StoreError(
-                    f"{self.path}: migrating the library broke {len(broken)} references;"
-                    " nothing was changed"
-                )
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            with transaction(conn):
+                # Re-read under the write lock: another process may have migrated meanwhile.
+                version = self._schema_version(conn)
+                for step in range(version, target):
+                    migrations[step](conn)
+                    conn.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                        (str(step + 1),),
+                    )
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(
+                        f"{self.path}: migrating the library broke {len(broken)} references;"
+                        " nothing was changed"
+                    )
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
         _compact(conn)
@@ -251,26 +246,9 @@ class StoreBase:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that takes the write lock at once (no upgrade deadlocks)."""
-        conn = self._c
-        if conn.in_transaction:
-            conn.execute("SAVEPOINT nested_write")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK TO nested_write")
-                conn.execute("RELEASE nested_write")
-                raise
-            conn.execute("RELEASE nested_write")
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        """A write :func:`~briefing.store.common.transaction` on this store's connection."""
+        with transaction(self._c) as conn:
             yield conn
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:  # COMMIT itself may fail (disk full) and leave it open
-                conn.execute("ROLLBACK")
-            raise
 
     def _stream(self, sql: str, params: Sequence[Any], chunk: int) -> Iterator[list[Any]]:
         """The rows of one query, ``chunk`` at a time from one cursor (the lock held per

@@ -79,7 +79,43 @@ def _batched(items: Iterable[_R], size: int) -> Iterator[list[_R]]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def savepoint(conn: sqlite3.Connection, name: str) -> Iterator[sqlite3.Connection]:
+    """The block's writes all or none, inside the open transaction: on any exception
+    they are rolled back to the start of the block and the exception goes on. If SQLite
+    already rolled the whole transaction back (disk full), there is nothing to return to."""
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """The one way the store writes: a transaction that takes the write lock at once
+    (``BEGIN IMMEDIATE``: no lock-upgrade deadlocks between processes), committed at the
+    end of the block and rolled back on any exception. Inside an open transaction it is
+    a :func:`savepoint` of it instead."""
+    if conn.in_transaction:
+        with savepoint(conn, "nested_write"):
+            yield conn
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # COMMIT itself may fail (disk full) and leave it open
+            conn.execute("ROLLBACK")
+        raise
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
     """Building a chunk's rows allocates ~100k tuples, which set off full collections
     scanning every live object; none of them is cyclic, so collection waits."""
     enabled = gc.isenabled()
@@ -89,3 +125,5 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+

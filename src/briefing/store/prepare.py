@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from briefing.store.common import _gc_paused, _iso
+from briefing.store.common import _iso, gc_paused
 
 if TYPE_CHECKING:  # the store opens without the pydantic models (light CLI commands)
     from briefing.model import Brief
@@ -189,8 +189,8 @@ def prepare_loaded(
 
 
 def prepare_briefs(items: Iterable[tuple[Brief, str | None]]) -> list[PreparedBrief]:
-    """Many at once, without pausing for garbage collection (see :func:`_gc_paused`)."""
-    with _gc_paused():
+    """Many at once, without pausing for garbage collection (see :func:`gc_paused`)."""
+    with gc_paused():
         return [prepare_brief(brief, origin) for brief, origin in items]
 
 
@@ -221,7 +221,7 @@ def _document(brief: Brief) -> str:
     exact values live in the ``extra`` column."""
     if not brief.model_extra:
         return brief.model_dump_json(exclude_defaults=True)
-    from briefing.loader import brief_to_data
+    from briefing.serialise import brief_to_data
 
     return json.dumps(brief_to_data(brief), ensure_ascii=False, separators=(",", ":"))
 

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from briefing.errors import StoreError
 from briefing.store.base import StoreBase, _api
-from briefing.store.common import _batched, _environmental, _gc_paused, _later, _now, _parse_dt
+from briefing.store.common import (
+    _batched,
+    _environmental,
+    _later,
+    _now,
+    _parse_dt,
+    gc_paused,
+    savepoint,
+)
 from briefing.store.prepare import (
     _INSERTS,
     PreparedBrief,
@@ -115,7 +123,7 @@ class Writing(StoreBase):
         """
         prepared: list[PreparedBrief] = []
         broken: dict[str, str] = {}
-        with _gc_paused():
+        with gc_paused():
             for brief, origin in items:
                 try:
                     prepared.append(prepare_brief(brief, origin))
@@ -187,19 +195,10 @@ class Writing(StoreBase):
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
             bulk.started, bulk.briefs = time.monotonic(), 0
-        conn.execute("SAVEPOINT bulk_chunk")
-        try:
+        with savepoint(conn, "bulk_chunk"):
             outcomes, failures = self._write_chunk(conn, chunk)
             if stamps and not failures:
                 self._remember(conn, _settled(stamps, earlier, outcomes))
-        except BaseException:
-            # SQLite may have rolled the whole transaction back (disk full): then there
-            # is no savepoint left to return to.
-            if conn.in_transaction:
-                conn.execute("ROLLBACK TO bulk_chunk")
-                conn.execute("RELEASE bulk_chunk")
-            raise
-        conn.execute("RELEASE bulk_chunk")
         bulk.briefs += len(chunk)
         if bulk.briefs >= bulk.target or time.monotonic() - bulk.started >= BULK_COMMIT_S:
             conn.execute("COMMIT")
@@ -242,29 +241,24 @@ class Writing(StoreBase):
             return outcomes, {}
         allocator = _RowidAllocator(conn)
         rowids = {bid: allocator.next(item.brief[2]) for bid, item in winners.items()}
-        conn.execute("SAVEPOINT chunk")
         try:
-            self._replace(conn, list(winners.values()), stored, rowids)
+            with savepoint(conn, "chunk"):
+                self._replace(conn, list(winners.values()), stored, rowids)
         except Exception as exc:
             if _environmental(conn, exc):
                 raise
-            conn.execute("ROLLBACK TO chunk")
-            conn.execute("RELEASE chunk")
         else:
-            conn.execute("RELEASE chunk")
             return outcomes, {}
         # Something in the chunk failed: store brief by brief, each all or nothing.
         failures: dict[str, str] = {}
         for bid, item in winners.items():
-            conn.execute("SAVEPOINT one_brief")
             try:
-                self._replace(conn, [item], stored, rowids)
+                with savepoint(conn, "one_brief"):
+                    self._replace(conn, [item], stored, rowids)
             except Exception as exc:
                 if _environmental(conn, exc):
                     raise
-                conn.execute("ROLLBACK TO one_brief")
                 failures[bid] = str(exc) or type(exc).__name__
-            conn.execute("RELEASE one_brief")
         return [o for o in outcomes if o.brief_id not in failures], failures
 
     @staticmethod

@@ -25,29 +25,17 @@ from briefing.paths import PACKAGE_DIR, STYLESHEET, screenshot_dir
 from briefing.store import Store
 from briefing.tui import keys
 from briefing.tui.collector import QuietCollector
+from briefing.tui.commands import ActorsProvider, BriefsProvider
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
+from briefing.tui.tasks import LibraryTasks
 from briefing.tui.widgets.safe import clean, one_line
-
-
-def _optional(module: str, name: str) -> Any:
-    """A class from a module that may not exist yet (screens built in parallel)."""
-    try:
-        return getattr(__import__(module, fromlist=[name]), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _providers() -> set[Any]:
-    found = {_optional("briefing.tui.commands", n) for n in ("BriefsProvider", "ActorsProvider")}
-    return {p for p in found if p is not None}
-
 
 _SCREENS_TCSS = PACKAGE_DIR / "tui" / "screens.tcss"
 
 
-class BriefingApp(App[None]):
+class BriefingApp(LibraryTasks):
     """``briefing``: the library, a brief at a time, keyboard first."""
 
     TITLE = "briefing"
@@ -58,7 +46,7 @@ class BriefingApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.APP]
     #: Seconds between checks for briefs another process added to the library.
     LIBRARY_POLL_SECONDS: ClassVar[float] = 2.0
-    COMMANDS = App.COMMANDS | _providers()
+    COMMANDS = App.COMMANDS | {BriefsProvider, ActorsProvider}
 
     def __init__(
         self, settings: Settings, db_path: Path, brief_id: str | None = None, *, sync: bool = True
@@ -127,7 +115,6 @@ class BriefingApp(App[None]):
             )
         if overrides:
             self.set_keymap(overrides)
-        # The main screen starts the folder sync once it is mounted (sync_on_start).
         self.collector.start()
         self.set_interval(0.5, self.collector.tick, name="collect when idle")
         self._library_token: object = None
@@ -162,18 +149,14 @@ class BriefingApp(App[None]):
         self.main_screen.select_brief(message.brief_id, open_it=True, actor_id=message.actor_id)
 
     def on_open_actor(self, message: OpenActor) -> None:
-        screen = _optional("briefing.tui.screens.actor", "ActorScreen")
-        if screen is None:
-            self._missing("The actor screen")
-            return
-        self.push_screen(screen(message.actor_id, message.sibling_ids))
+        from briefing.tui.screens.actor import ActorScreen  # loaded when first opened
+
+        self.push_screen(ActorScreen(message.actor_id, message.sibling_ids))
 
     def on_open_question(self, message: OpenQuestion) -> None:
-        screen = _optional("briefing.tui.screens.question", "QuestionScreen")
-        if screen is None:
-            self._missing("The question screen")
-            return
-        self.push_screen(screen(message.question_id))
+        from briefing.tui.screens.question import QuestionScreen
+
+        self.push_screen(QuestionScreen(message.question_id))
 
     def on_library_changed(self, message: LibraryChanged) -> None:
         """Every screen refreshes its lists (forwarded without bubbling back here)."""
@@ -229,23 +212,18 @@ class BriefingApp(App[None]):
                 timeout=10,
             )
 
-    def _missing(self, what: str) -> None:
-        self.notify(f"{what} is not part of this build yet.", severity="warning", markup=False)
-
     # -- actions --------------------------------------------------------------------
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
-        screen = _optional("briefing.tui.screens.search", "SearchScreen")
-        if screen is None:
-            self._missing("Search")
-            return
-        self.push_screen(screen())
+        from briefing.tui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
 
     def action_fetch(self) -> None:
-        self.main_screen.start_fetch()
+        self.start_fetch()
 
     def action_timeline(self) -> None:
         from briefing.tui.screens.timeline import TimelineScreen
@@ -285,7 +263,7 @@ class BriefingApp(App[None]):
         yield SystemCommand(
             "Open source", "Open the brief's source in the browser (o)", main.action_open_source
         )
-        yield SystemCommand("Sync folders", "Re-read the synced brief folders", main.start_sync)
+        yield SystemCommand("Sync folders", "Re-read the synced brief folders", self.start_sync)
         yield SystemCommand(
             "Timeline", "Every event of the library by date (T)", self.action_timeline
         )
@@ -302,17 +280,9 @@ class BriefingApp(App[None]):
 
 def _foreign_ids() -> set[str]:
     """Binding ids of the other screens (so overriding them is not flagged)."""
+    from briefing.tui.screens.help import other_screens
+
     ids: set[str] = set()
-    for module, name in (
-        ("briefing.tui.screens.actor", "ActorScreen"),
-        ("briefing.tui.screens.question", "QuestionScreen"),
-        ("briefing.tui.screens.search", "SearchScreen"),
-        ("briefing.tui.screens.changes", "ChangesScreen"),
-        ("briefing.tui.screens.timeline", "TimelineScreen"),
-        ("briefing.tui.screens.topic", "TopicScreen"),
-        ("briefing.tui.widgets.across_lists", "TopicList"),
-    ):
-        cls = _optional(module, name)
-        if cls is not None:
-            ids |= {b.id for _k, b in cls._merge_bindings() if b.id}
+    for _title, cls in other_screens():
+        ids |= {b.id for _k, b in cls._merge_bindings() if b.id}
     return ids

@@ -26,6 +26,7 @@ from textual.content import Content
 
 from briefing.store import ActorSummary, BriefRow, Store
 from briefing.text import one_line
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import OpenActor, OpenBrief
 
 #: Hits a provider asks the store for, per keystroke.
@@ -62,8 +63,8 @@ def _help(content: Content) -> str:
 
 async def _in_thread(provider: Provider, call: Callable[[Store], T]) -> T:
     """Run ``call(store)`` in a worker thread, with that thread's own connection."""
-    app = provider.app
-    return await asyncio.to_thread(lambda: call(cast(Store, app.store)))  # type: ignore[attr-defined]
+    app = reader_app(provider)
+    return await asyncio.to_thread(lambda: call(app.store))
 
 
 class BriefsProvider(Provider):

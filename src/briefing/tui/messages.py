@@ -2,11 +2,18 @@
 
 Any widget or screen may ``post_message`` these; the App handles them (``on_open_brief`` …)
 and routes: briefs open on the main screen, actors and questions get their own screens.
+The App's background tasks post the result messages at the end to the App itself.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from briefing.feeds import FetchReport
+    from briefing.sync import LoadReport
 
 
 class OpenBrief(Message):
@@ -42,3 +49,33 @@ class OpenQuestion(Message):
 
 class LibraryChanged(Message):
     """Briefs were added or replaced (sync, fetch, another process): lists should refresh."""
+
+
+# -- results of the App's background work (briefing.tui.tasks) ---------------------------
+
+
+class TaskProgress(Message):
+    """How far a background library task got; ``done``/``total`` None when not known."""
+
+    def __init__(self, label: str, done: int | None, total: int | None) -> None:
+        super().__init__()
+        self.label, self.done, self.total = label, done, total
+
+
+class FoldersSynced(Message):
+    """The folder sync ended: its report, or (``error``) why it failed."""
+
+    def __init__(self, report: LoadReport | None, error: str | None = None) -> None:
+        super().__init__()
+        self.report, self.error = report, error
+
+
+class FeedsFetched(Message):
+    """A fetch ended: its report, or (``error``) why it failed, or (``no_feeds``) that
+    there was no enabled feed to fetch."""
+
+    def __init__(
+        self, report: FetchReport | None, error: str | None = None, *, no_feeds: bool = False
+    ) -> None:
+        super().__init__()
+        self.report, self.error, self.no_feeds = report, error, no_feeds

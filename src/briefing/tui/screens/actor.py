@@ -9,7 +9,6 @@ thousands of positions opens and moves as fast as one with three.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
@@ -18,6 +17,7 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -26,10 +26,10 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
-from briefing.store.actors import ActorHead
+from briefing.store import ActorHead
 from briefing.text import clean, one_line
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.actor_timeline import (
     ActorTimeline,
     BriefEntry,
@@ -42,6 +42,7 @@ from briefing.tui.widgets.actor_timeline import (
 )
 from briefing.tui.widgets.chrome import KeyBar
 from briefing.tui.widgets.colors import fg_style
+from briefing.tui.widgets.row_list import RowList
 
 #: Seconds before a loading indicator replaces the list (most actors load well within).
 SPINNER_DELAY = 0.2
@@ -265,7 +266,7 @@ class ActorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="actor-screen")
     def _fetch(self, actor_id: str, generation: int, cursor: int) -> None:
         """The header, the layout and the cursor's page: a few ms for any actor."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         pages: TimelinePages | None = None
         first: tuple[int, list[Entry]] | None = None
         error: str | None = None
@@ -277,10 +278,29 @@ class ActorScreen(Screen[None]):
                 cursor = max(0, min(cursor, len(pages.layout) - 1))
                 page, offset, limit = ActorTimeline.page_span(cursor)
                 first = (page, pages(offset, limit))
-        except (BriefingError, sqlite3.Error) as exc:  # locked, corrupt: say so, don't crash
+        except BriefingError as exc:  # locked, corrupt: say so, don't crash
             error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, generation, detail, pages, first, error)
+            self.post_message(self._Loaded(generation, detail, pages, first, error))
+
+    class _Loaded(Message, bubble=False):
+        """The actor's header, layout and first page (or why they could not be read)."""
+
+        def __init__(
+            self,
+            generation: int,
+            detail: ActorHead | None,
+            pages: TimelinePages | None,
+            first: tuple[int, list[Entry]] | None,
+            error: str | None,
+        ) -> None:
+            super().__init__()
+            self.generation, self.detail, self.pages = generation, detail, pages
+            self.first, self.error = first, error
+
+    @on(_Loaded)
+    def _loaded_actor(self, message: _Loaded) -> None:
+        self._show(message.generation, message.detail, message.pages, message.first, message.error)
 
     def _show(
         self,

@@ -9,7 +9,6 @@ width, and a brief's diff is a few dozen lines.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import ClassVar
 
 from rich.padding import Padding
@@ -29,6 +28,7 @@ from briefing.errors import BriefingError
 from briefing.store import VersionRow
 from briefing.text import clean, one_line
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.chrome import KeyBar
 from briefing.tui.widgets.item_list import LinesView
@@ -173,7 +173,7 @@ class ChangesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="changes-screen")
     def _load(self, brief_id: str, to_version: int | None, generation: int) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         history: list[VersionRow] = []
         diff: BriefDiff | str
         try:
@@ -182,7 +182,7 @@ class ChangesScreen(Screen[None]):
                 diff = "This brief has one version: nothing has changed."
             else:
                 diff = load_diff(store, brief_id, None, to_version)
-        except (BriefingError, sqlite3.Error) as exc:
+        except BriefingError as exc:  # the store turns SQLite errors into StoreError
             diff = f"Cannot read the library: {exc}"
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(generation, history, diff))

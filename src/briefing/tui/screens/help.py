@@ -31,24 +31,26 @@ SCROLL_ACTIONS = {
 }
 
 
-def _optional_screens() -> list[tuple[str, type[DOMNode]]]:
-    """Other screens' bindings, when those screens are installed."""
-    found: list[tuple[str, type[DOMNode]]] = []
-    for title, module, name in (
-        ("Actor screen", "briefing.tui.screens.actor", "ActorScreen"),
-        ("Question screen", "briefing.tui.screens.question", "QuestionScreen"),
-        ("Search", "briefing.tui.screens.search", "SearchScreen"),
-        ("What changed (c)", "briefing.tui.screens.changes", "ChangesScreen"),
-        ("Timeline (T)", "briefing.tui.screens.timeline", "TimelineScreen"),
-        ("Who said what (w)", "briefing.tui.screens.topic", "TopicScreen"),
-        ("Who said what: the list", "briefing.tui.widgets.across_lists", "TopicList"),
-    ):
-        try:
-            cls = getattr(__import__(module, fromlist=[name]), name)
-        except (ImportError, AttributeError):
-            continue
-        found.append((title, cls))
-    return found
+def other_screens() -> list[tuple[str, type[DOMNode]]]:
+    """The screens besides the main one, whose bindings the help lists (imported here, not
+    at start-up: the reader opens without them)."""
+    from briefing.tui.screens.actor import ActorScreen
+    from briefing.tui.screens.changes import ChangesScreen
+    from briefing.tui.screens.question import QuestionScreen
+    from briefing.tui.screens.search import SearchScreen
+    from briefing.tui.screens.timeline import TimelineScreen
+    from briefing.tui.screens.topic import TopicScreen
+    from briefing.tui.widgets.across_lists import TopicList
+
+    return [
+        ("Actor screen", ActorScreen),
+        ("Question screen", QuestionScreen),
+        ("Search", SearchScreen),
+        ("What changed (c)", ChangesScreen),
+        ("Timeline (T)", TimelineScreen),
+        ("Who said what (w)", TopicScreen),
+        ("Who said what: the list", TopicList),
+    ]
 
 
 def help_sections(app: Any) -> list[tuple[str, list[keys.KeyRow]]]:
@@ -88,7 +90,7 @@ def help_sections(app: Any) -> list[tuple[str, list[keys.KeyRow]]]:
         )
         rows.insert(0, keys.KeyRow("j k g G ↑ ↓", "Move / scroll (as in the list)", ""))
         sections.append((title, rows))
-    for title, cls in _optional_screens():
+    for title, cls in other_screens():
         sections.append((title, keys.key_rows(app, cls, skip_actions=TEXTUAL_SCREEN_ACTIONS)))
     return sections
 

@@ -12,10 +12,10 @@ results come back as messages.
 from __future__ import annotations
 
 import webbrowser
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
 from briefing.tui.widgets.brief_list import BriefList
 from briefing.tui.widgets.chrome import KeyBar, TitleBar
@@ -47,6 +48,7 @@ from briefing.tui.widgets.tag_picker import TagPicker
 
 if TYPE_CHECKING:
     from briefing.model import Brief
+    from briefing.tui.app import BriefingApp
 
 PANE_ORDER: tuple[str, ...] = ("briefs", "summary", "actors", "positions", "questions", "timeline")
 PANE_LABELS: dict[str, str] = {
@@ -121,6 +123,13 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.brief_id, self.brief = brief_id, brief
 
+    class _Found(Message, bubble=False):
+        """Where a brief asked for by id is: in the list, hidden by the tag, or nowhere."""
+
+        def __init__(self, brief_id: str, exists: bool, clear_tag: bool) -> None:
+            super().__init__()
+            self.brief_id, self.exists, self.clear_tag = brief_id, exists, clear_tag
+
     class _ReadChanged(Message, bubble=False):
         def __init__(self, brief_id: str, read: bool, announce: bool) -> None:
             super().__init__()
@@ -146,7 +155,7 @@ class MainScreen(Screen[None]):
         self._open_actor: tuple[str, str] | None = None  # (brief, actor) to select on show
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+        reader_app(self).report_failed_worker(event)
 
     # -- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -181,7 +190,7 @@ class MainScreen(Screen[None]):
         self.brief_list.border_title = "1 Briefs"
         # The list first: the sync's scan of file stamps (100k stat calls) would compete
         # with the first paint for the GIL, so it starts once the list has been painted.
-        self._sync_after_paint = bool(getattr(self.app, "sync_on_start", False))
+        self._sync_after_paint = cast("BriefingApp", self.app).sync_on_start
         if self.initial_brief:
             self.brief_list.select_brief(self.initial_brief)
         else:
@@ -233,7 +242,7 @@ class MainScreen(Screen[None]):
     def _counted(self, event: BriefList.Counted) -> None:
         if self._sync_after_paint:
             self._sync_after_paint = False
-            self.call_after_refresh(self.start_sync)
+            self.call_after_refresh(cast("BriefingApp", self.app).start_sync)
         total = f"{event.total:,} brief{'s' if event.total != 1 else ''}"
         if event.tag:
             self.app.sub_title = f"#{event.tag}: {event.count:,} of {total}"
@@ -274,15 +283,11 @@ class MainScreen(Screen[None]):
         brief_id = self._wanted
         if brief_id is None:
             return
-        self.run_worker(
-            lambda: self.post_message(
-                self._BriefLoaded(brief_id, self.app.store.get_brief(brief_id))
-            ),  # type: ignore[attr-defined]
-            thread=True,
-            exit_on_error=False,
-            group="brief",
-            name="load the brief",
-        )
+        self._load_brief(brief_id)
+
+    @work(thread=True, exit_on_error=False, group="brief", name="load the brief")
+    def _load_brief(self, brief_id: str) -> None:
+        self.post_message(self._BriefLoaded(brief_id, reader_app(self).store.get_brief(brief_id)))
 
     def on_main_screen__brief_loaded(self, message: _BriefLoaded) -> None:
         if message.brief_id != self._wanted:
@@ -347,7 +352,7 @@ class MainScreen(Screen[None]):
             if not row.read:
                 self._write_read(brief.id, True, announce=False)
             return
-        delay = self.app.settings.ui.mark_read_after  # type: ignore[attr-defined]
+        delay = reader_app(self).settings.ui.mark_read_after
         if (
             row.read
             or delay is None
@@ -376,19 +381,15 @@ class MainScreen(Screen[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._arm_read)  # the layout (wide / narrow) may change
 
+    @work(thread=True, exit_on_error=False, group="read-state", name="save the read state")
     def _write_read(self, brief_id: str, read: bool | None, *, announce: bool) -> None:
-        def work() -> None:
-            store = self.app.store  # type: ignore[attr-defined]
-            if read is None:
-                value = store.toggle_read(brief_id)
-            else:
-                store.set_read(brief_id, read)
-                value = read
-            self.post_message(self._ReadChanged(brief_id, value, announce))
-
-        self.run_worker(
-            work, thread=True, exit_on_error=False, group="read-state", name="save the read state"
-        )
+        store = reader_app(self).store
+        if read is None:
+            value = store.toggle_read(brief_id)
+        else:
+            store.set_read(brief_id, read)
+            value = read
+        self.post_message(self._ReadChanged(brief_id, value, announce))
 
     def on_main_screen__read_changed(self, message: _ReadChanged) -> None:
         self.brief_list.update_row(message.brief_id, read=message.read)
@@ -409,25 +410,21 @@ class MainScreen(Screen[None]):
         if open_it:
             self._opening = brief_id
         self._open_actor = (brief_id, actor_id) if actor_id else None
-        lst = self.brief_list
-        self.run_worker(
-            lambda: self._find(brief_id, lst.tag),
-            thread=True,
-            exit_on_error=False,
-            name="find the brief",
-        )
+        self._find(brief_id, self.brief_list.tag)
 
+    @work(thread=True, exit_on_error=False, name="find the brief")
     def _find(self, brief_id: str, tag: str | None) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         visible = store.brief_index(brief_id, tag=tag) is not None
-        if not visible and tag is not None and store.brief_index(brief_id) is not None:
-            self.app.call_from_thread(self._jump, brief_id, True)
-        elif visible:
-            self.app.call_from_thread(self._jump, brief_id, False)
+        hidden = not visible and tag is not None and store.brief_index(brief_id) is not None
+        self.post_message(self._Found(brief_id, visible or hidden, hidden))
+
+    def on_main_screen__found(self, message: _Found) -> None:
+        if message.exists:
+            self._jump(message.brief_id, message.clear_tag)
         else:
-            self.app.call_from_thread(
-                self.notify,
-                f"No brief with id {one_line(brief_id)!r}.",
+            self.notify(
+                f"No brief with id {one_line(message.brief_id)!r}.",
                 severity="warning",
                 markup=False,
             )
@@ -592,29 +589,30 @@ class MainScreen(Screen[None]):
             )
             return
         self.notify(f"Opening {one_line(url)}", markup=False, timeout=3)
+        self._open_in_browser(url)
 
-        def work() -> None:
-            try:
-                opened = webbrowser.open(url)
-            except webbrowser.Error:
-                opened = False
-            if not opened:  # no browser found (a server, a container, no $BROWSER)
-                self.app.call_from_thread(
-                    self.notify,
-                    f"No web browser to open {one_line(url)} with: set $BROWSER, or copy"
-                    " the address from the summary (2).",
-                    severity="warning",
-                    markup=False,
-                    timeout=10,
-                )
+    class _NoBrowser(Message, bubble=False):
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
 
-        self.run_worker(work, thread=True, exit_on_error=False, name="open the link")
+    @work(thread=True, exit_on_error=False, name="open the link")
+    def _open_in_browser(self, url: str) -> None:
+        try:
+            opened = webbrowser.open(url)
+        except webbrowser.Error:
+            opened = False
+        if not opened:  # no browser found (a server, a container, no $BROWSER)
+            self.post_message(self._NoBrowser(url))
 
-    def start_sync(self) -> None:
-        self.query_one(TaskStatus).sync()
-
-    def start_fetch(self) -> None:
-        self.query_one(TaskStatus).fetch()
+    def on_main_screen__no_browser(self, message: _NoBrowser) -> None:
+        self.notify(
+            f"No web browser to open {one_line(message.url)} with: set $BROWSER, or copy"
+            " the address from the summary (2).",
+            severity="warning",
+            markup=False,
+            timeout=10,
+        )
 
     def key_label(self, binding: Binding) -> str | None:
         """The key line's ``n``/``p`` entry names the selected actor (so it shows on
@@ -637,16 +635,12 @@ class MainScreen(Screen[None]):
         """Mark a brief that has earlier versions (most have none: then nothing changes)."""
         if brief is None:
             return
-        brief_id = brief.id
-        self.run_worker(
-            lambda: self.post_message(
-                self._VersionsCounted(brief_id, self.app.store.earlier_versions(brief_id))  # type: ignore[attr-defined]
-            ),
-            thread=True,
-            exit_on_error=False,
-            group="versions",
-            name="count the brief's versions",
-        )
+        self._count_earlier(brief.id)
+
+    @work(thread=True, exit_on_error=False, group="versions", name="count the brief's versions")
+    def _count_earlier(self, brief_id: str) -> None:
+        earlier = reader_app(self).store.earlier_versions(brief_id)
+        self.post_message(self._VersionsCounted(brief_id, earlier))
 
     def on_main_screen__versions_counted(self, message: _VersionsCounted) -> None:
         if self.brief is None or self.brief.id != message.brief_id or not message.earlier:

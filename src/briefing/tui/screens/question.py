@@ -8,7 +8,6 @@ highlighted brief's context and resolution in full.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import ClassVar
 
 from rich.text import Text
@@ -16,16 +15,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.text import clean, one_line
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.chrome import KeyBar
 from briefing.tui.widgets.question_history import QuestionHistory, QuestionStep, build_steps
+from briefing.tui.widgets.row_list import RowList
 
 
 def _plural(count: int, word: str) -> str:
@@ -75,15 +76,26 @@ class QuestionScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="question-screen")
     def _fetch(self, question_id: str) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         error: str | None = None
         steps: list[QuestionStep] = []
         try:
             steps = build_steps(store.question_history(question_id))
-        except (BriefingError, sqlite3.Error) as exc:  # locked, corrupt: say so, don't crash
+        except BriefingError as exc:  # locked, corrupt: say so, don't crash
             error = str(exc)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, steps, error)
+            self.post_message(self._Loaded(steps, error))
+
+    class _Loaded(Message, bubble=False):
+        """The question's history (or why it could not be read)."""
+
+        def __init__(self, steps: list[QuestionStep], error: str | None) -> None:
+            super().__init__()
+            self.steps, self.error = steps, error
+
+    @on(_Loaded)
+    def _loaded_history(self, message: _Loaded) -> None:
+        self._show(message.steps, message.error)
 
     def _show(self, steps: list[QuestionStep], error: str | None = None) -> None:
         if not self.is_attached:

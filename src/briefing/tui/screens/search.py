@@ -10,7 +10,6 @@ typed.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -26,9 +26,10 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError
 from briefing.store import SearchCancelled, SearchHit
 from briefing.text import one_line
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.chrome import KeyBar
+from briefing.tui.widgets.row_list import RowList
 from briefing.tui.widgets.search_results import SearchResults
 
 DEBOUNCE = 0.15
@@ -106,17 +107,30 @@ class SearchScreen(Screen[None]):
         so a cancelled search stops at once instead of running on in the background
         (and holding up the exit: Python waits for worker threads)."""
         worker = get_current_worker()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         error: str | None = None
         hits: list[SearchHit] = []
         try:
             hits = store.search(query, limit=LIMIT, cancelled=lambda: worker.is_cancelled)
         except SearchCancelled:
             return
-        except (BriefingError, sqlite3.Error) as exc:
+        except BriefingError as exc:  # the store's errors, SQLite's included
             error = str(exc)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, generation, query, hits, error)
+            self.post_message(self._Found(generation, query, hits, error))
+
+    class _Found(Message, bubble=False):
+        """A search's result (or why it failed), for the query of that generation."""
+
+        def __init__(
+            self, generation: int, query: str, hits: list[SearchHit], error: str | None
+        ) -> None:
+            super().__init__()
+            self.generation, self.query, self.hits, self.error = generation, query, hits, error
+
+    @on(_Found)
+    def _found(self, message: _Found) -> None:
+        self._show(message.generation, message.query, message.hits, message.error)
 
     def _show(self, generation: int, query: str, hits: list[SearchHit], error: str | None) -> None:
         if generation != self._generation or not self.is_attached:

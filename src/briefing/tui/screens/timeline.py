@@ -9,7 +9,6 @@ The count and the first page are read in a thread worker, which posts
 
 from __future__ import annotations
 
-import sqlite3
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -28,10 +27,11 @@ from briefing.store import TimelineFilter
 from briefing.text import clean, one_line
 from briefing.timeline import precision
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.across_lists import TimelineItem, TimelineList, TimelinePages
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.chrome import KeyBar
+from briefing.tui.widgets.row_list import RowList
 from briefing.tui.widgets.tag_picker import TagPicker
 
 ALL = "\x00all"
@@ -173,7 +173,7 @@ class TimelineScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="timeline-screen")
     def _load(self, where: TimelineFilter, generation: int, cursor: int) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         count, pages, first, error, name = 0, None, [], None, None
         try:
             pages = TimelinePages(store, where)
@@ -183,7 +183,7 @@ class TimelineScreen(Screen[None]):
             if where.actor is not None:
                 detail = store.actor(where.actor)
                 name = detail.name if detail is not None else None
-        except (BriefingError, sqlite3.Error) as exc:
+        except BriefingError as exc:  # the store turns SQLite errors into StoreError
             error = str(exc)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(generation, count, pages, first, error, name))

@@ -9,7 +9,6 @@ brief.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -27,12 +26,13 @@ from briefing.errors import BriefingError
 from briefing.store import PositionRow
 from briefing.text import clean, one_line
 from briefing.topic import ActorStances, by_actor, said_on
+from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.screens.timeline import SCREEN_CSS
 from briefing.tui.widgets.across_lists import TopicList
-from briefing.tui.widgets.actor_list import RowList
 from briefing.tui.widgets.actor_timeline import QuoteBlock
 from briefing.tui.widgets.chrome import KeyBar
+from briefing.tui.widgets.row_list import RowList
 
 DEBOUNCE = 0.2
 #: Positions gathered per query: the newest, when more match.
@@ -132,13 +132,13 @@ class TopicScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="topic-screen")
     def _load(self, query: str, generation: int) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = reader_app(self).store
         actors: list[ActorStances] = []
         truncated, error = False, None
         try:
             positions, truncated = store.topic_positions(query, limit=LIMIT)
             actors = by_actor(positions)
-        except (BriefingError, sqlite3.Error) as exc:
+        except BriefingError as exc:  # the store turns SQLite errors into StoreError
             error = str(exc)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(generation, query, actors, truncated, error))

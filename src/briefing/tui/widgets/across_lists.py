@@ -26,7 +26,7 @@ from briefing.store import PositionRow, Store, TimelineFilter, TimelineRow
 from briefing.text import one_line
 from briefing.timeline import EventGroup, group_events
 from briefing.topic import ActorStances, said_on
-from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.row_list import RowList
 
 #: Columns of the date column (a full date and a space).
 DATE_WIDTH = 11

@@ -17,10 +17,9 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from briefing.store import PositionRow, Store
-from briefing.store.actors import BRIEF_ROW, QUOTE_ROW
+from briefing.store import BRIEF_ROW, QUOTE_ROW, PositionRow, Store
 from briefing.text import one_line
-from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.row_list import RowList
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,18 +17,18 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.widgets.colors import ComponentStyles
+from briefing.tui.widgets.cursor import CursorList, Direction
 from briefing.tui.widgets.safe import one_line
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ DRAFT_TAG = "draft"
 DRAFT_MARK = "[draft] "
 
 
-class BriefList(ScrollView, can_focus=True):
+class BriefList(CursorList, can_focus=True):
     """Newest first; cursor with j/k, g/G, page keys, mouse; ``enter`` posts :class:`Selected`."""
 
     ROW_HEIGHT: ClassVar[int] = 2
@@ -158,12 +158,12 @@ class BriefList(ScrollView, can_focus=True):
         self._announce_later: asyncio.TimerHandle | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+        reader_app(self).report_failed_worker(event)
 
     # -- data ------------------------------------------------------------------------
     @property
     def store(self) -> Store:
-        return self._store_factory() if self._store_factory else self.app.store  # type: ignore[attr-defined]
+        return self._store_factory() if self._store_factory else reader_app(self).store
 
     def reload(self, *, tag: str | type[Ellipsis] | None = ..., keep: str | None = None) -> None:
         """Recount and refetch (after a sync, a fetch or a tag change).
@@ -354,38 +354,35 @@ class BriefList(ScrollView, can_focus=True):
     def _page_rows(self) -> int:
         return max(1, self.scrollable_content_region.height // self.ROW_HEIGHT)
 
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
+    # The moves are CursorList's; here is what they mean for this list.
+    @property
+    def row_count(self) -> int:
+        return self.count or 0
 
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
+    def row_start(self, index: int) -> int:
+        return index * self.ROW_HEIGHT
 
-    def action_first(self) -> None:
-        self.cursor = 0
+    @property
+    def line_count(self) -> int:
+        return self.row_count * self.ROW_HEIGHT
 
-    def action_last(self) -> None:
-        self.cursor = (self.count or 1) - 1
+    def row_at_line(self, line: int) -> int | None:
+        index = line // self.ROW_HEIGHT
+        return index if 0 <= index < self.row_count else None
 
-    def action_page_down(self) -> None:
-        self.cursor += self._page_rows()
+    def page_target(self, direction: Direction) -> int:
+        """A screenful of rows on (the rows are all ``ROW_HEIGHT`` lines)."""
+        return self.cursor + direction * self._page_rows()
 
-    def action_page_up(self) -> None:
-        self.cursor -= self._page_rows()
+    def click_row(self, index: int, chain: int) -> None:
+        self.cursor = index
+        if chain >= 2:
+            self.action_select()
 
     def action_select(self) -> None:
         row = self.highlighted_row
         if row is not None:
             self.post_message(self.Selected(row, self.cursor))
-
-    def _on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or not self.count:
-            return
-        index = (offset.y + self.scroll_offset.y) // self.ROW_HEIGHT
-        if 0 <= index < self.count:
-            self.cursor = index
-            if event.chain >= 2:
-                self.action_select()
 
     # -- rendering -------------------------------------------------------------------
     def notify_style_update(self) -> None:

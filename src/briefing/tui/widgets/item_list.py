@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.tui import keys
+from briefing.tui.widgets.cursor import CursorList
 
 SEPARATOR = "─"
 
@@ -79,7 +80,7 @@ class LinesView(ScrollView):
         return self._lines[line].apply_style(under).extend_cell_length(width, under).crop(0, width)
 
 
-class ItemList(LinesView, can_focus=True):
+class ItemList(LinesView, CursorList, can_focus=True):
     """Items separated by a rule; ``highlighted`` is the cursor (``None``: none yet)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.MOVE, *keys.ARROWS]
@@ -216,47 +217,43 @@ class ItemList(LinesView, can_focus=True):
         if self._highlighted is None and self._prompts:
             self._move_to(0)
 
-    def action_cursor_down(self) -> None:
-        self._move_to(0 if self._highlighted is None else self._highlighted + 1)
-
-    def action_cursor_up(self) -> None:
-        self._move_to(0 if self._highlighted is None else self._highlighted - 1)
-
-    def action_first(self) -> None:
-        self._move_to(0)
-
-    def action_last(self) -> None:
-        self._move_to(len(self._prompts) - 1)
-
     def _item_at_line(self, line: int) -> int | None:
         if not self._starts or line < 0 or line >= len(self._lines):
             return None
         return bisect_right(self._starts, line) - 1
 
-    def _page(self, direction: int) -> None:
-        current = 0 if self._highlighted is None else self._highlighted
-        start = self._starts[current] if self._starts else 0
-        target = start + direction * max(1, self.scrollable_content_region.height - 1)
-        index = self._item_at_line(max(0, min(target, len(self._lines) - 1)))
-        if index is not None:
-            self._move_to(index)
+    # The moves are CursorList's; here is what they mean for this list.
+    @property
+    def row_count(self) -> int:
+        return len(self._prompts)
 
-    def action_page_down(self) -> None:
-        self._page(1)
+    @property
+    def cursor_index(self) -> int | None:
+        return self._highlighted
 
-    def action_page_up(self) -> None:
-        self._page(-1)
+    def move_cursor(self, index: int) -> None:
+        self._move_to(index)
+
+    def row_start(self, index: int) -> int:
+        return self._starts[index] if index < len(self._starts) else 0  # 0: not laid out
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def row_at_line(self, line: int) -> int | None:
+        return self._item_at_line(line)
+
+    def row_clicked(self, line: int) -> int | None:
+        index = self._item_at_line(line)
+        if index is None or self._item_of_line[line] == -1:  # a rule, or the empty text
+            return None
+        return index
+
+    def click_row(self, index: int, chain: int) -> None:
+        """A click on an item chooses it."""
+        self._move_to(index)
+        self.action_select()
 
     def action_select(self) -> None:
         """``enter``: the subclass says what selecting an item does."""
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        line = self.scroll_offset.y + offset.y
-        index = self._item_at_line(line)
-        if index is None or self._item_of_line[line] == -1:  # a rule, or the empty text
-            return
-        self._move_to(index)
-        self.action_select()

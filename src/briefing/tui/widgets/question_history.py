@@ -14,7 +14,7 @@ from rich.text import Text
 
 from briefing.store import QuestionRow
 from briefing.text import one_line
-from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.row_list import RowList
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from briefing.store import SNIPPET_END, SNIPPET_START, SearchHit
 from briefing.text import clean, one_line
-from briefing.tui.widgets.actor_list import RowList
+from briefing.tui.widgets.row_list import RowList
 
 _SPACE = re.compile(r"\s+")
 _MARKERS = re.compile(f"({re.escape(SNIPPET_START)}|{re.escape(SNIPPET_END)})")

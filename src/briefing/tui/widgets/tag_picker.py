@@ -5,15 +5,18 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.widgets.safe import one_line
 
 ALL = "\x00all"
@@ -53,7 +56,7 @@ class TagPicker(ModalScreen[str | None]):
         self.current = current
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_failed_worker(event)  # type: ignore[attr-defined]
+        reader_app(self).report_failed_worker(event)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -65,11 +68,22 @@ class TagPicker(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = "Tags"
         self.query_one(TagOptions).focus()
-        self.run_worker(self._load, thread=True, exit_on_error=False, name="list the tags")
+        self._load()
 
+    class _Loaded(Message, bubble=False):
+        """The library's tags with their counts."""
+
+        def __init__(self, tags: list[tuple[str, Any]]) -> None:
+            super().__init__()
+            self.tags = tags
+
+    @work(thread=True, exit_on_error=False, name="list the tags")
     def _load(self) -> None:
-        tags = self.app.store.tags()  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._show, tags)
+        self.post_message(self._Loaded(reader_app(self).store.tags()))
+
+    @on(_Loaded)
+    def _loaded(self, message: _Loaded) -> None:
+        self._show(message.tags)
 
     def _show(self, tags: list[tuple[str, Any]]) -> None:
         options = self.query_one(TagOptions)

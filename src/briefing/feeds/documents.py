@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from briefing.errors import FetchError
-from briefing.feeds.http import ALLOWED_SCHEMES, media_type
+from briefing.http import ALLOWED_SCHEMES, media_type
 
 YAML_MEDIA_TYPES = frozenset({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
 JSON_MEDIA_TYPES = frozenset({"application/feed+json", "application/json", "text/json"})

@@ -27,8 +27,8 @@ from typing import Any, TypeVar
 
 from briefing.config import LimitsSettings
 from briefing.loader import load_bytes
+from briefing.procs import init_worker, start_method, usable_cores
 from briefing.store import PreparedBrief, prepare_loaded
-from briefing.sync import init_worker, start_method, usable_cores
 
 T = TypeVar("T")
 

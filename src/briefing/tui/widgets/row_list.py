@@ -26,12 +26,13 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.contract import reader_app
 from briefing.tui.widgets.colors import ComponentStyles
+from briefing.tui.widgets.cursor import CursorList
 
 RowT = TypeVar("RowT")
 
@@ -39,7 +40,7 @@ RowT = TypeVar("RowT")
 PageLoader = Callable[[int, int], Sequence[RowT]]
 
 
-class RowList(ScrollView, Generic[RowT], can_focus=True):
+class RowList(CursorList, Generic[RowT], can_focus=True):
     """A cursor over rows of known height; subclasses say how a row's lines look."""
 
     # The reader's shared movement keys (briefing.tui.keys): same ids as the main screen,
@@ -236,9 +237,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self.post_message(self._PageLoaded(generation, page, load(offset, limit)))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        report = getattr(self.app, "report_failed_worker", None)
-        if report is not None:
-            report(event)
+        reader_app(self).report_failed_worker(event)
 
     @on(_PageLoaded)
     def _page_loaded(self, message: _PageLoaded) -> None:
@@ -362,47 +361,21 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         elif start + height > top + view:
             self.scroll_to(y=max(0, start + height - view), animate=False, immediate=True)
 
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
+    # The moves are CursorList's; here is what they mean for this list.
+    def row_start(self, index: int) -> int:
+        return self._starts[index]
 
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
+    @property
+    def line_count(self) -> int:
+        return self._starts[-1]
 
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = len(self._rows) - 1
-
-    def _page_rows(self, direction: int) -> int:
-        """The row about one screen away from the cursor."""
-        if not self._rows:
-            return 0
-        start, _ = self.row_span(self.cursor)
-        target = start + direction * max(1, self.scrollable_content_region.height - 1)
-        target = max(0, min(target, self._starts[-1] - 1))
-        index = self.row_at_line(target)
-        return self.cursor if index is None else index
-
-    def action_page_down(self) -> None:
-        self.cursor = self._page_rows(1)
-
-    def action_page_up(self) -> None:
-        self.cursor = self._page_rows(-1)
+    def click_row(self, index: int, chain: int) -> None:
+        """A click on the cursor's row, or a double click, opens the row."""
+        again = index == self.cursor or chain > 1
+        self.cursor = index
+        if again:
+            self.action_select()
 
     def action_select(self) -> None:
         if self.highlighted_row is not None:
             self.post_message(self.Selected(self, self.cursor))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = self.row_at_line(round(self.scroll_offset.y) + offset.y)
-        if index is None:
-            return
-        if index == self.cursor or event.chain > 1:
-            self.cursor = index
-            self.action_select()
-        else:
-            self.cursor = index
