@@ -5,7 +5,7 @@ Target (issue 11): with 100 article pages from a loopback site answering after 2
 processes, one per core) takes at most 0.5x the time of the same work done one article
 at a time (GET the page, derive it, store it, next).
 
-The site is the test news site's pages (tests/newssite.py: our own synthetic articles
+The site is the test news site's pages (tests/helpers/newssite.py: our own synthetic articles
 with real-looking page furniture), 100 of them (the four texts under distinct titles),
 written to a folder and served by a child process (so the server does not share the
 client's interpreter lock), each answer delayed :data:`LATENCY` seconds. The politeness
@@ -43,7 +43,7 @@ TARGET = 0.5
 def build_site(folder: Path, pages: int) -> None:
     """``folder/news/*.html`` and ``folder/feed.rss`` (served at any base URL)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    import newssite
+    from helpers import newssite
 
     base_stories = newssite.stories()
     stories = []

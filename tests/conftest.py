@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
+from helpers import FIXTURES
 
 
 @pytest.fixture(autouse=True)

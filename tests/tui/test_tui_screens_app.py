@@ -1,0 +1,136 @@
+"""The actor, question and search screens and the palette, through the real reader App."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from briefing.config import Settings
+from briefing.store import Store
+from briefing.tui.app import BriefingApp
+from briefing.tui.messages import LibraryChanged, OpenQuestion
+from briefing.tui.screens.actor import ActorScreen
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.question import QuestionScreen
+from briefing.tui.screens.search import SearchScreen
+from briefing.tui.widgets.actor_timeline import ActorTimeline, BriefEntry
+from helpers.tui_screens import build_library, fixture_briefs, screen_text, settle
+
+RESTORED = "restored-2024-05-20"  # actors: mira-danylenko, northgrid, city-council
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_library(tmp_path_factory.mktemp("app") / "library.db", fixture_briefs())
+
+
+def reader(db: Path, brief_id: str | None = RESTORED) -> BriefingApp:
+    return BriefingApp(Settings(library={"sync": []}), db, brief_id, sync=False)
+
+
+def main_brief(app: BriefingApp) -> str | None:
+    brief = app.main_screen.brief
+    return brief.id if brief else None
+
+
+async def test_n_n_enter_opens_second_actor_with_positions_across_briefs(library: Path) -> None:
+    app = reader(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        # n/p step through the actors stating positions first: northgrid states none.
+        await pilot.press("n", "n", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ActorScreen), screen
+        assert screen.actor_id == "city-council"
+        assert "actor 2 of 3" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.actor_id == "northgrid" and "actor 3 of 3" in screen_text(app)
+        briefs = [r for r in screen.query_one(ActorTimeline).rows if isinstance(r, BriefEntry)]
+        assert len(briefs) == 3
+        await pilot.press("p")
+        await settle(pilot)
+        assert screen.actor_id == "city-council"
+        await pilot.press("g", "enter")  # the oldest brief naming the council
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert main_brief(app) == "grid-strain-2024-03-01"
+
+
+async def test_slash_kharkiv_enter_opens_top_hit(library: Path) -> None:
+    with Store(library) as store:
+        top = store.search("Kharkiv")[0].brief_id
+    app = reader(library, brief_id="hostile-2024-06-15")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Kharkiv", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert main_brief(app) == top
+
+
+async def test_question_screen_from_the_app_and_back(library: Path) -> None:
+    app = reader(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenQuestion("grid-restored-by-winter"))
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert "likely → very-likely" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_library_changed_reloads_the_actor_screen(library: Path, tmp_path: Path) -> None:
+    db = build_library(tmp_path / "library.db", fixture_briefs()[:2])
+    app = reader(db, brief_id=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.push_screen(ActorScreen("mira-danylenko"))
+        await settle(pilot)
+        timeline = app.screen.query_one(ActorTimeline)
+        assert sum(isinstance(r, BriefEntry) for r in timeline.rows) == 2
+        with Store(db) as store:
+            store.import_briefs([(b, None) for b in fixture_briefs()[2:]])
+        app.post_message(LibraryChanged())
+        await settle(pilot)
+        assert sum(isinstance(r, BriefEntry) for r in timeline.rows) == 4
+
+
+async def open_palette(pilot: Pilot[Any], query: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await pilot.press(*query)
+    await pilot.pause(0.5)
+    await settle(pilot)
+
+
+async def test_palette_alias_opens_actor_screen_and_shows_markup_literally(library: Path) -> None:
+    app = reader(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await open_palette(pilot, "Shadow")  # an alias of "[bold red]Evil[/] Corp"
+        text = screen_text(app)
+        assert "[bold red]Evil[/] Corp" in text
+        assert "Shadow ␛[2J Holdings" in text and "\x1b" not in text
+        commands = app.screen.query_one("CommandList")
+        index = next(
+            i
+            for i in range(commands.option_count)
+            if "Evil" in str(commands.get_option_at_index(i).prompt)
+        )
+        commands.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ActorScreen) and app.screen.actor_id == "evil-corp"
+        assert "[bold red]Evil[/] Corp" in screen_text(app)
