@@ -1,6 +1,7 @@
 """derive: general rules found on a fresh story (issue 12 follow-up) — one question per
 "did not confirm whether", no speech tag in a question, and a bare weekday
-after the tense of its clause."""
+after the tense of its clause; a statement with no cue of its own takes its speaker's
+stance on the same topic."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from briefing.derive.dates import DateResolver
 from briefing.derive.questions import extract_questions, find_questions
 from briefing.derive.sentences import split_sentences
+from briefing.derive.stance import settle_stances, stance
 
 SATURDAY = dt.date(2030, 3, 9)
 
@@ -90,3 +92,51 @@ def test_trailing_speech_tag_is_not_part_of_the_question(sentence: str) -> None:
 )
 def test_bare_weekday_follows_the_tense(sentence: str, expected: str) -> None:
     assert [h.value for h in DateResolver(SATURDAY).find(sentence)] == [expected]
+
+
+# --- stance ---------------------------------------------------------------------------
+
+
+def _pos(actor: str, text: str, topic: str = "harbour plan") -> dict[str, str]:
+    return {"actor": actor, "topic": topic, "position": text, "stance": stance(text)}
+
+
+def test_unclear_statement_takes_the_speakers_stance_on_the_same_topic() -> None:
+    positions = [
+        _pos("mayor", "The details will be published in May."),
+        _pos("mayor", "We welcome the harbour plan."),
+        _pos("union", "Work starts in June."),
+        _pos("council", "We back the plan."),
+        _pos("council", "We reject the timetable."),
+        _pos("council", "The vote is on Friday."),
+        _pos("mayor", "Fishing quotas are another matter.", topic="fishing quotas"),
+    ]
+    assert positions[0]["stance"] == "unclear"  # nothing in the sentence itself
+    settle_stances(positions)
+    assert [p["stance"] for p in positions] == [
+        "supports",
+        "supports",
+        "unclear",  # the union says nothing for or against
+        "supports",
+        "opposes",  # a stated stance is kept
+        "unclear",  # the council's statements differ: which one this goes with is unknown
+        "unclear",  # another topic
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We will not leave the islanders alone in this fight.", "supports"),
+        ("Nobody will be left behind; we will not leave any village behind.", "supports"),
+        ("We will never abandon the fishermen.", "supports"),
+        ("The town stands with the farmers.", "supports"),
+        ("Coastal towns cannot wait another winter for the sea wall.", "supports"),
+        ("The council voted against the sea wall.", "opposes"),
+        ("She is against the levy.", "opposes"),
+        ("It is time to let the navy use the drones against smugglers' boats.", "supports"),
+        ("Residents were warned against swimming in the bay.", "unclear"),
+    ],
+)
+def test_stance_cues(sentence: str, expected: str) -> None:
+    assert stance(sentence) == expected
