@@ -88,6 +88,8 @@ def test_trailing_speech_tag_is_not_part_of_the_question(sentence: str) -> None:
         ("Snow fell on Sunday.", "2030-03-03"),
         ("The ferry sailed on Tuesday.", "2030-03-05"),
         ("He said on Monday that the port was closed.", "2030-03-04"),
+        ("There is nothing new since Sunday.", "2030-03-03"),
+        ("Forecasters expected rain on Sunday.", "2030-03-03"),
     ],
 )
 def test_bare_weekday_follows_the_tense(sentence: str, expected: str) -> None:

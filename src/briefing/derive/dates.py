@@ -165,7 +165,7 @@ _FUTURE = re.compile(
     # present tense looking ahead: "forecasters expect rain on Sunday", "hopes to sign",
     # "is travelling on Tuesday"
     r"expects?|forecasts?|predicts?|anticipates?|hopes? to|aims? to|wants? to|"
-    r"(?:is|are|am)\s+[a-z]{2,}ing)\b|'ll\b",
+    r"(?:is|are|am)\s+(?!(?:no|some|any|every)?thing\b)[a-z]{2,}ing)\b|'ll\b",
     re.IGNORECASE,
 )
 
