@@ -17,11 +17,14 @@ from concurrent.futures import ProcessPoolExecutor
 
 #: How often a worker checks that its parent is alive, where the kernel cannot tell it.
 PARENT_POLL_S = 1.0
+#: How long a stopped pool's manager thread may take to notice its workers are gone.
+MANAGER_GRACE_S = 1.0
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Kill ``pool``'s worker processes and let it go without waiting for them."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):
@@ -29,6 +32,30 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(1)
+    if manager is not None:
+        _forget_manager(manager)
+
+
+def _forget_manager(manager: threading.Thread) -> None:
+    """Make sure a stopped pool's manager thread cannot keep the process alive at exit.
+
+    Two ways it could, both seen after Ctrl-C: a worker killed in the middle of sending
+    a result leaves the manager blocked for good reading the rest of that message, and
+    the interpreter joins it at exit (a hang); and on Python 3.11 the exit hook wakes
+    every manager through its pipe, already closed for a pool whose workers were killed
+    (a traceback). A manager still running after a short wait is therefore treated as a
+    daemon thread: the exit hook and the interpreter no longer wait for it.
+    """
+    import concurrent.futures.process as futures_process
+
+    with contextlib.suppress(Exception):
+        manager.join(MANAGER_GRACE_S)
+    with contextlib.suppress(Exception):
+        futures_process._threads_wakeups.pop(manager, None)
+    if manager.is_alive():
+        lock = getattr(manager, "_tstate_lock", None)
+        with contextlib.suppress(Exception), threading._shutdown_locks_lock:  # type: ignore[attr-defined]
+            threading._shutdown_locks.discard(lock)  # type: ignore[attr-defined]
 
 
 def init_worker(parent: int) -> None:

@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -430,7 +430,10 @@ def load_paths(
 
     bulk = plan.to_read >= PARALLEL_MIN_FILES
     batch_size = BULK_BATCH if bulk else CHUNK
-    with _big_run(store) if bulk else nullcontext():
+    # closing(): on Ctrl-C or a store error the reading stops here and now (its workers
+    # killed), not whenever the generator is collected: at exit that is too late, and
+    # the interpreter waits for the pool's manager thread.
+    with closing(results), _big_run(store) if bulk else nullcontext():
         for result in _settled(results, limits):
             report.read_files += 1
             report.documents += result.documents

@@ -37,6 +37,16 @@ async def wait_past_delay(pilot: Any) -> None:
     await settle(pilot)
 
 
+async def until(pilot: Any, condition: Any, timeout: float = 5.0) -> bool:
+    """Wait for ``condition()`` (the read mark is written by a worker: on a busy machine
+    it lands later than the delay), up to ``timeout`` seconds."""
+    waited = 0.0
+    while not condition() and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    return bool(condition())
+
+
 def main_of(app: Any) -> MainScreen:
     return app.main_screen
 
@@ -83,11 +93,12 @@ async def test_a_brief_moved_to_is_read_after_the_delay(db: Path) -> None:
         await settle(pilot)
         await wait_past_delay(pilot)
         lst = main_of(app).brief_list
-        assert lst.row(1).read is True and lst.row(0).read is False
+        assert await until(pilot, lambda: lst.row(1).read is True)
+        assert lst.row(0).read is False
         await pilot.press("k")  # back to the first: now chosen, so it is read too
         await settle(pilot)
         await wait_past_delay(pilot)
-        assert lst.row(0).read is True
+        assert await until(pilot, lambda: lst.row(0).read is True)
     assert stored_read(db) == {ORDER[0]: True, ORDER[1]: True, ORDER[2]: False, ORDER[3]: False}
 
 

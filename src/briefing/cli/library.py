@@ -193,16 +193,18 @@ def validate(context: Context, paths: tuple[Path, ...]) -> None:
     _check_paths(paths)
     plan = plan_files(paths)
     files = valid = invalid = errors = warnings = 0
-    for result in read_planned(plan, context.settings.limits):
-        files += 1
-        valid += len(result.prepared)
-        invalid += result.refused
-        for problem in result.problems:
-            click.echo(_problem_line(problem))
-            if problem.is_error:
-                errors += 1
-            else:
-                warnings += 1
+    results = read_planned(plan, context.settings.limits)
+    with closing(results):  # on Ctrl-C its worker processes end now, not at exit
+        for result in results:
+            files += 1
+            valid += len(result.prepared)
+            invalid += result.refused
+            for problem in result.problems:
+                click.echo(_problem_line(problem))
+                if problem.is_error:
+                    errors += 1
+                else:
+                    warnings += 1
     counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
     click.echo(
         f"{_plural(files, 'file')}, {_plural(valid + invalid, 'brief')}: "

@@ -234,7 +234,22 @@ class ActorExtractor:
         of the unqualified body joins the qualified one named last before it."""
         orgs = [a for a in self.actors.values() if a.kind == "organization"]
         for bare in orgs:
-            qualified = [a for a in orgs if a is not bare and a.name.endswith(" " + bare.name)]
+            # "the Red Cross" after "the Norwegian Red Cross": a lexicon body every mention
+            # of which is the end of a national body's name, whatever the lexicon calls it
+            lexicon_forms = (
+                [re.sub(r"^(?:The|the)\s+", "", m.text) for m in bare.mentions]
+                if bare.mentions and all(isinstance(m.key, EntityKey) for m in bare.mentions)
+                else []
+            )
+            qualified = [
+                a
+                for a in orgs
+                if a is not bare
+                and (
+                    a.name.endswith(" " + bare.name)
+                    or (lexicon_forms and all(a.name.endswith(" " + f) for f in lexicon_forms))
+                )
+            ]
             if not qualified:
                 continue
             for m in bare.mentions:
@@ -469,7 +484,9 @@ class ActorExtractor:
         elif isinstance(key, OrgKey):
             name = re.sub(r"^(?:The|the)\s+", "", key.name)
             actor_id, kind_ = slugify(name), "organization"
-            affiliation = affiliation_of(name)
+            # a national body ("Norwegian Red Cross") is affiliated with its country, not
+            # with the lexicon organisation its name contains
+            affiliation = m.role if "national" in m.evidence else affiliation_of(name)
         else:  # a person's name or an unfolded group: the fold handled those already
             return
         if affiliation == name:

@@ -5,7 +5,8 @@ relative ones ("Thursday", "last month", "two days later", "earlier this week") 
 ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` strings. Rules:
 
 * a weekday is the most recent one on or before the article date, or the next one
-  after it when the sentence speaks of the future ("will meet on Tuesday");
+  after it when the clause speaks of the future or looks ahead in the present tense
+  ("will meet on Tuesday", "forecasters expect rain on Sunday", "is sailing on Monday");
 * a day or month without a year takes the year that puts it in the past of the article
   date, or nearest it when the sentence speaks of the future;
 * "two days later", "the next day", "a week earlier" count from the previous date
@@ -160,7 +161,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|is to|are to|to be|scheduled|planned|plans? to|expected to|"
-    r"set to|due to|due|next|upcoming|coming|intends? to|would(?! have)|deadline)\b|'ll\b",
+    r"set to|due to|due|next|upcoming|coming|intends? to|would(?! have)|deadline|"
+    # present tense looking ahead: "forecasters expect rain on Sunday", "hopes to sign",
+    # "is travelling on Tuesday"
+    r"expects?|forecasts?|predicts?|anticipates?|hopes? to|aims? to|wants? to|"
+    r"(?:is|are|am)\s+(?!(?:no|some|any|every)?thing\b)[a-z]{2,}ing)\b|'ll\b",
     re.IGNORECASE,
 )
 

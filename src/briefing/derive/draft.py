@@ -31,7 +31,13 @@ from briefing.derive.questions import (
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
-from briefing.derive.stance import draft_topic, library_topic, lookup_words, stance
+from briefing.derive.stance import (
+    draft_topic,
+    library_topic,
+    lookup_words,
+    settle_stances,
+    stance,
+)
 from briefing.derive.summary import main_clause, summarise
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
@@ -205,6 +211,7 @@ def derive(
         for q in sorted(quotes + reported, key=lambda q: (q.para, q.start))
         if q.speaker in chosen
     ]
+    settle_stances(positions)
 
     taken: set[str] = set()
     questions = []

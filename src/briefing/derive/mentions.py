@@ -284,6 +284,58 @@ def _qualified_org(para: str, start: int, name: str) -> str:
     return normalise(name)
 
 
+# "the Norwegian Red Cross", "the Brazilian Congress": a demonym or country name before a
+# lexicon organisation names a national body, not the international (or other country's)
+# one. An unknown demonym is recognised by its ending ("Valdorian", "Marovese").
+_DEMONYM_LIKE = re.compile(r"[A-Z][a-z]{2,}(?:ian|an|ese|ish|i|ic)")
+_NOT_DEMONYMS = wordset(
+    "Republican Democratic Christian Islamic Catholic Anglican Public Atlantic Pacific "
+    "Arctic Baltic Olympic Hispanic Asian African European Latin Arabic Orthodox Civic "
+    "Titanic Classic Economic Academic Metropolitan Municipal Urban Global Specific Human"
+)
+# what may follow a national body's name: the organisation is the head of its phrase
+# ("the Brazilian Congress approved", "…said"), not a modifier ("the Russian UN envoy")
+_HEAD_FOLLOWERS = wordset(
+    "is was are were has had have will would could can may might must should did does do "
+    "and or but also in on at of for to with from by which who that as after before since "
+    "until when while if its it their says said sent began ran took gave made set put held "
+    "met won lost told brought kept left sought found still later again now then itself"
+)
+
+
+def _country_of_word(word: str) -> str | None:
+    """The country a qualifying word names ("Norwegian" -> norway), "?" for an unknown
+    demonym-like word ("Valdorian"), else None."""
+    hit = _SURFACES.get(word)
+    if hit is not None:
+        ent = lx.BY_ID[hit[0]]
+        return ent.id if ent.kind == "country" and hit[1] != "capital" else None
+    if (
+        _DEMONYM_LIKE.fullmatch(word)
+        and word not in _NOT_DEMONYMS
+        and word.lower() not in lx.TITLE_WORDS
+        and word.lower() not in _ROLE_ADJ
+        and word not in lx.NOT_NAMES
+        and word not in lx.ORG_HEADS
+    ):
+        return "?"
+    return None
+
+
+def _heads_its_phrase(para: str, end: int) -> bool:
+    """The name ending at ``end`` is not a modifier of a following lower-case noun."""
+    after = para[end:].lstrip(" ")
+    word = re.match(r"[a-z][\w'’-]*", after)
+    if word is None:
+        return True  # punctuation, the end, a capitalised word
+    word_text = word.group(0)
+    return (
+        word_text in _HEAD_FOLLOWERS
+        or word_text.endswith("ed")
+        or re.fullmatch(lx.SPEECH_VERBS, word_text) is not None
+    )
+
+
 # --- the finder -----------------------------------------------------------------------
 
 
@@ -457,6 +509,8 @@ class MentionFinder:
         text = para[start:end]
         if text in _SURFACES:
             return  # a plain gazetteer hit; _gazetteer records it
+        if self._national_body(i, para, toks, run):
+            return
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
         if len(words) >= 2 and (
@@ -591,6 +645,55 @@ class MentionFinder:
                         weight=0.5,
                     )
                 )
+
+    def _national_body(self, i: int, para: str, toks: list[Token], run: list[int]) -> bool:
+        """ "The Norwegian Red Cross", "the Brazilian Congress", "the Valdorian Red Cross": a
+        lexicon organisation qualified by a country other than its own is that country's
+        own body, an organisation of its own (its country an affiliation)."""
+        end = toks[run[-1]].end
+        for j in range(1, len(run)):
+            surface = para[toks[run[j]].start : end]
+            hit = _SURFACES.get(surface)
+            if hit is None:
+                continue
+            ent = lx.BY_ID[hit[0]]
+            if ent.kind != "organization":
+                return False
+            qualifier = toks[run[j - 1]]
+            country = _country_of_word(qualifier.text)
+            if country is None or country == ent.affiliation or not _heads_its_phrase(para, end):
+                return False
+            org_start = qualifier.start
+            name = para[org_start:end]
+            affiliation = lx.BY_ID[country].name if country != "?" else None
+            self._add(
+                Mention(
+                    i,
+                    org_start,
+                    end,
+                    name,
+                    OrgKey(normalise(name)),
+                    "organization",
+                    role=affiliation,
+                    evidence={"org-head", "national"},
+                    sentence_start=_is_sentence_start(para, org_start),
+                )
+            )
+            if country != "?":  # the country is still named, as in a title
+                self._add(
+                    Mention(
+                        i,
+                        qualifier.start,
+                        qualifier.end,
+                        qualifier.text,
+                        EntityKey(country),
+                        "country",
+                        evidence={_SURFACES[qualifier.text][1], "in-role"},
+                        weight=0.5,
+                    )
+                )
+            return True
+        return False
 
     def _acronyms(self, i: int, para: str, toks: list[Token], run: list[int]) -> None:
         for k in run:

@@ -36,7 +36,7 @@ _WH_CUES = re.compile(
 _WH_LEAD = re.compile(r"^(?:Whether|How|When|What|Who|Why)\b")
 _DENY = re.compile(
     r"\b(?:did not|didn't|would not|wouldn't|declined to) (?:deny|confirm)\s+(?:reports?\s+|"
-    r"claims?\s+|suggestions?\s+)?(?:that\s+)?(?P<claim>[^,;.]+)",
+    r"claims?\s+|suggestions?\s+)?(?:that\s+)?(?!whether\b|if\b)(?P<claim>[^,;.]+)",
     re.IGNORECASE,
 )
 _NO_COMMENT = re.compile(
@@ -76,6 +76,17 @@ _URGED = re.compile(
     r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
     r"both sides|the (?:government|union|court|company|two sides|parties|authorities))"
     r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
+)
+# ", the weather agency said", ", according to X", ", engineers told reporters" at the end
+# of a clause: who said it, not what is asked
+_TAG_VERBS = (
+    r"said|says|added|adds|told (?:reporters|journalists|\w+)|wrote|stated|announced|warned|"
+    r"noted|reported|confirmed|cautioned|explained|acknowledged|believes?|thinks?"
+)
+_SPEECH_TAIL = re.compile(
+    r",\s+(?:according to\s+[^,]+|(?:said|says|added)\s+[^,]+|"
+    r"(?!(?:which|that|who|whom|and|but|as|while|if|when|because)\b)[^,]{1,80}?\s+"
+    rf"(?:{_TAG_VERBS})(?:\s+(?:on|in|at|late|earlier|last|this)\b[^,]*)?)\s*$"
 )
 _NOT_VERBS = frozenset(["be", "the", "a", "an", "their", "its"])
 _LEAD_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s+[a-z])")
@@ -159,8 +170,15 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def strip_speech_tag(text: str) -> str:
+    """The clause without a trailing speech tag: "the dam will hold, the agency said" ->
+    "the dam will hold"."""
+    return _SPEECH_TAIL.sub("", text.rstrip(" .;:!"))
+
+
 def _finish(text: str) -> str:
-    text = " ".join(text.split()).rstrip(" ,.;:!")
+    text = strip_speech_tag(" ".join(text.split()))
+    text = text.rstrip(" ,.;:!")
     # "will A new round …" -> "will a new round …": a determiner inside the question
     text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
     text = re.sub(r"[\"“”]", "", text)
@@ -169,7 +187,7 @@ def _finish(text: str) -> str:
 
 def invert(wh: str, clause: str) -> str:
     """``whether``/``how`` + clause -> a direct question (auxiliary moved to the front)."""
-    clause = clause.strip().rstrip(",")
+    clause = strip_speech_tag(clause.strip()).rstrip(",")
     wh_low = wh.lower()
     match = _AUX_RE.search(clause)
     if match and match.start() > 0 and len(clause[: match.start()].split()) <= 10:
@@ -279,7 +297,8 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 subject = subject[0].lower() + subject[1:]
             rest = re.split(r",\s*(?:possibly|but|and|which|as)\b", modal.group("rest"))[0]
             out.append((_finish(f"will {subject} {rest}"), "could-soon"))
-    return out
+    # "Is it true that whether …?" is never a question
+    return [(q, cue) for q, cue in out if "that whether" not in q.lower()]
 
 
 def extract_questions(
@@ -287,6 +306,7 @@ def extract_questions(
 ) -> list[Question]:
     """Questions for the whole article, deduplicated, at most ``limit``."""
     seen: set[str] = set()
+    kept: list[set[str]] = []  # content of each question kept
     out: list[Question] = []
     for para, spans in enumerate(sentences):
         for start, end, text in spans:
@@ -294,11 +314,29 @@ def extract_questions(
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
+                content = _question_content(question)
+                if content and any(content <= other for other in kept):
+                    continue  # asks nothing another question does not already ask
                 seen.add(key)
+                kept.append(content)
                 found = Question(question, clip(text, 300), para, start, end, cue)
                 found.likelihood = likelihood(text)
                 out.append(found)
     return out[:limit]
+
+
+_FRAMING = frozenset(["true", "known", "will", "could", "end"])
+
+
+def _question_content(question: str) -> set[str]:
+    """The question's content words, lightly stemmed ("reopened" ~ "reopen"), without the
+    framing words the question forms add ("Is it true that …", "Is it known …")."""
+    words = set()
+    for word in re.findall(r"[a-z][a-z'’-]+", question.lower()):
+        if word in _STOP or word in _FRAMING or len(word) < 3:
+            continue
+        words.add(re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 5 else word)
+    return words
 
 
 # --- the library's open questions ------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from briefing.derive.lexicon import wordset
 
@@ -62,6 +63,8 @@ _SUPPORT = (
     "proving",
     "will come",
     "on the table",
+    "stand with",
+    "cannot wait",
 )
 _OPPOSE = (
     "oppos",
@@ -101,8 +104,12 @@ _OPPOSE = (
     "danger",
     "halt",
     "suspend",
+    "abandon",
+    "leave alone",
 )
-_NEGATION = wordset("not no never nor cannot can't won't don't doesn't didn't isn't wasn't without")
+_NEGATION = wordset(
+    "not no never nor cannot can't won't don't doesn't didn't isn't wasn't without nobody"
+)
 # Stems that would match unrelated words as a bare prefix ("win" in "wind", "urge" in
 # "urgent", "commit" in "committee") are spelt out with their endings.
 _WHOLE = {
@@ -114,6 +121,16 @@ _WHOLE = {
     "hope": r"hop(?:e|es|ed|eful|ing)\b",
     "halt": r"halt(?:s|ed|ing)?\b",
     "ready": r"ready\b",
+    # "will not leave X alone/behind" (negated: support), "nobody will be left behind"
+    "leave alone": r"(?:leave|leaves|leaving|be left)\s+(?:[\w'’-]+\s+){0,3}?(?:alone|behind)\b",
+    "stand with": r"(?:stand|stands|standing|stood)\s+(?:with|by)\b",
+    "cannot wait": r"(?:cannot|can't|can not)\s+wait\b",
+    # "against" is a stance only after a verb of opposing or being ("voted against",
+    # "is against"), not in "weapons used against targets"
+    "against": r"(?:vot(?:e|es|ed|ing)|spoke out|speaks? out|speaking out|is|are|was|were|am|"
+    r"remains?|remained|firmly|strongly|came out|comes? out|(?<!were )(?<!was )(?<!been )"
+    r"(?<!be )warn(?:s|ed|ing)?|argu(?:e|es|ed|ing)|campaign(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)"
+    r"|stand(?:s|ing)?|stood)\s+against\b",
 }
 
 
@@ -125,6 +142,7 @@ def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
 _SUPPORT_RE = _cue_re(_SUPPORT)
 _OPPOSE_RE = _cue_re(_OPPOSE)
 _ALWAYS_AGAINST = ("will not reward", "cannot let")
+_NEGATED_ALREADY = re.compile(r"(?:cannot|can't|can not)\s+wait\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -139,7 +157,9 @@ def stance(text: str) -> str:
         if not any(s < m.end() and m.start() < e for s, e in taken)
     ]
     for match, positive in hits:
-        if match.group(0).lower() not in _ALWAYS_AGAINST:
+        if match.group(0).lower() not in _ALWAYS_AGAINST and not _NEGATED_ALREADY.match(
+            match.group(0)
+        ):
             window = text[max(0, match.start() - 30) : match.start()]
             before = [w.lower() for w in _WORD.findall(window)]
             if any(w in _NEGATION or w.endswith("n't") for w in before[-3:]):
@@ -155,6 +175,24 @@ def stance(text: str) -> str:
     if con:
         return "opposes"
     return "unclear"
+
+
+def settle_stances(positions: list[dict[str, Any]]) -> None:
+    """A statement with no cue of its own ("the details will be published in May") takes
+    its speaker's stance on the same topic when the speaker's other statements all state
+    the same one (when they differ, which one it belongs with is unknown: it stays
+    ``unclear``). A stance a statement states itself is kept. Changes ``positions`` in
+    place."""
+    stated: dict[tuple[object, object], set[str]] = {}
+    for pos in positions:
+        if pos.get("stance") not in (None, "unclear"):
+            stated.setdefault((pos.get("actor"), pos.get("topic")), set()).add(pos["stance"])
+    for pos in positions:
+        if pos.get("stance") != "unclear":
+            continue
+        seen = stated.get((pos.get("actor"), pos.get("topic")), set())
+        if len(seen) == 1:
+            pos["stance"] = next(iter(seen))
 
 
 _VERBISH = wordset(
