@@ -192,7 +192,7 @@ def run(sizes: Sizes) -> list[Result]:
         size.details = f"SKIP ({exc})"
         return [*out, size]
     times: dict[str, tuple[list[float], list[float]]] = {p[0]: ([], []) for p in pairs}
-    rounds = max(sizes.rounds, 3)
+    rounds = sizes.rounds  # 5 in a full run, 1 at smoke size (CI)
     for round_no in range(rounds + 1):  # round 0 warms up, untimed
         for rid, _title, ours, theirs, tty in pairs:
             runner = run_tty if tty else run_piped
