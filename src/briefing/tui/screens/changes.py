@@ -31,10 +31,10 @@ from briefing.tui import keys
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.chrome import KeyBar
-from briefing.tui.widgets.item_list import LinesView
+from briefing.tui.widgets.item_list import ScrollKeys
 
 
-class DiffView(LinesView, can_focus=True):
+class DiffView(ScrollKeys, can_focus=True):
     """The diff's lines, coloured by kind; scrolls with the reader's movement keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*keys.MOVE, *keys.ARROWS]
@@ -93,24 +93,6 @@ class DiffView(LinesView, can_focus=True):
             for rendered in console.render_lines(Padding(text, (0, 0, 0, indent)), options):
                 out.append(Strip(rendered))
         return out
-
-    def action_cursor_down(self) -> None:
-        self.scroll_down(animate=False)
-
-    def action_cursor_up(self) -> None:
-        self.scroll_up(animate=False)
-
-    def action_first(self) -> None:
-        self.scroll_home(animate=False)
-
-    def action_last(self) -> None:
-        self.scroll_end(animate=False)
-
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
 
 
 class ChangesScreen(Screen[None]):

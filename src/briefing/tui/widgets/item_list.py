@@ -80,6 +80,28 @@ class LinesView(ScrollView):
         return self._lines[line].apply_style(under).extend_cell_length(width, under).crop(0, width)
 
 
+class ScrollKeys(LinesView):
+    """The list keys for a view without a cursor (the summary, a diff): they scroll it."""
+
+    def action_cursor_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_first(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        self.scroll_end(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+
 class ItemList(LinesView, CursorList, can_focus=True):
     """Items separated by a rule; ``highlighted`` is the cursor (``None``: none yet)."""
 

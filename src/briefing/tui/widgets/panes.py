@@ -25,7 +25,7 @@ from textual.strip import Strip
 from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 from briefing.tui import keys
 from briefing.tui.widgets.colors import ComponentStyles
-from briefing.tui.widgets.item_list import ItemList, LinesView
+from briefing.tui.widgets.item_list import ItemList, ScrollKeys
 from briefing.tui.widgets.safe import clean, one_line
 
 T = TypeVar("T")
@@ -61,7 +61,7 @@ class Pane:
         self.border_subtitle = subtitle  # type: ignore[attr-defined]
 
 
-class SummaryPane(LinesView, Pane, can_focus=True):
+class SummaryPane(ScrollKeys, Pane, can_focus=True):
     """The summary as Markdown (its bottom line first), then the title, date, tags and
     source, in one widget.
 
@@ -131,24 +131,6 @@ class SummaryPane(LinesView, Pane, can_focus=True):
             Strip([*margin, *line, *margin])
             for line in console.render_lines(content, options, pad=True)
         ]
-
-    def action_cursor_down(self) -> None:
-        self.scroll_down(animate=False)
-
-    def action_cursor_up(self) -> None:
-        self.scroll_up(animate=False)
-
-    def action_first(self) -> None:
-        self.scroll_home(animate=False)
-
-    def action_last(self) -> None:
-        self.scroll_end(animate=False)
-
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
 
 
 _NO_BRIEF = Text("No brief selected.", style="dim")
