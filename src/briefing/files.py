@@ -25,6 +25,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -229,3 +230,18 @@ def _files_under(folder: str) -> list[tuple[tuple[str, ...], bool]]:
 def missing_paths(paths: Iterable[Path]) -> list[Path]:
     """The given paths that do not exist, so callers can report them."""
     return [path for path in paths if not path.exists()]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` through a temporary file in the same folder, so a
+    failure (disk full, Ctrl-C) leaves whatever was there before intact. Raises
+    ``OSError``; callers name the file in their own error."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import reduce
 from pathlib import Path
@@ -16,6 +14,7 @@ import click
 
 from briefing.cli import Context, cli, pass_context
 from briefing.errors import BriefingError
+from briefing.files import write_atomic
 
 if TYPE_CHECKING:
     from briefing.config import LimitsSettings
@@ -202,15 +201,7 @@ def _write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file, so a failure leaves whatever
     was there before intact."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         raise BriefingError(f"{path}: cannot write: {exc.strerror}") from None
 

@@ -21,9 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -34,6 +32,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from briefing import __version__
 from briefing.errors import BriefingError, FetchError
 from briefing.feeds.site import INDEX_FILE, index_html
+from briefing.files import write_atomic
 from briefing.http import check_url
 from briefing.model import Brief
 
@@ -340,15 +339,7 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, data)
     except OSError as exc:
         raise BriefingError(f"{path}: cannot write: {exc.strerror}") from None
     return True
