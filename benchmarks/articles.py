@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+from benchmarks.generate import MONTHS
+
 _FIRST = [
     "Amara",
     "Selin",
@@ -109,20 +111,6 @@ _VERBS = [
     "warned",
     "told a news conference",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _paragraph(rng: random.Random, n: int) -> str:
@@ -131,7 +119,7 @@ def _paragraph(rng: random.Random, n: int) -> str:
     place = rng.choice(_PLACES)
     topic = rng.choice(_TOPICS)
     org = rng.choice(_ORGS)
-    day = f"{rng.choice(_MONTHS)} {rng.randint(1, 28)}, {rng.randint(2029, 2032)}"
+    day = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2029, 2032)}"
     kind = n % 4
     if kind == 0:
         return (
