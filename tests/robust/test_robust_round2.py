@@ -616,3 +616,29 @@ async def test_reader_search_stops_when_abandoned(slow_library: Path, leave: str
             await asyncio.sleep(0.005)
         stopped = time.perf_counter() - start
     assert stopped < full / 2, f"search ran on for {stopped:.2f}s (a whole one: {full:.2f}s)"
+
+
+def test_quick_check_is_skipped_only_for_a_file_as_briefing_left_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check reads the whole file (seconds at 100k briefs): after a passed check and
+    briefing's own writes it is not run again, but any other change to the file brings
+    it back."""
+    import briefing.store.base as base
+    from briefing.store import Store
+
+    db = tmp_path / "lib.db"
+    Store(db, check=True).close()  # checked (a new file), then remembered as healthy
+    runs: list[Path] = []
+    real = base._check_healthy
+    monkeypatch.setattr(base, "_check_healthy", lambda p, c: runs.append(p) or real(p, c))
+    Store(db, check=True).close()
+    assert runs == []
+    with db.open("r+b") as handle:  # someone else writes the file (same bytes, new stamp)
+        first = handle.read(100)
+        handle.seek(0)
+        handle.write(first)
+    time.sleep(0.01)
+    os.utime(db)
+    Store(db, check=True).close()
+    assert runs == [db]

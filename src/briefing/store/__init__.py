@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from briefing.store.across import DATE, Across, TimelineFilter, TimelineRow
 from briefing.store.actors import BRIEF_ROW, POSITION_ROW, QUOTE_ROW, ActorHead, Actors, RoleSpan
-from briefing.store.base import StoreBase
+from briefing.store.base import StoreBase, remember_healthy
 from briefing.store.common import gc_paused
 from briefing.store.feedstate import FeedStates
 from briefing.store.prepare import PreparedBrief, prepare_brief, prepare_briefs, prepare_loaded
@@ -97,4 +97,5 @@ __all__ = [
     "prepare_brief",
     "prepare_briefs",
     "prepare_loaded",
+    "remember_healthy",
 ]

@@ -92,6 +92,48 @@ def _check_healthy(path: Path, conn: sqlite3.Connection) -> None:
     )
 
 
+def _health_note(path: Path) -> Path:
+    """Where the stamp of ``path`` last found healthy is kept (the user's cache folder)."""
+    import hashlib
+
+    from briefing import paths
+
+    key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+    return paths.cache_dir() / "healthy" / key
+
+
+def _stamp(path: Path) -> str | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return f"{info.st_ino} {info.st_size} {info.st_mtime_ns}"
+
+
+def _known_healthy(path: Path) -> bool:
+    """The file is byte for byte as briefing last left it after a passed quick check: the
+    check reads the whole file (seconds for a 100k library), so it is not run again at
+    every start. Anything else that writes the file changes its stamp."""
+    stamp = _stamp(path)
+    try:
+        return stamp is not None and _health_note(path).read_text() == stamp
+    except OSError:
+        return False
+
+
+def remember_healthy(path: Path) -> None:
+    """Note the file as it is now as healthy: for a process that checked it when it
+    opened it and has since written only whole transactions. Best effort: without the
+    note the next open only checks again."""
+    stamp = _stamp(path)
+    if stamp is None:
+        return
+    note = _health_note(path)
+    with suppress(OSError):
+        note.parent.mkdir(parents=True, exist_ok=True)
+        note.write_text(stamp)
+
+
 def _compact(conn: sqlite3.Connection) -> None:
     """After a migration that rebuilt tables, give the freed pages back (once): a
     library migrated to the lean schema shrinks on disk, not only inside. Best effort:
@@ -113,7 +155,8 @@ class StoreBase:
     def __init__(self, path: Path | str, *, check: bool = False) -> None:
         """``check``: run SQLite's quick check before anything can be written (also
         before switching to WAL or migrating), and refuse a damaged library. For the
-        commands that write, and ``list``: a few tens of ms per 1,000 briefs."""
+        commands that write: a few tens of ms per 1,000 briefs, skipped when the file is
+        as briefing left it after a passed check (see :func:`_known_healthy`)."""
         self._lock = threading.RLock()
         self._check = check
         self._conn: sqlite3.Connection | None = None
@@ -165,7 +208,7 @@ class StoreBase:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not memory:
             _check_whole(self.path, conn)
-            if self._check:
+            if self._check and not _known_healthy(self.path):
                 _check_healthy(self.path, conn)
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -237,6 +280,10 @@ class StoreBase:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+                if self._check and str(self.path) != ":memory:":
+                    # Checked healthy at open, and since then written only in whole
+                    # transactions: the file as it is now needs no check next time.
+                    remember_healthy(self.path)
 
     def __enter__(self) -> Self:
         return self

@@ -41,7 +41,7 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     The configured folders (``library.sync``) are synced in a worker on start.
     """
-    from briefing.store import Store
+    from briefing.store import Store, remember_healthy
 
     db_path = Path(db_path)
     if brief_id is not None:
@@ -60,3 +60,6 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
         app.run()
     finally:
         app.close_stores()
+    # Checked at start, then written only by whole transactions: the next start can skip
+    # the quick check (it reads the whole file). Not after a crash: then it checks again.
+    remember_healthy(db_path)
