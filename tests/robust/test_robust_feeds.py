@@ -118,6 +118,34 @@ def test_publish_keeps_files_it_did_not_write(
     assert notes.read_text() == "my own notes\n"
 
 
+def test_publish_refuses_to_overwrite_a_users_file_named_like_a_brief(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    briefs_folder(tmp_path / "in")
+    mine = tmp_path / "site" / "briefs" / "ferry-strike.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("my own notes on the ferry strike\n")
+    args = ["publish", "in/briefs", "--out", "site", "--base-url", "http://h/"]
+    code, _, err = run_cli(args, tmp_path, monkeypatch)
+    assert code == 2 and "Traceback" not in err
+    assert "ferry-strike.yaml" in err and "not written by publish" in err
+    assert mine.read_text() == "my own notes on the ferry strike\n"
+    assert sorted(p.name for p in (tmp_path / "site").rglob("*")) == ["briefs", "ferry-strike.yaml"]
+
+    # Moved away, publish goes ahead; an older copy of the same brief (a folder published
+    # before manifests) is replaced, since it is that brief.
+    mine.unlink()
+    briefs = load_briefs()
+    older = tmp_path / "old"
+    publish(briefs, older, BASE)
+    (older / MANIFEST_FILE).unlink()
+    stale = older / "briefs" / "ferry-strike.yaml"
+    stale.write_text(stale.read_text().replace("title:", "title: OLD", 1))
+    report = publish(briefs, older, BASE)
+    assert "ferry-strike.yaml" in report.written
+    assert "OLD" not in stale.read_text()
+
+
 def test_a_published_file_the_user_edited_is_not_deleted(tmp_path: Path) -> None:
     briefs = load_briefs()
     publish(briefs, tmp_path, BASE)

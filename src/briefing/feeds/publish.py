@@ -165,10 +165,11 @@ def publish(
         raise BriefingError(f"{briefs_dir}: cannot create folder: {exc.strerror}") from None
     report = PublishReport(out=out, feed=out / FEED_FILE, feed_url=urljoin(base_url, FEED_FILE))
     earlier = _read_manifest(out)
+    rendered = [(brief, dump_brief(brief).encode("utf-8")) for brief in chosen]
+    _refuse_foreign_files(out, rendered, earlier)
     manifest: dict[str, str] = {}
-    for brief in chosen:
+    for brief, data in rendered:
         name = f"{brief.id}.yaml"
-        data = dump_brief(brief).encode("utf-8")
         manifest[f"{BRIEFS_DIR}/{name}"] = _digest(data)
         changed = _write_if_changed(briefs_dir / name, data)
         (report.written if changed else report.kept).append(name)
@@ -187,6 +188,48 @@ def publish(
     _write_index(out, chosen, title, earlier.get(INDEX_FILE), manifest)
     _write_manifest(out, manifest)
     return report
+
+
+def _refuse_foreign_files(
+    out: Path, rendered: list[tuple[Brief, bytes]], earlier: dict[str, str]
+) -> None:
+    """Refuse, before writing anything, to replace a file at ``briefs/<id>.yaml`` that
+    publish did not write: a user's own file that happens to carry a brief's name.
+
+    A file is publish's if the manifest lists it, if it already holds the bytes about
+    to be written, or if it is a brief with that same id (a folder published before
+    manifests existed, or an earlier version of the brief)."""
+    foreign: list[str] = []
+    for brief, data in rendered:
+        relative = f"{BRIEFS_DIR}/{brief.id}.yaml"
+        path = out / relative
+        if relative in earlier or not (path.exists() or path.is_symlink()):
+            continue
+        if path.is_symlink() or not path.is_file():
+            foreign.append(relative)
+            continue
+        try:
+            current = path.read_bytes()
+        except OSError:
+            foreign.append(relative)
+            continue
+        if current != data and not _is_brief_with_id(current, brief.id):
+            foreign.append(relative)
+    if foreign:
+        shown = ", ".join(str(out / name) for name in foreign[:3])
+        more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        raise BriefingError(
+            f"{shown}{more}: not written by publish and not that brief; "
+            "move it away or choose another --out (nothing was written)"
+        )
+
+
+def _is_brief_with_id(data: bytes, brief_id: str) -> bool:
+    """Whether ``data`` is a YAML brief whose id is ``brief_id``."""
+    from briefing.loader import load_bytes
+
+    loaded = load_bytes(data, f"{brief_id}.yaml")
+    return any(b.id == brief_id for b in loaded.briefs)
 
 
 def _write_index(
