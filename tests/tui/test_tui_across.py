@@ -160,6 +160,10 @@ async def test_timeline_filters_by_actor_and_tag(library: Path) -> None:
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, ActorPicker)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        # The picker names the actors (events store ids only), the id dim beside it.
+        assert "Joe Biden  joe-biden" in screen_text(app)
         await pilot.press("j", "enter")  # the first actor of the event: joe-biden
         await settle(pilot)
         assert screen.where.actor == "joe-biden"

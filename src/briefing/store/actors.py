@@ -94,6 +94,18 @@ class Actors(StoreBase):
         )
 
     @_api
+    def actor_names(self, actor_ids: list[str]) -> dict[str, str]:
+        """The names of the given actors (ids not in the library are left out)."""
+        names: dict[str, str] = {}
+        for start in range(0, len(actor_ids), 500):  # under SQLite's variable limit
+            chunk = actor_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            names.update(
+                self._c.execute(f"SELECT id, name FROM actors WHERE id IN ({marks})", chunk)
+            )
+        return names
+
+    @_api
     def has_actor(self, actor_id: str) -> bool:
         return (
             self._c.execute("SELECT 1 FROM actors WHERE id = ?", (actor_id,)).fetchone() is not None

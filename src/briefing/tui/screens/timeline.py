@@ -85,26 +85,54 @@ class ActorPicker(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, actors: list[tuple[str, str]], current: str | None) -> None:
+    class Named(Message):
+        """The actors' names, read from the library after the picker opened."""
+
+        def __init__(self, names: dict[str, str]) -> None:
+            super().__init__()
+            self.names = names
+
+    def __init__(self, actor_ids: list[str], current: str | None) -> None:
         super().__init__()
-        self.actors = actors
+        self.actor_ids = actor_ids
         self.current = current
+
+    @staticmethod
+    def _label(actor_id: str, name: str | None) -> Text:
+        if name is None or name == actor_id:
+            return Text(one_line(actor_id))
+        label = Text(one_line(name))
+        label.append(f"  {one_line(actor_id)}", style="dim")
+        return label
 
     def compose(self) -> ComposeResult:
         options = [Option(Text("All actors", style="bold"), id=ALL)]
-        for actor_id, name in self.actors:
-            label = Text(one_line(name))
-            if name != actor_id:
-                label.append(f"  {one_line(actor_id)}", style="dim")
-            options.append(Option(label, id=actor_id))
+        options += [Option(self._label(a, None), id=a) for a in self.actor_ids]
         yield _ActorOptions(*options, markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one(_ActorOptions)
         options.border_title = "Filter the timeline to an actor"
-        ids = [ALL, *(a for a, _n in self.actors)]
+        ids = [ALL, *self.actor_ids]
         options.highlighted = ids.index(self.current) if self.current in ids else 0
         options.focus()
+        self._read_names()
+
+    @work(thread=True, exclusive=True, group="actor-picker")
+    def _read_names(self) -> None:
+        """Events store actor ids only: the picker opens at once with them, and shows
+        the names as soon as this indexed lookup answers."""
+        try:
+            names = reader_app(self).store.actor_names(self.actor_ids)
+        except BriefingError:
+            return  # the ids stay; the library's error shows elsewhere
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Named(names))
+
+    def on_actor_picker_named(self, message: Named) -> None:
+        options = self.query_one(_ActorOptions)
+        for actor_id, name in message.names.items():
+            options.replace_option_prompt(actor_id, self._label(actor_id, name))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -272,9 +300,7 @@ class TimelineScreen(Screen[None]):
             if actor is not None:
                 self._refilter(actor=actor or None, tag=self.where.tag)
 
-        # The ids stand for the names here: the event stores ids only, and the picker
-        # opens at once rather than after a store round trip.
-        self.app.push_screen(ActorPicker([(a, a) for a in ids], self.where.actor), chosen)
+        self.app.push_screen(ActorPicker(ids, self.where.actor), chosen)
 
     def action_filter_tag(self) -> None:
         def chosen(tag: str | None) -> None:
