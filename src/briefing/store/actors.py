@@ -9,7 +9,9 @@ building a Python object per row: :meth:`Actors.actor_head` (counts and role spa
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import compress
 from operator import ne
@@ -40,6 +42,24 @@ class ActorHead:
     position_count: int
     spans: tuple[RoleSpan, ...]  # the latest, newest first; briefs stating no role skipped
     span_count: int  # all spans, of which ``spans`` are the latest
+
+
+#: Bytes of the library SQLite may map while one statement seeks across it (see
+#: :func:`_mapped`).
+MAP_BYTES = 1 << 30
+
+
+@contextmanager
+def _mapped(conn: sqlite3.Connection) -> Iterator[None]:
+    """Memory-mapped reads for one statement that seeks all over a table (a brief row
+    per brief of an actor): each page is read in place instead of copied in by a system
+    call, about a third less time at 28,000 briefs. Off again afterwards, so the store's
+    other reads are as before."""
+    conn.execute(f"PRAGMA mmap_size = {MAP_BYTES}")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA mmap_size = 0")
 
 
 #: :meth:`Actors.actor_layout`'s row kinds: a brief, a position, a position with a quote.
@@ -140,6 +160,44 @@ class Actors(StoreBase):
         """
         for rows in self._stream(query, (name[0], actor_id), chunk):
             yield [PositionRow(*row) for row in rows]
+
+    @_api
+    def actor_brief_rows(
+        self, actor_id: str
+    ) -> list[tuple[str, str, str | None, str | None, str, str]]:
+        """``(brief_id, brief_date, role, affiliation, brief_title, tags_text)`` of every
+        brief naming the actor, newest first (list order; reversed, the order of
+        :meth:`actor`'s roles), for ``briefing actor --json``.
+
+        One walk of the actor's range of ``brief_actors`` (already in this order: no
+        sort) and, for the tags only, one seek per brief into ``briefs``. Plain tuples:
+        an actor named in 28,000 briefs builds no object per brief.
+        """
+        with _mapped(self._c):
+            return self._c.execute(
+                """
+            SELECT a.brief_id, a.brief_date, a.role, a.affiliation,
+                   a.brief_title, b.tags_text
+            FROM brief_actors a JOIN briefs b ON b.id = a.brief_id
+            WHERE a.actor_id = ?
+            ORDER BY a.brief_date DESC, a.brief_id
+            """,
+                (actor_id,),
+            ).fetchall()
+
+    def stream_actor_position_rows(
+        self, actor_id: str, *, chunk: int = 5000
+    ) -> Iterator[list[tuple[str, str, str, str, str | None, str | None, str | None]]]:
+        """``(brief_id, brief_date, topic, position, stance, quote, attribution)`` of the
+        actor's positions in :meth:`actor_positions` order, ``chunk`` rows at a time from
+        one walk of the actor's range of ``positions`` (clustered in this order): plain
+        tuples for ``briefing actor --json``."""
+        query = """
+            SELECT brief_id, brief_date, topic, position, stance, quote, attribution
+            FROM positions WHERE actor_id = ?
+            ORDER BY brief_date, brief_id, ordinal
+        """
+        yield from self._stream(query, (actor_id,), chunk)
 
     @_api
     def actor_head(self, actor_id: str, *, spans: int = 4) -> ActorHead | None:
