@@ -62,6 +62,19 @@ def _mapped(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("PRAGMA mmap_size = 0")
 
 
+@dataclass(frozen=True, slots=True)
+class ActorCard:
+    """Who the actor is and in how many briefs: one row of ``actors``, for the actor
+    screen's first paint (the role spans and position count of :class:`ActorHead` take a
+    pass over all of the actor's rows)."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    brief_count: int
+
+
 #: :meth:`Actors.actor_layout`'s row kinds: a brief, a position, a position with a quote.
 BRIEF_ROW, POSITION_ROW, QUOTE_ROW = "b", "p", "q"
 
@@ -198,6 +211,23 @@ class Actors(StoreBase):
             ORDER BY brief_date, brief_id, ordinal
         """
         yield from self._stream(query, (actor_id,), chunk)
+
+    @_api
+    def actor_card(self, actor_id: str) -> ActorCard | None:
+        """Name, kind, aliases and brief count; ``None`` for an unknown actor."""
+        row = self._c.execute(
+            "SELECT id, name, kind, aliases, brief_count FROM actors WHERE id = ?", (actor_id,)
+        ).fetchone()
+        return None if row is None else ActorCard(*row[:3], _aliases(row[3]), row[4])
+
+    @_api
+    def brief_position_count(self, actor_id: str, brief_date: str, brief_id: str) -> int:
+        """How many positions the actor takes in one brief (one seek: ``positions`` is
+        clustered by actor, date and brief)."""
+        return self._c.execute(
+            "SELECT count(*) FROM positions WHERE actor_id = ? AND brief_date = ? AND brief_id = ?",
+            (actor_id, brief_date, brief_id),
+        ).fetchone()[0]
 
     @_api
     def actor_head(self, actor_id: str, *, spans: int = 4) -> ActorHead | None:
