@@ -26,7 +26,7 @@ from briefing.store import Store
 from briefing.tui.app import BriefingApp
 from briefing.tui.commands import ActorsProvider, BriefsProvider
 from briefing.tui.contract import ReaderApp
-from briefing.tui.messages import OpenActor, OpenBrief, OpenQuestion
+from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.actor import ActorScreen
 from briefing.tui.screens.question import QuestionScreen
 from briefing.tui.screens.search import SearchScreen
@@ -323,6 +323,15 @@ async def test_big_actor_paints_its_first_page_first_and_scrolls_to_the_end(
             pages = TimelinePages(store, "prolific", layout(store, "prolific"))
             assert list(timeline.rows) == pages(0, len(pages.layout))
         assert "Position 149.2" in screen_text(app)
+        # The library changes: the list stays as it is (no first page) until re-read.
+        reading.clear()
+        cursor = timeline.cursor
+        screen.post_message(LibraryChanged())
+        await pilot.pause(0.05)
+        assert timeline.row_count == 150 * 4 and screen.card is None
+        reading.set()
+        await settle(pilot)
+        assert timeline.row_count == 150 * 4 and timeline.cursor == cursor
 
 
 async def test_actor_screen_slow_store_shows_loading_then_keys_work(

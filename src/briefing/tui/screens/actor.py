@@ -263,10 +263,13 @@ class ActorScreen(Screen[None]):
 
     def _load_actor(self, *, keep_cursor: bool = False) -> None:
         """Another actor (``n``/``p``) or a changed library: fetch, show the id meanwhile."""
-        self._request(self.query_one(ActorTimeline).cursor if keep_cursor else 0)
+        if keep_cursor:  # the list as it is until the new one is read: no first page
+            self._request(self.query_one(ActorTimeline).cursor, first_page=False)
+        else:
+            self._request(0)
         self._show_loading()
 
-    def _request(self, cursor: int) -> None:
+    def _request(self, cursor: int, *, first_page: bool = True) -> None:
         self._keep_cursor = cursor
         self._generation += 1
         self._loaded = False
@@ -274,7 +277,8 @@ class ActorScreen(Screen[None]):
         self.card = None
         self._painted.set()  # release a worker of the previous request that waits
         self._painted = threading.Event()
-        self._fetch(self.actor_id, self._generation, cursor, self._painted)
+        painted = self._painted if first_page and cursor == 0 else None
+        self._fetch(self.actor_id, self._generation, cursor, painted)
 
     def _show_loading(self) -> None:
         self.query_one(ActorHeader).show(self.actor_id, self.step_label, None)
@@ -299,10 +303,13 @@ class ActorScreen(Screen[None]):
                 self.set_focus(timeline)
 
     @work(thread=True, exclusive=True, group="actor-screen")
-    def _fetch(self, actor_id: str, generation: int, cursor: int, painted: threading.Event) -> None:
+    def _fetch(
+        self, actor_id: str, generation: int, cursor: int, painted: threading.Event | None
+    ) -> None:
         """The header, the layout and the cursor's page: a few ms for most actors. For
-        one in thousands of briefs, the card and the first page first (if the cursor is
-        on it), then — once they are painted, so the two do not share the CPU — the rest."""
+        one in thousands of briefs, opened at the top (``painted`` given), the card and
+        the first page first, then — once they are painted, so the two do not share the
+        CPU — the rest."""
         store = reader_app(self).store
         pages: TimelinePages | None = None
         first: tuple[int, list[Entry]] | None = None
@@ -310,8 +317,8 @@ class ActorScreen(Screen[None]):
         detail = None
         worker = get_current_worker()
         try:
-            card = store.actor_card(actor_id) if cursor == 0 else None
-            if card is not None and card.brief_count >= FIRST_PAGE_BRIEFS:
+            card = store.actor_card(actor_id) if painted is not None else None
+            if painted is not None and card is not None and card.brief_count >= FIRST_PAGE_BRIEFS:
                 entries = first_page(store, actor_id, ActorTimeline.PAGE_SIZE)
                 if worker.is_cancelled:
                     return
