@@ -307,12 +307,18 @@ async def test_big_actor_paints_its_first_page_first_and_scrolls_to_the_end(
         text = screen_text(app)
         assert "Prolific Speaker" in text and "150 briefs · oldest first" in text
         assert "Position 0.0" in text and "···" not in text
+        # The latest roles are on the card already (R2, R1, R0, R2 from the newest
+        # brief back), and a line for the earlier ones: the header keeps its height.
+        assert "2020-05-29               R2" in text and "+… earlier roles" in text
+        top = timeline.region.y
         await pilot.press("j", "j")
         reading.set()
         await settle(pilot)
         assert screen.detail is not None and timeline.row_count == 150 * 4
-        assert timeline.cursor == 2
-        assert "150 briefs · 450 positions · oldest first" in screen_text(app)
+        assert timeline.cursor == 2 and timeline.region.y == top
+        text = screen_text(app)
+        assert "150 briefs · 450 positions · oldest first" in text
+        assert "+146 earlier roles" in text and "2020-05-29               R2" in text
         view = timeline.scrollable_content_region.height
         assert view > 0 and timeline.total_lines > 10 * view
         for y in range(0, timeline.total_lines, view):  # as the wheel or scrollbar does

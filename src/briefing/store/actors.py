@@ -73,7 +73,16 @@ class ActorCard:
     kind: str
     aliases: tuple[str, ...]
     brief_count: int
+    # The latest role spans, from the newest :data:`CARD_ROLE_ROWS` briefs stating a
+    # role: ``None`` when those do not settle them (fewer spans than asked for, and
+    # older rows not read). ``earlier``: spans older than these exist (how many is
+    # :class:`ActorHead`'s to say).
+    spans: tuple[RoleSpan, ...] | None = None
+    earlier: bool = False
 
+
+#: Briefs stating a role that :meth:`Actors.actor_card` reads for the latest spans.
+CARD_ROLE_ROWS = 256
 
 #: :meth:`Actors.actor_layout`'s row kinds: a brief, a position, a position with a quote.
 BRIEF_ROW, POSITION_ROW, QUOTE_ROW = "b", "p", "q"
@@ -213,12 +222,33 @@ class Actors(StoreBase):
         yield from self._stream(query, (actor_id,), chunk)
 
     @_api
-    def actor_card(self, actor_id: str) -> ActorCard | None:
-        """Name, kind, aliases and brief count; ``None`` for an unknown actor."""
+    def actor_card(self, actor_id: str, *, spans: int = 4) -> ActorCard | None:
+        """Name, kind, aliases, brief count and, when the newest briefs settle them, the
+        latest ``spans`` role spans (as :meth:`actor_head` gives them); ``None`` for an
+        unknown actor. Two small reads whatever the actor's size."""
         row = self._c.execute(
             "SELECT id, name, kind, aliases, brief_count FROM actors WHERE id = ?", (actor_id,)
         ).fetchone()
-        return None if row is None else ActorCard(*row[:3], _aliases(row[3]), row[4])
+        if row is None:
+            return None
+        roles = self._c.execute(
+            """
+            SELECT brief_date, nullif(role, ''), nullif(affiliation, '') FROM brief_actors
+            WHERE actor_id = ? AND (role <> '' OR affiliation <> '')
+            ORDER BY brief_date DESC, brief_id LIMIT ?
+            """,
+            (actor_id, CARD_ROLE_ROWS),
+        ).fetchall()
+        starts = [i for i in range(len(roles)) if i == 0 or roles[i][1:] != roles[i - 1][1:]]
+        latest: tuple[RoleSpan, ...] | None = None
+        earlier = len(starts) > spans
+        if earlier or len(roles) < CARD_ROLE_ROWS:  # the latest spans all end in what was read
+            ends = [*starts[1:], len(roles)] if starts else []
+            latest = tuple(
+                RoleSpan(roles[end - 1][0], roles[start][0], *roles[start][1:])
+                for start, end in zip(starts[:spans], ends[:spans], strict=True)
+            )
+        return ActorCard(*row[:3], _aliases(row[3]), row[4], latest, earlier)
 
     @_api
     def brief_position_count(self, actor_id: str, brief_date: str, brief_id: str) -> int:

@@ -68,15 +68,20 @@ MAX_ROLE_LINES = 4
 SHORT_ROLE_LINES = 2
 
 
-def role_lines(head: ActorHead) -> list[Text]:
-    """Latest role first, so a short terminal (which keeps the first lines) keeps it."""
+def role_lines(head: ActorHead | ActorCard) -> list[Text]:
+    """Latest role first, so a short terminal (which keeps the first lines) keeps it.
+    A card's spans come from its newest briefs: how many are earlier is not known yet
+    (the line is there, so the header keeps its height when the count comes)."""
     lines = []
-    for span in head.spans:
+    for span in head.spans or ():
         label = role_text(span.role, span.affiliation)
         if label:
             when = span.first if span.first == span.last else f"{span.first} → {span.last}"
             lines.append(Text.assemble((f"{when:<25}", "dim"), label))
-    if head.span_count > MAX_ROLE_LINES:
+    if isinstance(head, ActorCard):
+        if head.earlier:
+            lines.append(Text("+… earlier roles", "dim"))
+    elif head.span_count > MAX_ROLE_LINES:
         lines.append(Text(f"+{head.span_count - MAX_ROLE_LINES} earlier roles", "dim"))
     return lines
 
@@ -147,10 +152,10 @@ class ActorHeader(Widget):
                 aliases.append("also ", muted + Style(dim=True))
                 aliases.append(" · ".join(one_line(a) for a in head.aliases), muted)
                 lines.append(aliases)
+            roles = role_lines(head)
+            lines += roles[:SHORT_ROLE_LINES] if self.short else roles
             counts = [plural(head.brief_count, "brief")]
             if isinstance(head, ActorHead):
-                roles = role_lines(head)
-                lines += roles[:SHORT_ROLE_LINES] if self.short else roles
                 counts.append(plural(head.position_count, "position"))
             counts.append("oldest first")
             lines.append(Text(" · ".join(counts), muted + Style(dim=True)))
@@ -317,7 +322,9 @@ class ActorScreen(Screen[None]):
         detail = None
         worker = get_current_worker()
         try:
-            card = store.actor_card(actor_id) if painted is not None else None
+            card = None
+            if painted is not None:  # opened at the top: is it big enough to go in two steps?
+                card = store.actor_card(actor_id, spans=MAX_ROLE_LINES)
             if painted is not None and card is not None and card.brief_count >= FIRST_PAGE_BRIEFS:
                 entries = first_page(store, actor_id, ActorTimeline.PAGE_SIZE)
                 if worker.is_cancelled:
