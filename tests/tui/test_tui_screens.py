@@ -269,6 +269,31 @@ def test_first_page_without_the_layout_is_the_layouts_first_page(big_library: Pa
         assert first_page(store, "nobody-at-all", 64) == []
 
 
+def test_card_spans_are_the_heads(library: Path, big_library: Path) -> None:
+    """The card's latest role spans, read from the newest briefs, are the header's."""
+    for db in (library, big_library):
+        with Store(db) as store:
+            for actor in store.actors():
+                card, head = store.actor_card(actor.id), store.actor_head(actor.id)
+                assert card is not None and head is not None
+                assert card.spans == head.spans and card.earlier == (head.span_count > 4)
+
+
+def test_card_spans_from_a_short_window(big_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Roles change every brief here: 10 rows settle the 4 latest spans; 3 rows do not."""
+    import briefing.store.actors as actors
+
+    with Store(big_library) as store:
+        head = store.actor_head("prolific")
+        assert head is not None
+        monkeypatch.setattr(actors, "CARD_ROLE_ROWS", 10)
+        card = store.actor_card("prolific")
+        assert card is not None and card.spans == head.spans and card.earlier
+        monkeypatch.setattr(actors, "CARD_ROLE_ROWS", 3)
+        card = store.actor_card("prolific")
+        assert card is not None and card.spans is None
+
+
 @pytest.fixture(scope="module")
 def busy_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One actor in 150 briefs, three positions in each: 600 timeline rows."""
