@@ -14,6 +14,7 @@ files it was built from.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pty
 import select
@@ -21,6 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import generate
@@ -80,6 +82,31 @@ def run_tty(argv: list[str]) -> float:
     if code != 0:
         raise RuntimeError(f"{argv[:4]} exited {code} on a terminal")
     return took
+
+
+def _byte_compile() -> str:
+    """Byte-compile the briefing being measured, as ``pip install`` does for an installed
+    package (sqlite-utils' bytecode was written when it was installed).
+
+    An editable install under ``PYTHONDONTWRITEBYTECODE=1`` (this environment) would
+    otherwise compile every briefing module from source on every run, tens of ms that
+    no installed copy pays. Python checks each cached file against its source's mtime,
+    so stale bytecode is never used.
+    """
+    import compileall
+    import importlib.util
+
+    if os.environ.get("BENCH_NO_COMPILE") == "1":
+        return "briefing not byte-compiled (BENCH_NO_COMPILE=1)"
+    if os.environ.get("BENCH_SRC"):  # another copy of briefing is measured (run.py)
+        folder = Path(os.environ["BENCH_SRC"]) / "briefing"
+    else:
+        spec = importlib.util.find_spec("briefing")
+        if spec is None or not spec.submodule_search_locations:
+            return "briefing not found to byte-compile"
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    ok = compileall.compile_dir(folder, quiet=2, force=False)
+    return f"briefing byte-compiled as an install does ({'ok' if ok else 'with errors'})"
 
 
 def _library_facts(db: Path) -> tuple[str, str]:
@@ -172,7 +199,8 @@ def _pairs(db: Path, brief: str, actor: str) -> list[tuple[str, str, list[str], 
     ]
 
 
-def run(sizes: Sizes) -> list[Result]:
+def run(sizes: Sizes, only: Sequence[str] = ()) -> list[Result]:
+    """Targets 8a–8f and 9 on ``sizes.library_n`` briefs (``only``: just these ids)."""
     pairs_meta = [
         ("8a", "briefing --help"),
         ("8b", "briefing list --json"),
@@ -186,17 +214,22 @@ def run(sizes: Sizes) -> list[Result]:
         need_store()
         db = ensure_db(sizes.library_n)
         brief, actor = _library_facts(db)
-        pairs = _pairs(db, brief, actor)
+        pairs = [p for p in _pairs(db, brief, actor) if not only or p[0] in only]
     except Skip as exc:
         out = [Result(i, t, details=f"SKIP ({exc})") for i, t in pairs_meta]
         size.details = f"SKIP ({exc})"
         return [*out, size]
+    compiled = _byte_compile()
     times: dict[str, tuple[list[float], list[float]]] = {p[0]: ([], []) for p in pairs}
     rounds = sizes.rounds  # 5 in a full run, 1 at smoke size (CI)
     for round_no in range(rounds + 1):  # round 0 warms up, untimed
         for rid, _title, ours, theirs, tty in pairs:
             runner = run_tty if tty else run_piped
-            a, b = runner(ours), runner(theirs)
+            # alternate who goes first, so neither always runs on a cache the other warmed
+            if round_no % 2:
+                a, b = runner(ours), runner(theirs)
+            else:
+                b, a = runner(theirs), runner(ours)
             if round_no:
                 times[rid][0].append(a)
                 times[rid][1].append(b)
@@ -214,9 +247,11 @@ def run(sizes: Sizes) -> list[Result]:
         result.details = (
             f"medians of {len(ours_t)} interleaved runs; briefing "
             f"{', '.join(f'{t * 1e3:.0f}' for t in ours_t)} ms; sqlite-utils "
-            f"{', '.join(f'{t * 1e3:.0f}' for t in theirs_t)} ms"
+            f"{', '.join(f'{t * 1e3:.0f}' for t in theirs_t)} ms; {compiled}"
         )
         results.append(result)
+    if only and "9" not in only:
+        return results
     library = generate.ensure_library(sizes.library_n, log=log)
     yaml_bytes = sum(p.stat().st_size for p in generate.brief_files(library))
     db_bytes = db.stat().st_size
@@ -237,3 +272,35 @@ def _largest_tables(db: Path) -> str:
     finally:
         conn.close()
     return "largest: " + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m benchmarks.bench_cli --library 5000 --only 8e 8f``: some of target 8
+    on one library size, in an isolated home, results printed (not written to out/)."""
+    import argparse
+    import tempfile
+
+    from benchmarks.common import SIZES
+    from benchmarks.run import _isolated_env, print_result
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--library", type=int, default=SIZES["full"].library_n)
+    parser.add_argument("--rounds", type=int, default=SIZES["full"].rounds)
+    parser.add_argument("--only", nargs="*", default=[], help="ids such as 8e 8f")
+    args = parser.parse_args(argv)
+    sizes = dataclasses.replace(SIZES["full"], library_n=args.library, rounds=args.rounds)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average {load}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home:
+        env = _isolated_env(Path(home))
+        os.environ.clear()
+        os.environ.update(env)
+        for result in run(sizes, args.only):
+            print_result(result)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average {load}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -158,15 +158,17 @@ def _brief_list(app: Any) -> Any:
 _LISTS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
 
 
-def _quiet(app: Any) -> bool:
-    """No message queued or being handled, and no callback waiting, on the app and every
-    node mounted in it (``Pilot.pause`` waits for the current screen's; the other
-    screens' are idle or their work counts too): each one's message loop is blocked
-    waiting for its next message."""
+def _quiet(app: Any, *, callbacks: bool = True) -> bool:
+    """No message queued or being handled, and (``callbacks``) no callback waiting, on
+    the app and every node mounted in it (``Pilot.pause`` waits for the current screen's;
+    the other screens' are idle or their work counts too): each one's message loop is
+    blocked waiting for its next message."""
     # The app, then every node mounted in it (a set: cheaper than walking the DOM).
     for node in (app, *app._registry):
         queue = node._message_queue
-        if queue.values or node._next_callbacks or node._pending_message is not None:
+        if queue.values or node._pending_message is not None:
+            return False
+        if callbacks and node._next_callbacks:
             return False
         if not queue.ready_event._waiters:  # not waiting: inside a handler right now
             return False

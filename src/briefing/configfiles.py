@@ -16,8 +16,6 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from briefing import __version__, paths
 from briefing.errors import BriefingError
 
@@ -27,6 +25,8 @@ _CLI_VARIABLES = frozenset({"BRIEFING_DB", "BRIEFING_CONFIG"})
 
 def read_config_file(path: Path) -> dict[str, Any]:
     """One config file as a mapping, relative paths resolved; errors name the file and line."""
+    import yaml  # here: with --db and a remembered verdict no file is parsed
+
     try:
         data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
@@ -124,9 +124,12 @@ def remember_valid(key: str) -> None:
         pass
 
 
-def known_valid_database(key: str, config_file: Path | None) -> Path | None:
-    """The library path of a configuration that validated before, read from its files;
-    None if it has not (or when a variable sets the library: then validate)."""
+def known_valid_database(
+    key: str, config_file: Path | None, database: Path | None = None
+) -> Path | None:
+    """The library path of a configuration that validated before — ``database`` (given
+    on the command line) if set, else read from its files; None if it has not validated
+    (or when a variable sets the library: then validate)."""
     if any(name.startswith("BRIEFING_LIBRARY") for name in os.environ):
         return None
     marker = _marker(key)
@@ -134,6 +137,8 @@ def known_valid_database(key: str, config_file: Path | None) -> Path | None:
         return None
     with suppress(OSError):  # used now, so pruned last (a read-only cache is fine too)
         marker.touch()
+    if database is not None:
+        return database
     merged: dict[str, Any] = {}
     for path in config_files(config_file):
         merged = _deep_merge(merged, read_config_file(path))

@@ -100,12 +100,20 @@ def test_light_commands_import_no_heavy_module(
     assert _heavy(names, LIGHT_ONLY) == []
 
 
-def test_show_imports_the_models_but_not_the_fetcher(
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_show_builds_no_model(fmt: str, library: Path, checked_cache: Path, tmp_path: Path) -> None:
+    """``show`` draws the brief from its stored document: no pydantic, no PyYAML."""
+    args = ["--db", str(library), "show", "harbour-talks-2031-03-01", "--format", fmt]
+    names = imported(args, tmp_path, checked_cache)
+    assert _heavy(names, (*LIGHT_ONLY, "yaml")) == []
+
+
+def test_show_yaml_imports_the_models_but_not_the_fetcher(
     library: Path, checked_cache: Path, tmp_path: Path
 ) -> None:
-    args = ["--db", str(library), "show", "harbour-talks-2031-03-01"]
+    args = ["--db", str(library), "show", "harbour-talks-2031-03-01", "--format", "yaml"]
     names = imported(args, tmp_path, checked_cache)
-    assert "briefing.model" in names  # it does build the brief
+    assert "briefing.model" in names  # the lossless dump is made from the model
     assert _heavy(names) == []
 
 

@@ -19,6 +19,7 @@ import briefing.cli.library as library_cli
 from briefing.cli import cli
 from briefing.store import Store
 from briefing.sync import load_paths
+from helpers import FIXTURES
 from helpers.robust import run_in_pty, write_briefs
 
 #: 14 briefs all naming actor-0 (small_brief names actor-{i % 97}), each with one of
@@ -96,6 +97,79 @@ def test_piped_actor_lists_every_brief_and_position(library: Path, small_chunks:
     end = lines.index(f"Positions ({len(INDICES)}), by date")
     assert len([x for x in lines[start + 1 : end] if x]) == len(INDICES)
     assert lines[end + 1 :].count("    Undecided.") == len(INDICES)
+
+
+def _actor_document(db: Path, actor_id: str) -> dict[str, object]:
+    """``actor --json``'s document built from the store's object-per-row methods."""
+    with Store(db) as store:
+        detail = store.actor(actor_id)
+        assert detail is not None
+        briefs = store.actor_briefs(actor_id)
+        positions = store.actor_positions(actor_id)
+    return {
+        "id": detail.id,
+        "name": detail.name,
+        "kind": detail.kind,
+        "aliases": list(detail.aliases),
+        "roles": [
+            {
+                "brief": r.brief_id,
+                "date": r.brief_date,
+                "role": r.role,
+                "affiliation": r.affiliation,
+            }
+            for r in detail.roles
+        ],
+        "briefs": [
+            {"id": b.id, "title": b.title, "date": b.date, "tags": list(b.tags)} for b in briefs
+        ],
+        "positions": [
+            {
+                "brief": p.brief_id,
+                "date": p.brief_date,
+                "topic": p.topic,
+                "position": p.position,
+                "stance": p.stance,
+                "quote": p.quote,
+                "attribution": p.attribution,
+            }
+            for p in positions
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def odd_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Briefs with control characters, markup, no tags, a role with a pipe."""
+    db = tmp_path_factory.mktemp("odd") / "library.db"
+    with Store(db) as store:
+        assert load_paths(store, [FIXTURES / "show", FIXTURES / "tui" / "hostile"]).ok
+    return db
+
+
+def test_actor_json_is_the_same_document_chunk_by_chunk(
+    library: Path, odd_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Encoded a column at a time and written chunk by chunk, byte for byte what
+    ``json.dumps(..., indent=2, ensure_ascii=True)`` writes for the whole document."""
+    monkeypatch.setattr(library_cli, "JSON_CHUNK", 3)
+    cases = [(library, "actor-0")]
+    with Store(odd_library) as store:
+        cases += [(odd_library, a.id) for a in store.actors()]
+    assert len(cases) > 3
+    for db, actor_id in cases:
+        result = run(db, "actor", actor_id, "--json")
+        assert result.exit_code == 0, result.output
+        expected = _actor_document(db, actor_id)
+        assert result.stdout == json.dumps(expected, indent=2, ensure_ascii=True) + "\n", actor_id
+    unknown = run(library, "actor", "nobody", "--json")
+    assert unknown.exit_code == 1 and unknown.stdout == ""
+    # tags that are not slugs (a library written by another tool) are encoded as JSON
+    laid_out = json.dumps({"tags": ["Ünï", 'q"]']}, indent=2, ensure_ascii=True)
+    assert (
+        laid_out.splitlines()[1:-1]
+        == ('  "tags": ' + library_cli._json_tags('Ünï q"]', "  ")).splitlines()
+    )
 
 
 def _terminal(db: Path, *args: str, lines: int = 14) -> str:

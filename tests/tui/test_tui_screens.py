@@ -18,6 +18,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+import briefing.tui.screens.actor as actor_screen
 from briefing.config import Settings
 from briefing.errors import StoreError
 from briefing.model import Brief
@@ -25,7 +26,7 @@ from briefing.store import Store
 from briefing.tui.app import BriefingApp
 from briefing.tui.commands import ActorsProvider, BriefsProvider
 from briefing.tui.contract import ReaderApp
-from briefing.tui.messages import OpenActor, OpenBrief, OpenQuestion
+from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
 from briefing.tui.screens.actor import ActorScreen
 from briefing.tui.screens.question import QuestionScreen
 from briefing.tui.screens.search import SearchScreen
@@ -34,6 +35,7 @@ from briefing.tui.widgets.actor_timeline import (
     BriefEntry,
     PositionEntry,
     TimelinePages,
+    first_page,
     heights_of,
 )
 from briefing.tui.widgets.question_history import QuestionHistory
@@ -255,6 +257,112 @@ def test_timeline_pages_read_by_page_what_one_read_gives(big_library: Path) -> N
         assert heights_of(pages.layout) == [timeline.row_height(i, e) for i, e in enumerate(whole)]
         heads = [e for e in whole if isinstance(e, BriefEntry)]
         assert {e.position_count for e in heads} == {20} and heads[1].role == "R1"
+
+
+def test_first_page_without_the_layout_is_the_layouts_first_page(big_library: Path) -> None:
+    """20 positions a brief: the positions read for a page end inside a brief, whose
+    count is then asked for."""
+    with Store(big_library) as store:
+        pages = TimelinePages(store, "prolific", store.actor_layout("prolific"))
+        for limit in (1, 5, 21, 22, 64, 300):
+            assert first_page(store, "prolific", limit) == pages(0, limit), limit
+        assert first_page(store, "nobody-at-all", 64) == []
+
+
+def test_card_spans_are_the_heads(library: Path, big_library: Path) -> None:
+    """The card's latest role spans, read from the newest briefs, are the header's."""
+    for db in (library, big_library):
+        with Store(db) as store:
+            for actor in store.actors():
+                card, head = store.actor_card(actor.id), store.actor_head(actor.id)
+                assert card is not None and head is not None
+                assert card.spans == head.spans and card.earlier == (head.span_count > 4)
+
+
+def test_card_spans_from_a_short_window(big_library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Roles change every brief here: 10 rows settle the 4 latest spans; 3 rows do not."""
+    import briefing.store.actors as actors
+
+    with Store(big_library) as store:
+        head = store.actor_head("prolific")
+        assert head is not None
+        monkeypatch.setattr(actors, "CARD_ROLE_ROWS", 10)
+        card = store.actor_card("prolific")
+        assert card is not None and card.spans == head.spans and card.earlier
+        monkeypatch.setattr(actors, "CARD_ROLE_ROWS", 3)
+        card = store.actor_card("prolific")
+        assert card is not None and card.spans is None
+
+
+@pytest.fixture(scope="module")
+def busy_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One actor in 150 briefs, three positions in each: 600 timeline rows."""
+    briefs = prolific_briefs(briefs=150, per_brief=3)
+    return build_library(tmp_path_factory.mktemp("busy") / "library.db", briefs)
+
+
+async def test_big_actor_paints_its_first_page_first_and_scrolls_to_the_end(
+    busy_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor in many briefs (the threshold lowered to this one's 150): its card and
+    first page are on screen while the layout is still being read; then the list takes
+    its full length, the cursor stays where the user moved it, and scrolling through
+    the list to the end loads every row, page by page."""
+    monkeypatch.setattr(actor_screen, "FIRST_PAGE_BRIEFS", 100)
+    layout = Store.actor_layout
+    reading = threading.Event()
+
+    def held_layout(self: Store, actor_id: str) -> str:
+        reading.wait(10)  # the rest is read only once the test lets it
+        return layout(self, actor_id)
+
+    monkeypatch.setattr(Store, "actor_layout", held_layout)
+    app = HostApp(busy_library, ActorScreen("prolific"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ActorScreen)
+        timeline = screen.query_one(ActorTimeline)
+        for _ in range(300):
+            await pilot.pause(0.01)
+            if screen.card is not None:
+                break
+        assert screen.card is not None and screen.detail is None
+        assert timeline.row_count == ActorTimeline.PAGE_SIZE
+        assert all(row is not None for row in timeline.rows)
+        text = screen_text(app)
+        assert "Prolific Speaker" in text and "150 briefs · oldest first" in text
+        assert "Position 0.0" in text and "···" not in text
+        # The latest roles are on the card already (R2, R1, R0, R2 from the newest
+        # brief back), and a line for the earlier ones: the header keeps its height.
+        assert "2020-05-29               R2" in text and "+… earlier roles" in text
+        top = timeline.region.y
+        await pilot.press("j", "j")
+        reading.set()
+        await settle(pilot)
+        assert screen.detail is not None and timeline.row_count == 150 * 4
+        assert timeline.cursor == 2 and timeline.region.y == top
+        text = screen_text(app)
+        assert "150 briefs · 450 positions · oldest first" in text
+        assert "+146 earlier roles" in text and "2020-05-29               R2" in text
+        view = timeline.scrollable_content_region.height
+        assert view > 0 and timeline.total_lines > 10 * view
+        for y in range(0, timeline.total_lines, view):  # as the wheel or scrollbar does
+            timeline.scroll_to(y=y, animate=False, immediate=True)
+            await settle(pilot)
+        assert all(row is not None for row in timeline.rows)
+        with Store(busy_library) as store:
+            pages = TimelinePages(store, "prolific", layout(store, "prolific"))
+            assert list(timeline.rows) == pages(0, len(pages.layout))
+        assert "Position 149.2" in screen_text(app)
+        # The library changes: the list stays as it is (no first page) until re-read.
+        reading.clear()
+        cursor = timeline.cursor
+        screen.post_message(LibraryChanged())
+        await pilot.pause(0.05)
+        assert timeline.row_count == 150 * 4 and screen.card is None
+        reading.set()
+        await settle(pilot)
+        assert timeline.row_count == 150 * 4 and timeline.cursor == cursor
 
 
 async def test_actor_screen_slow_store_shows_loading_then_keys_work(

@@ -69,9 +69,9 @@ class Context:
         from briefing import configfiles
 
         key = configfiles.settings_key(self.config_file)
-        known = configfiles.known_valid_database(key, self.config_file)
+        known = configfiles.known_valid_database(key, self.config_file, self.db_override)
         if known is not None:
-            return self.db_override or known
+            return known
         path = self.settings.database_path(self.db_override)
         if configfiles.settings_key(self.config_file) == key:  # unchanged while validating
             configfiles.remember_valid(key)

@@ -22,7 +22,15 @@ threads: every call holds the store's lock.
 from __future__ import annotations
 
 from briefing.store.across import DATE, Across, TimelineFilter, TimelineRow
-from briefing.store.actors import BRIEF_ROW, POSITION_ROW, QUOTE_ROW, ActorHead, Actors, RoleSpan
+from briefing.store.actors import (
+    BRIEF_ROW,
+    POSITION_ROW,
+    QUOTE_ROW,
+    ActorCard,
+    ActorHead,
+    Actors,
+    RoleSpan,
+)
 from briefing.store.base import StoreBase, remember_healthy
 from briefing.store.common import gc_paused
 from briefing.store.feedstate import FeedStates
@@ -71,6 +79,7 @@ __all__ = [
     "SEARCH_WINDOW",
     "SNIPPET_END",
     "SNIPPET_START",
+    "ActorCard",
     "ActorDetail",
     "ActorHead",
     "ActorRole",

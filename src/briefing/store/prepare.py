@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from briefing.store.common import _iso, gc_paused
 
 if TYPE_CHECKING:  # the store opens without the pydantic models (light CLI commands)
@@ -202,17 +200,16 @@ def _json(items: Iterable[str]) -> str:
     return "[" + ", ".join(map(_json_str, items)) + "]"
 
 
-_YamlDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _extra_yaml(brief: Brief) -> str | None:
     """The brief's unknown top-level fields as safe YAML (exact: dates stay dates), or
     None. The JSON document holds them too, as JSON can (for Datasette)."""
     extra = brief.model_extra
     if not extra:
         return None
-    return yaml.dump(extra, Dumper=_YamlDumper, allow_unicode=True, sort_keys=False)
+    import yaml  # here: the commands that only read the library never load PyYAML
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(extra, Dumper=dumper, allow_unicode=True, sort_keys=False)
 
 
 def _document(brief: Brief) -> str:
@@ -229,7 +226,10 @@ def _document(brief: Brief) -> str:
 def _with_extra(brief: Brief, extra: str | None) -> Brief:
     if not extra:
         return brief
-    return brief.model_copy(update=yaml.load(extra, Loader=_YamlLoader))
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return brief.model_copy(update=yaml.load(extra, Loader=loader))
 
 
 def pack_document(document: str) -> bytes:

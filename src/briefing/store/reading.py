@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -156,6 +157,24 @@ class Reading(StoreBase):
         return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
 
     @_api
+    def brief_data(self, brief_id: str) -> dict[str, Any] | None:
+        """The brief as :func:`briefing.serialise.brief_to_data` gives it (JSON-able, in
+        field order, empty fields left out), read from the stored document without
+        building the pydantic models: ``show`` needs neither pydantic nor validation for
+        a brief that was validated when it was stored.
+
+        Documents are stored without default values (``model_dump_json(exclude_defaults=
+        True)``); the defaults ``brief_to_data`` keeps are put back in their place.
+        A brief with extra fields was stored as ``brief_to_data`` itself.
+        """
+        row = self._c.execute(
+            "SELECT document FROM brief_documents WHERE brief_id = ?", (brief_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return _with_defaults(json.loads(unpack_document(row[0])))
+
+    @_api
     def has_brief(self, brief_id: str) -> bool:
         return (
             self._c.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is not None
@@ -294,3 +313,34 @@ class Reading(StoreBase):
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         counts["bytes"] = page_size * pages
         return counts
+
+
+#: The defaults of the brief's models that ``brief_to_data`` keeps (every other default
+#: is ``None`` or empty, which it leaves out): the field, the fields before it, its value.
+#: ``tests/store/test_brief_data.py`` checks these against ``briefing.model``.
+BRIEF_DEFAULTS = ("format", (), "briefing/1")
+ACTOR_DEFAULTS = ("kind", ("id", "name"), "person")
+QUESTION_DEFAULTS = ("status", ("id", "question", "context", "actors"), "open")
+
+
+def _with_default(
+    item: dict[str, Any], default: tuple[str, tuple[str, ...], str]
+) -> dict[str, Any]:
+    """``item`` with ``field: value`` put back where the model has it, if missing."""
+    field, before, value = default
+    if field in item:
+        return item
+    out = {k: item[k] for k in before if k in item}
+    out[field] = value
+    out.update(item)
+    return out
+
+
+def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    data = _with_default(data, BRIEF_DEFAULTS)
+    data["actors"] = [_with_default(a, ACTOR_DEFAULTS) for a in data["actors"]]
+    if "open_questions" in data:
+        data["open_questions"] = [
+            _with_default(q, QUESTION_DEFAULTS) for q in data["open_questions"]
+        ]
+    return data

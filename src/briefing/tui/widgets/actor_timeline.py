@@ -117,6 +117,50 @@ class TimelinePages:
         return entries
 
 
+def first_page(store: Store, actor_id: str, limit: int) -> list[Entry]:
+    """The timeline's first ``limit`` rows without its layout: the oldest ``limit``
+    briefs and the first ``limit`` positions, merged in timeline order (each brief
+    before its positions). A few ms for any actor, where the layout of an actor in
+    28,000 briefs takes a pass over all of its rows.
+
+    Only the brief of the last position read can have more positions than were read;
+    if its row is on the page, its count is asked for.
+    """
+    heads = store.actor_roles(actor_id, offset=0, limit=limit)
+    positions = store.actor_positions(actor_id, offset=0, limit=limit) if heads else []
+    counts: dict[tuple[str, str], int] = {}
+    for position in positions:
+        key = (position.brief_date, position.brief_id)
+        counts[key] = counts.get(key, 0) + 1
+    cut = (positions[-1].brief_date, positions[-1].brief_id) if len(positions) == limit else None
+    entries: list[Entry] = []
+    at = 0
+    for number, head in enumerate(heads):
+        key = (head.brief_date, head.brief_id)
+        while at < len(positions) and (positions[at].brief_date, positions[at].brief_id) < key:
+            at += 1  # a position of no brief read (the library changed meanwhile)
+        count = counts.get(key, 0)
+        if key == cut:
+            count = store.brief_position_count(actor_id, *key)
+        entries.append(
+            BriefEntry(
+                brief_id=head.brief_id,
+                title=head.brief_title,
+                date=head.brief_date,
+                role=head.role,
+                affiliation=head.affiliation,
+                position_count=count,
+                first=number == 0,
+            )
+        )
+        while at < len(positions) and (positions[at].brief_date, positions[at].brief_id) == key:
+            entries.append(PositionEntry(positions[at]))
+            at += 1
+        if len(entries) >= limit:
+            break
+    return entries[:limit]
+
+
 class QuoteBlock:
     """A quote set apart: wrapped, each line behind a bar, as a Rich renderable.
 
