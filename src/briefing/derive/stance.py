@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from briefing.derive.lexicon import wordset
@@ -50,7 +53,6 @@ _SUPPORT = (
     "attend",
     "must accept",
     "urge",
-    "protect",
     "grateful",
     "thank",
     "reliable",
@@ -65,6 +67,23 @@ _SUPPORT = (
     "on the table",
     "stand with",
     "cannot wait",
+    # calls to action support what they call for; permission and rights
+    "call on",
+    "allow",
+    "permit",
+    "right to",
+    "entitle",
+    "legitimate",
+    "justifi",
+    # assessments
+    "orderly",
+    "credible",
+    "constructive",
+    "success",
+    "fair",
+    "recogni",
+    "reward",
+    "intend",
 )
 _OPPOSE = (
     "oppos",
@@ -90,11 +109,8 @@ _OPPOSE = (
     "concern",
     "irregular",
     "disappoint",
-    "sanction",
     "retaliat",
     "respond in kind",
-    "cannot let",
-    "will not reward",
     "oil on the fire",
     "irresponsible",
     "escalat",
@@ -106,14 +122,54 @@ _OPPOSE = (
     "suspend",
     "abandon",
     "leave alone",
+    # the words of criticism and of threat
+    "weaponis",
+    "weaponiz",
+    "bully",
+    "bullie",
+    "blackmail",
+    "hypocri",
+    "interfer",
+    "meddl",
+    "provocat",
+    "reckless",
+    "baseless",
+    "smear",
+    "witch hunt",
+    "politically motivated",
+    "dictate",
+    "unfair",
+    "unjust",
+    "discriminat",
+    "protectionis",
+    "coerci",
+    "mistake",
+    "consequences",
+    "rule out",
+    "prevent",
+    "will respond",
 )
+# Words that guard one's own ("protect our exporters", "cannot let our industry be
+# swamped"): support of a measure from its side, opposition from the side it targets.
+_GUARD = re.compile(
+    r"\b(?:protect(?:s|ed|ing)?|defend(?:s|ed|ing)?|safeguard(?:s|ed|ing)?)\b"
+    r"|\b(?:cannot|can't|can not|will not|won't|must not|mustn't|should not|shall not)\s+let\b",
+    re.IGNORECASE,
+)
+_GUARD_LET = re.compile(r"\blet\b", re.IGNORECASE)
 _NEGATION = wordset(
-    "not no never nor cannot can't won't don't doesn't didn't isn't wasn't without nobody"
+    "not no never nor cannot can't won't don't doesn't didn't isn't wasn't without nobody nothing"
+)
+# Verbs that remove an obstacle: "lift its opposition", "drop its objections" is support.
+_REVERSAL = wordset(
+    """lift lifts lifted lifting ease eases eased easing drop drops dropped dropping remove
+    removes removed removing end ends ended ending scrap scraps scrapped relax relaxes relaxed
+    loosen loosened overturn overturned withdraw withdraws withdrew withdrawn"""
 )
 # Stems that would match unrelated words as a bare prefix ("win" in "wind", "urge" in
 # "urgent", "commit" in "committee") are spelt out with their endings.
 _WHOLE = {
-    "win": r"win(?:s|ning)?\b",
+    "win": r"(?:win|wins|winning|won)\b",
     "urge": r"urg(?:e|es|ed|ing)\b",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
     "back": r"back(?:s|ed|ing|er|ers)?\b",
@@ -121,6 +177,19 @@ _WHOLE = {
     "hope": r"hop(?:e|es|ed|eful|ing)\b",
     "halt": r"halt(?:s|ed|ing)?\b",
     "ready": r"ready\b",
+    "fair": r"fair\b",
+    "allow": r"allow(?:s|ed|ing)?\b",
+    "permit": r"permit(?:s|ted|ting)?\b",
+    "reward": r"reward(?:s|ed|ing)?\b",
+    "intend": r"(?:intend(?:s|ed)?|intention)\b",
+    "dictate": r"dictat(?:e|es|ed|ing)\b",
+    "mistake": r"mistak(?:e|es|en)\b",
+    "call on": r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b",
+    "right to": r"(?:the|a|its|their|our|his|her|full)\s+right\b",
+    "rule out": r"rul(?:e|es|ed|ing)\s+out\b",
+    "prevent": r"prevent(?:s|ed|ing)?\b",
+    "will respond": r"(?:will|would|shall)\s+respond\b",
+    "time to": r"time\s+(?:to|for)\b",
     # "will not leave X alone/behind" (negated: support), "nobody will be left behind"
     "leave alone": r"(?:leave|leaves|leaving|be left)\s+(?:[\w'’-]+\s+){0,3}?(?:alone|behind)\b",
     "stand with": r"(?:stand|stands|standing|stood)\s+(?:with|by)\b",
@@ -141,13 +210,72 @@ def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 _SUPPORT_RE = _cue_re(_SUPPORT)
 _OPPOSE_RE = _cue_re(_OPPOSE)
-_ALWAYS_AGAINST = ("will not reward", "cannot let")
 _NEGATED_ALREADY = re.compile(r"(?:cannot|can't|can not)\s+wait\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 
+# Support with a condition attached is mixed: "only if", "unless", "first X, then Y",
+# and a demand made of the deal itself ("any agreement must end the war").
+_CONDITION = re.compile(
+    r"\bonly\s+(?:if|when|after|once)\b|\bunless\b|\bprovided\s+that\b|\bas long as\b"
+    r"|\bon (?:the )?condition\b|\bpreconditions?\b|\bmust first\b"
+    r"|\bfirst\b[^.;!?]{1,60}?,?\s+then\b"
+    r"|\b(?:any|the|a|this|that|such an?)\s+(?:agreement|deal|accord|truce|ceasefire|settlement"
+    r"|proposal|plan|treaty|compromise)\s+(?:must|has to|will have to|would have to|needs to"
+    r"|should)\b",
+    re.IGNORECASE,
+)
+# Openness is not commitment: "ready to discuss", "would consider".
+_HEDGE = re.compile(
+    r"\b(?:ready|willing|open|prepared)\s+to\s+(?:discuss|consider|talk|look|examine|study"
+    r"|explore)\w*|\bopen\s+to\s+(?:discussions?|talks|dialogue|negotiations?|the idea|"
+    r"proposals?|ideas)\b|\b(?:would|could|might|may)\s+consider\b",
+    re.IGNORECASE,
+)
+# A concession and a demand: "we will keep operating, but the model will have to change".
+_BUT_DEMAND = re.compile(
+    r"\b(?:but|however|yet)\b[^.;!?]{0,80}?\b(?:must|have to|has to|will have to|would have to"
+    r"|need to|needs to)\b",
+    re.IGNORECASE,
+)
+# A threat of retaliation: "if Brussels goes ahead, we will act".
+_RETALIATION = re.compile(
+    r"\bif\b[^.;!?]{0,60}?\b(?:go(?:es)? ahead|proceeds?|does so|do so|carr(?:y|ies) out"
+    r"|imposes?|press(?:es)? ahead)\b[^.;!?]{0,20}?,?\s+(?:we|they|it|he|she|[A-Z][\w-]+)\s+"
+    r"(?:will|would|shall)\b",
+    re.IGNORECASE,
+)
+# A settlement preferred to a measure: "Berlin favoured a negotiated solution".
+_ALTERNATIVE = re.compile(
+    r"\b(?:negotiated|diplomatic|political|peaceful)\s+(?:solution|settlement|outcome|resolution"
+    r"|way out)\b|\bcompromise\b|\bdialogue\b|\bdiplomacy\b",
+    re.IGNORECASE,
+)
+# Measures one side takes against another: the topic's proponent and target have sides.
+MEASURES = wordset(
+    """tariff tariffs duty duties levy levies sanction sanctions curb curbs ban bans embargo
+    embargoes restriction restrictions limit limits quota quotas fine fines penalty penalties
+    ultimatum deadline blockade boycott controls cap caps freeze expulsion expulsions order
+    ruling strike strikes"""
+)
 
-def stance(text: str) -> str:
-    """``supports`` / ``opposes`` / ``mixed`` / ``unclear`` for one statement."""
+
+class Side(Enum):
+    """Which side of the topic's measure a speaker is on (see :func:`sides`)."""
+
+    FOR = "for"
+    AGAINST = "against"
+
+
+def stance(text: str, side: Side | None = None, topic: str | None = None) -> str:
+    """``supports`` / ``opposes`` / ``mixed`` / ``unclear`` for one statement.
+
+    Cue words with negation ("will not accept"), an obstacle lifted ("drop its
+    objections"), contrast (cues both ways: ``mixed``), a condition or a hedge on support
+    (``mixed``), retaliation (``opposes``). ``side`` is the speaker's side of the topic's
+    measure: guarding words take it ("cannot let our industry be swamped" supports the
+    tariff from the side imposing it), criticism from that side that does not name the
+    topic is aimed at the measure's target (support), and a statement with no cue takes
+    the side's stance. ``topic`` tells a measure ("tariff on steel") from a settlement."""
     pro = con = 0
     hits = [(m, False) for m in _OPPOSE_RE.finditer(text)]
     taken = [(m.start(), m.end()) for m, _ in hits]
@@ -156,25 +284,67 @@ def stance(text: str) -> str:
         for m in _SUPPORT_RE.finditer(text)
         if not any(s < m.end() and m.start() < e for s, e in taken)
     ]
+    taken = [(m.start(), m.end()) for m, _ in hits]
+    retaliation = bool(_RETALIATION.search(text))
+    for guard in _GUARD.finditer(text):
+        if any(s < guard.end() and guard.start() < e for s, e in taken):
+            continue
+        negated_let = bool(_GUARD_LET.search(guard.group(0)))
+        if retaliation or side is Side.AGAINST:
+            con += 1
+        elif side is Side.FOR or not negated_let:
+            pro += 1
+        else:
+            con += 1  # "cannot let …" with no side: what is refused
     for match, positive in hits:
-        if match.group(0).lower() not in _ALWAYS_AGAINST and not _NEGATED_ALREADY.match(
-            match.group(0)
-        ):
+        if not _NEGATED_ALREADY.match(match.group(0)):
             window = text[max(0, match.start() - 30) : match.start()]
-            before = [w.lower() for w in _WORD.findall(window)]
-            if any(w in _NEGATION or w.endswith("n't") for w in before[-3:]):
+            before = [w.lower() for w in _WORD.findall(window)][-3:]
+            if any(w in _NEGATION or w.endswith("n't") for w in before):
                 positive = not positive
+            elif not positive and any(w in _REVERSAL for w in before):
+                positive = True  # "lift its opposition"
         if positive:
             pro += 1
         else:
             con += 1
+    if retaliation:
+        con += 1
+    if side is Side.FOR and con and not pro and not _names_topic(text, topic):
+        pro, con = 1, 0  # the measure's side faulting its target
     if pro and con:
         return "mixed"
+    measure = bool(topic) and _is_measure(topic or "")
+    hedged = bool(
+        _CONDITION.search(text) or _HEDGE.search(text) or (measure and _ALTERNATIVE.search(text))
+    )
     if pro:
-        return "supports"
+        return "mixed" if hedged else "supports"
     if con:
         return "opposes"
+    if hedged or _BUT_DEMAND.search(text):
+        return "mixed"
+    if side is Side.FOR:
+        return "supports"
+    if side is Side.AGAINST:
+        return "opposes"
     return "unclear"
+
+
+def _content(text: str) -> set[str]:
+    from briefing.derive.evaluate import meaning_words
+
+    return meaning_words(text)
+
+
+def _names_topic(text: str, topic: str | None) -> bool:
+    return bool(topic and _content(text) & _content(topic))
+
+
+def _is_measure(topic: str) -> bool:
+    """Is the topic a measure taken against someone ("tariff on Indian steel")?"""
+    head = re.split(r"\s+(?:on|against|for|into|of|to)\s+", topic.lower(), maxsplit=1)[0]
+    return bool(set(head.split()) & MEASURES)
 
 
 def settle_stances(positions: list[dict[str, Any]]) -> None:
@@ -198,15 +368,37 @@ def settle_stances(positions: list[dict[str, Any]]) -> None:
 _VERBISH = wordset(
     "to will would says said say gives give backs urges opens open heads kills hits faces "
     "wins loses seeks rejects warns agrees plans vows calls orders threatens agree meet sign "
-    "clash reach hold vow seek warn urge back reject plan call strike"
+    "clash reach hold vow seek warn urge back reject plan call strike order orders"
 )
 _SPLIT = re.compile(r"\s+(?:as|while|after|amid|despite|but|when)\s+|[;:—–]\s*|\s-\s")
 _LEADING = re.compile(r"^(?:(?:for|into|on|to|in|of|over|with|a|an|the|new)\s+)+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:for|into|on|to|in|of|over|with|and|at|by))+$", re.IGNORECASE)
+# "gives the junta a month to set a date": an ultimatum
+_DEADLINE = re.compile(
+    r"^(?P<who>.+?)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:more\s+)?(?:hours?|days?|weeks?|months?|years?)\s+to\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+# "orders Zoomly to treat drivers as employees": what is ordered is the matter
+_COMPELS = wordset("orders order ordered forces forced tells told compels directs instructs")
+_PROBE = re.compile(
+    r"\b(?:probe|investigation|inquiry|review|case|lawsuit|challenge)\s+(?:into|of|against)\s+"
+    r"(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_POSSESSOR = re.compile(r"^(?P<who>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+\w")
 
 
-def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
-    """The headline's central matter as a short noun phrase, or ``None``."""
+@dataclass(frozen=True)
+class _Headline:
+    """A headline's first clause split at its verb: ``subject`` ``verb`` ``rest``."""
+
+    words: list[str]
+    verb: int | None
+    named: bool  # the subject is a name (or names): the matter is after the verb
+
+
+def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
     clauses = [c.strip(" .") for c in _SPLIT.split(title.strip()) if c.strip(" .")]
     if not clauses:
         return None
@@ -230,23 +422,193 @@ def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
         ):
             verb = k
             break
-    if verb is None:
-        phrase = clause
-    else:
+    named = False
+    if verb is not None:
         subject = " ".join(words[:verb])
         named = subject.lower() in known or all(
             w[:1].isupper() or w.lower() in {"and", "&"} for w in words[:verb]
         )
-        phrase = " ".join(words[verb + 1 :]) if named else subject
+    return _Headline(words, verb, named)
+
+
+def _party(phrase: str) -> str:
+    """The party a noun phrase names: "ride-hailing firm Zoomly" -> "Zoomly", "the Tarana
+    junta" -> "Tarana junta"."""
+    words = [w.strip(",") for w in phrase.split()]
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    tail: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        tail.insert(0, word)
+    return " ".join(tail) if tail and len(tail) < len(words) else " ".join(words)
+
+
+def gerund(verb: str) -> str:
+    """ "treat" -> "treating", "set" -> "setting", "free" -> "freeing"."""
+    low = verb.lower()
+    if low in {"be", "see", "free", "agree", "flee"} or low.endswith(("ee", "ye", "oe")):
+        return verb + "ing"
+    if low.endswith("ie"):
+        return verb[:-2] + "ying"
+    if low.endswith("e") and len(low) > 2:
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", low) and len(low) <= 4:
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def _tidy(phrase: str, max_words: int = 6) -> str:
+    phrase = _LEADING.sub("", phrase) if len(phrase.split()) > 1 else phrase
+    phrase = " ".join(phrase.split()[:max_words])
+    return _TRAILING.sub("", phrase).strip(" ,.'’\"")
+
+
+def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
+    """The headline's central matter as a short noun phrase, or ``None``.
+
+    "EU threatens tariff on Indian steel" -> "tariff on Indian steel"; what an order
+    orders ("Court orders Zoomly to treat drivers as employees" -> "Zoomly treating
+    drivers as employees"); what an ultimatum demands ("gives the junta a month to set an
+    election date" -> "deadline for the junta to set an election date"); what a probe
+    looks into ("opens probe into Halvard's bid for Norsk Kabel" -> "Halvard's bid for
+    Norsk Kabel"). Never the speaker alone: a phrase that is only one of ``names`` is no
+    topic."""
+    head = _headline(title, names)
+    if head is None:
+        return None
+    words, verb = head.words, head.verb
+    special = _special_topic(head) if verb is not None else None
+    if special:
+        return special
+    if verb is None:
+        phrase = " ".join(words)
+    else:
+        phrase = " ".join(words[verb + 1 :]) if head.named else " ".join(words[:verb])
     phrase = _LEADING.sub("", phrase) if len(phrase.split()) > 1 else phrase
     phrase = re.split(r"\s+(?:to|will|would|could)\s+", phrase, maxsplit=1)[0]
     phrase = " ".join(phrase.split()[:6])
     phrase = _TRAILING.sub("", phrase).strip(" ,.'’\"")
     if len(phrase) < 3:
         return None
+    known = {n.lower() for n in names}
+    if phrase.lower() in known or (_party(phrase).lower() in known and phrase[:1].islower()):
+        return None  # "ride-hailing firm Zoomly": an actor, not a matter
     if phrase.split()[0] == words[0] and not phrase[:2].isupper():
         return phrase[:1].lower() + phrase[1:]  # the headline's sentence-case capital
     return phrase
+
+
+def _special_topic(head: _Headline) -> str | None:
+    assert head.verb is not None
+    verb = head.words[head.verb].lower()
+    rest = " ".join(head.words[head.verb + 1 :])
+    if verb in {"gives", "give", "gave", "sets", "set"}:
+        match = _DEADLINE.match(rest)
+        if match:
+            who = _LEADING.sub("", match.group("who"))
+            what = " ".join(match.group("what").split()[:6])
+            return _tidy(f"deadline for {who} to {what}", 10)
+    if verb in _COMPELS:
+        who, sep, what = rest.partition(" to ")
+        if sep and who and what:
+            action = what.split()
+            return _tidy(" ".join([_party(who), gerund(action[0]), *action[1:5]]), 8)
+    match = _PROBE.search(rest)
+    if match:
+        what = re.split(r"\s+(?:to|will|would|could|after|over)\s+", match.group("what"))[0]
+        return _tidy(what, 7)
+    return None
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The two sides of a topic that is one party's measure or action against another:
+    ``proponent`` (whose measure or action it is) and ``opponent`` (the other party)."""
+
+    proponent: str | None = None
+    opponent: str | None = None
+
+    def keys(self, which: Side) -> frozenset[str]:
+        phrase = self.proponent if which is Side.FOR else self.opponent
+        return _party_keys(phrase) if phrase else frozenset()
+
+
+def sides(title: str, topic: str | None, names: Iterable[str] = ()) -> Sides:
+    """Who stands behind the topic and whom it is aimed at, from the headline: the
+    subject of a measure ("EU threatens tariff on Indian steel": EU / Indian), of an
+    order or ultimatum (the court / Zoomly, the bloc / the junta), or the party whose
+    action another side probes or challenges (Halvard's bid / the regulator). Other
+    headlines have no sides."""
+    head = _headline(title, names)
+    if head is None or head.verb is None or not head.verb:
+        return Sides()
+    subject = _party(" ".join(head.words[: head.verb]))
+    verb = head.words[head.verb].lower()
+    rest = " ".join(head.words[head.verb + 1 :])
+    if verb in {"gives", "give", "gave", "sets", "set"}:
+        match = _DEADLINE.match(rest)
+        if match:
+            return Sides(subject, _party(match.group("who")))
+    if verb in _COMPELS:
+        who, sep, _ = rest.partition(" to ")
+        if sep and who:
+            return Sides(subject, _party(who))
+    if topic:
+        owner = _POSSESSOR.match(topic)
+        if (owner and _PROBE.search(rest)) or (owner and verb in _OPPOSING):
+            assert owner is not None
+            return Sides(owner.group("who"), subject)
+        if _is_measure(topic):
+            target = re.split(r"\s+(?:on|against)\s+", topic, maxsplit=1)
+            if len(target) == 2:
+                named = [w for w in target[1].split() if w[:1].isupper()]
+                return Sides(subject, " ".join(named) if named else None)
+            return Sides(subject, None)
+    return Sides()
+
+
+_OPPOSING = wordset(
+    "probes blocks challenges rejects opposes sues fines investigates questions criticises "
+    "criticizes condemns"
+)
+
+
+@lru_cache(maxsize=64)
+def _party_keys(phrase: str) -> frozenset[str]:
+    """The ways an article may name a party: the phrase, its head noun ("junta"), and
+    for a country or organisation in it, every name the lexicon knows ("Indian" ->
+    India, New Delhi; "West African bloc" -> ECOWAS)."""
+    from briefing.derive import lexicon as lx
+
+    keys = {phrase}
+    words = phrase.split()
+    if (words and words[-1][:1].islower()) or len(words) == 1:
+        keys.add(words[-1].lower())
+    caps = " ".join(w for w in words if w[:1].isupper())
+    for entity in lx.COUNTRIES + lx.ORGS:
+        forms = (entity.name, *entity.aliases, *entity.demonyms, *entity.capitals)
+        hit = any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", phrase) for f in forms if f)
+        if not hit and len(caps.split()) >= 2 and caps in entity.name:
+            hit = True  # "West African bloc" -> Economic Community of West African States
+        if hit:
+            keys |= {f for f in forms if f}
+    return frozenset(keys)
+
+
+def side_of(found: Sides, descriptions: Iterable[str]) -> Side | None:
+    """The speaker's side from how the article names and describes them (name, aliases,
+    role, affiliation, "a spokesman for the junta"), or ``None``."""
+    text = " | ".join(d for d in descriptions if d)
+    hits = set()
+    for which in (Side.FOR, Side.AGAINST):
+        for key in found.keys(which):
+            flags = re.IGNORECASE if key.islower() else 0
+            if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text, flags):
+                hits.add(which)
+                break
+    return hits.pop() if len(hits) == 1 else None
 
 
 def library_topic(topic: str, candidates: Iterable[str]) -> str | None:

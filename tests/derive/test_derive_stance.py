@@ -1,0 +1,128 @@
+"""Stance relative to the draft's topic (issue 12 item 2): contrast, conditions, hedges,
+calls to action, retaliation, obstacles lifted, and the speaker's side of a measure.
+
+Every sentence here is written for these tests (no fixture's wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.derive.stance import Side, side_of, sides, stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a call to action supports what it calls for
+        ("The mayor called on the council to approve the bridge.", "supports"),
+        ("Farmers called for a quick decision on the levy.", "supports"),
+        # an obstacle lifted is support: "lift its opposition", "ease the restrictions"
+        ("Partners urged the ministry to drop its objections to the scheme.", "supports"),
+        # contrast: a concession with a demand after "but" is mixed
+        ("We will keep flying to the island, but the timetable will have to change.", "mixed"),
+        ("The vote was largely orderly but there are serious concerns about the count.", "mixed"),
+        # conditional support
+        ("We will sign only if the fishing quotas are raised.", "mixed"),
+        ("Any accord must cover the northern valleys, not just the coast.", "mixed"),
+        ("Our view is simple: first the guarantees, then the signatures.", "mixed"),
+        # openness is not commitment
+        ("The ministry was ready to discuss every proposal.", "mixed"),
+        ("Lisbon would consider joining the scheme.", "mixed"),
+        # retaliation and threats oppose
+        ("If Oslo goes ahead, we will act to protect our fishermen.", "opposes"),
+        ("Ankara would respond in a way that would be remembered.", "opposes"),
+        ("He warned that the plan could have grave consequences for the region.", "opposes"),
+        # criticism words
+        ("She said the agency was weaponising the licence rules.", "opposes"),
+        ("The ministry called the inquiry politically motivated.", "opposes"),
+        ("The union said the decision was unfair to seasonal workers.", "opposes"),
+        # permission, rights, no intention
+        ("The coastguard should be allowed to board the trawlers.", "supports"),
+        ("Fishermen have the right to defend their nets.", "supports"),
+        ("We have no intention of closing the school.", "opposes"),
+        ("Nothing should be ruled out when it comes to the new runway.", "supports"),
+        ("The governor has long ruled out a second runway.", "opposes"),
+        # an accepted deal with a refusal after "but"
+        (
+            "The mayor accepted the deal, but warned that the town would not recognise the new "
+            "district.",
+            "mixed",
+        ),
+        ("Today the workers won.", "supports"),
+    ],
+)
+def test_stance_rules(sentence: str, expected: str) -> None:
+    assert stance(sentence) == expected
+
+
+def test_guarding_words_take_the_speakers_side_of_the_measure() -> None:
+    guard = "We cannot let our orchards be ruined by cheap apples."
+    assert stance(guard, side=Side.FOR) == "supports"
+    assert stance(guard, side=Side.AGAINST) == "opposes"
+    protect = "We will take steps to protect our growers."
+    assert stance(protect, side=Side.AGAINST) == "opposes"
+    assert stance(protect, side=Side.FOR) == "supports"
+
+
+def test_the_measures_side_criticising_the_target_supports_the_measure() -> None:
+    text = "Those who ignore the court will not be rewarded."
+    assert stance(text, side=Side.FOR, topic="fine on the Velder mine") == "supports"
+    # criticism of the measure itself stays opposition
+    assert stance("The fine is a mistake.", side=Side.FOR, topic="fine on the mine") == "opposes"
+    # a side member saying nothing for or against takes the side's stance
+    assert stance("The figures speak for themselves.", side=Side.AGAINST) == "opposes"
+
+
+def test_preferring_talks_to_a_measure_is_mixed() -> None:
+    text = "Lisbon favoured a negotiated solution."
+    assert stance(text, topic="tariff on Moravian wine") == "mixed"
+    assert stance(text, topic="ferry timetable talks") == "supports"
+
+
+@pytest.mark.parametrize(
+    ("title", "topic", "proponent", "opponent"),
+    [
+        (
+            "Norway threatens duties on Chilean salmon",
+            "duties on Chilean salmon",
+            "Norway",
+            "Chilean",
+        ),
+        (
+            "Regulator opens probe into Brevik's bid for Solvang",
+            "Brevik's bid for Solvang",
+            "Brevik",
+            "Regulator",
+        ),
+        (
+            "Court orders airline Skyra to refund passengers",
+            "Skyra refunding passengers",
+            "Court",
+            "Skyra",
+        ),
+        (
+            "Pacific bloc gives Morel junta two weeks to free prisoners",
+            None,
+            "Pacific bloc",
+            "Morel junta",
+        ),
+        ("Heavy rain floods coastal towns", None, None, None),
+    ],
+)
+def test_sides_of_a_headline(
+    title: str, topic: str | None, proponent: str | None, opponent: str | None
+) -> None:
+    found = sides(title, topic)
+    assert (found.proponent, found.opponent) == (proponent, opponent)
+
+
+def test_speaker_side_from_name_role_affiliation_or_description() -> None:
+    found = sides("Norway threatens duties on Chilean salmon", "duties on Chilean salmon")
+    assert side_of(found, ["Erik Dahl", "Norway's fisheries minister"]) is Side.FOR
+    assert side_of(found, ["Chilean officials", "Chile"]) is Side.AGAINST
+    assert side_of(found, ["Ana Soto", "a spokeswoman for the government in Santiago"]) is (
+        Side.AGAINST
+    )
+    assert side_of(found, ["Japan"]) is None
+    junta = sides("Pacific bloc gives Morel junta two weeks to free prisoners", None)
+    assert side_of(junta, ["Colonel Ari Tane, who leads the junta"]) is Side.AGAINST
