@@ -27,6 +27,7 @@ from briefing.derive.questions import (
     content_words,
     extract_questions,
     library_questions,
+    name_the_matter,
     question_id,
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
@@ -228,9 +229,10 @@ def derive(
     taken |= {str(item["id"]) for item in carried}
     questions.extend(carried)
     for q in extract_questions(paragraphs, sentence_tuples):
+        asked = name_the_matter(q.question, topic)
         item: dict[str, Any] = {
-            "id": question_id(q.question, taken),
-            "question": q.question,
+            "id": question_id(asked, taken),
+            "question": asked,
             "context": q.context,
         }
         ids = _actors_in(doc, chosen, q.para, q.start, q.end)

@@ -29,14 +29,16 @@ _WH_CUES = re.compile(
     r"(?:say|specify|confirm|disclose|comment on)|"
     r"not (?:yet )?(?:decided|said|clear|known|specified|disclosed)|have not said|has not said|"
     r"too early to (?:say|tell)|no decision (?:has been|was) (?:made|taken) (?:on )?|"
+    r"\bquestions?\s+(?:now\s+)?(?:is|are|remains?)|"
     r"(?:is|are) (?:still )?(?:weighing|considering|debating|discussing)|"
     r"unclear|uncertain)\s*(?:,\s*)?(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
 _WH_LEAD = re.compile(r"^(?:Whether|How|When|What|Who|Why)\b")
 _DENY = re.compile(
-    r"\b(?:did not|didn't|would not|wouldn't|declined to) (?:deny|confirm)\s+(?:reports?\s+|"
-    r"claims?\s+|suggestions?\s+)?(?:that\s+)?(?!whether\b|if\b)(?P<claim>[^,;.]+)",
+    r"\b(?:did not|didn't|would not|wouldn't|declined to) (?:deny|confirm)\s+(?:(?:reports?|"
+    r"claims?|suggestions?)\s+(?:that\s+)?|that\s+)(?!whether\b|if\b)"
+    r"(?P<claim>(?:(?!\s+but\s)[^,;.])+)",
     re.IGNORECASE,
 )
 _NO_COMMENT = re.compile(
@@ -67,6 +69,65 @@ _RULE_OUT = re.compile(
 _IN_TALKS = re.compile(
     r"\b(?:was|were|is|are) still in (?:discussions|talks|negotiations)"
     r"(?P<with>\s+with\s+[^,.;]{2,60}?)?(?=\s+(?:and|but|while|over|on|about)\b|[,.;]|$)"
+)
+# "has not declared a state of emergency", "has yet to approve the timetable": a decision
+# not taken yet. Silence ("has not responded", "has not commented") is no question.
+_NOT_YET = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:has|have|had)\s+(?:not\s+(?:yet\s+)?(?P<done>declared|decided|"
+    r"announced|approved|confirmed|signed|ratified|agreed|named|chosen|released|published|"
+    r"ruled|endorsed|accepted|rejected|recognised|recognized|lifted|imposed)|yet\s+to\s+"
+    r"(?P<base>(?!respond|comment|reply)[a-z]+))\b(?P<rest>[^,.;]{0,90})"
+)
+_BASE = {
+    "chosen": "choose",
+    "ruled": "rule",
+    "ratified": "ratify",
+    "agreed": "agree",
+}
+# "gave the club two weeks to pay its players": will they, in time?
+_GIVEN_TIME = re.compile(
+    r"\b(?:gave|gives|give|given|giving)\s+(?P<who>[^,.;]{2,60}?)\s+(?P<time>(?:a|an|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:more\s+)?(?:hours?|days?|weeks?|"
+    r"months?|years?))\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
+)
+# "has until March 3 to decide whether to approve or reject the sale"
+_UNTIL = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:has|have|had)\s+until\s+(?P<when>[^,.;]{2,30}?)\s+to\s+"
+    r"(?P<act>[a-z][^,.;\"“”]{3,90})"
+)
+_DECIDE_WHETHER = re.compile(
+    r"^decide\s+whether\s+(?:or not\s+)?to\s+(?P<verb>\w+)(?:\s+or\s+\w+)?\s+(?P<obj>.+)$"
+)
+# "has threatened to strike again if talks fail"
+_THREAT = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:has\s+|have\s+|had\s+)?threat(?:ened|ens|en)\s+to\s+"
+    r"(?P<act>[a-z][^,.;\"“”]{3,90}?)(?=\s+(?:if|unless|should|after)\b|[,.;]|$)"
+)
+# "hoped a compromise could be found before the end of the year"
+_HOPED = re.compile(
+    r"\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?P<subj>(?:a|an|the|their|its)\s+[^,.;]{2,40}?)\s+"
+    r"(?:could|would|will|can|might)\s+be\s+(?P<rest>[a-z][^,.;\"“”]{2,80})"
+)
+# "warned that the fire could reach …", "I fear the toll will rise"
+_WARNED = re.compile(
+    r"\b(?:warn(?:ed|ing|s)?\s+(?:that\s+)?(?P<subj>(?:the|a|an|its|their|this|these|[A-Z])"
+    r"[^,.;\"“”]{1,60}?)\s+(?:could|may|might)|fear(?:s|ed|ing)?\s+(?:that\s+)?"
+    r"(?P<subj2>(?:the|a|an|its|their|this|these|[A-Z])[^,.;\"“”]{1,60}?)\s+"
+    r"(?:could|may|might|will|would))\s+(?P<rest>[a-z][^.;\"“”]{2,100})"
+)
+# "said no decision had been made on the stadium"
+_NO_DECISION = re.compile(
+    r"(?:(?P<subj>[^,.;]*?)\s+(?:said|says|told \w+)\s+(?:that\s+)?)?no decision "
+    r"(?:has|had)?\s*(?:been|was)\s+(?:made|taken|reached)\s+(?:on|about)\s+"
+    r"(?P<what>(?!whether\b)[^,.;\"“”]{2,80})",
+    re.IGNORECASE,
+)
+_EVENTS = wordset(
+    """round rounds talks meeting meetings summit vote election hearing visit trial
+    referendum negotiations consultations debate session conference"""
+)
+_SOON_WHEN = re.compile(
+    r"\bsoon,?\s+(?:possibly|perhaps|maybe)\s+(?P<when>(?:before|by|on|in|as early as)\s+.+)$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
 # "urged Hamas to accept the deal", "would ask the Supreme Court to order a recount":
@@ -166,6 +227,32 @@ class Question:
     likelihood: str | None = None
 
 
+def _base(verb: str) -> str:
+    """The base form of a verb of :data:`_NOT_YET` ("declared" -> "declare")."""
+    if verb in _BASE:
+        return _BASE[verb]
+    stem = verb[:-2]
+    # "signed", "accepted", "published": the stem is the verb; "declared", "approved": + e
+    return stem if stem.endswith(("gn", "pt", "ct", "sh", "rm", "ft", "ll")) else stem + "e"
+
+
+def _np(subject: str) -> str:
+    """A subject as it stands inside a question ("The ministry" -> "the ministry")."""
+    subject = re.sub(r"^(?:and|but|while|that|as)\s+", "", subject.strip())
+    subject = _REPORTING.sub("", subject).strip()
+    if subject.split()[:1] and subject.split()[0] in {"The", "A", "An", "Its", "Their", "It"}:
+        subject = subject[0].lower() + subject[1:]
+    return subject
+
+
+def _ok_subject(subject: str, pronoun: bool = False) -> bool:
+    """A subject a question can name (a pronoun only where the sentence before names it,
+    see :func:`_named_pronoun`)."""
+    if pronoun and subject.lower() in {"it", "they"}:
+        return True
+    return bool(subject) and len(subject.split()) <= 8 and subject.lower() not in _FILLER_SUBJECTS
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -242,8 +329,22 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         ):
             question = invert(wh.group("wh"), wh.group("clause"))
             named = _LEAD_NAME.match(sentence)
-            pron = re.match(r"(Will|Is|Has|Does|Can|Could)\s+(it|they|he|she)\b", question)
-            if pron and named and named.group(0) not in {"It", "The", "A", "An"}:
+            pron = re.match(
+                r"(Will|Has|Does|Can|Could)\s+(it|they|he|she)\b(?!\s+(?:true|known)\b)",
+                question,
+            )
+            if (
+                pron
+                and named
+                and not _WH_LEAD.match(named.group(0))
+                and named.group(0)
+                not in {
+                    "It",
+                    "The",
+                    "A",
+                    "An",
+                }
+            ):
                 # "Halvard declined to say whether it would …" -> "Will Halvard …?"
                 question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
             out.append((question, "unclear"))
@@ -277,7 +378,47 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             if subject.lower() in _FILLER_SUBJECTS:
                 continue  # "the matter", "the issue": no question worth asking
             outcome = _OUTCOME.get(undecided.group("what").split()[-1].lower(), "be decided")
+            head = re.split(r"\s+(?:of|on|for|with|between)\s+", subject)[0].split()[-1:]
+            if outcome in {"be scheduled", "be set"} and set(head) & _EVENTS:
+                outcome = "take place"  # "a new round of talks has not been scheduled"
             out.append((_finish(f"will {subject} {outcome}"), "undecided"))
+    for found in _NOT_YET.finditer(sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True) and not subject[:1].isdigit():
+            verb = _base(found.group("done")) if found.group("done") else found.group("base")
+            out.append((_finish(f"will {subject} {verb}{found.group('rest')}"), "not-yet"))
+    for found in _GIVEN_TIME.finditer(sentence):
+        who = _np(found.group("who"))
+        if _ok_subject(who):
+            act = found.group("act")
+            out.append((_finish(f"will {who} {act} within {found.group('time')}"), "deadline"))
+    for found in _UNTIL.finditer(sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            act = found.group("act").strip()
+            choice = _DECIDE_WHETHER.match(act)
+            if choice:
+                act = f"{choice.group('verb')} {choice.group('obj')}"
+            out.append((_finish(f"will {subject} {act} by {found.group('when')}"), "deadline"))
+    for found in _THREAT.finditer(sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            out.append((_finish(f"will {subject} {found.group('act')}"), "threat"))
+    for found in _HOPED.finditer(sentence):
+        subject = _np(found.group("subj"))
+        out.append((_finish(f"will {subject} be {found.group('rest')}"), "hoped"))
+    for found in _WARNED.finditer(sentence):
+        subject = _np(found.group("subj") or found.group("subj2"))
+        if _ok_subject(subject) and subject.lower() not in {"i", "we", "you", "they", "he", "she"}:
+            rest = re.split(r",\s*(?:but|and|which|as|while)\b", found.group("rest"))[0]
+            out.append((_finish(f"will {subject} {rest}"), "warned"))
+    for found in _NO_DECISION.finditer(sentence):
+        subject = _np(found.group("subj") or "")
+        what = found.group("what").strip()
+        if subject and _ok_subject(subject):
+            out.append((_finish(f"will {subject} decide on {what}"), "undecided"))
+        else:
+            out.append((_finish(f"will a decision be made on {what}"), "undecided"))
     for no_comment in _NO_COMMENT.finditer(sentence) if with_no_comment else ():
         subject = (no_comment.group("subj") or no_comment.group("subj2") or "").strip()
         subject = re.sub(r"^(?:and|but|while)\s+", "", subject)
@@ -295,7 +436,11 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 continue
             if subject.split()[0] in {"The", "A", "An", "Its", "Their"}:
                 subject = subject[0].lower() + subject[1:]
-            rest = re.split(r",\s*(?:possibly|but|and|which|as)\b", modal.group("rest"))[0]
+            rest = modal.group("rest")
+            when = _SOON_WHEN.search(rest)
+            if when:  # "could come soon, possibly before the ministers meet on May 13"
+                rest = rest[: when.start()] + when.group("when")
+            rest = re.split(r",\s*(?:possibly|but|and|which|as)\b", rest)[0]
             out.append((_finish(f"will {subject} {rest}"), "could-soon"))
     # "Is it true that whether …?" is never a question
     return [(q, cue) for q, cue in out if "that whether" not in q.lower()]
@@ -308,9 +453,11 @@ def extract_questions(
     seen: set[str] = set()
     kept: list[set[str]] = []  # content of each question kept
     out: list[Question] = []
+    last_subject: str | None = None
     for para, spans in enumerate(sentences):
         for start, end, text in spans:
             for question, cue in find_questions(text):
+                question = _named_pronoun(question, last_subject)
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
@@ -322,7 +469,50 @@ def extract_questions(
                 found = Question(question, clip(text, 300), para, start, end, cue)
                 found.likelihood = likelihood(text)
                 out.append(found)
+            lead = _LEAD_SUBJECT.match(text)
+            if lead:
+                last_subject = _np(lead.group(1))
     return out[:limit]
+
+
+_LEAD_SUBJECT = re.compile(
+    r"^(?!(?:Whether|How|When|What|Who|Why|Which|If|It|This|That|There)\b)((?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)\s+"
+    r"(?:said|says|has|have|had|is|was|will|would|announced|told)\b"
+)
+_PRONOUN_Q = re.compile(r"^(Will|Has|Does|Can|Could)\s+(it|they)\b(?!\s+(?:true|known)\b)")
+
+
+def _named_pronoun(question: str, subject: str | None) -> str:
+    """ "Will it clear the merger …?" after "The Competition Authority said …" -> "Will
+    the Competition Authority clear the merger …?" (a question must name its actor)."""
+    match = _PRONOUN_Q.match(question)
+    if not match or not subject or subject.lower() in {"it", "they", "he", "she", "we", "i"}:
+        return question
+    return f"{match.group(1)} {subject}{question[match.end() :]}"
+
+
+# What "the deal" may stand for: a topic whose head is one of these names the matter.
+_DEALS = wordset(
+    """deal deals proposal proposals agreement offer offers plan plans accord truce ceasefire
+    pact bid takeover merger treaty settlement package"""
+)
+_THE_DEAL = re.compile(r"\bthe (?P<noun>deal|proposal|agreement|offer|plan|accord|bid|pact)\b")
+
+
+def name_the_matter(question: str, topic: str | None) -> str:
+    """ "Will Hamas accept the deal?" -> "Will Hamas accept the truce proposal?" when the
+    draft's topic is a deal of some kind: a question should say what it is about."""
+    if not topic:
+        return question
+    head = re.split(r"\s+(?:for|of|on|with|between|to)\s+", topic)[0].split()[-1:]
+    if not set(w.lower() for w in head) & _DEALS:
+        return question
+    match = _THE_DEAL.search(question)
+    if not match or topic.lower() in question.lower():
+        return question
+    owned = bool(re.match(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s\b", topic))
+    named = topic if owned or (topic[:1].isupper() and " " not in topic) else f"the {topic}"
+    return question[: match.start()] + named + question[match.end() :]
 
 
 _FRAMING = frozenset(["true", "known", "will", "could", "end"])

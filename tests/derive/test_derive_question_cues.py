@@ -1,0 +1,108 @@
+"""Open questions from more of what an article leaves open (issue 12 item 1): decisions
+not yet taken, deadlines and ultimatums, threats, hopes, warnings, "the question is
+whether", a pronoun subject named from the sentence before, and "the deal" named by the
+draft's topic. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.derive.questions import extract_questions, find_questions, name_the_matter
+from briefing.derive.sentences import split_sentences
+
+
+def questions_of(*paragraphs: str) -> list[str]:
+    paras = list(paragraphs)
+    spans = [[(s.start, s.end, s.text) for s in split_sentences(p)] for p in paras]
+    return [q.question for q in extract_questions(paras, spans)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "The regional council has not declared a state of emergency.",
+            "Will the regional council declare a state of emergency?",
+        ),
+        (
+            "The ministry has yet to approve the new timetable.",
+            "Will the ministry approve the new timetable?",
+        ),
+        (
+            "The league gave the club two weeks to pay its players.",
+            "Will the club pay its players within two weeks?",
+        ),
+        (
+            "The regulator has until March 3 to decide whether to approve or reject the sale.",
+            "Will the regulator approve the sale by March 3?",
+        ),
+        (
+            "The pilots' union has threatened to strike again if talks fail.",
+            "Will the pilots' union strike again?",
+        ),
+        (
+            "Officials hoped a settlement could be reached before the summer.",
+            "Will a settlement be reached before the summer?",
+        ),
+        (
+            "The agency warned that the fire could reach the northern suburbs.",
+            "Will the fire reach the northern suburbs?",
+        ),
+        ("I fear the river will burst its banks again.", "Will the river burst its banks again?"),
+        (
+            "The question is whether the bank will raise rates.",
+            "Will the bank raise rates?",
+        ),
+        (
+            "The mayor said no decision had been made on the stadium.",
+            "Will the mayor decide on the stadium?",
+        ),
+        (
+            "A new round of consultations has not been scheduled.",
+            "Will a new round of consultations take place?",
+        ),
+        (
+            "A decision on the tunnel could come soon, possibly before the council meets on "
+            "June 4.",
+            "Will a decision on the tunnel come before the council meets on June 4?",
+        ),
+    ],
+)
+def test_question_cues(sentence: str, question: str) -> None:
+    assert question in [q for q, _ in find_questions(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company has not responded to a request for comment.",
+        "The minister has not commented on the report.",
+        "Prices have not changed since May.",
+    ],
+)
+def test_no_question_from_silence_or_facts(sentence: str) -> None:
+    assert find_questions(sentence) == []
+
+
+def test_a_pronoun_subject_is_named_from_the_sentence_before() -> None:
+    found = questions_of(
+        "The Competition Authority said the merger would raise prices. It has until "
+        "May 9 to decide whether to clear the merger."
+    )
+    assert found == ["Will the Competition Authority clear the merger by May 9?"]
+
+
+def test_the_deal_is_named_by_the_drafts_topic() -> None:
+    assert (
+        name_the_matter("Will the union accept the offer?", "new pay offer")
+        == "Will the union accept the new pay offer?"
+    )
+    assert (
+        name_the_matter("Will the board accept the deal?", "Brevik's bid for Solvang")
+        == "Will the board accept Brevik's bid for Solvang?"
+    )
+    # a topic that is not a deal of some kind names nothing
+    assert (
+        name_the_matter("Will the union accept the offer?", "port strike")
+        == "Will the union accept the offer?"
+    )
