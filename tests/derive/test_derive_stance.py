@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.derive.stance import Side, side_of, sides, stance
+from briefing.derive.stance import Side, draft_topic, side_of, sides, stance
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,57 @@ def test_speaker_side_from_name_role_affiliation_or_description() -> None:
     assert side_of(found, ["Japan"]) is None
     junta = sides("Pacific bloc gives Morel junta two weeks to free prisoners", None)
     assert side_of(junta, ["Colonel Ari Tane, who leads the junta"]) is Side.AGAINST
+
+
+# --- the draft's topic: a noun phrase for the matter, never the speaker ----------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Council votes to cut island ferry subsidy", "cutting island ferry subsidy"),
+        (
+            "Islanders rally behind island ferry subsidy as council weighs cuts",
+            "island ferry subsidy",
+        ),
+        ("Lisbon and Madrid seal water deal as drought deepens", "water deal"),
+        ("Canberra quietly clears Fiji to buy patrol boats", "Fiji buying patrol boats"),
+        ("Dockworkers strike shuts Antwerp as union rejects offer", "dockworkers strike"),
+        ("League chief urges clubs to cap ticket prices", "capping ticket prices"),
+        ("Chile and Peru agree to reopen Tacna crossing", "reopening Tacna crossing"),
+        (
+            "Northsound Ferries cuts winter sailings to Hallow Island",
+            "winter sailings to Hallow Island",
+        ),
+        ("Mayor backs plan to close harbour school", "plan to close harbour school"),
+        ("Greens and Liberals oppose coal mine in Valdor", "coal mine in Valdor"),
+        ("Government to raise fuel duty in spring budget", "raising fuel duty in spring budget"),
+        ("EU envoy welcomes Serbia-Kosovo deal", "Serbia-Kosovo deal"),
+        ("Strike at Velder mine enters third week", "strike at Velder mine"),
+        (
+            "Okafor says Ghana to build drone school for police pilots",
+            "drone school for police pilots",
+        ),
+    ],
+)
+def test_topic_is_the_matter_of_the_headline(title: str, expected: str) -> None:
+    names = ["Lisbon", "Madrid", "Canberra", "Northsound Ferries", "Chile", "Peru", "Okafor"]
+    assert draft_topic(title, names) == expected
+
+
+def test_topic_is_never_the_speaker_alone() -> None:
+    assert draft_topic("Airline Skyra in talks", ["Skyra"]) is None or (
+        draft_topic("Airline Skyra in talks", ["Skyra"]) != "airline Skyra"
+    )
+
+
+def test_summary_names_no_stance_on_a_disaster_and_no_article_before_a_gerund() -> None:
+    from briefing.derive.sentences import split_sentences
+    from briefing.derive.summary import summarise
+
+    paragraphs = ["A strong storm hit the northern coast on Monday, cutting power to towns."]
+    sentences = [split_sentences(p, i) for i, p in enumerate(paragraphs)]
+    stances = [("The mayor", "supports"), ("The governor", "supports")]
+    assert "support" not in summarise(sentences, paragraphs, stances, "strong storm")
+    text = summarise(sentences, paragraphs, stances, "reopening Tacna crossing")
+    assert "support reopening Tacna crossing." in text

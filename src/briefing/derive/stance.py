@@ -370,8 +370,16 @@ _VERBISH = wordset(
     "wins loses seeks rejects warns agrees plans vows calls orders threatens agree meet sign "
     "clash reach hold vow seek warn urge back reject plan call strike order orders"
 )
-_SPLIT = re.compile(r"\s+(?:as|while|after|amid|despite|but|when)\s+|[;:—–]\s*|\s-\s")
-_LEADING = re.compile(r"^(?:(?:for|into|on|to|in|of|over|with|a|an|the|new)\s+)+", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s+(?:while|after|amid|despite|but|when)\s+|[;:—–]\s*|\s-\s"
+    r"|\s+as\s+(?=(?:[\w'’-]+\s+){1,3}(?:[a-z]+s|[a-z]+ed|stall|fail|rise|fall|loom|grow"
+    r"|mount|deepen|continue|resume|end|begin)\b)"
+)
+_LEADING = re.compile(
+    r"^(?:(?:for|into|on|to|in|of|over|with|a|an|the|new|behind|against|about|around|towards"
+    r"|toward)\s+)+",
+    re.IGNORECASE,
+)
 _TRAILING = re.compile(r"(?:\s+(?:for|into|on|to|in|of|over|with|and|at|by))+$", re.IGNORECASE)
 # "gives the junta a month to set a date": an ultimatum
 _DEADLINE = re.compile(
@@ -398,8 +406,39 @@ class _Headline:
     named: bool  # the subject is a name (or names): the matter is after the verb
 
 
+# Headline verbs in the base form ("Norway and Poland seal …", "Islanders rally behind …").
+_BASE_VERBS = wordset(
+    """seal sign agree back reject oppose support rally protest clash vow seek warn urge plan
+    call strike meet hold reach approve launch unveil condemn welcome demand deny accuse hit
+    cut raise lower ban block end resume extend open close win lose face pledge sue slam
+    criticise criticize push press mull weigh eye resist defy halt suspend scrap drop boost
+    expand join quit leave return march mourn vote debate discuss trade swap fight battle
+    brace"""
+)
+_NOT_ADVERBS = wordset("supply comply multiply reply rally apply rely fly ally family italy")
+_ROLE_HEADS = wordset(
+    """chief minister president envoy leader head mayor governor premier chancellor boss
+    commissioner secretary spokesman spokeswoman ambassador general court union council
+    regulator watchdog government ministry"""
+)
+
+
+def _clauses(title: str) -> list[str]:
+    """The headline's clauses: split at "as"/"while"/"after" … and at ";", ":", dashes;
+    "as" only where a clause follows ("as union rejects offer", not "as employees")."""
+    out: list[str] = []
+    for part in _SPLIT.split(title.strip()):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if out and re.match(r"(?i)^as\b", part):
+            pass
+        out.append(part)
+    return out
+
+
 def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
-    clauses = [c.strip(" .") for c in _SPLIT.split(title.strip()) if c.strip(" .")]
+    clauses = [c.strip(" .") for c in _clauses(title) if c.strip(" .")]
     if not clauses:
         return None
     clause = clauses[0]
@@ -415,20 +454,47 @@ def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
         following = words[k + 1].lower() if k + 1 < len(words) else ""
         if (following.endswith("ed") and low.endswith("s")) or (k == 1 and words[0].islower()):
             continue  # "weapons used", "more weapons": a plural noun, not the verb
-        if word[:1].islower() and (
+        if not word[:1].islower():
+            continue
+        if low.endswith("ly") and len(low) > 5 and low not in _NOT_ADVERBS:
+            continue  # "US quietly clears …": an adverb before the verb
+        if low in _BASE_VERBS and _verb_like(following) and following not in _BASE_VERBS:
+            continue  # "Dockworkers strike shuts …": a noun before the verb
+        subject = words[:k]
+        plural = (len(subject) > 1 and subject[-2].lower() in {"and", "&"}) or (
+            subject[-1].lower().endswith("s") and not subject[-1].lower().endswith("ss")
+        )
+        if (
             low in _VERBISH
             or (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")))
             or (low.endswith("ed") and len(low) > 4)
+            or (low in _BASE_VERBS and plural)
         ):
             verb = k
             break
     named = False
     if verb is not None:
-        subject = " ".join(words[:verb])
+        subject_words = words[:verb]
+        subject = " ".join(subject_words)
         named = subject.lower() in known or all(
-            w[:1].isupper() or w.lower() in {"and", "&"} for w in words[:verb]
+            w[:1].isupper() or w.lower() in {"and", "&"} for w in subject_words
         )
+        if not named and subject_words[-1].lower() in _ROLE_HEADS:
+            # "EU envoy welcomes …", "League chief urges …": a person or body, not a matter
+            named = all(w[:1].isupper() for w in subject_words[:-1])
     return _Headline(words, verb, named)
+
+
+_S_NOUNS = wordset("gas news arms talks series crisis means species lens bus chaos")
+
+
+def _verb_like(word: str) -> bool:
+    return (
+        bool(word)
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "'s"))
+        and word not in _S_NOUNS
+    )
 
 
 def _party(phrase: str) -> str:
@@ -468,18 +534,19 @@ def _tidy(phrase: str, max_words: int = 6) -> str:
 def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
     """The headline's central matter as a short noun phrase, or ``None``.
 
-    "EU threatens tariff on Indian steel" -> "tariff on Indian steel"; what an order
-    orders ("Court orders Zoomly to treat drivers as employees" -> "Zoomly treating
-    drivers as employees"); what an ultimatum demands ("gives the junta a month to set an
-    election date" -> "deadline for the junta to set an election date"); what a probe
-    looks into ("opens probe into Halvard's bid for Norsk Kabel" -> "Halvard's bid for
-    Norsk Kabel"). Never the speaker alone: a phrase that is only one of ``names`` is no
-    topic."""
+    "EU threatens tariff on Indian steel" -> "tariff on Indian steel"; what an order or
+    a permission is for ("Court orders Zoomly to treat drivers as employees" -> "Zoomly
+    treating drivers as employees"); what is agreed, planned or urged ("agree to reopen
+    the crossing" -> "reopening the crossing"); what an ultimatum demands ("gives the junta
+    a month to set an election date" -> "deadline for the junta to set an election date");
+    what a probe looks into ("opens probe into Halvard's bid" -> "Halvard's bid"); what a
+    speaker announces ("Kovalenko says Poland to open training centre" -> "training
+    centre"). Never the speaker alone: a phrase that is only one of ``names`` is no topic."""
     head = _headline(title, names)
     if head is None:
         return None
     words, verb = head.words, head.verb
-    special = _special_topic(head) if verb is not None else None
+    special = _special_topic(head, names) if verb is not None else None
     if special:
         return special
     if verb is None:
@@ -487,34 +554,99 @@ def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
     else:
         phrase = " ".join(words[verb + 1 :]) if head.named else " ".join(words[:verb])
     phrase = _LEADING.sub("", phrase) if len(phrase.split()) > 1 else phrase
-    phrase = re.split(r"\s+(?:to|will|would|could)\s+", phrase, maxsplit=1)[0]
+    phrase = _cut_infinitive(phrase)
     phrase = " ".join(phrase.split()[:6])
     phrase = _TRAILING.sub("", phrase).strip(" ,.'’\"")
     if len(phrase) < 3:
         return None
-    known = {n.lower() for n in names}
-    if phrase.lower() in known or (_party(phrase).lower() in known and phrase[:1].islower()):
+    if _only_a_name(phrase, names):
         return None  # "ride-hailing firm Zoomly": an actor, not a matter
     if phrase.split()[0] == words[0] and not phrase[:2].isupper():
         return phrase[:1].lower() + phrase[1:]  # the headline's sentence-case capital
     return phrase
 
 
-def _special_topic(head: _Headline) -> str | None:
+_DESCRIPTORS = wordset(
+    """firm company group airline carrier maker giant operator producer retailer bank insurer
+    startup platform app chain developer ride-hailing tech energy oil car steel shipping
+    mining media rival state-owned national the a an"""
+)
+
+
+def _only_a_name(phrase: str, names: Iterable[str]) -> bool:
+    """Is the phrase one of the actors' names, with at most a descriptor ("ride-hailing
+    firm Zoomly", "airline Skyra")?"""
+    low = phrase.lower()
+    for name in sorted({n.lower() for n in names if n}, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low):
+            rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", low).split()
+            return all(w in _DESCRIPTORS for w in rest)
+    return False
+
+
+# Nouns that take an infinitive: "plan to close the school" is one matter.
+_TO_NOUNS = wordset(
+    """plan plans bid move decision proposal offer push effort call deal deadline vote
+    agreement order request attempt right pledge promise threat"""
+)
+
+
+def _cut_infinitive(phrase: str) -> str:
+    """ "Black Sea grain talks to resume next week" -> "Black Sea grain talks"; kept:
+    "plan to close harbour school", "sailings to Hallow Island"."""
+    words = phrase.split()
+    for k, word in enumerate(words[1:-1], start=1):
+        if word.lower() in {"will", "would", "could"}:
+            return " ".join(words[:k])
+        if word.lower() == "to" and not words[k + 1][:1].isupper():
+            if words[k - 1].lower() in _TO_NOUNS:
+                continue
+            return " ".join(words[:k])
+    return phrase
+
+
+_INFINITIVE_VERBS = wordset(
+    """votes vote agrees agree plans plan decides decide moves move vows vow threatens
+    threaten seeks seek pledges pledge offers offer refuses refuse aims aim prepares prepare
+    promises promise wants want hopes hope tries try to set sets"""
+)
+_PERMITS = wordset("clears clear allows allow lets let permits permit authorises authorizes")
+_ASKS = wordset("urges urge asks ask presses press calls tells")
+_SAYS = wordset("says said tells told announces announced confirms confirmed")
+
+
+def _special_topic(head: _Headline, names: Iterable[str] = ()) -> str | None:
     assert head.verb is not None
     verb = head.words[head.verb].lower()
-    rest = " ".join(head.words[head.verb + 1 :])
+    rest_words = head.words[head.verb + 1 :]
+    rest = " ".join(rest_words)
     if verb in {"gives", "give", "gave", "sets", "set"}:
         match = _DEADLINE.match(rest)
         if match:
             who = _LEADING.sub("", match.group("who"))
             what = " ".join(match.group("what").split()[:6])
             return _tidy(f"deadline for {who} to {what}", 10)
-    if verb in _COMPELS:
+    if verb in _COMPELS or verb in _PERMITS:
         who, sep, what = rest.partition(" to ")
-        if sep and who and what:
+        if sep and who and what and len(who.split()) <= 4:
             action = what.split()
             return _tidy(" ".join([_party(who), gerund(action[0]), *action[1:5]]), 8)
+    if verb in _ASKS:
+        if rest_words[:1] == ["on"]:
+            rest = " ".join(rest_words[1:])  # "calls on X to …"
+        who, sep, what = rest.partition(" to ")
+        if sep and who and what and len(who.split()) <= 4:
+            action = what.split()
+            return _tidy(" ".join([gerund(action[0]), *action[1:5]]), 8)
+    if head.named and ((verb in _INFINITIVE_VERBS and rest_words[:1] == ["to"]) or verb == "to"):
+        action = rest_words[1:] if verb != "to" else rest_words
+        if action and action[0][:1].islower():
+            return _tidy(" ".join([gerund(action[0]), *action[1:6]]), 7)
+    if verb in _SAYS and head.named:
+        who, sep, what = rest.partition(" to ")
+        known = {n.lower() for n in names}
+        if sep and what and (who.lower() in known or (who[:1].isupper() and len(who.split()) == 1)):
+            return _tidy(" ".join(what.split()[1:]), 6) or None  # "Poland to open X" -> X
     match = _PROBE.search(rest)
     if match:
         what = re.split(r"\s+(?:to|will|would|could|after|over)\s+", match.group("what"))[0]
