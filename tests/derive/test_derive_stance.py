@@ -180,3 +180,38 @@ def test_summary_names_no_stance_on_a_disaster_and_no_article_before_a_gerund() 
     assert "support" not in summarise(sentences, paragraphs, stances, "strong storm")
     text = summarise(sentences, paragraphs, stances, "reopening Tacna crossing")
     assert "support reopening Tacna crossing." in text
+
+
+# --- actor kinds: companies are organisations -------------------------------------------
+
+
+def _kinds(*paragraphs: str) -> dict[str, str]:
+    import datetime as dt
+
+    from briefing.derive import Article, derive
+
+    derived = derive(
+        Article(paragraphs=list(paragraphs), date=dt.date(2034, 2, 2)),
+        now=dt.datetime(2034, 2, 3, tzinfo=dt.UTC),
+    )
+    return {a.name: a.kind.value for a in derived.brief.actors}
+
+
+def test_a_company_name_is_an_organisation_not_a_person() -> None:
+    kinds = _kinds(
+        "Kestrel Ferries said on Monday it would cut winter sailings to Skarra Island.",
+        "Harbour Freight Lines declined to comment. Islanders' leader Morag Baird said the "
+        "cut would leave families stranded.",
+    )
+    assert kinds["Kestrel Ferries"] == "organization"
+    assert kinds["Morag Baird"] == "person"
+
+
+def test_a_name_spoken_of_as_it_is_an_organisation() -> None:
+    kinds = _kinds(
+        "Skyra Ventana said it would appeal against the ruling, and Tomas Reyes, a driver, "
+        "said he was relieved.",
+        "Skyra Ventana's board will meet on Friday.",
+    )
+    assert kinds["Skyra Ventana"] == "organization"
+    assert kinds["Tomas Reyes"] == "person"
