@@ -106,3 +106,94 @@ def test_the_deal_is_named_by_the_drafts_topic() -> None:
         name_the_matter("Will the union accept the offer?", "port strike")
         == "Will the union accept the offer?"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # "has not ruled out X" leaves X open, like "did not rule out"
+        (
+            "The brewer has not ruled out selling its Kallund plant to cut debt.",
+            "Could the brewer end up selling its Kallund plant to cut debt?",
+        ),
+        # "would consider X": will they consider it
+        (
+            "She said the club would consider other stadiums for the final.",
+            "Will the club consider other stadiums for the final?",
+        ),
+        # "had not yet decided whether to X": will they X
+        (
+            "The prosecutor's office said it had not yet decided whether to charge any of "
+            "the 12 and was waiting for a police report.",
+            "Will the prosecutor's office charge any of the 12?",
+        ),
+        # a pronoun is named by its own sentence's subject, or its appositive
+        (
+            "The tribunal has not said whether it will hear the appeal.",
+            "Will the tribunal hear the appeal?",
+        ),
+        (
+            "Mora's coalition partner, the Green League, has not said whether it will back "
+            "her in the vote.",
+            "Will the Green League back her in the vote?",
+        ),
+        # "had" as the main verb
+        (
+            "He did not say whether the carrier had enough fuel to finish the season.",
+            "Will the carrier have enough fuel to finish the season?",
+        ),
+    ],
+)
+def test_more_question_forms(sentence: str, question: str) -> None:
+    assert question in [q for q, _ in find_questions(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bad"),
+    [
+        (
+            "Okafor said he would not say how he would vote but that many colleagues were angry.",
+            "but that",
+        ),
+        ("The prosecutor has not ruled out charges.", "Will the prosecutor rule out"),
+    ],
+)
+def test_no_question_runs_on_into_another_clause(sentence: str, bad: str) -> None:
+    assert not any(bad in q for q, _ in find_questions(sentence))
+
+
+def test_a_pronoun_is_named_from_the_sentence_before_only_when_the_sentence_starts_with_it() -> (
+    None
+):
+    found = questions_of(
+        "The Refugee Council said the camps were full. The court has not said whether it "
+        "will fast-track the case."
+    )
+    assert found == ["Will the court fast-track the case?"]
+
+
+def test_not_ruled_out_noun_phrase_and_afterthoughts() -> None:
+    found = [q for q, _ in find_questions("The minister has not ruled out changes to the fares.")]
+    assert found == ["Will there be changes to the fares?"]
+    found = [
+        q
+        for q, _ in find_questions(
+            "She declined to say whether the city would ban cars from the centre, something "
+            "her party promised in 2030."
+        )
+    ]
+    assert found == ["Will the city ban cars from the centre?"]
+    found = [q for q, _ in find_questions("The board has not said when it will decide.")]
+    assert found == ["When will the board decide?"]
+
+
+def test_a_vote_or_ruling_on_whether_is_open() -> None:
+    found = [
+        q
+        for q, _ in find_questions(
+            "Shareholders will vote on whether the company should sell its shipping arm."
+        )
+    ]
+    assert found == ["Should the company sell its shipping arm?"]
+    found = [q for q, _ in find_questions("Okoye said he would not say how he would vote.")]
+    assert found == ["How will Okoye vote?"]

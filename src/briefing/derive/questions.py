@@ -19,6 +19,8 @@ _AUX_RE = re.compile(rf"\b({_AUX})\b(\s+not)?")
 _WH = re.compile(
     r"\b(?P<wh>(?i:whether)|if|how|when|what|who|where|why|which)\s+(?P<clause>[^;:]+?)"
     r"(?=\s*(?:[.;:!?]|,\s+(?:but|and|saying|although|though|while|as|which|who)\b|"
+    r"\s+but\s+(?:that|said|added|says)\b|\s+and\s+(?:was|were|is|are|had|has|said)\b|"
+    r"\s+and\s+(?=\w+\s+\w+ed\b)|"
     r"\s+(?:remains?|is|was)\s+(?:uncertain|unclear|not\s+clear|unknown|open|undecided|to be seen)"
     r"|$))",
 )
@@ -30,10 +32,13 @@ _WH_CUES = re.compile(
     r"not (?:yet )?(?:decided|said|clear|known|specified|disclosed)|have not said|has not said|"
     r"too early to (?:say|tell)|no decision (?:has been|was) (?:made|taken) (?:on )?|"
     r"\bquestions?\s+(?:now\s+)?(?:is|are|remains?)|"
+    r"\b(?:vote|votes|voting|decide|decides|deciding|rule|rules|ruling)\s+(?:on\s+)?|"
     r"(?:is|are) (?:still )?(?:weighing|considering|debating|discussing)|"
     r"unclear|uncertain)\s*(?:,\s*)?(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
+_DECISION_CUE = re.compile(r"(?i)(?:vote|votes|voting|decide|decides|deciding|rule|rules|ruling)\b")
+_YES_NO = frozenset(["whether", "if"])
 _WH_LEAD = re.compile(r"^(?:Whether|How|When|What|Who|Why)\b")
 _DENY = re.compile(
     r"\b(?:did not|didn't|would not|wouldn't|declined to) (?:deny|confirm)\s+(?:(?:reports?|"
@@ -63,7 +68,8 @@ _MODAL = re.compile(
     r"(?P<rest>[a-z][^.;\"“”]{2,120})",
 )
 _RULE_OUT = re.compile(
-    r"\b(?:refused|declined|would not|wouldn't|did not|didn't) (?:to )?rule out\s+"
+    r"\b(?:refused|declined|would not|wouldn't|did not|didn't|has not|have not|had not|"
+    r"hasn't|haven't) (?:to )?(?:yet )?rule[ds]? out\s+"
     r"(?P<act>[a-z][^,.;]{3,100})|\bwould consider\s+(?P<act2>[a-z][^,.;]{3,100})",
 )
 _IN_TALKS = re.compile(
@@ -76,7 +82,8 @@ _NOT_YET = re.compile(
     r"(?P<subj>[^,.;]*?)\s+(?:has|have|had)\s+(?:not\s+(?:yet\s+)?(?P<done>declared|decided|"
     r"announced|approved|confirmed|signed|ratified|agreed|named|chosen|released|published|"
     r"ruled|endorsed|accepted|rejected|recognised|recognized|lifted|imposed)|yet\s+to\s+"
-    r"(?P<base>(?!respond|comment|reply)[a-z]+))\b(?P<rest>[^,.;]{0,90})"
+    r"(?P<base>(?!respond|comment|reply)[a-z]+))\b(?!\s+(?:out|whether|if|how|when)\b)"
+    r"(?P<rest>[^,.;]{0,90})"
 )
 _BASE = {
     "chosen": "choose",
@@ -84,6 +91,13 @@ _BASE = {
     "ratified": "ratify",
     "agreed": "agree",
 }
+# "had not yet decided whether to charge any of the 12": will they charge them?
+_WHETHER_TO = re.compile(
+    r"(?<!\bto )\b(?:decided|decide|deciding|say|said|know|determined|sure|considering|weighing)"
+    r"\s+"
+    r"(?:whether|if)\s+(?:or not\s+)?to\s+(?P<act>[a-z][^,.;\"“”]{3,90}?)"
+    r"(?=\s+(?:and|but|while)\s+|[,.;]|$)"
+)
 # "gave the club two weeks to pay its players": will they, in time?
 _GIVEN_TIME = re.compile(
     r"\b(?:gave|gives|give|given|giving)\s+(?P<who>[^,.;]{2,60}?)\s+(?P<time>(?:a|an|one|two|"
@@ -263,13 +277,24 @@ def strip_speech_tag(text: str) -> str:
     return _SPEECH_TAIL.sub("", text.rstrip(" .;:!"))
 
 
+_AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
+
+
 def _finish(text: str) -> str:
     text = strip_speech_tag(" ".join(text.split()))
+    text = _AFTERTHOUGHT.sub("", text)  # ", something her party promised …"
     text = text.rstrip(" ,.;:!")
     # "will A new round …" -> "will a new round …": a determiner inside the question
     text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
     text = re.sub(r"[\"“”]", "", text)
     return _cap(text) + "?"
+
+
+_PARTICIPLE = re.compile(
+    r"(?:[a-z]+ed|been|done|made|said|got|gotten|taken|given|seen|known|told|found|left|kept|"
+    r"held|brought|begun|won|lost|paid|sent|spent|built|chosen|driven|grown|shown|written|"
+    r"already|yet|not|never|also|just|still)\b"
+)
 
 
 def invert(wh: str, clause: str) -> str:
@@ -283,6 +308,8 @@ def invert(wh: str, clause: str) -> str:
         subject = clause[: match.start()].strip()
         rest = clause[match.end() :].strip()
         aux_out = {"would": "will"}.get(aux, aux)
+        if aux in {"had", "has", "have"} and not neg and not _PARTICIPLE.match(rest):
+            aux_out, rest = "will", f"have {rest}"  # "whether the carrier had enough fuel"
         if wh_low in {"whether", "if"}:
             return _finish(f"{aux_out} {subject}{neg} {rest}")
         return _finish(f"{wh_low} {aux_out} {subject}{neg} {rest}")
@@ -318,7 +345,12 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
     for wh in _WH.finditer(sentence):
         lead = sentence[: wh.start()]
         clause_end = sentence[wh.end() : wh.end() + 60]
-        if _WH_CUES.search(lead) or (
+        if wh.group("clause").startswith("to "):
+            continue  # "whether to …": see _WHETHER_TO
+        cue = _WH_CUES.search(lead)
+        if cue and _DECISION_CUE.match(cue.group(0)) and wh.group("wh").lower() not in _YES_NO:
+            continue  # "decide what every child learns" asks nothing yes/no
+        if cue or (
             _WH_LEAD.match(sentence[wh.start() :])
             and wh.start() == 0
             and re.match(
@@ -337,13 +369,8 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 pron
                 and named
                 and not _WH_LEAD.match(named.group(0))
-                and named.group(0)
-                not in {
-                    "It",
-                    "The",
-                    "A",
-                    "An",
-                }
+                and not named.group(0).endswith(("'s", "’s"))
+                and named.group(0) not in {"It", "The", "A", "An"}
             ):
                 # "Halvard declined to say whether it would …" -> "Will Halvard …?"
                 question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
@@ -352,10 +379,12 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         subject = _subject_before(sentence[: found.start()])
         if subject:
             act = found.group("act") or found.group("act2")
-            if act.split()[0].endswith("ing"):
+            if found.group("act2"):
+                out.append((_finish(f"will {subject} consider {act}"), "would-consider"))
+            elif act.split()[0].endswith("ing"):
                 out.append((_finish(f"could {subject} end up {act}"), "not-ruled-out"))
-            else:
-                out.append((_finish(f"will {subject} {act}"), "not-ruled-out"))
+            else:  # "has not ruled out changes to the timetable": a noun phrase
+                out.append((_finish(f"will there be {act}"), "not-ruled-out"))
     for found in _IN_TALKS.finditer(sentence):
         subject = _subject_before(sentence[: found.start()])
         if subject:
@@ -382,6 +411,11 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             if outcome in {"be scheduled", "be set"} and set(head) & _EVENTS:
                 outcome = "take place"  # "a new round of talks has not been scheduled"
             out.append((_finish(f"will {subject} {outcome}"), "undecided"))
+    for found in _WHETHER_TO.finditer(sentence):
+        before = _AUX_TAIL.sub("", sentence[: found.start()])
+        subject = _np(_subject_before(before) or "")
+        if subject and subject.lower() not in {"i", "we", "you"}:
+            out.append((_finish(f"will {subject} {found.group('act')}"), "undecided"))
     for found in _NOT_YET.finditer(sentence):
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True) and not subject[:1].isdigit():
@@ -442,8 +476,41 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 rest = rest[: when.start()] + when.group("when")
             rest = re.split(r",\s*(?:possibly|but|and|which|as)\b", rest)[0]
             out.append((_finish(f"will {subject} {rest}"), "could-soon"))
-    # "Is it true that whether …?" is never a question
+    # a pronoun subject is named by the sentence's own subject ("The tribunal has not said
+    # whether it will …"); "Is it true that whether …?" is never a question
+    own = sentence_subject(sentence)
+    out = [(_named_pronoun(q, own), cue) for q, cue in out]
     return [(q, cue) for q, cue in out if "that whether" not in q.lower()]
+
+
+_AUX_TAIL = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|did|does|do)(?:\s+not|n't)?(?:\s+yet)?\s*$"
+)
+_SUBJECT = re.compile(
+    r"^(?P<np>[^,;\"“”]{2,45}?)(?:,\s+(?P<app>[^,;\"“”]{2,50}?),)?\s+(?:has|have|had|is|are|"
+    r"was|were|will|would|did|does|said|says|declined|refused|told|wrote|could|can|may)\b"
+)
+_NOT_SUBJECTS = re.compile(
+    r"^(?:it|they|he|she|we|i|you|this|that|there|whether|how|when|what|who|why|which|if|"
+    r"asked|but|and)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The sentence's subject as a question names it ("The tribunal has …" -> "the
+    tribunal"; "Mora's partner, the Green League, has …" -> "the Green League"), or
+    ``None`` when it is a pronoun or no plain subject is found."""
+    match = _SUBJECT.match(sentence.strip())
+    if not match:
+        return None
+    app = match.group("app")
+    if app and re.match(r"^(?:the\s+)?[A-Z]", app):
+        return _np(app)
+    np = match.group("np").strip()
+    if _NOT_SUBJECTS.match(np) or len(np.split()) > 5 or re.search(r"\s(?:on|in|at)\s", np):
+        return None
+    return _np(np)
 
 
 def extract_questions(
@@ -456,8 +523,10 @@ def extract_questions(
     last_subject: str | None = None
     for para, spans in enumerate(sentences):
         for start, end, text in spans:
+            starts_with_pronoun = bool(re.match(r"^(?:It|They)\b", text))
             for question, cue in find_questions(text):
-                question = _named_pronoun(question, last_subject)
+                if starts_with_pronoun:  # "It has until May 9 to …": named by the sentence before
+                    question = _named_pronoun(question, last_subject)
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
@@ -469,17 +538,14 @@ def extract_questions(
                 found = Question(question, clip(text, 300), para, start, end, cue)
                 found.likelihood = likelihood(text)
                 out.append(found)
-            lead = _LEAD_SUBJECT.match(text)
-            if lead:
-                last_subject = _np(lead.group(1))
+            last_subject = sentence_subject(text) or last_subject
     return out[:limit]
 
 
-_LEAD_SUBJECT = re.compile(
-    r"^(?!(?:Whether|How|When|What|Who|Why|Which|If|It|This|That|There)\b)((?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)\s+"
-    r"(?:said|says|has|have|had|is|was|will|would|announced|told)\b"
+_PRONOUN_Q = re.compile(
+    r"^((?:When|How|Where|Why)\s+(?:will|would|did|does|has|is)|Will|Has|Does|Can|Could|Is|"
+    r"Are)\s+(it|they|he|she)\b(?!\s+(?:true|known|time)\b)"
 )
-_PRONOUN_Q = re.compile(r"^(Will|Has|Does|Can|Could)\s+(it|they)\b(?!\s+(?:true|known)\b)")
 
 
 def _named_pronoun(question: str, subject: str | None) -> str:
@@ -488,6 +554,11 @@ def _named_pronoun(question: str, subject: str | None) -> str:
     match = _PRONOUN_Q.match(question)
     if not match or not subject or subject.lower() in {"it", "they", "he", "she", "we", "i"}:
         return question
+    personal = match.group(2) in {"he", "she"}
+    named = re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject)
+    full_name = re.fullmatch(r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*", subject)
+    if (personal and not named) or (not personal and full_name):
+        return question  # "he" is a person ("Okoye"), "it" a body ("the tribunal", "Estavia")
     return f"{match.group(1)} {subject}{question[match.end() :]}"
 
 
