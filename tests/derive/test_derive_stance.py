@@ -215,3 +215,25 @@ def test_a_name_spoken_of_as_it_is_an_organisation() -> None:
     )
     assert kinds["Skyra Ventana"] == "organization"
     assert kinds["Tomas Reyes"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a cue inside a name is no cue
+        ("The leader of the Progressive Union said the budget was cut twice.", "unclear"),
+        ("The tenants' group Fair Rent Kallund said the minister had no answer.", "unclear"),
+        # what is left open states no stance
+        ("The mayor declined to say whether he would support the levy.", "unclear"),
+        # "no one had been threatened"
+        ("She said no one had been threatened at the meetings.", "supports"),
+        # nouns are not the verb's cue
+        ("Attendance at the sessions was voluntary.", "unclear"),
+        ("Protesters gathered outside the ministry.", "unclear"),
+        # worry and dismay oppose
+        ("He worries that the fees will eat the difference.", "opposes"),
+        ("The group said it was astonished by the decision.", "opposes"),
+    ],
+)
+def test_stance_cues_in_context(sentence: str, expected: str) -> None:
+    assert stance(sentence) == expected

@@ -109,6 +109,12 @@ _OPPOSE = (
     "concern",
     "irregular",
     "disappoint",
+    "worr",
+    "astonish",
+    "dismay",
+    "outrag",
+    "appal",
+    "deplor",
     "retaliat",
     "respond in kind",
     "oil on the fire",
@@ -170,6 +176,9 @@ _REVERSAL = wordset(
 # "urgent", "commit" in "committee") are spelt out with their endings.
 _WHOLE = {
     "win": r"(?:win|wins|winning|won)\b",
+    "attend": r"attend(?:s|ed|ing)?\b",
+    "protest": r"protest(?:s|ed|ing)?\b",
+    "worr": r"worr(?:y|ies|ied|ying)\b",
     "urge": r"urg(?:e|es|ed|ing)\b",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
     "back": r"back(?:s|ed|ing|er|ers)?\b",
@@ -277,12 +286,12 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
     topic is aimed at the measure's target (support), and a statement with no cue takes
     the side's stance. ``topic`` tells a measure ("tariff on steel") from a settlement."""
     pro = con = 0
-    hits = [(m, False) for m in _OPPOSE_RE.finditer(text)]
+    hits = [(m, False) for m in _OPPOSE_RE.finditer(text) if _counts(text, m)]
     taken = [(m.start(), m.end()) for m, _ in hits]
     hits += [
         (m, True)
         for m in _SUPPORT_RE.finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in taken)
+        if _counts(text, m) and not any(s < m.end() and m.start() < e for s, e in taken)
     ]
     taken = [(m.start(), m.end()) for m, _ in hits]
     retaliation = bool(_RETALIATION.search(text))
@@ -300,7 +309,7 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         if not _NEGATED_ALREADY.match(match.group(0)):
             window = text[max(0, match.start() - 30) : match.start()]
             before = [w.lower() for w in _WORD.findall(window)][-3:]
-            if any(w in _NEGATION or w.endswith("n't") for w in before):
+            if any(w in _NEGATION or w.endswith("n't") for w in before) or _NO_ONE.search(window):
                 positive = not positive
             elif not positive and any(w in _REVERSAL for w in before):
                 positive = True  # "lift its opposition"
@@ -329,6 +338,29 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
     if side is Side.AGAINST:
         return "opposes"
     return "unclear"
+
+
+_NO_ONE = re.compile(r"\b(?:no one|none of)\b[^.;,]*$", re.IGNORECASE)
+# "declined to say whether he would support it": what is left open states no stance
+_OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;]*$", re.IGNORECASE)
+
+
+def _counts(text: str, match: re.Match[str]) -> bool:
+    """A cue counts unless it is part of a name ("the Progressive Union", "Fair Rent
+    Marenia": capitalised inside a sentence) or inside a question left open ("declined to
+    say whether he would support it")."""
+    word = match.group(0)
+    if (
+        word[:1].isupper()
+        and match.start() > 0
+        and not re.search(r"[.!?\"“]\s*$", text[: match.start()])
+    ):
+        return False
+    before = text[max(0, match.start() - 80) : match.start()]
+    return not (
+        _OPEN_CLAUSE.search(before)
+        and re.search(r"\b(?:say|said|comment|know|decide|decided|clear|unclear|whether)\b", before)
+    )
 
 
 def _content(text: str) -> set[str]:
