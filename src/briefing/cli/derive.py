@@ -22,65 +22,34 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from briefing.derive import Article
+    from briefing.derive.library import KnownActors, KnownQuestions
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
-def known_actors(db_path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(id, name, aliases) of every actor in the library at ``db_path``, if it exists."""
-    if not db_path.is_file():
-        return []
-    from briefing.store import Store
-
-    out: list[tuple[str, str, tuple[str, ...]]] = []
-    try:
-        with Store(db_path) as store:
-            summaries = store.actors()
-            detailed = len(summaries) <= 20_000
-            for summary in summaries:
-                detail = store.actor(summary.id) if detailed else None
-                out.append((summary.id, summary.name, tuple(detail.aliases) if detail else ()))
-    except BriefingError as exc:
-        click.echo(f"briefing: warning: library not read, actor ids not reused: {exc}", err=True)
-        return []
-    return out
+def _warn(message: str) -> None:
+    click.echo(f"briefing: warning: {message}", err=True)
 
 
-def known_questions(db_path: Path) -> list[tuple[str, str, tuple[str, ...], str | None]]:
-    """(id, question, actor ids, likelihood) of the library's open questions, if any."""
-    if not db_path.is_file():
-        return []
-    from briefing.store import Store
+def known_actors(db_path: Path) -> KnownActors:
+    """The library's actors for a draft (see :mod:`briefing.derive.library`)."""
+    from briefing.derive import library  # lazily: derive's import is slow
 
-    try:
-        with Store(db_path) as store:
-            return [
-                (q.question_id, q.question, tuple(q.actors), q.likelihood)
-                for q in store.questions(status="open")
-                if q.has_own_id
-            ]
-    except BriefingError as exc:
-        click.echo(f"briefing: warning: library questions not read: {exc}", err=True)
-        return []
+    return library.known_actors(db_path, _warn)
+
+
+def known_questions(db_path: Path) -> KnownQuestions:
+    """The library's open questions for a draft (see :mod:`briefing.derive.library`)."""
+    from briefing.derive import library  # lazily: derive's import is slow
+
+    return library.known_questions(db_path, _warn)
 
 
 def topic_lookup(db_path: Path) -> Callable[[str], list[str]] | None:
-    """A lookup of the library's position topics mentioning a phrase (None: no library)."""
-    if not db_path.is_file():
-        return None
+    """The library's topic wording for a draft (see :mod:`briefing.derive.library`)."""
+    from briefing.derive import library  # lazily: derive's import is slow
 
-    def lookup(phrase: str) -> list[str]:
-        from briefing.store import Store
-
-        try:
-            with Store(db_path) as store:
-                rows, _ = store.topic_positions(phrase, limit=500)
-        except BriefingError as exc:
-            click.echo(f"briefing: warning: library topics not read: {exc}", err=True)
-            return []
-        return [row.topic for row in rows]
-
-    return lookup
+    return library.topic_lookup(db_path, _warn)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
