@@ -237,3 +237,41 @@ def test_a_name_spoken_of_as_it_is_an_organisation() -> None:
 )
 def test_stance_cues_in_context(sentence: str, expected: str) -> None:
     assert stance(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Inside the Kallund mill, a strike vote that could spread", "strike vote"),
+        ("Mora and Tessin clash on taxes and pensions in final radio debate", "taxes and pensions"),
+        ("Harbour pilots' chief says no sailing until storm review finds cause", "sailing"),
+        ("Dozens flee as floods reach Varn; ministry defends warning delay", "floods"),
+        (
+            "Kallund refuses national housing quota plan, heads for court",
+            "national housing quota plan",
+        ),
+        ("Mayor defends closing the pier as council weigh inquiry", "closing the pier"),
+        (
+            "Ostra warns Velmar over second diversion of Tarn river",
+            "second diversion of Tarn river",
+        ),
+    ],
+)
+def test_topic_from_more_headline_shapes(title: str, expected: str) -> None:
+    assert draft_topic(title, ["Mora", "Tessin", "Kallund", "Ostra", "Velmar"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "proponent", "opponent"),
+    [
+        ("Ostra threatens port ban as Velmar raises its own quota", "Ostra", "Velmar"),
+        ("Kallund refuses national housing quota plan, heads for court", None, "Kallund"),
+        ("Ostra warns Velmar over second diversion of Tarn river", "Velmar", "Ostra"),
+    ],
+)
+def test_sides_from_more_headline_shapes(
+    title: str, proponent: str | None, opponent: str | None
+) -> None:
+    names = ["Ostra", "Velmar", "Kallund"]
+    found = sides(title, draft_topic(title, names), names)
+    assert (found.proponent, found.opponent) == (proponent, opponent)

@@ -402,10 +402,14 @@ _VERBISH = wordset(
     "wins loses seeks rejects warns agrees plans vows calls orders threatens agree meet sign "
     "clash reach hold vow seek warn urge back reject plan call strike order orders"
 )
+_AS_VERBS = (
+    "stall fail rise fall loom grow mount deepen continue resume end begin weigh mull wait "
+    "meet vote gather flee fear face reach hit near spread burn close strike"
+)
 _SPLIT = re.compile(
     r"\s+(?:while|after|amid|despite|but|when)\s+|[;:—–]\s*|\s-\s"
-    r"|\s+as\s+(?=(?:[\w'’-]+\s+){1,3}(?:[a-z]+s|[a-z]+ed|stall|fail|rise|fall|loom|grow"
-    r"|mount|deepen|continue|resume|end|begin)\b)"
+    r"|\s+as\s+(?=(?:[\w'’-]+\s+){1,3}(?:[a-z]+s|[a-z]+ed|" + _AS_VERBS.replace(" ", "|") + r")\b)"
+    r"|,\s+(?=(?:heads?|vows?|says?|warns?|plans?|seeks?|calls?)\s)"
 )
 _LEADING = re.compile(
     r"^(?:(?:for|into|on|to|in|of|over|with|a|an|the|new|behind|against|about|around|towards"
@@ -447,6 +451,10 @@ _BASE_VERBS = wordset(
     expand join quit leave return march mourn vote debate discuss trade swap fight battle
     brace"""
 )
+_DETERMINERS = wordset(
+    "a an the more fewer new some no all many few most other top key rival two three four five"
+)
+_QUANTITIES = wordset("thousands hundreds dozens millions scores many several some tens")
 _NOT_ADVERBS = wordset("supply comply multiply reply rally apply rely fly ally family italy")
 _ROLE_HEADS = wordset(
     """chief minister president envoy leader head mayor governor premier chancellor boss
@@ -476,6 +484,11 @@ def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
     clause = clauses[0]
     if len(clause.split()) == 1 and len(clauses) > 1:
         clause = clauses[1]  # "Biden: more weapons for Kyiv"
+    # a feature's scene-setting ("Inside the mill, a strike vote that could spread")
+    clause = re.sub(r"^(?:Inside|At|In|On|Behind|Across|Outside)\s[^,]{2,50},\s+", "", clause)
+    clause = re.split(r"\s+(?:that|which|who)\s+", clause, maxsplit=1)[0]
+    if clause.split()[0].lower() in _QUANTITIES and len(clauses) > 1:
+        clause = clauses[1]  # "Dozens flee as floods reach Varn": the floods are the matter
     words = clause.split()
     if len(words) < 2:
         return None
@@ -484,7 +497,9 @@ def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
     for k, word in enumerate(words[1:], start=1):
         low = word.lower().strip(",")
         following = words[k + 1].lower() if k + 1 < len(words) else ""
-        if (following.endswith("ed") and low.endswith("s")) or (k == 1 and words[0].islower()):
+        if (following.endswith("ed") and low.endswith("s")) or (
+            k == 1 and (words[0].lower() in _DETERMINERS or words[0][:1].isdigit())
+        ):
             continue  # "weapons used", "more weapons": a plural noun, not the verb
         if not word[:1].islower():
             continue
@@ -512,8 +527,8 @@ def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
             w[:1].isupper() or w.lower() in {"and", "&"} for w in subject_words
         )
         if not named and subject_words[-1].lower() in _ROLE_HEADS:
-            # "EU envoy welcomes …", "League chief urges …": a person or body, not a matter
-            named = all(w[:1].isupper() for w in subject_words[:-1])
+            # "EU envoy welcomes …", "space agency chief says …": a person or body
+            named = subject_words[0][:1].isupper()
     return _Headline(words, verb, named)
 
 
@@ -586,7 +601,9 @@ def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
     else:
         phrase = " ".join(words[verb + 1 :]) if head.named else " ".join(words[:verb])
     phrase = _LEADING.sub("", phrase) if len(phrase.split()) > 1 else phrase
+    phrase = re.sub(r"^no\s+", "", phrase)  # "says no sailing until …"
     phrase = _cut_infinitive(phrase)
+    phrase = _SETTING.split(phrase, maxsplit=1)[0]
     phrase = " ".join(phrase.split()[:6])
     phrase = _TRAILING.sub("", phrase).strip(" ,.'’\"")
     if len(phrase) < 3:
@@ -616,6 +633,13 @@ def _only_a_name(phrase: str, names: Iterable[str]) -> bool:
     return False
 
 
+# Where a phrase stops: a setting ("in final radio debate", not "in Valdor"), a condition
+# or a time ("until the review finds …").
+_SETTING = re.compile(
+    r"(?<!ing)\s+(?:in|at|during)\s+(?=[a-z])|\s+(?:until|unless|before|despite)\s"
+)
+
+
 # Nouns that take an infinitive: "plan to close the school" is one matter.
 _TO_NOUNS = wordset(
     """plan plans bid move decision proposal offer push effort call deal deadline vote
@@ -631,10 +655,22 @@ def _cut_infinitive(phrase: str) -> str:
         if word.lower() in {"will", "would", "could"}:
             return " ".join(words[:k])
         if word.lower() == "to" and not words[k + 1][:1].isupper():
-            if words[k - 1].lower() in _TO_NOUNS:
-                continue
+            if words[k - 1].lower() in _TO_NOUNS or not _a_verb(words[k + 1]):
+                continue  # "plan to close …", "return to flight"
             return " ".join(words[:k])
     return phrase
+
+
+_MORE_VERBS = wordset(
+    """resume start begin become host build send sell buy pay get go make take see set keep
+    stay remain visit reopen review impose lift ease expand run allow let use open close
+    fly land sail train hire fire free pass test study probe"""
+)
+
+
+def _a_verb(word: str) -> bool:
+    low = word.lower()
+    return low in _BASE_VERBS or low in _MORE_VERBS
 
 
 _INFINITIVE_VERBS = wordset(
@@ -683,7 +719,17 @@ def _special_topic(head: _Headline, names: Iterable[str] = ()) -> str | None:
     if match:
         what = re.split(r"\s+(?:to|will|would|could|after|over)\s+", match.group("what"))[0]
         return _tidy(what, 7)
+    over = _OVER.match(rest) if verb in _WARNS else None
+    if over:  # "warns Velmar over second diversion of Tarn river"
+        return _tidy(_SETTING.split(over.group("what"), maxsplit=1)[0], 7)
     return None
+
+
+_WARNS = wordset(
+    """warns warn warned criticises criticizes criticised slams slam accuses accuse sues sue
+    threatens threaten rebukes chides"""
+)
+_OVER = re.compile(r"^(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+over\s+(?P<what>.+)$")
 
 
 @dataclass(frozen=True)
@@ -719,23 +765,38 @@ def sides(title: str, topic: str | None, names: Iterable[str] = ()) -> Sides:
         who, sep, _ = rest.partition(" to ")
         if sep and who:
             return Sides(subject, _party(who))
+    over = _OVER.match(rest) if verb in _WARNS else None
+    if over:  # "Ostra warns Velmar over second diversion …": Velmar's act, Ostra against
+        return Sides(over.group("who"), subject)
     if topic:
         owner = _POSSESSOR.match(topic)
         if (owner and _PROBE.search(rest)) or (owner and verb in _OPPOSING):
             assert owner is not None
             return Sides(owner.group("who"), subject)
+        if verb in _OPPOSING:  # "Kallund refuses the quota plan"
+            return Sides(None, subject)
         if _is_measure(topic):
             target = re.split(r"\s+(?:on|against)\s+", topic, maxsplit=1)
             if len(target) == 2:
                 named = [w for w in target[1].split() if w[:1].isupper()]
                 return Sides(subject, " ".join(named) if named else None)
-            return Sides(subject, None)
+            return Sides(subject, _other_party(title, subject))
     return Sides()
+
+
+def _other_party(title: str, subject: str) -> str | None:
+    """The named subject of the headline's next clause, when a measure names no target:
+    "Ostra threatens port ban as Velmar raises its quota" -> Velmar."""
+    for clause in _clauses(title)[1:]:
+        match = re.match(r"^([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]", clause)
+        if match and match.group(1) != subject and match.group(1).lower() not in _QUANTITIES:
+            return match.group(1)
+    return None
 
 
 _OPPOSING = wordset(
     "probes blocks challenges rejects opposes sues fines investigates questions criticises "
-    "criticizes condemns"
+    "criticizes condemns refuses resists defies vetoes"
 )
 
 
