@@ -275,3 +275,31 @@ def test_sides_from_more_headline_shapes(
     names = ["Ostra", "Velmar", "Kallund"]
     found = sides(title, draft_topic(title, names), names)
     assert (found.proponent, found.opponent) == (proponent, opponent)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor shot back that the figures had been checked twice.", "opposes"),
+        ("She urged the council not to back down.", "supports"),
+        ("A toll would hurt the harbour's small traders.", "opposes"),
+        ("The new road would not significantly harm the wetlands.", "supports"),
+        ("He said he would not let a board in Kallund decide the school's future.", "opposes"),
+        # "asked whether …" leaves the question open; the answer after the comma counts
+        ("Asked whether the plan was legal, she said lawyers were confident it was.", "supports"),
+        ("Asked whether he would back the plan, he said he would wait.", "unclear"),
+        # conceding a downside is mixed
+        (
+            "He welcomed the levy, though he acknowledged it could hurt small traders.",
+            "mixed",
+        ),
+    ],
+)
+def test_stance_retorts_harm_and_concessions(sentence: str, expected: str) -> None:
+    assert stance(sentence) == expected
+
+
+def test_the_targets_side_backing_its_own_cause_opposes_the_measure() -> None:
+    text = "We will always support our fishermen."
+    assert stance(text, side=Side.AGAINST, topic="port ban on Velmar trawlers") == "opposes"
+    assert stance("We support the port ban.", side=Side.AGAINST, topic="port ban") == "supports"

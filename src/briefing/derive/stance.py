@@ -110,6 +110,10 @@ _OPPOSE = (
     "irregular",
     "disappoint",
     "worr",
+    "hit back",
+    "hurt",
+    "harm",
+    "damag",
     "astonish",
     "dismay",
     "outrag",
@@ -159,7 +163,8 @@ _OPPOSE = (
 # swamped"): support of a measure from its side, opposition from the side it targets.
 _GUARD = re.compile(
     r"\b(?:protect(?:s|ed|ing)?|defend(?:s|ed|ing)?|safeguard(?:s|ed|ing)?)\b"
-    r"|\b(?:cannot|can't|can not|will not|won't|must not|mustn't|should not|shall not)\s+let\b",
+    r"|\b(?:cannot|can't|can not|will not|won't|would not|wouldn't|must not|mustn't|should not"
+    r"|shall not)\s+let\b",
     re.IGNORECASE,
 )
 _GUARD_LET = re.compile(r"\blet\b", re.IGNORECASE)
@@ -179,9 +184,14 @@ _WHOLE = {
     "attend": r"attend(?:s|ed|ing)?\b",
     "protest": r"protest(?:s|ed|ing)?\b",
     "worr": r"worr(?:y|ies|ied|ying)\b",
+    # "shot back", "hit back at": a retort; "back down" (no stance) never reads as "back"
+    "hit back": r"(?:hit|hits|hitting|shot|shoots|fired|fires|pushed|pushes|fought|fights)"
+    r"\s+back\b",
+    "hurt": r"hurt(?:s|ing)?\b",
+    "harm": r"harm(?:s|ed|ing|ful)?\b",
     "urge": r"urg(?:e|es|ed|ing)\b",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
-    "back": r"back(?:s|ed|ing|er|ers)?\b",
+    "back": r"back(?:s|ed|ing|er|ers)?\b(?!\s+down\b)",
     "object": r"object(?:s|ed|ing|ion|ions)?\b",
     "hope": r"hop(?:e|es|ed|eful|ing)\b",
     "halt": r"halt(?:s|ed|ing)?\b",
@@ -235,6 +245,7 @@ _CONDITION = re.compile(
 )
 # Openness is not commitment: "ready to discuss", "would consider".
 _HEDGE = re.compile(
+    r"\b(?:acknowledg|conced|admitt?)(?:e|es|ed|ing)\s+(?:that\s+)?|"
     r"\b(?:ready|willing|open|prepared)\s+to\s+(?:discuss|consider|talk|look|examine|study"
     r"|explore)\w*|\bopen\s+to\s+(?:discussions?|talks|dialogue|negotiations?|the idea|"
     r"proposals?|ideas)\b|\b(?:would|could|might|may)\s+consider\b",
@@ -321,6 +332,8 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         con += 1
     if side is Side.FOR and con and not pro and not _names_topic(text, topic):
         pro, con = 1, 0  # the measure's side faulting its target
+    elif side is Side.AGAINST and pro and not con and not _names_topic(text, topic):
+        pro, con = 0, 1  # the target's side backing its own cause
     if pro and con:
         return "mixed"
     measure = bool(topic) and _is_measure(topic or "")
@@ -342,7 +355,7 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
 
 _NO_ONE = re.compile(r"\b(?:no one|none of)\b[^.;,]*$", re.IGNORECASE)
 # "declined to say whether he would support it": what is left open states no stance
-_OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;]*$", re.IGNORECASE)
+_OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;,]*$", re.IGNORECASE)
 
 
 def _counts(text: str, match: re.Match[str]) -> bool:
@@ -359,7 +372,9 @@ def _counts(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 80) : match.start()]
     return not (
         _OPEN_CLAUSE.search(before)
-        and re.search(r"\b(?:say|said|comment|know|decide|decided|clear|unclear|whether)\b", before)
+        and re.search(
+            r"\b(?:say|said|comment|know|decide|decided|clear|unclear|whether|asked)\b", before
+        )
     )
 
 
