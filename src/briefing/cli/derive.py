@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from functools import reduce
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -192,6 +192,13 @@ def _write_atomic(path: Path, text: str) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of reference briefs, same file stems as the articles (.yaml).",
 )
+@click.option(
+    "--library",
+    "library_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of briefs to use as the user's library (each article is derived without "
+    "its own reference brief in it).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @click.option(
     "--no-famous",
@@ -206,6 +213,7 @@ def derive_eval_command(
     reference: Path | None,
     articles: Path | None,
     references: Path | None,
+    library_dir: Path | None,
     as_json: bool,
     no_famous: bool,
     verbose: bool,
@@ -213,13 +221,15 @@ def derive_eval_command(
     """Score derived briefs against hand-made references.
 
     Either DERIVED.yaml REFERENCE.yaml, or --articles DIR --references DIR (derives every
-    article that has a reference, offline, without the library).
+    article that has a reference, offline; without a library unless --library DIR, whose
+    briefs stand for the user's library, the article's own reference left out).
     """
     from briefing.derive import derive_guarded, load_source
     from briefing.derive.evaluate import Score, analytic_table, score, table
 
     limits = context.settings.limits
     scores: list[Score] = []
+    shelf = _load_dir(library_dir, limits) if library_dir else []
     if articles or references:
         if not (articles and references) or derived or reference:
             raise click.UsageError("use --articles DIR --references DIR, or two files")
@@ -232,7 +242,13 @@ def derive_eval_command(
             try:
                 article = load_source(str(path), max_bytes=limits.max_file_bytes)
                 text = article.text
-                result = derive_guarded(article, str(path), use_famous=not no_famous).brief
+                hints: dict[str, Any] = {}
+                if library_dir:
+                    from briefing.derive.library import from_briefs
+
+                    actors, questions = from_briefs(b for b in shelf if b.id != ref.id)
+                    hints = {"known_actors": actors, "known_questions": questions}
+                result = derive_guarded(article, str(path), use_famous=not no_famous, **hints).brief
             except BriefingError as exc:
                 click.echo(f"briefing: {path}: {exc}", err=True)
                 result = None
@@ -262,6 +278,19 @@ def derive_eval_command(
             click.echo(f"  missed: {miss}", err=True)
     if not total.valid:
         sys.exit(1)
+
+
+def _load_dir(folder: Path, limits: LimitsSettings) -> list[Brief]:
+    """Every valid brief in ``folder`` (a library for derive-eval); problems are named."""
+    from briefing.loader import load_file
+
+    out: list[Brief] = []
+    for path in sorted(folder.glob("*.y*ml")):
+        loaded = load_file(path, limits)
+        for problem in loaded.errors:
+            click.echo(f"briefing: warning: {problem}", err=True)
+        out.extend(loaded.briefs)
+    return out
 
 
 def _load_one(path: Path, limits: LimitsSettings, what: str) -> Brief:

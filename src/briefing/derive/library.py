@@ -9,10 +9,14 @@ given) is told why.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing.model import Brief
 
 KnownActors = list[tuple[str, str, tuple[str, ...]]]  # (id, name, aliases)
 KnownQuestions = list[tuple[str, str, tuple[str, ...], str | None]]  # id, question, actors, lk
@@ -80,3 +84,27 @@ def topic_lookup(db_path: Path, warn: Warn | None = None) -> Callable[[str], lis
         return [row.topic for row in rows]
 
     return lookup
+
+
+def from_briefs(briefs: Iterable[Brief]) -> tuple[KnownActors, KnownQuestions]:
+    """The same hints from briefs in hand rather than a library file (``derive-eval
+    --library DIR``): actors with every name and alias seen, open questions with an id and
+    the likelihood of the latest brief that states one."""
+    actors: dict[str, tuple[str, set[str]]] = {}
+    questions: dict[str, tuple[str, tuple[str, ...], str | None, str]] = {}
+    for brief in briefs:
+        for actor in brief.actors:
+            name, aliases = actors.setdefault(actor.id, (actor.name, set()))
+            aliases.update(a for a in (actor.name, *actor.aliases) if a != name)
+        for q in brief.open_questions:
+            if q.id is None or q.status.value != "open":
+                continue
+            seen = questions.get(q.id)
+            stamp = brief.updated.isoformat() if brief.updated else ""
+            if seen is None or stamp >= seen[3]:
+                likelihood = q.likelihood.value if q.likelihood else (seen[2] if seen else None)
+                questions[q.id] = (q.question, tuple(q.actors), likelihood, stamp)
+    return (
+        [(aid, name, tuple(sorted(aliases))) for aid, (name, aliases) in actors.items()],
+        [(qid, text, qa, lk) for qid, (text, qa, lk, _) in questions.items()],
+    )
