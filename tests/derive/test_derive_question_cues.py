@@ -197,3 +197,62 @@ def test_a_vote_or_ruling_on_whether_is_open() -> None:
     assert found == ["Should the company sell its shipping arm?"]
     found = [q for q, _ in find_questions("Okoye said he would not say how he would vote.")]
     assert found == ["How will Okoye vote?"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("Kerr called for Lindqvist to resign.", "Will Lindqvist resign?"),
+        (
+            "The town council will meet on Monday to vote on a motion to close the pier.",
+            "Will the town council pass a motion to close the pier?",
+        ),
+        (
+            "The harbour board is due to vote on the fee rise next week.",
+            "Will the harbour board approve the fee rise next week?",
+        ),
+        (
+            "The tribunal is expected to decide next week whether to hear the appeal.",
+            "Will the tribunal hear the appeal?",
+        ),
+        (
+            "The ministry was expected to decide by the end of the month whether the exams "
+            "should be held in June.",
+            "Should the exams be held in June?",
+        ),
+        (
+            "He said the city had not excluded a case at the regional court.",
+            "Will there be a case at the regional court?",
+        ),
+        (
+            "The toll is due to take effect on March 1.",
+            "Will the toll take effect on March 1?",
+        ),
+        (
+            "Norvik expects to finish the second tunnel by the end of June.",
+            "Will Norvik finish the second tunnel by the end of June?",
+        ),
+    ],
+)
+def test_scheduled_decisions_plans_and_calls(sentence: str, question: str) -> None:
+    assert question in [q for q, _ in find_questions(sentence)]
+
+
+def test_a_deadline_for_a_decision_names_the_matter() -> None:
+    found = questions_of(
+        "The Harbour Authority opened an inquiry into the merger. It set a deadline of "
+        "May 2 for a decision."
+    )
+    assert "Will the Harbour Authority decide by May 2?" in found
+
+
+def test_the_head_noun_of_the_topic_is_named_in_full() -> None:
+    assert (
+        name_the_matter("Will the ban take effect on June 1?", "port ban on Velmar trawlers")
+        == "Will the port ban on Velmar trawlers take effect on June 1?"
+    )
+
+
+def test_a_deadline_with_an_abbreviated_month() -> None:
+    found = questions_of("The Commission said prices would rise. It has until Dec. 6 to decide.")
+    assert found == ["Will the Commission decide by Dec. 6?"]

@@ -69,7 +69,7 @@ _MODAL = re.compile(
 )
 _RULE_OUT = re.compile(
     r"\b(?:refused|declined|would not|wouldn't|did not|didn't|has not|have not|had not|"
-    r"hasn't|haven't) (?:to )?(?:yet )?rule[ds]? out\s+"
+    r"hasn't|haven't) (?:to )?(?:yet )?(?:rule[ds]? out|exclude[ds]?)\s+"
     r"(?P<act>[a-z][^,.;]{3,100})|\bwould consider\s+(?P<act2>[a-z][^,.;]{3,100})",
 )
 _IN_TALKS = re.compile(
@@ -93,10 +93,35 @@ _BASE = {
 }
 # "had not yet decided whether to charge any of the 12": will they charge them?
 _WHETHER_TO = re.compile(
-    r"(?<!\bto )\b(?:decided|decide|deciding|say|said|know|determined|sure|considering|weighing)"
-    r"\s+"
+    r"\b(?:decided|decide|deciding|say|said|know|determined|sure|considering|weighing)"
+    r"\s+(?:(?:by|before|on|in|within|next|this|later)\b[^,;.]{0,30}?\s+)?"
     r"(?:whether|if)\s+(?:or not\s+)?to\s+(?P<act>[a-z][^,.;\"“”]{3,90}?)"
     r"(?=\s+(?:and|but|while)\s+|[,.;]|$)"
+)
+# "will meet on Monday to vote on a motion …", "is due to vote on the fee rise": will it pass?
+_VOTE_ON = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:will|is (?:due|expected|set|scheduled) to|are (?:due|expected|set|"
+    r"scheduled) to)\s+(?:meet\b[^,.;]{0,30}?\s+to\s+)?(?:take a (?:final )?)?vote\s+on\s+"
+    r"(?!whether\b|if\b)(?P<what>[^,.;\"“”]{3,90})"
+)
+_CLAUSE_WORD = re.compile(
+    r"^(?:which|who|that|with|and|but|as|while|when|where|after|before|if|so)\b", re.IGNORECASE
+)
+_MOTIONS = wordset("motion motions resolution bill law amendment measure")
+# "is due to take effect on March 1", "expects to finish the tunnel by June": plans
+_PLANNED = re.compile(
+    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+(?P<act>(?!vote\b)[a-z][^,.;\"“”]{3,90})"
+    r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed)\s+"
+    r"to\s+(?P<act2>(?!vote\b|decide\b)[a-z][^,.;\"“”]{3,90})"
+)
+# "decide by the end of the month whether …": a decision with a time before the question
+_DECIDE_WHEN = re.compile(
+    r"\bdecide[sd]?\s+(?:by|before|on|in|within|next|this|later)\b[^,;.]{0,30}?\s*$"
+)
+# "It set a deadline of May 2 for a decision."
+_DEADLINE_FOR = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:set|sets|has set|had set)\s+(?:a|itself a)\s+deadline\s+of\s+"
+    r"(?P<when>[^,.;]{2,30}?)\s+for\s+(?:a|its|the)\s+(?:final\s+)?(?:decision|ruling|verdict)"
 )
 # "gave the club two weeks to pay its players": will they, in time?
 _GIVEN_TIME = re.compile(
@@ -106,7 +131,7 @@ _GIVEN_TIME = re.compile(
 )
 # "has until March 3 to decide whether to approve or reject the sale"
 _UNTIL = re.compile(
-    r"(?P<subj>[^,.;]*?)\s+(?:has|have|had)\s+until\s+(?P<when>[^,.;]{2,30}?)\s+to\s+"
+    r"(?P<subj>[^,.;]*?)\s+(?:has|have|had)\s+until\s+(?P<when>[^,;]{2,30}?)\s+to\s+"
     r"(?P<act>[a-z][^,.;\"“”]{3,90})"
 )
 _DECIDE_WHETHER = re.compile(
@@ -147,7 +172,8 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
 # "urged Hamas to accept the deal", "would ask the Supreme Court to order a recount":
 # a call on someone leaves open whether they will do it
 _URGED = re.compile(
-    r"\b(?:urged|urges|pressed|presses|called on|calls on|asked|asks|ask|urge|press|"
+    r"\b(?:urged|urges|pressed|presses|called on|calls on|called for|calls for|calling for|"
+    r"asked|asks|ask|urge|press|"
     r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
     r"both sides|the (?:government|union|court|company|two sides|parties|authorities))"
     r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
@@ -347,7 +373,7 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         clause_end = sentence[wh.end() : wh.end() + 60]
         if wh.group("clause").startswith("to "):
             continue  # "whether to …": see _WHETHER_TO
-        cue = _WH_CUES.search(lead)
+        cue = _WH_CUES.search(lead) or _DECIDE_WHEN.search(lead[-80:])
         if cue and _DECISION_CUE.match(cue.group(0)) and wh.group("wh").lower() not in _YES_NO:
             continue  # "decide what every child learns" asks nothing yes/no
         if cue or (
@@ -412,6 +438,8 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 outcome = "take place"  # "a new round of talks has not been scheduled"
             out.append((_finish(f"will {subject} {outcome}"), "undecided"))
     for found in _WHETHER_TO.finditer(sentence):
+        if re.search(r"\buntil\b[^,;]{0,40}$", sentence[: found.start()]):
+            continue  # "has until May 9 to decide whether to …": see _UNTIL
         before = _AUX_TAIL.sub("", sentence[: found.start()])
         subject = _np(_subject_before(before) or "")
         if subject and subject.lower() not in {"i", "we", "you"}:
@@ -434,6 +462,23 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             if choice:
                 act = f"{choice.group('verb')} {choice.group('obj')}"
             out.append((_finish(f"will {subject} {act} by {found.group('when')}"), "deadline"))
+    for found in _VOTE_ON.finditer(sentence):
+        subject = _np(found.group("subj"))
+        what = found.group("what").strip()
+        if _ok_subject(subject, pronoun=True):
+            verb = "pass" if set(what.lower().split()[:3]) & _MOTIONS else "approve"
+            out.append((_finish(f"will {subject} {verb} {what}"), "vote"))
+    for found in _PLANNED.finditer(sentence):
+        subject = _np(_AUX_TAIL.sub("", found.group("subj") or found.group("subj2") or ""))
+        if _CLAUSE_WORD.match(subject):
+            continue  # "which were due to …", "with Verrin expected to …": not a subject
+        act = found.group("act") or found.group("act2")
+        if _ok_subject(subject, pronoun=True) and not subject.lower().startswith(("i ", "we ")):
+            out.append((_finish(f"will {subject} {act}"), "planned"))
+    for found in _DEADLINE_FOR.finditer(sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            out.append((_finish(f"will {subject} decide by {found.group('when')}"), "deadline"))
     for found in _THREAT.finditer(sentence):
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
@@ -484,11 +529,14 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
 
 
 _AUX_TAIL = re.compile(
-    r"\s+(?:has|have|had|is|are|was|were|did|does|do)(?:\s+not|n't)?(?:\s+yet)?\s*$"
+    r"\s+(?:(?:has|have|had|is|are|was|were|did|does|do)(?:\s+not|n't)?(?:\s+yet)?"
+    r"|(?:is|are|was|were)\s+(?:expected|due|set|likely|scheduled|preparing)\s+to"
+    r"|(?:will|would|must|should|could|may)(?:\s+not)?)\s*$"
 )
 _SUBJECT = re.compile(
     r"^(?P<np>[^,;\"“”]{2,45}?)(?:,\s+(?P<app>[^,;\"“”]{2,50}?),)?\s+(?:has|have|had|is|are|"
-    r"was|were|will|would|did|does|said|says|declined|refused|told|wrote|could|can|may)\b"
+    r"was|were|will|would|did|does|said|says|declined|refused|told|wrote|could|can|may|"
+    r"[a-z]{3,}ed)\b"
 )
 _NOT_SUBJECTS = re.compile(
     r"^(?:it|they|he|she|we|i|you|this|that|there|whether|how|when|what|who|why|which|if|"
@@ -556,7 +604,9 @@ def _named_pronoun(question: str, subject: str | None) -> str:
         return question
     personal = match.group(2) in {"he", "she"}
     named = re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject)
-    full_name = re.fullmatch(r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*", subject)
+    full_name = re.search(r"(?:^|\s)[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+$", subject) and not (
+        subject.startswith("the ")
+    )
     if (personal and not named) or (not personal and full_name):
         return question  # "he" is a person ("Okoye"), "it" a body ("the tribunal", "Estavia")
     return f"{match.group(1)} {subject}{question[match.end() :]}"
@@ -567,6 +617,7 @@ _DEALS = wordset(
     """deal deals proposal proposals agreement offer offers plan plans accord truce ceasefire
     pact bid takeover merger treaty settlement package"""
 )
+_OWNED = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s\b")
 _THE_DEAL = re.compile(r"\bthe (?P<noun>deal|proposal|agreement|offer|plan|accord|bid|pact)\b")
 
 
@@ -576,6 +627,12 @@ def name_the_matter(question: str, topic: str | None) -> str:
     if not topic:
         return question
     head = re.split(r"\s+(?:for|of|on|with|between|to)\s+", topic)[0].split()[-1:]
+    if head and topic.lower() not in question.lower() and len(topic.split()) > 1:
+        # "Will the ban take effect?" with the topic "port ban on Velmar trawlers"
+        same = re.search(rf"\bthe {re.escape(head[0])}\b", question, re.IGNORECASE)
+        if same and not topic.lower().startswith(("the ", "a ")):
+            named = topic if _OWNED.match(topic) else f"the {topic}"
+            return question[: same.start()] + named + question[same.end() :]
     if not set(w.lower() for w in head) & _DEALS:
         return question
     match = _THE_DEAL.search(question)
