@@ -256,3 +256,21 @@ def test_the_head_noun_of_the_topic_is_named_in_full() -> None:
 def test_a_deadline_with_an_abbreviated_month() -> None:
     found = questions_of("The Commission said prices would rise. It has until Dec. 6 to decide.")
     assert found == ["Will the Commission decide by Dec. 6?"]
+
+
+def test_a_question_names_a_person_in_full() -> None:
+    import datetime as dt
+
+    from briefing.derive import Article, derive
+
+    derived = derive(
+        Article(
+            paragraphs=[
+                "Interior Minister Adela Moravec said on Tuesday the alert went out on time.",
+                "Opposition leader Victor Hahn called for Moravec to resign.",
+            ],
+            date=dt.date(2035, 7, 24),
+        ),
+        now=dt.datetime(2035, 7, 25, tzinfo=dt.UTC),
+    )
+    assert "Will Adela Moravec resign?" in [q.question for q in derived.brief.open_questions]

@@ -229,7 +229,7 @@ def derive(
     taken |= {str(item["id"]) for item in carried}
     questions.extend(carried)
     for q in extract_questions(paragraphs, sentence_tuples):
-        asked = name_the_matter(q.question, topic)
+        asked = _full_names(name_the_matter(q.question, topic), chosen)
         item: dict[str, Any] = {
             "id": question_id(asked, taken),
             "question": asked,
@@ -516,6 +516,20 @@ def _topic_tags(chosen: dict[str, Actor]) -> list[str]:
         key=lambda a: -a.score(),
     )
     return [a.id for a in ranked[:3] if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", a.id)]
+
+
+def _full_names(question: str, chosen: dict[str, Actor]) -> str:
+    """ "Will Moravec resign?" -> "Will Adela Moravec resign?": a question names a person
+    in full (the article's later mentions use the surname alone)."""
+    for actor in chosen.values():
+        words = actor.name.split()
+        if actor.kind != "person" or len(words) < 2 or actor.name in question:
+            continue
+        surname = re.escape(words[-1])
+        question = re.sub(
+            rf"(?<![\w'’-])(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{surname}(?![\w-])", actor.name, question
+        )
+    return question
 
 
 def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:
