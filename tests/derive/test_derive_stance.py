@@ -303,3 +303,15 @@ def test_the_targets_side_backing_its_own_cause_opposes_the_measure() -> None:
     text = "We will always support our fishermen."
     assert stance(text, side=Side.AGAINST, topic="port ban on Velmar trawlers") == "opposes"
     assert stance("We support the port ban.", side=Side.AGAINST, topic="port ban") == "supports"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She would ask the council to bar trucks from the old bridge.", "opposes"),
+        ("They met in a bar near the harbour.", "unclear"),
+        ("He said the ministry had spent a year ignoring the islands.", "opposes"),
+    ],
+)
+def test_barring_and_ignoring_oppose(sentence: str, expected: str) -> None:
+    assert stance(sentence) == expected

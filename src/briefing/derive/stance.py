@@ -113,6 +113,8 @@ _OPPOSE = (
     "hit back",
     "hurt",
     "harm",
+    "ignor",
+    "bar from",
     "damag",
     "astonish",
     "dismay",
@@ -188,6 +190,9 @@ _WHOLE = {
     "hit back": r"(?:hit|hits|hitting|shot|shoots|fired|fires|pushed|pushes|fought|fights)"
     r"\s+back\b",
     "hurt": r"hurt(?:s|ing)?\b",
+    "ignor": r"ignor(?:e|es|ed|ing)\b",
+    # "bar police from entering the campus" (not "a bar in the old town")
+    "bar from": r"(?:bar|bars|barred|barring)\s+(?:[\w'’-]+\s+){1,4}?from\b",
     "harm": r"harm(?:s|ed|ing|ful)?\b",
     "urge": r"urg(?:e|es|ed|ing)\b",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
