@@ -9,6 +9,7 @@ Cues: "remains to be seen whether", "unclear whether/how", "declined to say whet
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.derive.lexicon import wordset
@@ -357,6 +358,34 @@ def question_id(question: str, taken: set[str]) -> str:
     return slug
 
 
+# Words a pattern cannot match without: the patterns that start with a lazy subject are
+# only run on sentences that have them (they cost time on every other sentence).
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _UNDECIDED: re.compile(
+        r"discuss|consideration|been|yet|undecided|negotiation|determined", re.IGNORECASE
+    ),
+    _WHETHER_TO: re.compile(r"\b(?:whether|if)\s+(?:or not\s+)?to\b", re.IGNORECASE),
+    _NOT_YET: re.compile(r"\b(?:not|yet)\b", re.IGNORECASE),
+    _GIVEN_TIME: re.compile(r"\b(?:give|gives|given|giving|gave)\b", re.IGNORECASE),
+    _UNTIL: re.compile(r"\buntil\b", re.IGNORECASE),
+    _VOTE_ON: re.compile(r"\bvote\s+on\b", re.IGNORECASE),
+    _PLANNED: re.compile(r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*)\s+to\b", re.IGNORECASE),
+    _DEADLINE_FOR: re.compile(r"\bdeadline\b", re.IGNORECASE),
+    _THREAT: re.compile(r"\bthreaten", re.IGNORECASE),
+    _HOPED: re.compile(r"\bhop(?:e|es|ed|ing)\b", re.IGNORECASE),
+    _WARNED: re.compile(r"\b(?:warn|fear)", re.IGNORECASE),
+    _NO_DECISION: re.compile(r"\bno decision\b", re.IGNORECASE),
+}
+
+
+def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(sentence)``, skipped when the sentence lacks its key words."""
+    needs = _NEEDS.get(pattern)
+    if needs is not None and not needs.search(sentence):
+        return iter(())
+    return pattern.finditer(sentence)
+
+
 def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[str, str]]:
     """(question, cue) pairs for one sentence, strongest cue first."""
     out: list[tuple[str, str]] = []
@@ -418,7 +447,7 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             out.append((_finish(f"will {subject} reach an agreement {partner}"), "in-talks"))
     for deny in _DENY.finditer(sentence):
         out.append((_finish(f"is it true that {deny.group('claim')}"), "did-not-deny"))
-    for undecided in _UNDECIDED.finditer(sentence):
+    for undecided in _scan(_UNDECIDED, sentence):
         subject = re.sub(
             r"^(?:and|but|that|while|which|as)\s+", "", undecided.group("subj").strip()
         )
@@ -437,24 +466,24 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             if outcome in {"be scheduled", "be set"} and set(head) & _EVENTS:
                 outcome = "take place"  # "a new round of talks has not been scheduled"
             out.append((_finish(f"will {subject} {outcome}"), "undecided"))
-    for found in _WHETHER_TO.finditer(sentence):
+    for found in _scan(_WHETHER_TO, sentence):
         if re.search(r"\buntil\b[^,;]{0,40}$", sentence[: found.start()]):
             continue  # "has until May 9 to decide whether to …": see _UNTIL
         before = _AUX_TAIL.sub("", sentence[: found.start()])
         subject = _np(_subject_before(before) or "")
         if subject and subject.lower() not in {"i", "we", "you"}:
             out.append((_finish(f"will {subject} {found.group('act')}"), "undecided"))
-    for found in _NOT_YET.finditer(sentence):
+    for found in _scan(_NOT_YET, sentence):
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True) and not subject[:1].isdigit():
             verb = _base(found.group("done")) if found.group("done") else found.group("base")
             out.append((_finish(f"will {subject} {verb}{found.group('rest')}"), "not-yet"))
-    for found in _GIVEN_TIME.finditer(sentence):
+    for found in _scan(_GIVEN_TIME, sentence):
         who = _np(found.group("who"))
         if _ok_subject(who):
             act = found.group("act")
             out.append((_finish(f"will {who} {act} within {found.group('time')}"), "deadline"))
-    for found in _UNTIL.finditer(sentence):
+    for found in _scan(_UNTIL, sentence):
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             act = found.group("act").strip()
@@ -462,36 +491,36 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             if choice:
                 act = f"{choice.group('verb')} {choice.group('obj')}"
             out.append((_finish(f"will {subject} {act} by {found.group('when')}"), "deadline"))
-    for found in _VOTE_ON.finditer(sentence):
+    for found in _scan(_VOTE_ON, sentence):
         subject = _np(found.group("subj"))
         what = found.group("what").strip()
         if _ok_subject(subject, pronoun=True):
             verb = "pass" if set(what.lower().split()[:3]) & _MOTIONS else "approve"
             out.append((_finish(f"will {subject} {verb} {what}"), "vote"))
-    for found in _PLANNED.finditer(sentence):
+    for found in _scan(_PLANNED, sentence):
         subject = _np(_AUX_TAIL.sub("", found.group("subj") or found.group("subj2") or ""))
         if _CLAUSE_WORD.match(subject):
             continue  # "which were due to …", "with Verrin expected to …": not a subject
         act = found.group("act") or found.group("act2")
         if _ok_subject(subject, pronoun=True) and not subject.lower().startswith(("i ", "we ")):
             out.append((_finish(f"will {subject} {act}"), "planned"))
-    for found in _DEADLINE_FOR.finditer(sentence):
+    for found in _scan(_DEADLINE_FOR, sentence):
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             out.append((_finish(f"will {subject} decide by {found.group('when')}"), "deadline"))
-    for found in _THREAT.finditer(sentence):
+    for found in _scan(_THREAT, sentence):
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             out.append((_finish(f"will {subject} {found.group('act')}"), "threat"))
-    for found in _HOPED.finditer(sentence):
+    for found in _scan(_HOPED, sentence):
         subject = _np(found.group("subj"))
         out.append((_finish(f"will {subject} be {found.group('rest')}"), "hoped"))
-    for found in _WARNED.finditer(sentence):
+    for found in _scan(_WARNED, sentence):
         subject = _np(found.group("subj") or found.group("subj2"))
         if _ok_subject(subject) and subject.lower() not in {"i", "we", "you", "they", "he", "she"}:
             rest = re.split(r",\s*(?:but|and|which|as|while)\b", found.group("rest"))[0]
             out.append((_finish(f"will {subject} {rest}"), "warned"))
-    for found in _NO_DECISION.finditer(sentence):
+    for found in _scan(_NO_DECISION, sentence):
         subject = _np(found.group("subj") or "")
         what = found.group("what").strip()
         if subject and _ok_subject(subject):
