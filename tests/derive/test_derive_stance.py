@@ -150,7 +150,7 @@ def test_speaker_side_from_name_role_affiliation_or_description() -> None:
         ),
         ("Mayor backs plan to close harbour school", "plan to close harbour school"),
         ("Greens and Liberals oppose coal mine in Valdor", "coal mine in Valdor"),
-        ("Government to raise fuel duty in spring budget", "raising fuel duty in spring budget"),
+        ("Government to raise fuel duty in spring budget", "raising fuel duty"),
         ("EU envoy welcomes Serbia-Kosovo deal", "Serbia-Kosovo deal"),
         ("Strike at Velder mine enters third week", "strike at Velder mine"),
         (
@@ -315,3 +315,20 @@ def test_the_targets_side_backing_its_own_cause_opposes_the_measure() -> None:
 )
 def test_barring_and_ignoring_oppose(sentence: str, expected: str) -> None:
     assert stance(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Council backs island ferry subsidy for another year", "island ferry subsidy"),
+        ("Minister defends island ferry subsidy as costs soar", "island ferry subsidy"),
+        ("Hallow islanders fight to keep ferry subsidy", "keeping ferry subsidy"),
+        (
+            "Regional council to scrap island ferry subsidy in 2035 budget",
+            "scrapping island ferry subsidy",
+        ),
+        ("Residents protest cut to island ferry subsidy", "cut to island ferry subsidy"),
+    ],
+)
+def test_topic_is_the_whole_issue_not_a_piece_of_it(title: str, expected: str) -> None:
+    assert draft_topic(title) == expected

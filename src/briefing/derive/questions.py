@@ -656,7 +656,8 @@ def name_the_matter(question: str, topic: str | None) -> str:
     if not topic:
         return question
     head = re.split(r"\s+(?:for|of|on|with|between|to)\s+", topic)[0].split()[-1:]
-    if head and topic.lower() not in question.lower() and len(topic.split()) > 1:
+    clausal = bool(re.search(r"\b\w{3,}ing\b", topic))  # "Philippines firing missiles"
+    if head and not clausal and topic.lower() not in question.lower() and len(topic.split()) > 1:
         # "Will the ban take effect?" with the topic "port ban on Velmar trawlers"
         same = re.search(rf"\bthe {re.escape(head[0])}\b", question, re.IGNORECASE)
         if same and not topic.lower().startswith(("the ", "a ")):

@@ -424,7 +424,8 @@ _VERBISH = wordset(
 )
 _AS_VERBS = (
     "stall fail rise fall loom grow mount deepen continue resume end begin weigh mull wait "
-    "meet vote gather flee fear face reach hit near spread burn close strike"
+    "meet vote gather flee fear face reach hit near spread burn close strike soar slump climb "
+    "surge tumble jump sink widen narrow bite linger worsen persist"
 )
 _SPLIT = re.compile(
     r"\s+(?:while|after|amid|despite|but|when)\s+|[;:—–]\s*|\s-\s"
@@ -527,6 +528,8 @@ def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
             continue  # "US quietly clears …": an adverb before the verb
         if low in _BASE_VERBS and _verb_like(following) and following not in _BASE_VERBS:
             continue  # "Dockworkers strike shuts …": a noun before the verb
+        if re.search(r"(?:ers|ists|ans|ents|ors|ees)$", low) and following in _GROUP_ACTS:
+            continue  # "Hallow islanders fight to …": a plural noun before the verb
         subject = words[:k]
         plural = (len(subject) > 1 and subject[-2].lower() in {"and", "&"}) or (
             subject[-1].lower().endswith("s") and not subject[-1].lower().endswith("ss")
@@ -552,6 +555,11 @@ def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
     return _Headline(words, verb, named)
 
 
+# What groups of people do in headlines ("islanders fight", "residents protest").
+_GROUP_ACTS = wordset(
+    "fight rally protest vote march strike clash meet flee gather mourn campaign demand "
+    "reject back urge seek vow sue"
+)
 _S_NOUNS = wordset("gas news arms talks series crisis means species lens bus chaos")
 
 
@@ -587,13 +595,14 @@ def gerund(verb: str) -> str:
         return verb[:-2] + "ying"
     if low.endswith("e") and len(low) > 2:
         return verb[:-1] + "ing"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", low) and len(low) <= 4:
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", low):
         return verb + verb[-1] + "ing"
     return verb + "ing"
 
 
 def _tidy(phrase: str, max_words: int = 6) -> str:
     phrase = _LEADING.sub("", phrase) if len(phrase.split()) > 1 else phrase
+    phrase = _SETTING.split(phrase, maxsplit=1)[0]
     phrase = " ".join(phrase.split()[:max_words])
     return _TRAILING.sub("", phrase).strip(" ,.'’\"")
 
@@ -656,7 +665,9 @@ def _only_a_name(phrase: str, names: Iterable[str]) -> bool:
 # Where a phrase stops: a setting ("in final radio debate", not "in Valdor"), a condition
 # or a time ("until the review finds …").
 _SETTING = re.compile(
-    r"(?<!ing)\s+(?:in|at|during)\s+(?=[a-z])|\s+(?:until|unless|before|despite)\s"
+    r"(?<!ing)\s+(?:in|at|during)\s+(?=[a-z0-9])|\s+(?:until|unless|before|despite)\s"
+    r"|\s+for\s+(?:another|a|an|one|two|three|four|five|\d+|the next|several)\s+(?:more\s+)?"
+    r"(?:years?|months?|weeks?|days?|decades?)\b"
 )
 
 
@@ -696,7 +707,8 @@ def _a_verb(word: str) -> bool:
 _INFINITIVE_VERBS = wordset(
     """votes vote agrees agree plans plan decides decide moves move vows vow threatens
     threaten seeks seek pledges pledge offers offer refuses refuse aims aim prepares prepare
-    promises promise wants want hopes hope tries try to set sets"""
+    promises promise wants want hopes hope tries try to set sets fight fights campaign
+    campaigns battle battles push pushes rally rallies"""
 )
 _PERMITS = wordset("clears clear allows allow lets let permits permit authorises authorizes")
 _ASKS = wordset("urges urge asks ask presses press calls tells")
@@ -726,7 +738,7 @@ def _special_topic(head: _Headline, names: Iterable[str] = ()) -> str | None:
         if sep and who and what and len(who.split()) <= 4:
             action = what.split()
             return _tidy(" ".join([gerund(action[0]), *action[1:5]]), 8)
-    if head.named and ((verb in _INFINITIVE_VERBS and rest_words[:1] == ["to"]) or verb == "to"):
+    if (verb in _INFINITIVE_VERBS and rest_words[:1] == ["to"]) or (head.named and verb == "to"):
         action = rest_words[1:] if verb != "to" else rest_words
         if action and action[0][:1].islower():
             return _tidy(" ".join([gerund(action[0]), *action[1:6]]), 7)
