@@ -279,3 +279,10 @@ def test_a_question_names_a_person_in_full() -> None:
 def test_a_clausal_topic_does_not_rename_a_noun() -> None:
     question = "Will the coastguard actually use the drones?"
     assert name_the_matter(question, "coastguard flying drones over the bay") == question
+
+
+def test_asking_a_body_to_act_leaves_open_whether_it_will() -> None:
+    found = [
+        q for q, _ in find_questions("It added that it had asked the council to restore the grant.")
+    ]
+    assert "Will the council restore the grant?" in found

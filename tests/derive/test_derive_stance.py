@@ -146,7 +146,7 @@ def test_speaker_side_from_name_role_affiliation_or_description() -> None:
         ("Chile and Peru agree to reopen Tacna crossing", "reopening Tacna crossing"),
         (
             "Northsound Ferries cuts winter sailings to Hallow Island",
-            "winter sailings to Hallow Island",
+            "cutting winter sailings to Hallow Island",
         ),
         ("Mayor backs plan to close harbour school", "plan to close harbour school"),
         ("Greens and Liberals oppose coal mine in Valdor", "coal mine in Valdor"),
@@ -332,3 +332,22 @@ def test_barring_and_ignoring_oppose(sentence: str, expected: str) -> None:
 )
 def test_topic_is_the_whole_issue_not_a_piece_of_it(title: str, expected: str) -> None:
     assert draft_topic(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Kestrel Ferries cuts winter sailings to Skarra Island",
+            "cutting winter sailings to Skarra Island",
+        ),
+        ("Ministry scraps bus subsidy for rural routes", "scrapping bus subsidy for rural routes"),
+        ("Airline slashes fares on northern routes", "slashing fares on northern routes"),
+    ],
+)
+def test_a_change_is_the_matter(title: str, expected: str) -> None:
+    assert draft_topic(title, ["Kestrel Ferries"]) == expected
+
+
+def test_leaving_people_stranded_opposes() -> None:
+    assert stance("The cut would leave families stranded on the island.") == "opposes"

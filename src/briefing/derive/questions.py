@@ -176,7 +176,9 @@ _URGED = re.compile(
     r"\b(?:urged|urges|pressed|presses|called on|calls on|called for|calls for|calling for|"
     r"asked|asks|ask|urge|press|"
     r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
-    r"both sides|the (?:government|union|court|company|two sides|parties|authorities))"
+    r"both sides|the (?:government|union|court|company|two sides|parties|authorities|council|"
+    r"board|ministry|regulator|city|state|administration|commission|agency|parliament|committee|"
+    r"employer|employers|management|owners|operator|club|league|school|university))"
     r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
 )
 # ", the weather agency said", ", according to X", ", engineers told reporters" at the end

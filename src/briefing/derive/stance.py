@@ -114,6 +114,7 @@ _OPPOSE = (
     "hurt",
     "harm",
     "ignor",
+    "strand",
     "bar from",
     "damag",
     "astonish",
@@ -710,6 +711,10 @@ _INFINITIVE_VERBS = wordset(
     promises promise wants want hopes hope tries try to set sets fight fights campaign
     campaigns battle battles push pushes rally rallies"""
 )
+_CHANGES = wordset(
+    """cuts raises scraps ends closes extends expands bans suspends halts restores doubles
+    slashes hikes lifts eases axes shuts reopens delays postpones"""
+)
 _PERMITS = wordset("clears clear allows allow lets let permits permit authorises authorizes")
 _ASKS = wordset("urges urge asks ask presses press calls tells")
 _SAYS = wordset("says said tells told announces announced confirms confirmed")
@@ -751,6 +756,10 @@ def _special_topic(head: _Headline, names: Iterable[str] = ()) -> str | None:
     if match:
         what = re.split(r"\s+(?:to|will|would|could|after|over)\s+", match.group("what"))[0]
         return _tidy(what, 7)
+    if verb in _CHANGES and rest_words and rest_words[0][:1].islower():
+        # "cuts winter sailings to Hallow Island": the change is the matter
+        base = re.sub(r"(?<=[sxz]h|ch|ss)es$|(?<=[sxz])es$|s$", "", verb)
+        return _tidy(" ".join([gerund(base), *rest_words[:6]]), 8)
     over = _OVER.match(rest) if verb in _WARNS else None
     if over:  # "warns Velmar over second diversion of Tarn river"
         return _tidy(_SETTING.split(over.group("what"), maxsplit=1)[0], 7)
