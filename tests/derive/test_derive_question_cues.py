@@ -286,3 +286,12 @@ def test_asking_a_body_to_act_leaves_open_whether_it_will() -> None:
         q for q, _ in find_questions("It added that it had asked the council to restore the grant.")
     ]
     assert "Will the council restore the grant?" in found
+
+
+def test_a_long_call_is_not_cut_mid_word() -> None:
+    sentence = (
+        "She said she would ask the council to bar delivery lorries from entering the old "
+        "town's narrow streets without a permit except in emergencies."
+    )
+    found = [q for q, _ in find_questions(sentence)]
+    assert found and all(q.endswith("emergencies?") for q in found)

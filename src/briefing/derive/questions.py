@@ -179,7 +179,7 @@ _URGED = re.compile(
     r"both sides|the (?:government|union|court|company|two sides|parties|authorities|council|"
     r"board|ministry|regulator|city|state|administration|commission|agency|parliament|committee|"
     r"employer|employers|management|owners|operator|club|league|school|university))"
-    r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
+    r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,140}?)(?=\s*[,.;\"“”]|\s*$)"
 )
 # ", the weather agency said", ", according to X", ", engineers told reporters" at the end
 # of a clause: who said it, not what is asked
