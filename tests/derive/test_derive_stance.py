@@ -351,3 +351,13 @@ def test_a_change_is_the_matter(title: str, expected: str) -> None:
 
 def test_leaving_people_stranded_opposes() -> None:
     assert stance("The cut would leave families stranded on the island.") == "opposes"
+
+
+def test_display_names_in_the_summary() -> None:
+    from briefing.derive.actors import Actor
+    from briefing.derive.draft import _display_name
+
+    assert _display_name(Actor("eu", "European Union", "organization")) == "the European Union"
+    assert _display_name(Actor("hg", "Halvard Group", "organization")) == "the Halvard Group"
+    assert _display_name(Actor("nk", "Norsk Kabel", "organization")) == "Norsk Kabel"
+    assert _display_name(Actor("anon", "Anonymous officials", "group")) == "anonymous officials"

@@ -338,12 +338,20 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
 
 
 def _display_name(actor: Actor) -> str:
-    """How a sentence names the actor: "the European Union", "Hamas", "Israeli officials"."""
+    """How a sentence names the actor: "the European Union", "the Halvard Group", "Norsk
+    Kabel" (a company's own name takes no article), "Hamas", "anonymous officials"."""
     words = actor.name.split()
-    if actor.kind == "organization" and len(words) > 1 and not words[0].isupper():
+    if (
+        actor.kind == "organization"
+        and len(words) > 1
+        and not words[0].isupper()
+        and (words[-1] in lx.ORG_HEADS or words[-1] in lx.NOT_PERSON_HEADS or "of" in words)
+    ):
         return "the " + actor.name
     if actor.kind == "country" and actor.name in {"United States", "United Kingdom"}:
         return "the " + actor.name
+    if actor.kind == "group" and words[0] in {"Anonymous", "Unnamed"}:
+        return actor.name[:1].lower() + actor.name[1:]
     return actor.name
 
 
