@@ -401,6 +401,6 @@ def test_questions_are_not_cut_mid_word_and_keep_determiners_lower_case() -> Non
         )
     ]
     assert "Will New Delhi reach an agreement with several EU member states?" in found
-    assert "Will a new round of talks be scheduled?" in [
+    assert "Will a new round of talks take place?" in [
         q for q, _ in find_questions("A new round of talks has not been scheduled.")
     ]

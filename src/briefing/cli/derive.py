@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from functools import reduce
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,65 +22,34 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     from briefing.derive import Article
+    from briefing.derive.library import KnownActors, KnownQuestions
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
-def known_actors(db_path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(id, name, aliases) of every actor in the library at ``db_path``, if it exists."""
-    if not db_path.is_file():
-        return []
-    from briefing.store import Store
-
-    out: list[tuple[str, str, tuple[str, ...]]] = []
-    try:
-        with Store(db_path) as store:
-            summaries = store.actors()
-            detailed = len(summaries) <= 20_000
-            for summary in summaries:
-                detail = store.actor(summary.id) if detailed else None
-                out.append((summary.id, summary.name, tuple(detail.aliases) if detail else ()))
-    except BriefingError as exc:
-        click.echo(f"briefing: warning: library not read, actor ids not reused: {exc}", err=True)
-        return []
-    return out
+def _warn(message: str) -> None:
+    click.echo(f"briefing: warning: {message}", err=True)
 
 
-def known_questions(db_path: Path) -> list[tuple[str, str, tuple[str, ...], str | None]]:
-    """(id, question, actor ids, likelihood) of the library's open questions, if any."""
-    if not db_path.is_file():
-        return []
-    from briefing.store import Store
+def known_actors(db_path: Path) -> KnownActors:
+    """The library's actors for a draft (see :mod:`briefing.derive.library`)."""
+    from briefing.derive import library  # lazily: derive's import is slow
 
-    try:
-        with Store(db_path) as store:
-            return [
-                (q.question_id, q.question, tuple(q.actors), q.likelihood)
-                for q in store.questions(status="open")
-                if q.has_own_id
-            ]
-    except BriefingError as exc:
-        click.echo(f"briefing: warning: library questions not read: {exc}", err=True)
-        return []
+    return library.known_actors(db_path, _warn)
+
+
+def known_questions(db_path: Path) -> KnownQuestions:
+    """The library's open questions for a draft (see :mod:`briefing.derive.library`)."""
+    from briefing.derive import library  # lazily: derive's import is slow
+
+    return library.known_questions(db_path, _warn)
 
 
 def topic_lookup(db_path: Path) -> Callable[[str], list[str]] | None:
-    """A lookup of the library's position topics mentioning a phrase (None: no library)."""
-    if not db_path.is_file():
-        return None
+    """The library's topic wording for a draft (see :mod:`briefing.derive.library`)."""
+    from briefing.derive import library  # lazily: derive's import is slow
 
-    def lookup(phrase: str) -> list[str]:
-        from briefing.store import Store
-
-        try:
-            with Store(db_path) as store:
-                rows, _ = store.topic_positions(phrase, limit=500)
-        except BriefingError as exc:
-            click.echo(f"briefing: warning: library topics not read: {exc}", err=True)
-            return []
-        return [row.topic for row in rows]
-
-    return lookup
+    return library.topic_lookup(db_path, _warn)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -223,6 +192,13 @@ def _write_atomic(path: Path, text: str) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of reference briefs, same file stems as the articles (.yaml).",
 )
+@click.option(
+    "--library",
+    "library_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of briefs to use as the user's library (each article is derived without "
+    "its own reference brief in it).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @click.option(
     "--no-famous",
@@ -237,6 +213,7 @@ def derive_eval_command(
     reference: Path | None,
     articles: Path | None,
     references: Path | None,
+    library_dir: Path | None,
     as_json: bool,
     no_famous: bool,
     verbose: bool,
@@ -244,13 +221,15 @@ def derive_eval_command(
     """Score derived briefs against hand-made references.
 
     Either DERIVED.yaml REFERENCE.yaml, or --articles DIR --references DIR (derives every
-    article that has a reference, offline, without the library).
+    article that has a reference, offline; without a library unless --library DIR, whose
+    briefs stand for the user's library, the article's own reference left out).
     """
     from briefing.derive import derive_guarded, load_source
     from briefing.derive.evaluate import Score, analytic_table, score, table
 
     limits = context.settings.limits
     scores: list[Score] = []
+    shelf = _load_dir(library_dir, limits) if library_dir else []
     if articles or references:
         if not (articles and references) or derived or reference:
             raise click.UsageError("use --articles DIR --references DIR, or two files")
@@ -263,7 +242,13 @@ def derive_eval_command(
             try:
                 article = load_source(str(path), max_bytes=limits.max_file_bytes)
                 text = article.text
-                result = derive_guarded(article, str(path), use_famous=not no_famous).brief
+                hints: dict[str, Any] = {}
+                if library_dir:
+                    from briefing.derive.library import from_briefs
+
+                    actors, questions = from_briefs(b for b in shelf if b.id != ref.id)
+                    hints = {"known_actors": actors, "known_questions": questions}
+                result = derive_guarded(article, str(path), use_famous=not no_famous, **hints).brief
             except BriefingError as exc:
                 click.echo(f"briefing: {path}: {exc}", err=True)
                 result = None
@@ -293,6 +278,19 @@ def derive_eval_command(
             click.echo(f"  missed: {miss}", err=True)
     if not total.valid:
         sys.exit(1)
+
+
+def _load_dir(folder: Path, limits: LimitsSettings) -> list[Brief]:
+    """Every valid brief in ``folder`` (a library for derive-eval); problems are named."""
+    from briefing.loader import load_file
+
+    out: list[Brief] = []
+    for path in sorted(folder.glob("*.y*ml")):
+        loaded = load_file(path, limits)
+        for problem in loaded.errors:
+            click.echo(f"briefing: warning: {problem}", err=True)
+        out.extend(loaded.briefs)
+    return out
 
 
 def _load_one(path: Path, limits: LimitsSettings, what: str) -> Brief:

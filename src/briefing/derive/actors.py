@@ -194,6 +194,8 @@ class ActorExtractor:
                 [m.text for m in actor.mentions if m.text != actor.name] + actor.aliases
             )
             self._finish_person(actor)
+            if self._spoken_of_as_it(actor):
+                actor.kind = "organization"  # "Skyra Ventana said it would …"
             self.actors.setdefault(actor.id, actor)
         self._definite_roles(persons)
         self._fold_groups()
@@ -464,6 +466,16 @@ class ActorExtractor:
             return hits[0]
         return None
 
+    def _spoken_of_as_it(self, actor: Actor) -> bool:
+        """A name with no person's evidence (no role, honorific or given name) that the
+        article refers to as "it" ("X said it would", "X said in a statement that its")
+        or gives a board or shares is an organisation, not a person."""
+        if actor.role or any(m.evidence & {"role", "honorific", "given"} for m in actor.mentions):
+            return False
+        return any(
+            _AS_IT.match(self.paragraphs[m.para][m.end : m.end + 80]) for m in actor.mentions
+        )
+
     def _finish_person(self, actor: Actor) -> None:
         roles = [m.role for m in actor.mentions if m.role]
         if roles:
@@ -570,6 +582,15 @@ _NEWS_AGENCIES = (
 )
 # a capitalised plural common noun: "Analysts", "Seismologists", "Residents", "Witnesses"
 _PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ists|ers|ors|ants|ents|ians|ives|ees|sses|ses)")
+
+
+# What follows a company's name: "said it would", "said in a statement that its",
+# "'s board", "'s shares", ", which owns".
+_AS_IT = re.compile(
+    r"(?:\s+(?:said|says|announced|added|confirmed|stated|told \w+)(?:\s+(?:on|in|late|"
+    r"earlier)\s+[\w ]{1,25}?)?\s+(?:that\s+)?(?:it|its)\b|['’]s\s+(?:board|shares|"
+    r"chief executive|headquarters|shareholders|factory|plant|share price)\b|,\s+which\b)"
+)
 
 
 def _key(text: str) -> str:

@@ -27,15 +27,19 @@ from briefing.derive.questions import (
     content_words,
     extract_questions,
     library_questions,
+    name_the_matter,
     question_id,
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
 from briefing.derive.stance import (
+    Side,
     draft_topic,
     library_topic,
     lookup_words,
     settle_stances,
+    side_of,
+    sides,
     stance,
 )
 from briefing.derive.summary import main_clause, summarise
@@ -204,10 +208,13 @@ def derive(
     weights = _TopicWords.build(doc, article.title or "")
     names = [form for a in chosen.values() for form in (a.name, *a.aliases)]
     topic = draft_topic(article.title or "", names) if article.title else None
+    found = sides(article.title or "", topic, names)
     if topic and topic_lookup is not None:
         topic = library_topic(topic, topic_lookup(lookup_words(topic))) or topic
     positions = [
-        _position(doc, q, date_hits, weights, topic)
+        _position(
+            doc, q, date_hits, weights, topic, side_of(found, _descriptions(doc, chosen[q.speaker]))
+        )
         for q in sorted(quotes + reported, key=lambda q: (q.para, q.start))
         if q.speaker in chosen
     ]
@@ -222,9 +229,10 @@ def derive(
     taken |= {str(item["id"]) for item in carried}
     questions.extend(carried)
     for q in extract_questions(paragraphs, sentence_tuples):
+        asked = _full_names(name_the_matter(q.question, topic), chosen)
         item: dict[str, Any] = {
-            "id": question_id(q.question, taken),
-            "question": q.question,
+            "id": question_id(asked, taken),
+            "question": asked,
             "context": q.context,
         }
         ids = _actors_in(doc, chosen, q.para, q.start, q.end)
@@ -330,12 +338,20 @@ def _select(actors: dict[str, Actor], title: str, doc: Doc) -> dict[str, Actor]:
 
 
 def _display_name(actor: Actor) -> str:
-    """How a sentence names the actor: "the European Union", "Hamas", "Israeli officials"."""
+    """How a sentence names the actor: "the European Union", "the Halvard Group", "Norsk
+    Kabel" (a company's own name takes no article), "Hamas", "anonymous officials"."""
     words = actor.name.split()
-    if actor.kind == "organization" and len(words) > 1 and not words[0].isupper():
+    if (
+        actor.kind == "organization"
+        and len(words) > 1
+        and not words[0].isupper()
+        and (words[-1] in lx.ORG_HEADS or words[-1] in lx.NOT_PERSON_HEADS or "of" in words)
+    ):
         return "the " + actor.name
     if actor.kind == "country" and actor.name in {"United States", "United Kingdom"}:
         return "the " + actor.name
+    if actor.kind == "group" and words[0] in {"Anonymous", "Unnamed"}:
+        return actor.name[:1].lower() + actor.name[1:]
     return actor.name
 
 
@@ -510,6 +526,31 @@ def _topic_tags(chosen: dict[str, Actor]) -> list[str]:
     return [a.id for a in ranked[:3] if re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", a.id)]
 
 
+def _full_names(question: str, chosen: dict[str, Actor]) -> str:
+    """ "Will Moravec resign?" -> "Will Adela Moravec resign?": a question names a person
+    in full (the article's later mentions use the surname alone)."""
+    for actor in chosen.values():
+        words = actor.name.split()
+        if actor.kind != "person" or len(words) < 2 or actor.name in question:
+            continue
+        surname = re.escape(words[-1])
+        question = re.sub(
+            rf"(?<![\w'’-])(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{surname}(?![\w-])", actor.name, question
+        )
+    return question
+
+
+def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:
+    """What a stance is read from: a whole quote itself; a quote of a few words with the
+    reporting clause around it ("accused …", "called the plan 'an insult'", "accepted the
+    deal 'in the interest of peace', but warned …"); reported speech's own clause."""
+    if quote.text and not quote.partial:
+        return quote.text
+    if quote.text:
+        return _frame(sentence, max(quote.start - sentence_start, 0))
+    return main_clause(sentence)
+
+
 def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z][a-z'’-]+", text.lower()) if w not in _STOP and len(w) > 2]
 
@@ -555,12 +596,47 @@ def _topic(doc: Doc, quote: Quote, sentence: str, weights: _TopicWords) -> str:
     return max(words, key=lambda w: (score(w), len(w)))
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _descriptions(doc: Doc, actor: Actor) -> list[str]:
+    """How the article names and describes an actor, for :func:`side_of`: its name,
+    aliases, role and affiliation, and for a person the words around the first mention
+    ("A spokesman for the junta, Captain X"; "X, who leads the junta,"), quotes left out."""
+    out = [actor.name, *actor.aliases, actor.role or "", actor.affiliation or ""]
+    if actor.kind == "person" and actor.mentions:
+        first = min(actor.mentions, key=lambda m: (m.para, m.start))
+        text = doc.paragraphs[first.para]
+        sentence = doc.sentence_at(first.para, first.start)
+        before = _QUOTED.sub(" ", text[sentence.start : first.start]).split()[-7:]
+        after = text[first.end : sentence.end]
+        who = re.match(r",\s+(?:who|the|a|an)\b[^,;]{0,60}", after)
+        out.append(" ".join(before) + (who.group(0) if who else ""))
+    return out
+
+
+# The part of a reporting sentence that is the speaker's: other speakers' clauses
+# (", while Senegal argued …", "; …") left out, contrast (", but warned …") kept.
+_OTHER_CLAUSE = re.compile(r",\s+(?:while|whereas|as|after|which)\s+|;\s+|\s+[—–]\s+")
+
+
+def _frame(sentence: str, at: int) -> str:
+    """The clause of ``sentence`` around offset ``at`` (see :data:`_OTHER_CLAUSE`)."""
+    start = 0
+    for match in _OTHER_CLAUSE.finditer(sentence):
+        if match.start() >= at:
+            return sentence[start : match.start()]
+        start = match.end()
+    return sentence[start:]
+
+
 def _position(
     doc: Doc,
     quote: Quote,
     date_hits: dict[tuple[int, int], list[DateHit]],
     weights: _TopicWords,
     topic: str | None = None,
+    side: Side | None = None,
 ) -> dict[str, Any]:
     sentence = doc.sentence_at(quote.para, max(quote.start - 1, 0))
     if not quote.text:
@@ -574,7 +650,7 @@ def _position(
         "actor": quote.speaker,
         "topic": topic or _topic(doc, quote, sentence.text, weights),
         "position": clip(text, 300),
-        "stance": stance(quote.text or main_clause(sentence.text)),
+        "stance": stance(_stated(quote, sentence.text, sentence.start), side, topic),
     }
     if quote.text:
         item["quote"] = quote.text

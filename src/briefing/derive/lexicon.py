@@ -523,6 +523,19 @@ ORG_HEADS = wordset(
     """
 )
 
+# Last words that make a capitalised name a company ("Northsound Ferries", "Harbour
+# Freight Lines", "Kestrel Pharmaceuticals"): never a person's surname.
+COMPANY_HEADS = wordset(
+    """
+    Ferries Lines Shipping Freight Logistics Industries Motors Railways Airlines Airways
+    Telecom Telecoms Pharmaceuticals Pharma Insurance Partners Ventures Foods Breweries Brewery
+    Works Mills Mines Mining Resources Networks Labs Laboratories Utilities Chemicals Petroleum
+    Steelworks Shipyards Shipbuilding Aerospace Semiconductors Robotics Biotech Therapeutics
+    Bancorp Capital Investments Properties Construction Enterprises Holdings Systems
+    Technologies Inc Ltd Corp plc PLC GmbH SpA NV BV ASA Oyj
+    """
+)
+
 GIVEN_NAMES = wordset(
     """
     Aaron Abdul Abdullah Adam Adrian Ahmed Ahmad Aidan Alan Albert Aleksandr Aleksander Alex

@@ -514,7 +514,10 @@ class MentionFinder:
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
         if len(words) >= 2 and (
-            words[-1] in lx.ORG_HEADS or (words[0] in _OF_HEADS and len(words) >= 3) or embassy
+            words[-1] in lx.ORG_HEADS
+            or words[-1] in lx.COMPANY_HEADS
+            or (words[0] in _OF_HEADS and len(words) >= 3)
+            or embassy
         ):
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
@@ -592,7 +595,7 @@ class MentionFinder:
         if len(name_words) == 1 and sentence_start and name_words[0] in lx.NOT_NAMES:
             return
         last = name_words[-1]
-        if last in lx.NOT_PERSON_HEADS and "role" not in evidence:
+        if (last in lx.NOT_PERSON_HEADS or last in lx.COMPANY_HEADS) and "role" not in evidence:
             return
         if not evidence & {"role", "honorific", "given"} and _NAMED_BY_ORG_NOUN.match(
             para[n_end : n_end + 20]

@@ -9,6 +9,7 @@ Cues: "remains to be seen whether", "unclear whether/how", "declined to say whet
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.derive.lexicon import wordset
@@ -19,6 +20,8 @@ _AUX_RE = re.compile(rf"\b({_AUX})\b(\s+not)?")
 _WH = re.compile(
     r"\b(?P<wh>(?i:whether)|if|how|when|what|who|where|why|which)\s+(?P<clause>[^;:]+?)"
     r"(?=\s*(?:[.;:!?]|,\s+(?:but|and|saying|although|though|while|as|which|who)\b|"
+    r"\s+but\s+(?:that|said|added|says)\b|\s+and\s+(?:was|were|is|are|had|has|said)\b|"
+    r"\s+and\s+(?=\w+\s+\w+ed\b)|"
     r"\s+(?:remains?|is|was)\s+(?:uncertain|unclear|not\s+clear|unknown|open|undecided|to be seen)"
     r"|$))",
 )
@@ -29,14 +32,19 @@ _WH_CUES = re.compile(
     r"(?:say|specify|confirm|disclose|comment on)|"
     r"not (?:yet )?(?:decided|said|clear|known|specified|disclosed)|have not said|has not said|"
     r"too early to (?:say|tell)|no decision (?:has been|was) (?:made|taken) (?:on )?|"
+    r"\bquestions?\s+(?:now\s+)?(?:is|are|remains?)|"
+    r"\b(?:vote|votes|voting|decide|decides|deciding|rule|rules|ruling)\s+(?:on\s+)?|"
     r"(?:is|are) (?:still )?(?:weighing|considering|debating|discussing)|"
     r"unclear|uncertain)\s*(?:,\s*)?(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
+_DECISION_CUE = re.compile(r"(?i)(?:vote|votes|voting|decide|decides|deciding|rule|rules|ruling)\b")
+_YES_NO = frozenset(["whether", "if"])
 _WH_LEAD = re.compile(r"^(?:Whether|How|When|What|Who|Why)\b")
 _DENY = re.compile(
-    r"\b(?:did not|didn't|would not|wouldn't|declined to) (?:deny|confirm)\s+(?:reports?\s+|"
-    r"claims?\s+|suggestions?\s+)?(?:that\s+)?(?!whether\b|if\b)(?P<claim>[^,;.]+)",
+    r"\b(?:did not|didn't|would not|wouldn't|declined to) (?:deny|confirm)\s+(?:(?:reports?|"
+    r"claims?|suggestions?)\s+(?:that\s+)?|that\s+)(?!whether\b|if\b)"
+    r"(?P<claim>(?:(?!\s+but\s)[^,;.])+)",
     re.IGNORECASE,
 )
 _NO_COMMENT = re.compile(
@@ -61,21 +69,117 @@ _MODAL = re.compile(
     r"(?P<rest>[a-z][^.;\"“”]{2,120})",
 )
 _RULE_OUT = re.compile(
-    r"\b(?:refused|declined|would not|wouldn't|did not|didn't) (?:to )?rule out\s+"
+    r"\b(?:refused|declined|would not|wouldn't|did not|didn't|has not|have not|had not|"
+    r"hasn't|haven't) (?:to )?(?:yet )?(?:rule[ds]? out|exclude[ds]?)\s+"
     r"(?P<act>[a-z][^,.;]{3,100})|\bwould consider\s+(?P<act2>[a-z][^,.;]{3,100})",
 )
 _IN_TALKS = re.compile(
     r"\b(?:was|were|is|are) still in (?:discussions|talks|negotiations)"
     r"(?P<with>\s+with\s+[^,.;]{2,60}?)?(?=\s+(?:and|but|while|over|on|about)\b|[,.;]|$)"
 )
+# "has not declared a state of emergency", "has yet to approve the timetable": a decision
+# not taken yet. Silence ("has not responded", "has not commented") is no question.
+_NOT_YET = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:has|have|had)\s+(?:not\s+(?:yet\s+)?(?P<done>declared|decided|"
+    r"announced|approved|confirmed|signed|ratified|agreed|named|chosen|released|published|"
+    r"ruled|endorsed|accepted|rejected|recognised|recognized|lifted|imposed)|yet\s+to\s+"
+    r"(?P<base>(?!respond|comment|reply)[a-z]+))\b(?!\s+(?:out|whether|if|how|when)\b)"
+    r"(?P<rest>[^,.;]{0,90})"
+)
+_BASE = {
+    "chosen": "choose",
+    "ruled": "rule",
+    "ratified": "ratify",
+    "agreed": "agree",
+}
+# "had not yet decided whether to charge any of the 12": will they charge them?
+_WHETHER_TO = re.compile(
+    r"\b(?:decided|decide|deciding|say|said|know|determined|sure|considering|weighing)"
+    r"\s+(?:(?:by|before|on|in|within|next|this|later)\b[^,;.]{0,30}?\s+)?"
+    r"(?:whether|if)\s+(?:or not\s+)?to\s+(?P<act>[a-z][^,.;\"“”]{3,90}?)"
+    r"(?=\s+(?:and|but|while)\s+|[,.;]|$)"
+)
+# "will meet on Monday to vote on a motion …", "is due to vote on the fee rise": will it pass?
+_VOTE_ON = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:will|is (?:due|expected|set|scheduled) to|are (?:due|expected|set|"
+    r"scheduled) to)\s+(?:meet\b[^,.;]{0,30}?\s+to\s+)?(?:take a (?:final )?)?vote\s+on\s+"
+    r"(?!whether\b|if\b)(?P<what>[^,.;\"“”]{3,90})"
+)
+_CLAUSE_WORD = re.compile(
+    r"^(?:which|who|that|with|and|but|as|while|when|where|after|before|if|so)\b", re.IGNORECASE
+)
+_MOTIONS = wordset("motion motions resolution bill law amendment measure")
+# "is due to take effect on March 1", "expects to finish the tunnel by June": plans
+_PLANNED = re.compile(
+    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+(?P<act>(?!vote\b)[a-z][^,.;\"“”]{3,90})"
+    r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed)\s+"
+    r"to\s+(?P<act2>(?!vote\b|decide\b)[a-z][^,.;\"“”]{3,90})"
+)
+# "decide by the end of the month whether …": a decision with a time before the question
+_DECIDE_WHEN = re.compile(
+    r"\bdecide[sd]?\s+(?:by|before|on|in|within|next|this|later)\b[^,;.]{0,30}?\s*$"
+)
+# "It set a deadline of May 2 for a decision."
+_DEADLINE_FOR = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:set|sets|has set|had set)\s+(?:a|itself a)\s+deadline\s+of\s+"
+    r"(?P<when>[^,.;]{2,30}?)\s+for\s+(?:a|its|the)\s+(?:final\s+)?(?:decision|ruling|verdict)"
+)
+# "gave the club two weeks to pay its players": will they, in time?
+_GIVEN_TIME = re.compile(
+    r"\b(?:gave|gives|give|given|giving)\s+(?P<who>[^,.;]{2,60}?)\s+(?P<time>(?:a|an|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:more\s+)?(?:hours?|days?|weeks?|"
+    r"months?|years?))\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
+)
+# "has until March 3 to decide whether to approve or reject the sale"
+_UNTIL = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:has|have|had)\s+until\s+(?P<when>[^,;]{2,30}?)\s+to\s+"
+    r"(?P<act>[a-z][^,.;\"“”]{3,90})"
+)
+_DECIDE_WHETHER = re.compile(
+    r"^decide\s+whether\s+(?:or not\s+)?to\s+(?P<verb>\w+)(?:\s+or\s+\w+)?\s+(?P<obj>.+)$"
+)
+# "has threatened to strike again if talks fail"
+_THREAT = re.compile(
+    r"(?P<subj>[^,.;]*?)\s+(?:has\s+|have\s+|had\s+)?threat(?:ened|ens|en)\s+to\s+"
+    r"(?P<act>[a-z][^,.;\"“”]{3,90}?)(?=\s+(?:if|unless|should|after)\b|[,.;]|$)"
+)
+# "hoped a compromise could be found before the end of the year"
+_HOPED = re.compile(
+    r"\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?P<subj>(?:a|an|the|their|its)\s+[^,.;]{2,40}?)\s+"
+    r"(?:could|would|will|can|might)\s+be\s+(?P<rest>[a-z][^,.;\"“”]{2,80})"
+)
+# "warned that the fire could reach …", "I fear the toll will rise"
+_WARNED = re.compile(
+    r"\b(?:warn(?:ed|ing|s)?\s+(?:that\s+)?(?P<subj>(?:the|a|an|its|their|this|these|[A-Z])"
+    r"[^,.;\"“”]{1,60}?)\s+(?:could|may|might)|fear(?:s|ed|ing)?\s+(?:that\s+)?"
+    r"(?P<subj2>(?:the|a|an|its|their|this|these|[A-Z])[^,.;\"“”]{1,60}?)\s+"
+    r"(?:could|may|might|will|would))\s+(?P<rest>[a-z][^.;\"“”]{2,100})"
+)
+# "said no decision had been made on the stadium"
+_NO_DECISION = re.compile(
+    r"(?:(?P<subj>[^,.;]*?)\s+(?:said|says|told \w+)\s+(?:that\s+)?)?no decision "
+    r"(?:has|had)?\s*(?:been|was)\s+(?:made|taken|reached)\s+(?:on|about)\s+"
+    r"(?P<what>(?!whether\b)[^,.;\"“”]{2,80})",
+    re.IGNORECASE,
+)
+_EVENTS = wordset(
+    """round rounds talks meeting meetings summit vote election hearing visit trial
+    referendum negotiations consultations debate session conference"""
+)
+_SOON_WHEN = re.compile(
+    r"\bsoon,?\s+(?:possibly|perhaps|maybe)\s+(?P<when>(?:before|by|on|in|as early as)\s+.+)$"
+)
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
 # "urged Hamas to accept the deal", "would ask the Supreme Court to order a recount":
 # a call on someone leaves open whether they will do it
 _URGED = re.compile(
-    r"\b(?:urged|urges|pressed|presses|called on|calls on|asked|asks|ask|urge|press|"
+    r"\b(?:urged|urges|pressed|presses|called on|calls on|called for|calls for|calling for|"
+    r"asked|asks|ask|urge|press|"
     r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
-    r"both sides|the (?:government|union|court|company|two sides|parties|authorities))"
-    r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,90})"
+    r"both sides|the (?:government|union|court|company|two sides|parties|authorities|council|"
+    r"board|ministry|regulator|city|state|administration|commission|agency|parliament|committee|"
+    r"employer|employers|management|owners|operator|club|league|school|university))"
+    r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,140}?)(?=\s*[,.;\"“”]|\s*$)"
 )
 # ", the weather agency said", ", according to X", ", engineers told reporters" at the end
 # of a clause: who said it, not what is asked
@@ -166,6 +270,32 @@ class Question:
     likelihood: str | None = None
 
 
+def _base(verb: str) -> str:
+    """The base form of a verb of :data:`_NOT_YET` ("declared" -> "declare")."""
+    if verb in _BASE:
+        return _BASE[verb]
+    stem = verb[:-2]
+    # "signed", "accepted", "published": the stem is the verb; "declared", "approved": + e
+    return stem if stem.endswith(("gn", "pt", "ct", "sh", "rm", "ft", "ll")) else stem + "e"
+
+
+def _np(subject: str) -> str:
+    """A subject as it stands inside a question ("The ministry" -> "the ministry")."""
+    subject = re.sub(r"^(?:and|but|while|that|as)\s+", "", subject.strip())
+    subject = _REPORTING.sub("", subject).strip()
+    if subject.split()[:1] and subject.split()[0] in {"The", "A", "An", "Its", "Their", "It"}:
+        subject = subject[0].lower() + subject[1:]
+    return subject
+
+
+def _ok_subject(subject: str, pronoun: bool = False) -> bool:
+    """A subject a question can name (a pronoun only where the sentence before names it,
+    see :func:`_named_pronoun`)."""
+    if pronoun and subject.lower() in {"it", "they"}:
+        return True
+    return bool(subject) and len(subject.split()) <= 8 and subject.lower() not in _FILLER_SUBJECTS
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -176,13 +306,24 @@ def strip_speech_tag(text: str) -> str:
     return _SPEECH_TAIL.sub("", text.rstrip(" .;:!"))
 
 
+_AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
+
+
 def _finish(text: str) -> str:
     text = strip_speech_tag(" ".join(text.split()))
+    text = _AFTERTHOUGHT.sub("", text)  # ", something her party promised …"
     text = text.rstrip(" ,.;:!")
     # "will A new round …" -> "will a new round …": a determiner inside the question
     text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
     text = re.sub(r"[\"“”]", "", text)
     return _cap(text) + "?"
+
+
+_PARTICIPLE = re.compile(
+    r"(?:[a-z]+ed|been|done|made|said|got|gotten|taken|given|seen|known|told|found|left|kept|"
+    r"held|brought|begun|won|lost|paid|sent|spent|built|chosen|driven|grown|shown|written|"
+    r"already|yet|not|never|also|just|still)\b"
+)
 
 
 def invert(wh: str, clause: str) -> str:
@@ -196,6 +337,8 @@ def invert(wh: str, clause: str) -> str:
         subject = clause[: match.start()].strip()
         rest = clause[match.end() :].strip()
         aux_out = {"would": "will"}.get(aux, aux)
+        if aux in {"had", "has", "have"} and not neg and not _PARTICIPLE.match(rest):
+            aux_out, rest = "will", f"have {rest}"  # "whether the carrier had enough fuel"
         if wh_low in {"whether", "if"}:
             return _finish(f"{aux_out} {subject}{neg} {rest}")
         return _finish(f"{wh_low} {aux_out} {subject}{neg} {rest}")
@@ -217,6 +360,34 @@ def question_id(question: str, taken: set[str]) -> str:
     return slug
 
 
+# Words a pattern cannot match without: the patterns that start with a lazy subject are
+# only run on sentences that have them (they cost time on every other sentence).
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _UNDECIDED: re.compile(
+        r"discuss|consideration|been|yet|undecided|negotiation|determined", re.IGNORECASE
+    ),
+    _WHETHER_TO: re.compile(r"\b(?:whether|if)\s+(?:or not\s+)?to\b", re.IGNORECASE),
+    _NOT_YET: re.compile(r"\b(?:not|yet)\b", re.IGNORECASE),
+    _GIVEN_TIME: re.compile(r"\b(?:give|gives|given|giving|gave)\b", re.IGNORECASE),
+    _UNTIL: re.compile(r"\buntil\b", re.IGNORECASE),
+    _VOTE_ON: re.compile(r"\bvote\s+on\b", re.IGNORECASE),
+    _PLANNED: re.compile(r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*)\s+to\b", re.IGNORECASE),
+    _DEADLINE_FOR: re.compile(r"\bdeadline\b", re.IGNORECASE),
+    _THREAT: re.compile(r"\bthreaten", re.IGNORECASE),
+    _HOPED: re.compile(r"\bhop(?:e|es|ed|ing)\b", re.IGNORECASE),
+    _WARNED: re.compile(r"\b(?:warn|fear)", re.IGNORECASE),
+    _NO_DECISION: re.compile(r"\bno decision\b", re.IGNORECASE),
+}
+
+
+def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(sentence)``, skipped when the sentence lacks its key words."""
+    needs = _NEEDS.get(pattern)
+    if needs is not None and not needs.search(sentence):
+        return iter(())
+    return pattern.finditer(sentence)
+
+
 def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[str, str]]:
     """(question, cue) pairs for one sentence, strongest cue first."""
     out: list[tuple[str, str]] = []
@@ -231,7 +402,12 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
     for wh in _WH.finditer(sentence):
         lead = sentence[: wh.start()]
         clause_end = sentence[wh.end() : wh.end() + 60]
-        if _WH_CUES.search(lead) or (
+        if wh.group("clause").startswith("to "):
+            continue  # "whether to …": see _WHETHER_TO
+        cue = _WH_CUES.search(lead) or _DECIDE_WHEN.search(lead[-80:])
+        if cue and _DECISION_CUE.match(cue.group(0)) and wh.group("wh").lower() not in _YES_NO:
+            continue  # "decide what every child learns" asks nothing yes/no
+        if cue or (
             _WH_LEAD.match(sentence[wh.start() :])
             and wh.start() == 0
             and re.match(
@@ -242,8 +418,17 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         ):
             question = invert(wh.group("wh"), wh.group("clause"))
             named = _LEAD_NAME.match(sentence)
-            pron = re.match(r"(Will|Is|Has|Does|Can|Could)\s+(it|they|he|she)\b", question)
-            if pron and named and named.group(0) not in {"It", "The", "A", "An"}:
+            pron = re.match(
+                r"(Will|Has|Does|Can|Could)\s+(it|they|he|she)\b(?!\s+(?:true|known)\b)",
+                question,
+            )
+            if (
+                pron
+                and named
+                and not _WH_LEAD.match(named.group(0))
+                and not named.group(0).endswith(("'s", "’s"))
+                and named.group(0) not in {"It", "The", "A", "An"}
+            ):
                 # "Halvard declined to say whether it would …" -> "Will Halvard …?"
                 question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
             out.append((question, "unclear"))
@@ -251,10 +436,12 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         subject = _subject_before(sentence[: found.start()])
         if subject:
             act = found.group("act") or found.group("act2")
-            if act.split()[0].endswith("ing"):
+            if found.group("act2"):
+                out.append((_finish(f"will {subject} consider {act}"), "would-consider"))
+            elif act.split()[0].endswith("ing"):
                 out.append((_finish(f"could {subject} end up {act}"), "not-ruled-out"))
-            else:
-                out.append((_finish(f"will {subject} {act}"), "not-ruled-out"))
+            else:  # "has not ruled out changes to the timetable": a noun phrase
+                out.append((_finish(f"will there be {act}"), "not-ruled-out"))
     for found in _IN_TALKS.finditer(sentence):
         subject = _subject_before(sentence[: found.start()])
         if subject:
@@ -262,7 +449,7 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             out.append((_finish(f"will {subject} reach an agreement {partner}"), "in-talks"))
     for deny in _DENY.finditer(sentence):
         out.append((_finish(f"is it true that {deny.group('claim')}"), "did-not-deny"))
-    for undecided in _UNDECIDED.finditer(sentence):
+    for undecided in _scan(_UNDECIDED, sentence):
         subject = re.sub(
             r"^(?:and|but|that|while|which|as)\s+", "", undecided.group("subj").strip()
         )
@@ -277,7 +464,71 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             if subject.lower() in _FILLER_SUBJECTS:
                 continue  # "the matter", "the issue": no question worth asking
             outcome = _OUTCOME.get(undecided.group("what").split()[-1].lower(), "be decided")
+            head = re.split(r"\s+(?:of|on|for|with|between)\s+", subject)[0].split()[-1:]
+            if outcome in {"be scheduled", "be set"} and set(head) & _EVENTS:
+                outcome = "take place"  # "a new round of talks has not been scheduled"
             out.append((_finish(f"will {subject} {outcome}"), "undecided"))
+    for found in _scan(_WHETHER_TO, sentence):
+        if re.search(r"\buntil\b[^,;]{0,40}$", sentence[: found.start()]):
+            continue  # "has until May 9 to decide whether to …": see _UNTIL
+        before = _AUX_TAIL.sub("", sentence[: found.start()])
+        subject = _np(_subject_before(before) or "")
+        if subject and subject.lower() not in {"i", "we", "you"}:
+            out.append((_finish(f"will {subject} {found.group('act')}"), "undecided"))
+    for found in _scan(_NOT_YET, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True) and not subject[:1].isdigit():
+            verb = _base(found.group("done")) if found.group("done") else found.group("base")
+            out.append((_finish(f"will {subject} {verb}{found.group('rest')}"), "not-yet"))
+    for found in _scan(_GIVEN_TIME, sentence):
+        who = _np(found.group("who"))
+        if _ok_subject(who):
+            act = found.group("act")
+            out.append((_finish(f"will {who} {act} within {found.group('time')}"), "deadline"))
+    for found in _scan(_UNTIL, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            act = found.group("act").strip()
+            choice = _DECIDE_WHETHER.match(act)
+            if choice:
+                act = f"{choice.group('verb')} {choice.group('obj')}"
+            out.append((_finish(f"will {subject} {act} by {found.group('when')}"), "deadline"))
+    for found in _scan(_VOTE_ON, sentence):
+        subject = _np(found.group("subj"))
+        what = found.group("what").strip()
+        if _ok_subject(subject, pronoun=True):
+            verb = "pass" if set(what.lower().split()[:3]) & _MOTIONS else "approve"
+            out.append((_finish(f"will {subject} {verb} {what}"), "vote"))
+    for found in _scan(_PLANNED, sentence):
+        subject = _np(_AUX_TAIL.sub("", found.group("subj") or found.group("subj2") or ""))
+        if _CLAUSE_WORD.match(subject):
+            continue  # "which were due to …", "with Verrin expected to …": not a subject
+        act = found.group("act") or found.group("act2")
+        if _ok_subject(subject, pronoun=True) and not subject.lower().startswith(("i ", "we ")):
+            out.append((_finish(f"will {subject} {act}"), "planned"))
+    for found in _scan(_DEADLINE_FOR, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            out.append((_finish(f"will {subject} decide by {found.group('when')}"), "deadline"))
+    for found in _scan(_THREAT, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            out.append((_finish(f"will {subject} {found.group('act')}"), "threat"))
+    for found in _scan(_HOPED, sentence):
+        subject = _np(found.group("subj"))
+        out.append((_finish(f"will {subject} be {found.group('rest')}"), "hoped"))
+    for found in _scan(_WARNED, sentence):
+        subject = _np(found.group("subj") or found.group("subj2"))
+        if _ok_subject(subject) and subject.lower() not in {"i", "we", "you", "they", "he", "she"}:
+            rest = re.split(r",\s*(?:but|and|which|as|while)\b", found.group("rest"))[0]
+            out.append((_finish(f"will {subject} {rest}"), "warned"))
+    for found in _scan(_NO_DECISION, sentence):
+        subject = _np(found.group("subj") or "")
+        what = found.group("what").strip()
+        if subject and _ok_subject(subject):
+            out.append((_finish(f"will {subject} decide on {what}"), "undecided"))
+        else:
+            out.append((_finish(f"will a decision be made on {what}"), "undecided"))
     for no_comment in _NO_COMMENT.finditer(sentence) if with_no_comment else ():
         subject = (no_comment.group("subj") or no_comment.group("subj2") or "").strip()
         subject = re.sub(r"^(?:and|but|while)\s+", "", subject)
@@ -295,10 +546,50 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 continue
             if subject.split()[0] in {"The", "A", "An", "Its", "Their"}:
                 subject = subject[0].lower() + subject[1:]
-            rest = re.split(r",\s*(?:possibly|but|and|which|as)\b", modal.group("rest"))[0]
+            rest = modal.group("rest")
+            when = _SOON_WHEN.search(rest)
+            if when:  # "could come soon, possibly before the ministers meet on May 13"
+                rest = rest[: when.start()] + when.group("when")
+            rest = re.split(r",\s*(?:possibly|but|and|which|as)\b", rest)[0]
             out.append((_finish(f"will {subject} {rest}"), "could-soon"))
-    # "Is it true that whether …?" is never a question
+    # a pronoun subject is named by the sentence's own subject ("The tribunal has not said
+    # whether it will …"); "Is it true that whether …?" is never a question
+    own = sentence_subject(sentence)
+    out = [(_named_pronoun(q, own), cue) for q, cue in out]
     return [(q, cue) for q, cue in out if "that whether" not in q.lower()]
+
+
+_AUX_TAIL = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|did|does|do)(?:\s+not|n't)?(?:\s+yet)?"
+    r"|(?:is|are|was|were)\s+(?:expected|due|set|likely|scheduled|preparing)\s+to"
+    r"|(?:will|would|must|should|could|may)(?:\s+not)?)\s*$"
+)
+_SUBJECT = re.compile(
+    r"^(?P<np>[^,;\"“”]{2,45}?)(?:,\s+(?P<app>[^,;\"“”]{2,50}?),)?\s+(?:has|have|had|is|are|"
+    r"was|were|will|would|did|does|said|says|declined|refused|told|wrote|could|can|may|"
+    r"[a-z]{3,}ed)\b"
+)
+_NOT_SUBJECTS = re.compile(
+    r"^(?:it|they|he|she|we|i|you|this|that|there|whether|how|when|what|who|why|which|if|"
+    r"asked|but|and)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_subject(sentence: str) -> str | None:
+    """The sentence's subject as a question names it ("The tribunal has …" -> "the
+    tribunal"; "Mora's partner, the Green League, has …" -> "the Green League"), or
+    ``None`` when it is a pronoun or no plain subject is found."""
+    match = _SUBJECT.match(sentence.strip())
+    if not match:
+        return None
+    app = match.group("app")
+    if app and re.match(r"^(?:the\s+)?[A-Z]", app):
+        return _np(app)
+    np = match.group("np").strip()
+    if _NOT_SUBJECTS.match(np) or len(np.split()) > 5 or re.search(r"\s(?:on|in|at)\s", np):
+        return None
+    return _np(np)
 
 
 def extract_questions(
@@ -308,9 +599,13 @@ def extract_questions(
     seen: set[str] = set()
     kept: list[set[str]] = []  # content of each question kept
     out: list[Question] = []
+    last_subject: str | None = None
     for para, spans in enumerate(sentences):
         for start, end, text in spans:
+            starts_with_pronoun = bool(re.match(r"^(?:It|They)\b", text))
             for question, cue in find_questions(text):
+                if starts_with_pronoun:  # "It has until May 9 to …": named by the sentence before
+                    question = _named_pronoun(question, last_subject)
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
@@ -322,7 +617,62 @@ def extract_questions(
                 found = Question(question, clip(text, 300), para, start, end, cue)
                 found.likelihood = likelihood(text)
                 out.append(found)
+            last_subject = sentence_subject(text) or last_subject
     return out[:limit]
+
+
+_PRONOUN_Q = re.compile(
+    r"^((?:When|How|Where|Why)\s+(?:will|would|did|does|has|is)|Will|Has|Does|Can|Could|Is|"
+    r"Are)\s+(it|they|he|she)\b(?!\s+(?:true|known|time)\b)"
+)
+
+
+def _named_pronoun(question: str, subject: str | None) -> str:
+    """ "Will it clear the merger …?" after "The Competition Authority said …" -> "Will
+    the Competition Authority clear the merger …?" (a question must name its actor)."""
+    match = _PRONOUN_Q.match(question)
+    if not match or not subject or subject.lower() in {"it", "they", "he", "she", "we", "i"}:
+        return question
+    personal = match.group(2) in {"he", "she"}
+    named = re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject)
+    full_name = re.search(r"(?:^|\s)[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+$", subject) and not (
+        subject.startswith("the ")
+    )
+    if (personal and not named) or (not personal and full_name):
+        return question  # "he" is a person ("Okoye"), "it" a body ("the tribunal", "Estavia")
+    return f"{match.group(1)} {subject}{question[match.end() :]}"
+
+
+# What "the deal" may stand for: a topic whose head is one of these names the matter.
+_DEALS = wordset(
+    """deal deals proposal proposals agreement offer offers plan plans accord truce ceasefire
+    pact bid takeover merger treaty settlement package"""
+)
+_OWNED = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s\b")
+_THE_DEAL = re.compile(r"\bthe (?P<noun>deal|proposal|agreement|offer|plan|accord|bid|pact)\b")
+
+
+def name_the_matter(question: str, topic: str | None) -> str:
+    """ "Will Hamas accept the deal?" -> "Will Hamas accept the truce proposal?" when the
+    draft's topic is a deal of some kind: a question should say what it is about."""
+    if not topic:
+        return question
+    head = re.split(r"\s+(?:for|of|on|with|between|to)\s+", topic)[0].split()[-1:]
+    clausal = bool(re.search(r"\b\w{3,}ing\b", topic))  # "Philippines firing missiles"
+    if head and not clausal and topic.lower() not in question.lower() and len(topic.split()) > 1:
+        # "Will the ban take effect?" with the topic "port ban on Velmar trawlers"
+        same = re.search(rf"\bthe {re.escape(head[0])}\b", question, re.IGNORECASE)
+        if same and not topic.lower().startswith(("the ", "a ")):
+            named = topic if _OWNED.match(topic) else f"the {topic}"
+            return question[: same.start()] + named + question[same.end() :]
+    if not set(w.lower() for w in head) & _DEALS:
+        return question
+    match = _THE_DEAL.search(question)
+    if not match or topic.lower() in question.lower():
+        return question
+    owned = bool(re.match(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*['’]s\b", topic))
+    named = topic if owned or (topic[:1].isupper() and " " not in topic) else f"the {topic}"
+    return question[: match.start()] + named + question[match.end() :]
 
 
 _FRAMING = frozenset(["true", "known", "will", "could", "end"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing.derive.lexicon import wordset
 from briefing.derive.sentences import Span
 
 MAX_WORDS = 120
@@ -85,7 +86,10 @@ def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
             groups[stance].append(name)
     if sum(len(v) for v in groups.values()) < 2:
         return ""  # one voice is not a debate: "X supports the earthquake" says nothing
-    about = f" the {topic}" if topic and not topic[:1].isupper() else f" {topic}" if topic else ""
+    if topic and set(re.findall(r"[a-z]+", topic.lower())) & _EVENTS:
+        return ""  # nobody supports an earthquake: the positions are about something else
+    bare = not topic or topic[:1].isupper() or topic.split()[0].endswith("ing")
+    about = f" {topic}" if topic and bare else f" the {topic}" if topic else ""
     parts = []
     for stance, verb in (("supports", "support"), ("opposes", "oppose"), ("mixed", "are mixed on")):
         names = groups[stance][:4]
@@ -102,6 +106,12 @@ def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Events nobody is for or against ("the strong earthquake"): no stance paragraph.
+_EVENTS = wordset(
+    """earthquake quake floods flood flooding storm hurricane typhoon cyclone wildfire
+    wildfires fire blaze outbreak epidemic pandemic drought landslide landslides tsunami
+    eruption crash explosion blast heatwave famine avalanche"""
+)
 _PLURAL = re.compile(
     r"\b(?:officials|diplomats|sources|allies|partners|leaders|lawmakers|governments|people|"
     r"Republicans|Democrats|militants|mediators|rebels|protesters|analysts)$"

@@ -34,6 +34,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -176,6 +177,10 @@ class DeriveJob:
     feed_url: str
     feed_title: str | None
     fetched: dt.datetime
+    known_actors: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """The library's actors, so the draft reuses their ids (as ``briefing derive`` does)."""
+    known_questions: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = ()
+    """The library's open questions, reused by id where the article bears on them."""
 
 
 def derive_job(job: DeriveJob) -> tuple[PreparedBrief | None, str | None, list[str]]:
@@ -207,8 +212,16 @@ def _derive(job: DeriveJob) -> tuple[PreparedBrief | None, str | None, list[str]
     article.title = job.title or article.title
     if article.date is None and job.published:
         article.date = parse_date(job.published)
+    if not article.publisher:
+        article.publisher = feed_publisher(job.feed_title, job.url or job.entry_url or job.feed_url)
     # A bug in the heuristics is one line naming the article (BRIEFING_DEBUG=1 raises it).
-    derived = derive_guarded(article, job.url or job.entry_url or job.feed_url, now=job.fetched)
+    derived = derive_guarded(
+        article,
+        job.url or job.entry_url or job.feed_url,
+        now=job.fetched,
+        known_actors=job.known_actors,
+        known_questions=job.known_questions,
+    )
     data = dict(derived.data)
     data["provenance"] = {
         key: value
@@ -227,6 +240,28 @@ def _derive(job: DeriveJob) -> tuple[PreparedBrief | None, str | None, list[str]
         None,
         derived.notes,
     )
+
+
+_FEED_SUFFIX = re.compile(
+    r"\s*(?:\((?:[^)]*)\)|[-|:—–·]\s.*|\b(?:rss|atom|feed|full text|latest news|top stories)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def feed_publisher(feed_title: str | None, url: str | None) -> str | None:
+    """Who published a feed's article when its text carries no publisher: the feed's
+    title without its section or format ("The Sarn Coast Ledger (full text)", "Ledger -
+    World" -> "The Sarn Coast Ledger", "Ledger"), else the host of its link."""
+    title = " ".join((feed_title or "").split())
+    for _ in range(3):
+        shorter = _FEED_SUFFIX.sub("", title).strip()
+        if shorter == title:
+            break
+        title = shorter
+    if len(title) >= 2:
+        return title
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def page_published(page: str) -> dt.date | None:
@@ -439,12 +474,15 @@ class Articles:
         settings: PageSettings,
         lookup: Callable[[list[str]], Awaitable[dict[str, FeedState | None]]],
         tick: Callable[[str, bool], None],
+        library: Path | None = None,
     ) -> None:
         self.polite = polite
         self.pool = pool
         self.settings = settings
         self._lookup = lookup
         self._tick = tick
+        self._library_path = library
+        self._library: asyncio.Task[tuple[tuple[Any, ...], tuple[Any, ...]]] | None = None
         self._claimed: dict[str, str] = {}
         """Normalised canonical URL -> the entry key that derives it, in this run."""
 
@@ -498,6 +536,7 @@ class Articles:
                 if is_handled(known.get(url)) or not self._claim(outcome, url):
                     outcome.copy_of = url
                     return
+            known_actors, known_questions = await self._known()
             job = DeriveJob(
                 text=text,
                 is_html=is_html,
@@ -508,6 +547,8 @@ class Articles:
                 feed_url=feed_url,
                 feed_title=feed_title,
                 fetched=fetched,
+                known_actors=known_actors,
+                known_questions=known_questions,
             )
             prepared, error, notes = await self.pool.run(job)
             if error:
@@ -519,6 +560,22 @@ class Articles:
             outcome.error = str(exc)
         finally:
             self._tick(outcome.key, True)
+
+    async def _known(self) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """The library's actors and open questions, read once per run (on a thread) with
+        the loader ``briefing derive`` uses."""
+        if self._library_path is None:
+            return (), ()
+        if self._library is None:
+            path = self._library_path
+
+            def load() -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+                from briefing.derive.library import known_actors, known_questions
+
+                return tuple(known_actors(path)), tuple(known_questions(path))
+
+            self._library = asyncio.ensure_future(asyncio.to_thread(load))
+        return await asyncio.shield(self._library)
 
     def _claim(self, outcome: ArticleOutcome, canonical: str) -> bool:
         """Take ``canonical`` for this entry; False if another entry of this run has it."""

@@ -206,6 +206,7 @@ async def fetch_into_library(
                     settings.pages,
                     lambda keys: db.call(lambda s: {k: s.feed_state(k) for k in keys}),
                     run.article_tick,
+                    library=db_path,
                 )
                 run.article_feed = {t.url: t.name for t in targets}
                 results = await _gather_all(run.feed(target) for target in targets)
