@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.config import Settings
 from briefing.errors import BriefingError, NotFound
 from briefing.text import clean
+
+if TYPE_CHECKING:
+    from briefing.config import Settings
 
 
 def require_terminal() -> None:

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -19,18 +19,19 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from briefing.config import Settings
 from briefing.errors import StoreError
 from briefing.paths import PACKAGE_DIR, STYLESHEET, screenshot_dir
-from briefing.store import Store
 from briefing.tui import keys
 from briefing.tui.collector import QuietCollector
 from briefing.tui.commands import ActorsProvider, BriefsProvider
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
-from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.tasks import LibraryTasks
 from briefing.tui.widgets.safe import clean, one_line
+
+if TYPE_CHECKING:
+    from briefing.config import Settings
+    from briefing.store import Store
 
 _SCREENS_TCSS = PACKAGE_DIR / "tui" / "screens.tcss"
 
@@ -67,6 +68,8 @@ class BriefingApp(LibraryTasks):
         """This thread's connection to the library (SQLite connections are per thread)."""
         store = getattr(self._local, "store", None)
         if store is None:
+            from briefing.store import Store  # not before the first paint (see reader_app)
+
             store = Store(self.db_path)
             self._local.store = store
             with self._stores_lock:
@@ -104,7 +107,8 @@ class BriefingApp(LibraryTasks):
                 markup=False,
             )
         overrides = dict(self.settings.ui.keys)
-        unknown = sorted(set(overrides) - keys.KNOWN_IDS - _foreign_ids())
+        # The other screens' ids are known by importing them: only when there are overrides.
+        unknown = sorted(set(overrides) - keys.KNOWN_IDS - _foreign_ids()) if overrides else []
         if unknown:
             self.notify(
                 "Unknown binding id(s) in ui.keys: "
@@ -214,6 +218,8 @@ class BriefingApp(LibraryTasks):
 
     # -- actions --------------------------------------------------------------------
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

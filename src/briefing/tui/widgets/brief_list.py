@@ -25,6 +25,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.worker import Worker
 
+from briefing.errors import StoreError
 from briefing.tui import keys
 from briefing.tui.contract import reader_app
 from briefing.tui.widgets.colors import ComponentStyles
@@ -165,10 +166,20 @@ class BriefList(CursorList, can_focus=True):
     def store(self) -> Store:
         return self._store_factory() if self._store_factory else reader_app(self).store
 
-    def reload(self, *, tag: str | type[Ellipsis] | None = ..., keep: str | None = None) -> None:
+    def reload(
+        self,
+        *,
+        tag: str | type[Ellipsis] | None = ...,
+        keep: str | None = None,
+        first_page_now: bool = False,
+    ) -> None:
         """Recount and refetch (after a sync, a fetch or a tag change).
 
         ``keep``: a brief id to put the cursor on afterwards (default: the current one).
+        ``first_page_now``: the reader's start, the cursor on the newest brief: its page
+        is read here rather than in the worker, so the first frame shows briefs. It is
+        one walk of ``PAGE_SIZE`` entries of the date index, whatever the library's size
+        (about a millisecond; the count, which grows with the library, stays in the worker).
         """
         cursor = self.cursor
         if tag is not ... and tag != self.tag:
@@ -181,6 +192,8 @@ class BriefList(CursorList, can_focus=True):
         self._pending.clear()
         self._strips.clear()
         generation, tag_now = self._generation, self.tag
+        if first_page_now and keep is None and cursor == 0 and self.count is None:
+            self._first_page_now(tag_now)
         self.run_worker(
             lambda: self._count_work(generation, tag_now, keep, cursor),
             thread=True,
@@ -189,6 +202,16 @@ class BriefList(CursorList, can_focus=True):
             exclusive=True,
             name="count the briefs",
         )
+
+    def _first_page_now(self, tag: str | None) -> None:
+        try:
+            rows = self.store.list_briefs(offset=0, limit=self.PAGE_SIZE, tag=tag)
+        except StoreError:
+            return  # the worker tries again, and reports what fails
+        self._pages.set(0, rows)
+        # Provisional until the count arrives: the rows at hand (the cursor cannot leave
+        # them meanwhile); ``Counted`` is posted only for the real count.
+        self.count = len(rows)
 
     def select_brief(self, brief_id: str) -> None:
         """Move the cursor to this brief (the caller clears a tag filter hiding it)."""
