@@ -44,12 +44,12 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     The configured folders (``library.sync``) are synced in a worker on start.
     """
-    from briefing.store import Store, remember_healthy
+    from briefing.store import Listing, remember_healthy
 
     db_path = Path(db_path)
     if brief_id is not None:
         # An unknown id fails as ``show`` does, wherever the reader was started.
-        with Store(db_path) as store:
+        with Listing(db_path) as store:
             if not store.has_brief(brief_id):
                 raise NotFound(f"no brief {clean(brief_id)!r} in {db_path} (see `briefing list`)")
     require_terminal()
@@ -57,7 +57,9 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     # Open (create, migrate) the library before the screen takes over, so a library that
     # cannot be opened is a one-line error from the CLI rather than a broken screen.
-    Store(db_path, check=True).close()  # the reader writes: never to a damaged library
+    # The reader writes: never to a damaged library. (A Listing opens it as a Store
+    # would, without importing the writer: the first frame does not need it.)
+    Listing(db_path, check=True).close()
     app = BriefingApp(settings, db_path, brief_id)
     try:
         app.run()

@@ -11,7 +11,6 @@ results come back as messages.
 
 from __future__ import annotations
 
-import webbrowser
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
@@ -602,6 +601,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, name="open the link")
     def _open_in_browser(self, url: str) -> None:
+        import webbrowser  # on first use, not at start-up
+
         try:
             opened = webbrowser.open(url)
         except webbrowser.Error:

@@ -33,7 +33,7 @@ from briefing.tui.widgets.cursor import CursorList, Direction
 from briefing.tui.widgets.safe import one_line
 
 if TYPE_CHECKING:
-    from briefing.store import BriefRow, Store
+    from briefing.store import BriefRow, Listing
 
 UNREAD = "●"
 #: Before the title of a draft (a brief tagged ``draft``, e.g. derived from a news feed).
@@ -137,7 +137,7 @@ class BriefList(CursorList, can_focus=True):
 
     def __init__(
         self,
-        store: Callable[[], Store] | None = None,
+        store: Callable[[], Listing] | None = None,
         *,
         name: str | None = None,
         id: str | None = None,
@@ -163,8 +163,9 @@ class BriefList(CursorList, can_focus=True):
 
     # -- data ------------------------------------------------------------------------
     @property
-    def store(self) -> Store:
-        return self._store_factory() if self._store_factory else reader_app(self).store
+    def store(self) -> Listing:
+        """The list's queries need only a :class:`~briefing.store.Listing` (light to import)."""
+        return self._store_factory() if self._store_factory else reader_app(self).list_store
 
     def reload(
         self,
