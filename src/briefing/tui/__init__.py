@@ -44,7 +44,15 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     The configured folders (``library.sync``) are synced in a worker on start.
     """
+    import gc
+
     from briefing.store import Listing, remember_healthy
+    from briefing.tui.collector import QuietCollector
+
+    # Start-up creates a few hundred modules' objects and next to no garbage: on the
+    # default schedule the collector would run about a hundred times before the first
+    # frame. The reader's own schedule from the start (the App keeps it while it runs).
+    gc.set_threshold(*QuietCollector.THRESHOLDS)
 
     db_path = Path(db_path)
     if brief_id is not None:
