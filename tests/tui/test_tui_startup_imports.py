@@ -1,4 +1,4 @@
-"""The reader's first frame needs Textual, the remembered config values, SQLite and the
+"""The reader's start. Its first frame needs Textual, the remembered config values, SQLite and the
 brief list: nothing else is imported before it is on screen (issue 14: a cold start near
 an empty Textual app's).
 
@@ -18,14 +18,18 @@ import struct
 import subprocess
 import sys
 import termios
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing.store import Store
+from briefing.tui.widgets.brief_list import BriefList
 from helpers import TESTS
 from helpers.robust import cli_env, kill_group
+from helpers.tui import RecordingApp, make_library, settings, settle, synthetic
 
 LIBRARY = TESTS / "fixtures" / "library"
 
@@ -155,3 +159,45 @@ def test_first_frame_imports_only_what_the_list_needs(library: Path, tmp_path: P
     finally:
         kill_group(proc)
         os.close(master)
+
+
+class _CountLater(RecordingApp):
+    """The reader with its list's worker queries held until ``release``: the state
+    between the first frame (the first page, read in the mount) and the count."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.release = threading.Event()
+
+    @property
+    def list_store(self) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            self.release.wait(10)
+        return super().list_store
+
+
+async def test_the_first_frame_has_the_newest_page_and_keys_work_before_the_count(
+    tmp_path: Path,
+) -> None:
+    db = make_library(tmp_path, extra=synthetic(150))
+    with Store(db) as store:
+        total = store.count_briefs()
+        newest = store.list_briefs(limit=3)
+    app = _CountLater(settings(), db, None, sync=False)
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause()
+            listing = app.main_screen.brief_list
+            assert listing.total is None  # not counted yet
+            assert listing.count == BriefList.PAGE_SIZE < total  # the first page's rows
+            assert [listing.row(i) for i in range(3)] == newest
+            await pilot.press("j", "j")
+            assert listing.cursor == 2
+            app.release.set()
+            await settle(pilot)
+            assert (listing.count, listing.total) == (total, total)
+            assert listing.cursor == 2  # the count did not take the cursor back
+            assert app.main_screen.brief is not None
+            assert app.main_screen.brief.id == newest[2].id
+    finally:
+        app.release.set()

@@ -156,6 +156,7 @@ class BriefList(CursorList, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._looks = ComponentStyles(self)
         self._announced: tuple[str, int] | None = None
+        self._provisional = False  # count is the first page's length until counted
         self._announce_later: asyncio.TimerHandle | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -193,6 +194,7 @@ class BriefList(CursorList, can_focus=True):
         self._pending.clear()
         self._strips.clear()
         generation, tag_now = self._generation, self.tag
+        self._provisional = False
         if first_page_now and keep is None and cursor == 0 and self.count is None:
             self._first_page_now(tag_now)
         self.run_worker(
@@ -213,6 +215,7 @@ class BriefList(CursorList, can_focus=True):
         # Provisional until the count arrives: the rows at hand (the cursor cannot leave
         # them meanwhile); ``Counted`` is posted only for the real count.
         self.count = len(rows)
+        self._provisional = True
 
     def select_brief(self, brief_id: str) -> None:
         """Move the cursor to this brief (the caller clears a tag filter hiding it)."""
@@ -297,6 +300,9 @@ class BriefList(CursorList, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.ROW_HEIGHT)
         self._announced = None
         target = message.index if message.index is not None else message.cursor
+        if self._provisional and message.index is None:
+            target = self.cursor  # moved on the first page before the count came: stay
+        self._provisional = False
         target = max(min(target, self.count - 1), 0)
         if target == self.cursor:
             self._cursor_moved(target)
