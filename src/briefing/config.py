@@ -252,6 +252,19 @@ def load_settings(config_file: Path | None = None) -> Settings:
         _config_files.reset(token)
 
 
+def settings_from_values(values: dict[str, Any], config_file: Path | None = None) -> Settings:
+    """Settings from values that validated before (``model_dump(mode="json")`` of the
+    same configuration: see :class:`briefing.configfiles.ValidatedSettings`), without
+    reading the files and variables again; validated anew from them if the values no
+    longer validate."""
+    try:
+        settings = Settings.model_validate(values)  # no sources: the values as they are
+    except ValidationError:
+        return load_settings(config_file)
+    settings._user_file = config_file
+    return settings
+
+
 def _env_parse_error(exc: SettingsError) -> str:
     """One line for a ``BRIEFING_*`` variable that pydantic-settings could not parse: a
     section or list (``BRIEFING_FEEDS``, ``BRIEFING_LIBRARY__SYNC``) must be JSON."""

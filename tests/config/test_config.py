@@ -52,3 +52,58 @@ def test_config_yaml_syntax_error_names_line(tmp_path: Path) -> None:
 def test_missing_config_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BriefingError, match="config file not found"):
         load_settings(tmp_path / "nope.yaml")
+
+
+def test_remembered_values_are_the_validated_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader starts from the values remembered when the configuration validated
+    (without pydantic): they must be exactly what validating again gives."""
+    from briefing import configfiles
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "ui:\n  theme: nord\n  mark_read_after: null\n  keys: {next_actor: 'n,right'}\n"
+        "library:\n  sync: [news]\n"
+        "feeds:\n  - url: https://example.org/feed.xml\n    kind: articles\n"
+    )
+    monkeypatch.setenv("BRIEFING_HTTP__RETRIES", "7")
+    key = configfiles.settings_key(user)
+    assert configfiles.known_valid_values(key) is None  # not validated here yet
+    validated = load_settings(user)
+    configfiles.remember_valid(key, validated.model_dump(mode="json"))
+    values = configfiles.known_valid_values(key)
+    assert values is not None
+    remembered = configfiles.ValidatedSettings(values, user)
+    assert (remembered.ui.theme, remembered.ui.keys, remembered.ui.mark_read_after) == (
+        "nord",
+        {"next_actor": "n,right"},
+        None,
+    )
+    assert not remembered.loaded  # the first frame's settings, no pydantic model yet
+    assert remembered.load() == validated  # the real settings, the same values
+    assert remembered.http.retries == 7 and remembered.user_file == user
+    assert remembered.library.sync == [tmp_path / "news"]
+
+
+def test_the_remembered_values_follow_the_variables_paths_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path written with ``$NAME`` or ``~`` is expanded when validating: another value
+    of that variable is another configuration, validated (and remembered) afresh."""
+    from briefing import configfiles
+
+    user = tmp_path / "mine.yaml"
+    user.write_text("library:\n  database: $LIBDIR/lib.db\n")
+    monkeypatch.setenv("LIBDIR", str(tmp_path / "a"))
+    first = configfiles.settings_key(user)
+    monkeypatch.setenv("LIBDIR", str(tmp_path / "b"))
+    assert configfiles.settings_key(user) != first
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    second = configfiles.settings_key(user)
+    monkeypatch.setenv("HOME", str(tmp_path / "elsewhere"))
+    assert configfiles.settings_key(user) != second
+    third = configfiles.settings_key(user)
+    monkeypatch.setenv("UNRELATED", "x")  # not used by the file: the same configuration
+    assert configfiles.settings_key(user) == third

@@ -19,7 +19,8 @@ SRC = ROOT / "src" / "briefing"
 
 #: The one place a dynamic import is the point: the CLI loads a command's own module
 #: (``briefing.cli.<name>``) only when that command runs.
-DYNAMIC_IMPORT_ALLOWED = {SRC / "cli" / "__init__.py"}
+#: The CLI's lazy commands, and the store's lazy public names (each checked below).
+DYNAMIC_IMPORT_ALLOWED = {SRC / "cli" / "__init__.py", SRC / "store" / "__init__.py"}
 
 
 def test_import_contracts_are_kept(capsys: pytest.CaptureFixture[str]) -> None:
@@ -41,6 +42,22 @@ def test_no_hidden_imports() -> None:
             if hidden or dynamic:
                 offenders.append(f"{path.relative_to(ROOT)}:{lineno}: {line.strip()}")
     assert not offenders, "imports the contracts cannot see:\n" + "\n".join(offenders)
+
+
+def test_store_lazy_names_are_its_own_modules() -> None:
+    """``briefing.store`` imports each public name on first use: only from its own
+    modules (also imported under TYPE_CHECKING, which the contracts see), and every name
+    it lists resolves."""
+    import briefing.store as store
+
+    modules = {path.stem for path in (SRC / "store").glob("*.py")}
+    assert set(store._WHERE.values()) <= modules
+    assert set(store.__all__) == set(store._WHERE)
+    for name in store.__all__:
+        assert getattr(store, name) is not None
+    text = (SRC / "store" / "__init__.py").read_text(encoding="utf-8")
+    for module in set(store._WHERE.values()):
+        assert f"from briefing.store.{module} import" in text
 
 
 def test_cli_dynamic_imports_stay_inside_the_cli() -> None:

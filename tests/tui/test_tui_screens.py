@@ -111,6 +111,10 @@ class HostApp(App[None]):
             self._stores.append(store)
         return store
 
+    @property
+    def list_store(self) -> Store:
+        return self.store  # a Store answers everything a Listing does
+
     def on_mount(self) -> None:
         if self.first is not None:
             self.push_screen(self.first)

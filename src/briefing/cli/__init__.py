@@ -11,7 +11,7 @@ import importlib
 import sys
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import click
 
@@ -57,10 +57,36 @@ class Context:
         self.db_override = db_override
 
     @cached_property
+    def _key(self) -> str:
+        """The configuration's name (see :func:`briefing.configfiles.settings_key`)."""
+        from briefing import configfiles
+
+        return configfiles.settings_key(self.config_file)
+
+    @cached_property
     def settings(self) -> Settings:
+        """Validated from the files and variables, and remembered (values included) for
+        the next run if nothing changed while validating."""
+        from briefing import configfiles
         from briefing.config import load_settings
 
-        return load_settings(self.config_file)
+        key = self._key
+        settings = load_settings(self.config_file)
+        if configfiles.settings_key(self.config_file) == key:
+            configfiles.remember_valid(key, settings.model_dump(mode="json"))
+        return settings
+
+    @property
+    def reader_settings(self) -> Settings:
+        """The settings for the reader: the remembered values when this configuration
+        validated before (the real settings are built from them after the first paint),
+        else validated now."""
+        from briefing import configfiles
+
+        values = configfiles.known_valid_values(self._key)
+        if values is None:
+            return self.settings
+        return cast("Settings", configfiles.ValidatedSettings(values, self.config_file))
 
     @cached_property
     def db_path(self) -> Path:
@@ -68,14 +94,10 @@ class Context:
         way (fully the first time, then by a remembered verdict: see configfiles)."""
         from briefing import configfiles
 
-        key = configfiles.settings_key(self.config_file)
-        known = configfiles.known_valid_database(key, self.config_file, self.db_override)
+        known = configfiles.known_valid_database(self._key)
         if known is not None:
-            return known
-        path = self.settings.database_path(self.db_override)
-        if configfiles.settings_key(self.config_file) == key:  # unchanged while validating
-            configfiles.remember_valid(key)
-        return path
+            return self.db_override or known
+        return self.settings.database_path(self.db_override)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -151,7 +173,7 @@ def read(context: Context, brief_id: str | None) -> None:
     """Open the reader (optionally on BRIEF_ID)."""
     from briefing.tui import run_reader
 
-    run_reader(context.settings, context.db_path, brief_id=brief_id)
+    run_reader(context.reader_settings, context.db_path, brief_id=brief_id)
 
 
 def _register() -> None:

@@ -17,56 +17,107 @@ Concurrency: WAL and a 10 s busy timeout, and writers take the write lock up fro
 (``BEGIN IMMEDIATE``), so a reader and a writer in different processes wait for each
 other instead of failing with "database is locked". One ``Store`` may be shared between
 threads: every call holds the store's lock.
+
+Each name is imported from its module on first use (:func:`__getattr__`): the reader's
+first frame needs only :class:`Listing` (the brief list's queries), not the writer, the
+search or the YAML that :class:`Store` brings.
 """
 
 from __future__ import annotations
 
-from briefing.store.across import DATE, Across, TimelineFilter, TimelineRow
-from briefing.store.actors import (
-    BRIEF_ROW,
-    POSITION_ROW,
-    QUOTE_ROW,
-    ActorCard,
-    ActorHead,
-    Actors,
-    RoleSpan,
-)
-from briefing.store.base import StoreBase, remember_healthy
-from briefing.store.common import gc_paused
-from briefing.store.feedstate import FeedStates
-from briefing.store.prepare import PreparedBrief, prepare_brief, prepare_briefs, prepare_loaded
-from briefing.store.reading import Reading
-from briefing.store.rows import (
-    SNIPPET_END,
-    SNIPPET_START,
-    ActorDetail,
-    ActorRole,
-    ActorSummary,
-    BriefRow,
-    FeedState,
-    FileStamp,
-    ImportFailed,
-    ImportOutcome,
-    Outcome,
-    PositionRow,
-    QuestionRow,
-    SearchHit,
-    Subscription,
-)
-from briefing.store.schema import CHUNK, MIGRATIONS
-from briefing.store.search import SEARCH_WINDOW, SearchCancelled, Searching, fts_query
-from briefing.store.versions import VersionRow, Versions
-from briefing.store.writing import Writing
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.store.across import DATE, TimelineFilter, TimelineRow
+    from briefing.store.actors import (
+        BRIEF_ROW,
+        POSITION_ROW,
+        QUOTE_ROW,
+        ActorCard,
+        ActorHead,
+        RoleSpan,
+    )
+    from briefing.store.base import remember_healthy
+    from briefing.store.common import gc_paused
+    from briefing.store.library import Store
+    from briefing.store.prepare import PreparedBrief, prepare_brief, prepare_briefs, prepare_loaded
+    from briefing.store.reading import Listing
+    from briefing.store.rows import (
+        SNIPPET_END,
+        SNIPPET_START,
+        ActorDetail,
+        ActorRole,
+        ActorSummary,
+        BriefRow,
+        FeedState,
+        FileStamp,
+        ImportFailed,
+        ImportOutcome,
+        Outcome,
+        PositionRow,
+        QuestionRow,
+        SearchHit,
+        Subscription,
+    )
+    from briefing.store.schema import CHUNK, MIGRATIONS
+    from briefing.store.search import SEARCH_WINDOW, SearchCancelled, fts_query
+    from briefing.store.versions import VersionRow
+
+#: Public name -> the module of this package that defines it.
+_WHERE: dict[str, str] = {
+    "DATE": "across",
+    "TimelineFilter": "across",
+    "TimelineRow": "across",
+    "ActorCard": "actors",
+    "ActorHead": "actors",
+    "BRIEF_ROW": "actors",
+    "POSITION_ROW": "actors",
+    "QUOTE_ROW": "actors",
+    "RoleSpan": "actors",
+    "remember_healthy": "base",
+    "gc_paused": "common",
+    "Store": "library",
+    "PreparedBrief": "prepare",
+    "prepare_brief": "prepare",
+    "prepare_briefs": "prepare",
+    "prepare_loaded": "prepare",
+    "Listing": "reading",
+    "ActorDetail": "rows",
+    "ActorRole": "rows",
+    "ActorSummary": "rows",
+    "BriefRow": "rows",
+    "FeedState": "rows",
+    "FileStamp": "rows",
+    "ImportFailed": "rows",
+    "ImportOutcome": "rows",
+    "Outcome": "rows",
+    "PositionRow": "rows",
+    "QuestionRow": "rows",
+    "SNIPPET_END": "rows",
+    "SNIPPET_START": "rows",
+    "SearchHit": "rows",
+    "Subscription": "rows",
+    "CHUNK": "schema",
+    "MIGRATIONS": "schema",
+    "SEARCH_WINDOW": "search",
+    "SearchCancelled": "search",
+    "fts_query": "search",
+    "VersionRow": "versions",
+}
 
 
-class Store(Writing, Reading, Actors, Searching, FeedStates, Versions, Across, StoreBase):
-    """One SQLite library. Open with ``Store(path)``; use as a context manager.
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefing.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"briefing.store.{module}"), name)
+    globals()[name] = value  # found directly next time
+    return value
 
-    Opening creates the file (and its folder) if needed and migrates an older schema.
-    Every failure — unwritable path, not a database, a newer schema, a lock held too
-    long — is a :class:`StoreError` naming the file. The methods come from one module
-    per concern: ``writing``, ``reading``, ``actors``, ``search``, ``feedstate``.
-    """
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
 
 
 __all__ = [
@@ -89,6 +140,7 @@ __all__ = [
     "FileStamp",
     "ImportFailed",
     "ImportOutcome",
+    "Listing",
     "Outcome",
     "PositionRow",
     "PreparedBrief",

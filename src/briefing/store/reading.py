@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched
-from briefing.store.prepare import _with_extra, unpack_document
 
 if TYPE_CHECKING:  # imported by the two methods that build briefs
     from briefing.model import Brief
@@ -148,6 +147,7 @@ class Reading(StoreBase):
     @_api
     def get_brief(self, brief_id: str) -> Brief | None:
         from briefing.model import Brief
+        from briefing.store.prepare import _with_extra, unpack_document  # YAML: on use
 
         row = self._c.execute(
             "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
@@ -167,6 +167,8 @@ class Reading(StoreBase):
         True)``); the defaults ``brief_to_data`` keeps are put back in their place.
         A brief with extra fields was stored as ``brief_to_data`` itself.
         """
+        from briefing.store.prepare import unpack_document
+
         row = self._c.execute(
             "SELECT document FROM brief_documents WHERE brief_id = ?", (brief_id,)
         ).fetchone()
@@ -189,6 +191,7 @@ class Reading(StoreBase):
     def iter_briefs(self) -> Iterator[Brief]:
         """Every brief, in list order, fetched a page at a time (no long-held cursor)."""
         from briefing.model import Brief
+        from briefing.store.prepare import _with_extra, unpack_document
 
         for group in _batched(self._brief_ids(), 200):
             for document, extra in self._documents(group):
@@ -344,3 +347,10 @@ def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
             _with_default(q, QUESTION_DEFAULTS) for q in data["open_questions"]
         ]
     return data
+
+
+class Listing(Reading):
+    """The library opened for reading lists: what the reader's first frame needs (the
+    brief list's count, pages and positions, the change token), without importing the
+    writer, search, actor and YAML modules that :class:`~briefing.store.Store` brings.
+    Opening it creates, migrates and checks the library as ``Store`` does."""

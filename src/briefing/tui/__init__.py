@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefing.config import Settings
 from briefing.errors import BriefingError, NotFound
 from briefing.text import clean
+
+if TYPE_CHECKING:
+    from briefing.config import Settings
 
 
 def require_terminal() -> None:
@@ -41,12 +44,20 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     The configured folders (``library.sync``) are synced in a worker on start.
     """
-    from briefing.store import Store, remember_healthy
+    import gc
+
+    from briefing.store import Listing, remember_healthy
+    from briefing.tui.collector import QuietCollector
+
+    # Start-up creates a few hundred modules' objects and next to no garbage: on the
+    # default schedule the collector would run about a hundred times before the first
+    # frame. The reader's own schedule from the start (the App keeps it while it runs).
+    gc.set_threshold(*QuietCollector.THRESHOLDS)
 
     db_path = Path(db_path)
     if brief_id is not None:
         # An unknown id fails as ``show`` does, wherever the reader was started.
-        with Store(db_path) as store:
+        with Listing(db_path) as store:
             if not store.has_brief(brief_id):
                 raise NotFound(f"no brief {clean(brief_id)!r} in {db_path} (see `briefing list`)")
     require_terminal()
@@ -54,7 +65,9 @@ def run_reader(settings: Settings, db_path: Path, *, brief_id: str | None = None
 
     # Open (create, migrate) the library before the screen takes over, so a library that
     # cannot be opened is a one-line error from the CLI rather than a broken screen.
-    Store(db_path, check=True).close()  # the reader writes: never to a damaged library
+    # The reader writes: never to a damaged library. (A Listing opens it as a Store
+    # would, without importing the writer: the first frame does not need it.)
+    Listing(db_path, check=True).close()
     app = BriefingApp(settings, db_path, brief_id)
     try:
         app.run()

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -19,18 +19,21 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from briefing.config import Settings
 from briefing.errors import StoreError
 from briefing.paths import PACKAGE_DIR, STYLESHEET, screenshot_dir
-from briefing.store import Store
 from briefing.tui import keys
 from briefing.tui.collector import QuietCollector
 from briefing.tui.commands import ActorsProvider, BriefsProvider
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenBrief, OpenQuestion
-from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.tasks import LibraryTasks
 from briefing.tui.widgets.safe import clean, one_line
+
+if TYPE_CHECKING:
+    from briefing.config import Settings
+    from briefing.store import Listing, Store
+
+T = TypeVar("T")
 
 _SCREENS_TCSS = PACKAGE_DIR / "tui" / "screens.tcss"
 
@@ -57,7 +60,7 @@ class BriefingApp(LibraryTasks):
         self.brief_id = brief_id
         self.sync_on_start = sync
         self._local = threading.local()
-        self._stores: list[Store] = []
+        self._stores: list[Store | Listing] = []
         self._stores_lock = threading.Lock()
         self.collector = QuietCollector()
 
@@ -67,10 +70,25 @@ class BriefingApp(LibraryTasks):
         """This thread's connection to the library (SQLite connections are per thread)."""
         store = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self.db_path)
-            self._local.store = store
-            with self._stores_lock:
-                self._stores.append(store)
+            from briefing.store import Store  # imported after the first paint
+
+            store = self._local.store = self._keep(Store(self.db_path))
+        return store
+
+    @property
+    def list_store(self) -> Listing:
+        """This thread's connection for the brief list and the change token: a
+        :class:`~briefing.store.Listing`, all the first frame imports of the store."""
+        listing = getattr(self._local, "listing", None)
+        if listing is None:
+            from briefing.store import Listing
+
+            listing = self._local.listing = self._keep(Listing(self.db_path))
+        return listing
+
+    def _keep(self, store: T) -> T:
+        with self._stores_lock:
+            self._stores.append(store)  # type: ignore[arg-type]
         return store
 
     def close_stores(self) -> None:
@@ -104,7 +122,8 @@ class BriefingApp(LibraryTasks):
                 markup=False,
             )
         overrides = dict(self.settings.ui.keys)
-        unknown = sorted(set(overrides) - keys.KNOWN_IDS - _foreign_ids())
+        # The other screens' ids are known by importing them: only when there are overrides.
+        unknown = sorted(set(overrides) - keys.KNOWN_IDS - _foreign_ids()) if overrides else []
         if unknown:
             self.notify(
                 "Unknown binding id(s) in ui.keys: "
@@ -126,7 +145,7 @@ class BriefingApp(LibraryTasks):
         terminal) without a restart: refresh the lists when the library's change token
         moves. One ``PRAGMA data_version``; reading never waits for a writer (WAL)."""
         try:
-            token = self.store.change_token()
+            token = self.list_store.change_token()
         except StoreError:
             return  # a busy or vanished library: try again at the next tick
         if self._library_token is not None and token != self._library_token:
@@ -161,7 +180,7 @@ class BriefingApp(LibraryTasks):
     def on_library_changed(self, message: LibraryChanged) -> None:
         """Every screen refreshes its lists (forwarded without bubbling back here)."""
         with contextlib.suppress(StoreError):
-            self._library_token = self.store.change_token()  # this change is handled
+            self._library_token = self.list_store.change_token()  # this change is handled
         for screen in self.screen_stack:
             forwarded = LibraryChanged()
             forwarded.stop()  # handled by the screen, not bubbled back to the app
@@ -214,6 +233,8 @@ class BriefingApp(LibraryTasks):
 
     # -- actions --------------------------------------------------------------------
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -19,15 +19,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from briefing.store import ActorSummary, BriefRow, Store
 from briefing.text import one_line
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import OpenActor, OpenBrief
+
+if TYPE_CHECKING:
+    from briefing.store import ActorSummary, BriefRow, Store
 
 #: Hits a provider asks the store for, per keystroke.
 LIMIT = 25

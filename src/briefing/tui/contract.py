@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from briefing.config import Settings
-    from briefing.store import Store
+    from briefing.store import Listing, Store
 
 
 @runtime_checkable
@@ -28,6 +28,11 @@ class ReaderApp(Protocol):
     @property
     def store(self) -> Store:
         """This thread's connection to the library (SQLite connections are per thread)."""
+        ...
+
+    @property
+    def list_store(self) -> Listing:
+        """This thread's light connection for the brief list (its count, pages, positions)."""
         ...
 
     settings: Settings

@@ -108,10 +108,20 @@ class LibraryTasks(App[None]):
     # -- sync ------------------------------------------------------------------------
     def start_sync(self) -> None:
         """Sync the configured folders into the library (the reader does this on start)."""
+        if not getattr(self.settings, "loaded", True):
+            # Started from remembered values (configfiles.ValidatedSettings): the real
+            # settings are built in a worker, not while the screen waits.
+            self._load_settings_then(self.start_sync)
+            return
         if not self.settings.library.sync:
             return
         self._status_begin(SYNCING)
         self._sync_folders()
+
+    @work(thread=True, group="settings", name="read the settings", exit_on_error=False)
+    def _load_settings_then(self, then: Callable[[], None]) -> None:
+        self.settings.load()  # type: ignore[attr-defined]
+        self.call_from_thread(then)
 
     @work(thread=True, group="library", name="sync folders", exit_on_error=False)
     def _sync_folders(self) -> None:

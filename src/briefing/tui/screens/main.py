@@ -11,7 +11,6 @@ results come back as messages.
 
 from __future__ import annotations
 
-import webbrowser
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
@@ -44,7 +43,6 @@ from briefing.tui.widgets.panes import (
 )
 from briefing.tui.widgets.safe import one_line
 from briefing.tui.widgets.status import TaskStatus
-from briefing.tui.widgets.tag_picker import TagPicker
 
 if TYPE_CHECKING:
     from briefing.model import Brief
@@ -194,7 +192,7 @@ class MainScreen(Screen[None]):
         if self.initial_brief:
             self.brief_list.select_brief(self.initial_brief)
         else:
-            self.brief_list.reload()
+            self.brief_list.reload(first_page_now=True)
 
     # -- panes and focus -------------------------------------------------------------
     def _set_active(self, name: str) -> None:
@@ -259,9 +257,12 @@ class MainScreen(Screen[None]):
         self._wanted = event.row.id
         if self._first_highlight:
             self._first_highlight = False  # the brief shown at start: not chosen yet
+            # Once the list is on screen: loading the brief imports the models, which
+            # would hold the interpreter while the first list frame is drawn.
+            self.call_after_refresh(self._load_wanted)
         else:
             self._engaged = event.row.id  # the user moved here (or opened it)
-        self._load_wanted()  # the list posts this once the cursor rests
+            self._load_wanted()  # the list posts this once the cursor rests
         self._list_subtitle()
 
     def _list_subtitle(self) -> None:
@@ -537,6 +538,8 @@ class MainScreen(Screen[None]):
             self.brief_list.reload(tag=tag or None)
             self.action_focus_pane("briefs")
 
+        from briefing.tui.widgets.tag_picker import TagPicker  # on first use
+
         self.app.push_screen(TagPicker(self.brief_list.tag), chosen)
 
     def action_open_source(self) -> None:
@@ -598,6 +601,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, name="open the link")
     def _open_in_browser(self, url: str) -> None:
+        import webbrowser  # on first use, not at start-up
+
         try:
             opened = webbrowser.open(url)
         except webbrowser.Error:

@@ -25,6 +25,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.worker import Worker
 
+from briefing.errors import StoreError
 from briefing.tui import keys
 from briefing.tui.contract import reader_app
 from briefing.tui.widgets.colors import ComponentStyles
@@ -32,7 +33,7 @@ from briefing.tui.widgets.cursor import CursorList, Direction
 from briefing.tui.widgets.safe import one_line
 
 if TYPE_CHECKING:
-    from briefing.store import BriefRow, Store
+    from briefing.store import BriefRow, Listing
 
 UNREAD = "●"
 #: Before the title of a draft (a brief tagged ``draft``, e.g. derived from a news feed).
@@ -136,7 +137,7 @@ class BriefList(CursorList, can_focus=True):
 
     def __init__(
         self,
-        store: Callable[[], Store] | None = None,
+        store: Callable[[], Listing] | None = None,
         *,
         name: str | None = None,
         id: str | None = None,
@@ -155,6 +156,7 @@ class BriefList(CursorList, can_focus=True):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._looks = ComponentStyles(self)
         self._announced: tuple[str, int] | None = None
+        self._provisional = False  # count is the first page's length until counted
         self._announce_later: asyncio.TimerHandle | None = None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -162,13 +164,24 @@ class BriefList(CursorList, can_focus=True):
 
     # -- data ------------------------------------------------------------------------
     @property
-    def store(self) -> Store:
-        return self._store_factory() if self._store_factory else reader_app(self).store
+    def store(self) -> Listing:
+        """The list's queries need only a :class:`~briefing.store.Listing` (light to import)."""
+        return self._store_factory() if self._store_factory else reader_app(self).list_store
 
-    def reload(self, *, tag: str | type[Ellipsis] | None = ..., keep: str | None = None) -> None:
+    def reload(
+        self,
+        *,
+        tag: str | type[Ellipsis] | None = ...,
+        keep: str | None = None,
+        first_page_now: bool = False,
+    ) -> None:
         """Recount and refetch (after a sync, a fetch or a tag change).
 
         ``keep``: a brief id to put the cursor on afterwards (default: the current one).
+        ``first_page_now``: the reader's start, the cursor on the newest brief: its page
+        is read here rather than in the worker, so the first frame shows briefs. It is
+        one walk of ``PAGE_SIZE`` entries of the date index, whatever the library's size
+        (about a millisecond; the count, which grows with the library, stays in the worker).
         """
         cursor = self.cursor
         if tag is not ... and tag != self.tag:
@@ -181,6 +194,9 @@ class BriefList(CursorList, can_focus=True):
         self._pending.clear()
         self._strips.clear()
         generation, tag_now = self._generation, self.tag
+        self._provisional = False
+        if first_page_now and keep is None and cursor == 0 and self.count is None:
+            self._first_page_now(tag_now)
         self.run_worker(
             lambda: self._count_work(generation, tag_now, keep, cursor),
             thread=True,
@@ -189,6 +205,17 @@ class BriefList(CursorList, can_focus=True):
             exclusive=True,
             name="count the briefs",
         )
+
+    def _first_page_now(self, tag: str | None) -> None:
+        try:
+            rows = self.store.list_briefs(offset=0, limit=self.PAGE_SIZE, tag=tag)
+        except StoreError:
+            return  # the worker tries again, and reports what fails
+        self._pages.set(0, rows)
+        # Provisional until the count arrives: the rows at hand (the cursor cannot leave
+        # them meanwhile); ``Counted`` is posted only for the real count.
+        self.count = len(rows)
+        self._provisional = True
 
     def select_brief(self, brief_id: str) -> None:
         """Move the cursor to this brief (the caller clears a tag filter hiding it)."""
@@ -273,6 +300,9 @@ class BriefList(CursorList, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.ROW_HEIGHT)
         self._announced = None
         target = message.index if message.index is not None else message.cursor
+        if self._provisional and message.index is None:
+            target = self.cursor  # moved on the first page before the count came: stay
+        self._provisional = False
         target = max(min(target, self.count - 1), 0)
         if target == self.cursor:
             self._cursor_moved(target)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown as RichMarkdown
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -22,11 +21,13 @@ from textual.binding import BindingType
 from textual.message import Message
 from textual.strip import Strip
 
-from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 from briefing.tui import keys
 from briefing.tui.widgets.colors import ComponentStyles
 from briefing.tui.widgets.item_list import ItemList, ScrollKeys
 from briefing.tui.widgets.safe import clean, one_line
+
+if TYPE_CHECKING:  # the models (pydantic) and Markdown load with the first brief shown
+    from briefing.model import Actor, Brief, OpenQuestion, Position, TimelineEvent
 
 T = TypeVar("T")
 
@@ -101,7 +102,9 @@ class SummaryPane(ScrollKeys, Pane, can_focus=True):
             self._summary = None
             self.set_titles()
         else:
-            self._summary = RichMarkdown(clean(brief.summary), hyperlinks=False)
+            from rich.markdown import Markdown  # after the first paint: the first brief
+
+            self._summary = Markdown(clean(brief.summary), hyperlinks=False)
             # The source's publisher in the border, where it shows without scrolling.
             publisher = next((s.publisher for s in brief.source if s.publisher), None)
             border = f"{one_line(publisher)} · " if publisher else ""
@@ -388,7 +391,7 @@ class _Gutter:
         return Measurement(3, options.max_width)
 
 
-class ActorsPane(ItemPane[Actor]):
+class ActorsPane(ItemPane["Actor"]):
     """Name, kind, role and affiliation of each actor; ``enter`` opens the actor screen."""
 
     PANE = "actors"
@@ -463,7 +466,7 @@ STANCE_GLYPH = {
 }
 
 
-class PositionsPane(ItemPane[Position]):
+class PositionsPane(ItemPane["Position"]):
     """Stated positions: actor, stance, topic, the position, and the quote set apart."""
 
     PANE = "positions"
@@ -526,7 +529,7 @@ LIKELIHOOD_STYLE = {
 }
 
 
-class QuestionsPane(ItemPane[OpenQuestion]):
+class QuestionsPane(ItemPane["OpenQuestion"]):
     """Open questions: status, likelihood and confidence, context, actors."""
 
     PANE = "questions"
@@ -569,7 +572,7 @@ class QuestionsPane(ItemPane[OpenQuestion]):
             self.post_message(QuestionChosen(self.current.id))
 
 
-class TimelinePane(ItemPane[TimelineEvent]):
+class TimelinePane(ItemPane["TimelineEvent"]):
     """Dated events with their actors."""
 
     PANE = "timeline"

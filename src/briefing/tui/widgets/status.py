@@ -6,10 +6,15 @@ when one begins, how far it got, and when it ends.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label, ProgressBar
+from textual.widgets import Label
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 
 class TaskStatus(Horizontal):
@@ -36,7 +41,9 @@ class TaskStatus(Horizontal):
 
     @property
     def bar(self) -> ProgressBar:
-        """The progress bar, mounted on first use (it is costly to mount at start-up)."""
+        """The progress bar, mounted (and imported) on first use: costly at start-up."""
+        from textual.widgets import ProgressBar
+
         bars = self.query(ProgressBar)
         if bars:
             return bars.first()
