@@ -204,6 +204,7 @@ class ActorExtractor:
         self._fold_unqualified_bodies()
         self._possessive_affiliations(persons)
         self._join_repeated_org_names(leftovers)
+        self._definite_orgs()
         self._reuse_known_ids()
 
     def _possessive_affiliations(self, persons: dict[str, Actor]) -> None:
@@ -228,6 +229,58 @@ class ActorExtractor:
                 if owners:
                     actor.affiliation = max(owners, key=lambda t: (t[0], t[1]))[2].name
                     break
+
+    def _definite_orgs(self) -> None:
+        """ "The union said", "the agency's director", "the company": a later mention of the
+        organisation named last before it whose name ends in that noun (or, for "the
+        company"/"the firm", of a business; for "the union", of a federation or
+        association). A modifier ("the student union") must be a word of the name."""
+        orgs = [a for a in self.actors.values() if a.kind == "organization"]
+        if not orgs:
+            return
+        claimed: dict[int, list[tuple[int, int]]] = {}
+        for m in self.mentions:
+            claimed.setdefault(m.para, []).append((m.start, m.end))
+        for i, para in enumerate(self.paragraphs):
+            for match in _DEFINITE_ORG.finditer(para):
+                start, end = match.start(), match.end("noun")
+                if any(s < end and start < e for s, e in claimed.get(i, [])):
+                    continue
+                noun, mod = match.group("noun").lower(), (match.group("mod") or "").lower()
+                cands = [a for a in orgs if _org_noun_fits(a, noun, mod)]
+                if not cands:
+                    continue
+
+                def last_seen(actor: Actor, para_i: int = i, pos: int = start) -> tuple[int, int]:
+                    seen = [
+                        (m.para, m.start)
+                        for m in actor.mentions
+                        if (m.para, m.start) < (para_i, pos) and "definite" not in m.evidence
+                    ]
+                    return max(seen) if seen else (-1, -1)
+
+                # an exact head ("the agency" -> "… Agency") beats a looser fit
+                exact = [a for a in cands if a.name.split()[-1].lower() == noun]
+                target = max(exact or cands, key=last_seen)
+                if last_seen(target) == (-1, -1):
+                    continue
+                text = para[start:end]
+                mention = Mention(
+                    i,
+                    start,
+                    end,
+                    text,
+                    OrgKey(target.name),
+                    "organization",
+                    evidence={"definite"},
+                    sentence_start=start == 0 or para[start - 2 : start - 1] in ".!?",
+                )
+                target.mentions.append(mention)
+                self.mentions.append(mention)
+                claimed.setdefault(i, []).append((start, end))
+                alias = "the " + text.split(None, 1)[1]
+                if alias not in target.aliases:
+                    target.aliases.append(alias)
 
     def _fold_unqualified_bodies(self) -> None:
         """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
@@ -543,6 +596,39 @@ def _fuzzy_hit(actor: Actor, index: dict[str, tuple[str, str]]) -> tuple[str, st
     if [w[0] for w in other] != [w[0] for w in words]:
         return None
     return index[found[0]]
+
+
+_BUSINESS_NOUNS = frozenset(["company", "firm", "airline", "carrier", "group", "bank", "lender"])
+_PUBLIC_HEADS = lx.wordset(
+    """ministry agency council commission court union federation association party institute
+    university department board police government office authority parliament senate
+    assembly organisation organization committee"""
+)
+_UNION_HEADS = frozenset(["union", "federation", "association"])
+_REGULATOR_HEADS = frozenset(["commission", "council", "authority", "agency", "office", "board"])
+_DEFINITE_ORG = re.compile(
+    r"\b[Tt]he\s+(?:(?P<mod>[a-z][a-z-]+)\s+)?"
+    r"(?P<noun>union|company|agency|organi[sz]ation|ministry|council|board|commission|"
+    r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
+    r"university|department|firm|bank|charity|bloc|alliance)\b(?!\s+(?:of|for)\b)(?!-)"
+)
+
+
+def _org_noun_fits(actor: Actor, noun: str, mod: str) -> bool:
+    """Can "the <mod> <noun>" name this organisation?"""
+    words = actor.name.lower().replace("’", "'").split()
+    head = words[-1]
+    if mod and mod not in words:
+        return False
+    if noun == head or (noun.startswith("organi") and head.startswith("organi")):
+        return True
+    if noun in _BUSINESS_NOUNS:
+        return head not in _PUBLIC_HEADS and not actor.known and actor.id not in lx.BY_ID
+    if noun == "union":
+        return head in _UNION_HEADS
+    if noun in {"regulator", "watchdog"}:
+        return head in _REGULATOR_HEADS
+    return False
 
 
 _HEAD_ROLE = re.compile(r"\b(?:president|prime minister|chancellor|premier|king)\b", re.I)

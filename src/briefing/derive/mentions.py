@@ -257,6 +257,13 @@ _OF_HEADS = wordset(
     "Commission Committee Federation Association Institute Agency Bureau League"
 )
 
+# Organisation heads beyond the lexicon's: "Calder University", "the Harbour Trust".
+ORG_HEAD_WORDS = lx.ORG_HEADS | wordset("University College Trust Society Board Senate Foundation")
+
+# The last word of a plural possessive inside an organisation's name: "Teachers'" in
+# "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
+_PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|(?:men|Children|People)['’]s)")
+
 # A name followed by one of these lower-case nouns is an organisation's name.
 _NAMED_BY_ORG_NOUN = re.compile(
     r"\s+(?:alliance|party|coalition|movement|bloc|company|firm|group)\b(?!-)"
@@ -469,9 +476,37 @@ class MentionFinder:
                 current = []
         if current:
             runs.append(current)
-        runs = self._join_of(para, toks, runs)
+        runs = self._join_of(para, toks, self._join_org_parts(para, toks, runs))
         for run in runs:
             self._classify(i, para, toks, run)
+
+    @staticmethod
+    def _join_org_parts(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
+        """Runs split by a plural possessive or by "and" inside one organisation's name:
+        ``Ruvenian Teachers'`` + ``Federation``; after "the", ``Logistics`` + ``and`` +
+        ``Distribution Workers Union``. Only when the joined run ends in an organisation
+        word, so "the Teachers' demands" or "Russia and the European Union" stay apart."""
+        out: list[list[int]] = []
+        for run in runs:
+            if out and toks[run[-1]].text in ORG_HEAD_WORDS:
+                prev = out[-1]
+                last = toks[prev[-1]]
+                gap = para[last.start : toks[run[0]].start]
+                if _PLURAL_POSSESSIVE.fullmatch(gap.rstrip(" ")) and re.fullmatch(r"\S+ ", gap):
+                    out[-1] = prev + run
+                    continue
+                before = para[max(0, toks[prev[0]].start - 4) : toks[prev[0]].start]
+                if (
+                    para[last.end : toks[run[0]].start] == " and "
+                    and len(prev) <= 3
+                    and re.search(r"\b[Tt]he $", before)
+                    and not any(toks[k].text in _SURFACES for k in prev)
+                    and toks[prev[0]].text not in lx.GIVEN_NAMES
+                ):
+                    out[-1] = prev + run
+                    continue
+            out.append(run)
+        return out
 
     @staticmethod
     def _join_of(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
@@ -513,9 +548,11 @@ class MentionFinder:
             return
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
-        if len(words) >= 2 and (
-            words[-1] in lx.ORG_HEADS or (words[0] in _OF_HEADS and len(words) >= 3) or embassy
-        ):
+        lead = 1 if words[0] == "The" and len(words) > 2 else 0
+        of_org = words[lead] in _OF_HEADS and (
+            len(words) - lead >= 3 or re.search(r"\s(?:of|for)\s", text) is not None
+        )
+        if len(words) >= 2 and (words[-1] in ORG_HEAD_WORDS or of_org or embassy):
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
             name = para[org_start:end]
@@ -524,6 +561,9 @@ class MentionFinder:
             in_role = bool(
                 re.match(r"\s+(?:spokes\w+|chief|head|minister|secretary|official)", followed)
             )
+            # an organisation that speaks ("the Association of X said …") is an actor of
+            # the story even if it is named only once
+            speaks = not in_role and _SPEECH_AFTER.match(para[end : end + 120]) is not None
             self._add(
                 Mention(
                     i,
@@ -532,8 +572,8 @@ class MentionFinder:
                     name,
                     OrgKey(key_name),
                     "organization",
-                    evidence={"org-head"},
-                    weight=0.5 if in_role else 1.0,
+                    evidence={"org-head", "speech"} if speaks else {"org-head"},
+                    weight=0.5 if in_role else (2.0 if speaks else 1.0),
                     sentence_start=_is_sentence_start(para, org_start),
                 )
             )
@@ -547,7 +587,7 @@ class MentionFinder:
                 low in lx.TITLE_WORDS
                 or word in lx.NOT_NAMES
                 or word in _GAZ_WORDS
-                or word in lx.ORG_HEADS
+                or word in ORG_HEAD_WORDS
                 or word in HONORIFICS
                 or (word.isupper() and len(word) > 1 and not word.endswith("."))
             ):
