@@ -64,3 +64,51 @@ def test_the_union_goes_to_the_union_named_last_before_it() -> None:
     )
     union = actors["harbour-workers-union"]
     assert any(m.text.lower() == "the union" for m in union.mentions)
+
+
+# --- countries the gazetteer does not know --------------------------------------------
+
+
+def test_country_known_by_its_demonym() -> None:
+    actors = actors_of(
+        "Korvania said on Monday it would close its border.",
+        "The Korvanian government blamed smugglers.",
+    )
+    assert actors["korvania"].kind == "country"
+    assert "Korvanian" not in names(actors)
+
+
+def test_country_known_by_its_government_or_minister() -> None:
+    actors = actors_of(
+        "Talmark's government rejected the offer, and Talmark Trade Minister Jon Eide said "
+        "the talks were over.",
+    )
+    assert actors["talmark"].kind == "country"
+    assert actors["jon-eide"].kind == "person"
+
+
+def test_the_government_of_a_country() -> None:
+    actors = actors_of("The government of Norvale will hold a referendum in May.")
+    assert actors["norvale"].kind == "country"
+
+
+def test_a_person_is_not_made_a_country() -> None:
+    actors = actors_of(
+        "Anna Berg, the Lusian interior minister, said the plan would go ahead.",
+        "Berg's government has a narrow majority.",
+    )
+    assert actors["anna-berg"].kind == "person"
+    assert "berg" not in actors
+
+
+def test_city_without_country_cues_is_not_a_country() -> None:
+    actors = actors_of("Crowds gathered in Ostgard on Sunday, and Ostgard's mayor spoke.")
+    assert all(a.kind != "country" for a in actors.values())
+
+
+def test_portfolios_regions_and_continents_are_not_countries() -> None:
+    actors = actors_of(
+        "Labour Minister Grace Obi said the law would change.",
+        "The regional government of Verrin objected, and African leaders met in Africa.",
+    )
+    assert all(a.kind != "country" for a in actors.values())
