@@ -112,3 +112,49 @@ def test_portfolios_regions_and_continents_are_not_countries() -> None:
         "The regional government of Verrin objected, and African leaders met in Africa.",
     )
     assert all(a.kind != "country" for a in actors.values())
+
+
+# --- anonymous sources ----------------------------------------------------------------
+
+
+def group_named(actors, text: str):  # type: ignore[no-untyped-def]
+    hits = [a for a in actors.values() if a.kind == "group" and text in [a.name, *a.aliases]]
+    assert hits, f"no group named {text!r} in {[(a.name, a.aliases) for a in actors.values()]}"
+    return hits[0]
+
+
+def test_anonymous_source_with_a_prepositional_phrase() -> None:
+    actors = actors_of(
+        "A senior official at the harbour authority, who asked not to be named, said the "
+        "port would stay shut. The official said repairs would take a month."
+    )
+    group = group_named(actors, "A senior official at the harbour authority")
+    assert group.name == "Senior official at the harbour authority (anonymous)"
+    assert len(group.mentions) == 2  # "The official" is the same source
+
+
+def test_anonymous_sources_of_any_noun_with_an_anonymity_clause() -> None:
+    actors = actors_of(
+        "Three nurses, who spoke on condition of anonymity, said the ward was closed.",
+        "One trustee, who asked not to be identified, said the vote was close.",
+        "Two engineers who worked on the design, speaking on condition of anonymity, said "
+        "the valve had failed before. One of them said the test was rushed.",
+    )
+    group_named(actors, "Three nurses")
+    group_named(actors, "One trustee")
+    engineers = group_named(actors, "Two engineers who worked on the design")
+    assert len(engineers.mentions) == 2
+
+
+def test_named_party_official_is_an_anonymous_group() -> None:
+    actors = actors_of(
+        "A senior Green Union official, who was not authorised to discuss strategy, said "
+        "the party would change course."
+    )
+    group_named(actors, "A senior Green Union official")
+    assert all(a.kind != "person" for a in actors.values())
+
+
+def test_not_every_number_and_noun_is_a_source() -> None:
+    actors = actors_of("Two planes arrived on Monday, and three trucks left.")
+    assert not [a for a in actors.values() if a.kind == "group"]

@@ -207,6 +207,7 @@ class ActorExtractor:
         self._possessive_affiliations(persons)
         self._join_repeated_org_names(leftovers)
         self._definite_orgs()
+        self._anonymous_followups()
         self._reuse_known_ids()
 
     def _unknown_countries(self, persons: dict[str, Actor]) -> None:
@@ -304,6 +305,60 @@ class ActorExtractor:
                 if owners:
                     actor.affiliation = max(owners, key=lambda t: (t[0], t[1]))[2].name
                     break
+
+    def _anonymous_followups(self) -> None:
+        """ "The official said", "One of them said": a later mention of the anonymous
+        source with that noun named last before it (within two paragraphs)."""
+        sources: list[tuple[str, Actor]] = []
+        for actor in self.actors.values():
+            for m in actor.mentions:
+                nouns = [e[5:] for e in m.evidence if e.startswith("noun:")]
+                if nouns and "anonymous" in m.evidence:
+                    sources.append((nouns[0], actor))
+        if not sources:
+            return
+        nouns = "|".join(sorted({re.escape(n) for n, _ in sources}))
+        pattern = re.compile(
+            r"\b(?:(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?P<noun>" + nouns + r")s?|"
+            r"(?P<one>[Oo]ne\s+of\s+them|[Oo]ne\s+of\s+the\s+(?P<noun2>" + nouns + r")s))\b"
+        )
+        claimed: dict[int, list[tuple[int, int]]] = {}
+        for m in self.mentions:
+            claimed.setdefault(m.para, []).append((m.start, m.end))
+        for i, para in enumerate(self.paragraphs):
+            for match in pattern.finditer(para):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in claimed.get(i, [])):
+                    continue
+                noun = match.group("noun") or match.group("noun2")
+                best: tuple[tuple[int, int], Actor] | None = None
+                for source_noun, actor in sources:
+                    if noun and source_noun != noun:
+                        continue
+                    for m in actor.mentions:
+                        if "anonymous" not in m.evidence or not (i - 2 <= m.para <= i):
+                            continue
+                        if (m.para, m.start) < (i, start) and (
+                            best is None or (m.para, m.start) > best[0]
+                        ):
+                            best = ((m.para, m.start), actor)
+                if best is None:
+                    continue
+                target = best[1]
+                mention = Mention(
+                    i,
+                    start,
+                    end,
+                    match.group(0),
+                    GroupNameKey(target.name),
+                    "group",
+                    evidence={"group", "definite"},
+                )
+                target.mentions.append(mention)
+                self.mentions.append(mention)
+                claimed.setdefault(i, []).append((start, end))
+                if match.group(0) not in target.aliases:
+                    target.aliases.append(match.group(0))
 
     def _definite_orgs(self) -> None:
         """ "The union said", "the agency's director", "the company": a later mention of the

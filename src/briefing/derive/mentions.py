@@ -378,6 +378,7 @@ class MentionFinder:
     def _groups(self, i: int, para: str) -> None:
         """Anonymous sources ("one U.S. official") and collective actors ("European allies",
         "congressional Republicans", "officials in Washington")."""
+        self._anonymous_sources(i, para)
         found: list[tuple[int, int, str, str]] = []  # start, end, qualifier words, noun
         for match in _ANON.finditer(para):
             noun, det = match.group("noun"), match.group("det")
@@ -415,6 +416,40 @@ class MentionFinder:
                     role=affiliation,
                     evidence={"group"},
                     sentence_start=_is_sentence_start(para, start),
+                )
+            )
+
+    def _anonymous_sources(self, i: int, para: str) -> None:
+        """A source the text says is unnamed ("A senior official at the harbour authority,
+        who asked not to be named,", "Two engineers who worked on the design, speaking on
+        condition of anonymity,"): one group actor per source, named by its whole noun
+        phrase, whatever the noun."""
+        for match in _ANON_SOURCE.finditer(para):
+            noun = match.group("noun")
+            if noun in _NOT_SOURCE_NOUNS:
+                continue
+            np = match.group("np")
+            described = np[len(match.group("det")) :].strip()
+            head = re.split(r"\s+who\s+", described)[0]
+            if described == noun:  # a bare noun keeps its number: "One trustee", "Three nurses"
+                described = np
+            name = f"{described[:1].upper()}{described[1:]} (anonymous)"
+            _label, affiliation = group_qualifier(head)
+            older = _ANON.match(para, match.start("np"))
+            if match.end("np") == match.end("noun") and older and older.end() == match.end():
+                continue  # "An Israeli official": one of the country's officials, folded below
+            self._add(
+                Mention(  # the span ends at the noun: an organisation after it is named too
+                    i,
+                    match.start("np"),
+                    match.end("noun"),
+                    np,
+                    GroupNameKey(name),
+                    "group",
+                    role=affiliation,
+                    evidence={"group", "anonymous", f"noun:{_singular(noun)}"},
+                    weight=1.5,
+                    sentence_start=_is_sentence_start(para, match.start("np")),
                 )
             )
 
@@ -931,6 +966,33 @@ def group_qualifier(words: str) -> tuple[str, str | None]:
         if word.lower() in LOOSE_QUALIFIERS:
             return word.lower().capitalize(), None
     return "", None
+
+
+def _singular(noun: str) -> str:
+    """``officials`` -> ``official``, ``people`` -> ``person`` (for matching "the official")."""
+    if noun == "people":
+        return "person"
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+_NUMBER_WORDS = r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|\d+"
+# what says that a source is unnamed, right after the noun phrase
+_ANONYMITY = (
+    r",?\s+(?:who\s+(?:asked|spoke|declined|requested|did\s+not\s+want|"
+    r"(?:was|were)\s+not\s+authori[sz]ed|(?:was|were)\s+present)|speaking\s+on\s+condition|"
+    r"on\s+condition\s+of\s+anonymity|not\s+authori[sz]ed\s+to)"
+)
+_ANON_SOURCE = re.compile(
+    r"(?<![\w'’-])(?P<np>(?P<det>" + _NUMBER_WORDS + r")\s+"
+    r"(?:(?:[a-z][\w-]*|[A-Z][\w.&'’-]*)\s+){0,4}?(?P<noun>[a-z]{3,})"
+    r"(?:\s+(?:at|in|from|of|with|on|for|involved\s+in|close\s+to|familiar\s+with|briefed\s+on|"
+    r"who\s+(?:worked|works|work|served|serves)\s+(?:on|in|at|for|with))\s+[^,.;:\"“”]{1,60}?)?)"
+    r"(?=" + _ANONYMITY + r")"
+)
+# nouns that are never a source: "one of them, who asked …" is found through its group
+_NOT_SOURCE_NOUNS = frozenset(["them", "whom", "which", "that", "those", "these"])
 
 
 _QUAL_ALT = "|".join(

@@ -431,7 +431,7 @@ class QuoteExtractor:
         if actor is None:
             return "on-record"
         if actor.kind == "group":
-            if re.search(r"(?:officials|diplomats|sources)$", actor.name):
+            if re.search(r"(?:officials|diplomats|sources)$|\(anonymous\)$", actor.name):
                 return "anonymous-official"
             return "reported"
         if how.startswith("according-to") and actor.kind == "person":
