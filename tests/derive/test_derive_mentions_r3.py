@@ -158,3 +158,67 @@ def test_named_party_official_is_an_anonymous_group() -> None:
 def test_not_every_number_and_noun_is_a_source() -> None:
     actors = actors_of("Two planes arrived on Monday, and three trucks left.")
     assert not [a for a in actors.values() if a.kind == "group"]
+
+
+# --- bodies written in lower case ------------------------------------------------------
+
+
+def test_lower_case_ministry_qualified_by_its_country() -> None:
+    actors = actors_of(
+        "Korvania's energy ministry confirmed the dam was filling.",
+        "A spokesman for the Korvanian foreign ministry said talks would resume.",
+        "The interior ministry said on Friday that the camps were full.",
+    )
+    assert any(a.name == "Korvania's energy ministry" for a in actors.values())
+    assert any(a.name == "Korvanian foreign ministry" for a in actors.values())
+    assert any(a.name == "interior ministry" for a in actors.values())
+
+
+def test_lower_case_court_board_and_student_union() -> None:
+    actors = actors_of(
+        "The region will challenge the plan in the constitutional court. The court has not "
+        "said when it will rule.",
+        "The student union called a rally, and the board of trustees met on Friday.",
+    )
+    court = next(a for a in actors.values() if a.name == "constitutional court")
+    assert len(court.mentions) == 2
+    assert any(a.name == "student union" for a in actors.values())
+    assert any(a.name == "board of trustees" for a in actors.values())
+
+
+# --- companies and parties named by one word -------------------------------------------
+
+
+def test_company_before_a_business_title() -> None:
+    actors = actors_of(
+        "Skyline founder Lars Berg said the deal was fair, and Nordvik chief executive Ola "
+        "Lunde said it was not."
+    )
+    assert actors["skyline"].kind == "organization"
+    assert actors["nordvik"].kind == "organization"
+    assert actors["lars-berg"].kind == "person"
+
+
+def test_analysts_at_a_named_firm() -> None:
+    actors = actors_of(
+        "Analysts at Brightwater, a London investment bank, said the odds were even."
+    )
+    assert actors["brightwater"].kind == "organization"
+
+
+def test_parties_named_by_plural_or_by_the_opposition() -> None:
+    actors = actors_of(
+        "The opposition Social Democrats said the government had failed.",
+        "Her coalition partner, the Liberal Centre, has not said whether it will back her.",
+    )
+    assert actors["social-democrats"].kind == "organization"
+    assert actors["liberal-centre"].kind == "organization"
+
+
+def test_the_president_of_an_organisation_leaves_the_organisation_named() -> None:
+    actors = actors_of(
+        "The president of Brenton University on Thursday defended her decision.",
+        "Student union president Jamal Reed said the decision was wrong.",
+    )
+    assert actors["brenton-university"].kind == "organization"
+    assert "The president of Brenton University" not in actors["jamal-reed"].aliases

@@ -175,6 +175,19 @@ class ActorExtractor:
                 and m not in actor.mentions
             ]
             actor.mentions.extend(extra)
+        # a single word before a business title and a name is a company ("Skyline founder
+        # Lars Berg", "Nordvik chief executive Ola Lunde")
+        for m in leftovers:
+            after = self.paragraphs[m.para][m.end : m.end + 60]
+            if (
+                len(m.text.split()) == 1
+                and m.text not in lx.NOT_NAMES
+                and m.text.lower() not in lx.TITLE_WORDS
+                and _BUSINESS_TITLE.match(after)
+                and not any(m in a.mentions for a in persons.values())
+            ):
+                m.kind, m.key, m.evidence = "organization", OrgKey(m.text), {"org-apposition"}
+                m.weight = 2.0  # a company whose executive speaks in the story is in it
         # single words that speak but match no person: organisations ("Maersk said"),
         # unless a sentence-initial plural noun ("Seismologists said", "Analysts said")
         for m in leftovers:
@@ -430,6 +443,7 @@ class ActorExtractor:
                 if a is not bare
                 and (
                     a.name.endswith(" " + bare.name)
+                    or a.name.startswith(bare.name + " of ")
                     or (lexicon_forms and all(a.name.endswith(" " + f) for f in lexicon_forms))
                 )
             ]
@@ -483,6 +497,7 @@ class ActorExtractor:
                 and len(a.name.split()) > 1
                 and (
                     a.name.split()[-1] == word
+                    or (word in _BARE_BODY_WORDS and word in a.name.split())
                     or (
                         a.name.split()[0] == word
                         and all(w in lx.ORG_HEADS for w in a.name.split()[1:])
@@ -532,6 +547,15 @@ class ActorExtractor:
                         cands = [a for a in cands if a.affiliation == country]
                     elif len(cands) > 1:
                         cands = []
+                if cands and match.group("of"):
+                    # "the president of Calder University": only someone whose role or
+                    # affiliation names that body (never a president of something else)
+                    of_words = set(re.findall(r"[A-Z][\w.]+", match.group("of")))
+                    cands = [
+                        a
+                        for a in cands
+                        if of_words & set(re.findall(r"[\w.]+", f"{a.role} {a.affiliation or ''}"))
+                    ]
                 if len(cands) > 1 and extra.strip():
                     narrowed = [
                         a
@@ -558,7 +582,8 @@ class ActorExtractor:
                 if last_seen(target) == (-1, -1) and len(cands) > 1:
                     continue
                 start, end = match.start(), match.end()
-                span = set(range(start, end))
+                # the body after "of" stays a mention of its own ("… of Calder University")
+                span = set(range(start, match.start("of") if match.group("of") else end))
                 self.mentions = [
                     m
                     for m in self.mentions
@@ -575,7 +600,7 @@ class ActorExtractor:
                 mention = Mention(
                     i,
                     start,
-                    end,
+                    max(span) + 1,
                     match.group(0),
                     NameKey(target.name),
                     "person",
@@ -774,6 +799,11 @@ _NOT_COUNTRIES = lx.wordset(
     """
 )
 
+_BARE_BODY_WORDS = frozenset(["Police", "Prosecutors", "Coastguard", "Firefighters"])
+_BUSINESS_TITLE = re.compile(
+    r"(?:['’]s)?\s+(?:co-?founder|founder|chief\s+executive|chief\s+financial\s+officer|CEO|"
+    r"chairman|chairwoman|owner|boss|spokes(?:man|woman|person))\s+[A-Z]"
+)
 _BUSINESS_NOUNS = frozenset(["company", "firm", "airline", "carrier", "group", "bank", "lender"])
 _PUBLIC_HEADS = lx.wordset(
     """ministry agency council commission court union federation association party institute
@@ -784,7 +814,7 @@ _UNION_HEADS = frozenset(["union", "federation", "association"])
 _REGULATOR_HEADS = frozenset(["commission", "council", "authority", "agency", "office", "board"])
 _DEFINITE_ORG = re.compile(
     r"\b[Tt]he\s+(?:(?P<mod>[a-z][a-z-]+)\s+)?"
-    r"(?P<noun>union|company|agency|organi[sz]ation|ministry|council|board|commission|"
+    r"(?P<noun>union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
     r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
     r"university|department|firm|bank|charity|bloc|alliance)\b(?!\s+(?:of|for)\b)(?!-)"
 )
@@ -798,6 +828,8 @@ def _org_noun_fits(actor: Actor, noun: str, mod: str) -> bool:
         return False
     if noun == head or (noun.startswith("organi") and head.startswith("organi")):
         return True
+    if "of" in words and noun == words[words.index("of") - 1]:
+        return True  # "the board" -> "board of trustees", "the government" -> "… of Verrin"
     if noun in _BUSINESS_NOUNS:
         return head not in _PUBLIC_HEADS and not actor.known and actor.id not in lx.BY_ID
     if noun == "union":

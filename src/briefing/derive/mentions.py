@@ -62,6 +62,17 @@ _ROLE_ADJ = wordset(
     economy emergencies intelligence central bank electoral provincial general campaign
     """
 )
+# Roles the lexicon lacks that journalists put before or after a name ("Moderator Lena
+# Harrow", "Its lead author, Jane Doe,").
+_MORE_ROLES = wordset(
+    """
+    moderator author founder co-founder economist analyst anchor host presenter researcher
+    lawyer activist organiser organizer campaigner candidate trustee chairperson strategist
+    editor correspondent scientist engineer pilot surgeon doctor nurse teacher
+    """
+)
+TITLE_WORDS = lx.TITLE_WORDS | _MORE_ROLES
+ROLE_NOUNS = lx.ROLE_NOUNS | _MORE_ROLES
 _ORG_NOUNS = wordset(
     """
     chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
@@ -79,7 +90,7 @@ LOCATIVE = re.compile(
 )
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘\-]*[^\W_])?")
 _SPEECH_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:said|says|told|added|wrote)\b))?"
+    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:" + lx.SPEECH_VERBS + r")\b))?"
     r"\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
     r"(?:" + lx.SPEECH_VERBS + r")\b"
 )
@@ -258,7 +269,21 @@ _OF_HEADS = wordset(
 )
 
 # Organisation heads beyond the lexicon's: "Calder University", "the Harbour Trust".
-ORG_HEAD_WORDS = lx.ORG_HEADS | wordset("University College Trust Society Board Senate Foundation")
+ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
+    "University College Trust Society Board Senate Foundation Centre Center List Bloc"
+)
+# bodies named by one capitalised word when they speak ("Police said")
+_BARE_BODIES = wordset("Police Prosecutors Firefighters Coastguard")
+# "Analysts at Nordhus": a firm's experts speak for it
+_EXPERTS_AT = re.compile(
+    r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Ll]awyers)"
+    r"\s+(?:at|from|with)\s+$"
+)
+# a party named by its members: "the Social Democrats", "the Greens"
+_PARTY_PLURALS = wordset(
+    "Democrats Republicans Socialists Greens Liberals Conservatives Communists Nationalists "
+    "Progressives Democrats Labourites Christian-Democrats"
+)
 
 # The last word of a plural possessive inside an organisation's name: "Teachers'" in
 # "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
@@ -360,6 +385,7 @@ class MentionFinder:
         """Every mention, groups first, then capitalised runs, then the gazetteer."""
         for i, para in enumerate(self.paragraphs):
             self._groups(i, para)
+            self._lower_case_bodies(i, para)
             self._runs(i, para)
             self._gazetteer(i, para)
         return self.mentions
@@ -450,6 +476,50 @@ class MentionFinder:
                     evidence={"group", "anonymous", f"noun:{_singular(noun)}"},
                     weight=1.5,
                     sentence_start=_is_sentence_start(para, match.start("np")),
+                )
+            )
+
+    def _lower_case_bodies(self, i: int, para: str) -> None:
+        """Institutions written in lower case: "Korvania's energy ministry", "the Korvanian
+        foreign ministry", "the constitutional court", "the board of trustees". With an
+        owner (a country's possessive or demonym) the owner is part of the name; without
+        one only a definite "the …" counts, not "a district court"."""
+        for match in _LOWER_BODY.finditer(para):
+            owner = match.group("owner")
+            if owner:
+                word = re.sub(r"['’]s$", "", owner.strip())
+                if word in lx.NOT_NAMES or word.lower() in TITLE_WORDS:
+                    owner = None
+            if not owner and not match.group("the"):
+                continue
+            start = match.start("owner") if owner else match.start("body")
+            end = match.end()  # with "of Verrin" when written
+            text = para[start:end]
+            name = text
+            if owner:
+                country = _country_of_word(re.sub(r"['’]s$", "", owner.strip()))
+                if country and country != "?":
+                    ent = lx.BY_ID[country]
+                    label = ent.demonyms[0] if ent.demonyms else ent.name
+                    name = f"{label} {match.group('body')}"
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    text,
+                    OrgKey(normalise(name)),
+                    "organization",
+                    evidence={"org-head", "lower-case"}
+                    | (
+                        {"speech"}
+                        if _SPEECH_AFTER.match(para[match.end() : match.end() + 120])
+                        else set()
+                    ),
+                    weight=2.0
+                    if _SPEECH_AFTER.match(para[match.end() : match.end() + 120])
+                    else 1.0,
+                    sentence_start=_is_sentence_start(para, start),
                 )
             )
 
@@ -552,9 +622,14 @@ class MentionFinder:
                 prev = out[-1]
                 head = toks[prev[-1]].text
                 gap = para[toks[prev[-1]].end : toks[run[0]].start]
-                if head in lx.ORG_HEADS and (
-                    re.fullmatch(r" (?:of|for)(?: the)? ", gap)
-                    or (head in {"Embassy", "Consulate"} and gap == " in ")
+                acronym = len(run) == 1 and re.search(r"[A-Z0-9]{2}", toks[run[0]].text)
+                if (
+                    head in lx.ORG_HEADS
+                    and not acronym
+                    and (
+                        re.fullmatch(r" (?:of|for)(?: the)? ", gap)
+                        or (head in {"Embassy", "Consulate"} and gap == " in ")
+                    )
                 ):
                     out[-1] = prev + run
                     continue
@@ -584,9 +659,29 @@ class MentionFinder:
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
         lead = 1 if words[0] == "The" and len(words) > 2 else 0
-        of_org = words[lead] in _OF_HEADS and (
-            len(words) - lead >= 3 or re.search(r"\s(?:of|for)\s", text) is not None
-        )
+        before_of = re.search(r"([A-Z][\w'’-]*)\s+(?:of|for)\s", text)
+        of_org = (
+            words[lead] in _OF_HEADS and (len(words) - lead >= 3 or before_of is not None)
+        ) or (before_of is not None and before_of.group(1) in _OF_HEADS)
+        if (
+            len(words) == 1
+            and words[0] in _BARE_BODIES
+            and _SPEECH_AFTER.match(para[end : end + 120])
+        ):  # "Police said …": the police force of the story
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    text,
+                    OrgKey(text),
+                    "organization",
+                    evidence={"org-head", "speech"},
+                    weight=2.0,
+                    sentence_start=_is_sentence_start(para, start),
+                )
+            )
+            return
         if len(words) >= 2 and (words[-1] in ORG_HEAD_WORDS or of_org or embassy):
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
@@ -619,7 +714,7 @@ class MentionFinder:
             word = words[j]
             low = word.lower()
             if (
-                low in lx.TITLE_WORDS
+                low in TITLE_WORDS
                 or word in lx.NOT_NAMES
                 or word in _GAZ_WORDS
                 or word in ORG_HEAD_WORDS
@@ -673,19 +768,37 @@ class MentionFinder:
             para[n_end : n_end + 20]
         ):
             evidence.add("org-apposition")  # "her Democratic Renewal alliance"
+        org_start = n_start
+        if not evidence & {"role", "honorific", "given"}:
+            opposition = re.search(
+                r"(?:\b[Tt]he\s+)?\bopposition\s+$", para[max(0, n_start - 20) : n_start]
+            )
+            if opposition:  # "the opposition Social Democrats": the phrase is an alias
+                org_start = n_start - (min(n_start, 20) - opposition.start())
+            if opposition or name_words[-1] in _PARTY_PLURALS:
+                evidence.add("org-apposition")  # "the Greens"
+        if len(name_words) == 1 and _country_of_word(name_words[0]) == "?":
+            after = re.match(r"\s+([a-z][\w-]*)", para[n_end:])
+            if after and after.group(1) in lx.TITLE_WORDS:
+                return  # "former Velmoran president Ana Castellar": a demonym, not a name
         if "org-apposition" in evidence or (
             (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
             and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
         ):
+            # an organisation that speaks, or whose analysts do, is an actor of the story
+            speaks = _SPEECH_AFTER.match(para[n_end : n_end + 120]) is not None or (
+                _EXPERTS_AT.search(para[max(0, n_start - 30) : n_start]) is not None
+            )
             self._add(
                 Mention(
                     i,
-                    n_start,
+                    org_start,
                     n_end,
-                    name,
+                    para[org_start:n_end],
                     OrgKey(normalise(name)),
                     "organization",
                     evidence={"org-apposition"},
+                    weight=2.0 if speaks else 1.0,
                     sentence_start=sentence_start,
                 )
             )
@@ -810,7 +923,7 @@ class MentionFinder:
         gap = para[toks[k].end : name_start] if k >= 0 else ""
         if k >= 0 and re.fullmatch(r",\s+", gap):
             # appositive before: "the Kremlin's chief spokesman, Dmitry Peskov"
-            if toks[k].text.lower() not in lx.ROLE_NOUNS and toks[k].text.lower() not in {
+            if toks[k].text.lower() not in ROLE_NOUNS and toks[k].text.lower() not in {
                 "secretary-general",
                 "commander-in-chief",
             }:
@@ -841,7 +954,7 @@ class MentionFinder:
             ):
                 break
             low = tok.text.lower()
-            if tok.cap or low in lx.TITLE_WORDS or low in lx.ROLE_NOUNS or low in _ROLE_ADJ:
+            if tok.cap or low in TITLE_WORDS or low in ROLE_NOUNS or low in _ROLE_ADJ:
                 if (
                     tok.text in lx.NOT_NAMES
                     and tok.text not in HONORIFICS
@@ -860,7 +973,7 @@ class MentionFinder:
             return None
         collected.reverse()
         words = [toks[c].text.lower() for c in collected]
-        if not any(w in lx.ROLE_NOUNS or w in lx.TITLE_WORDS for w in words):
+        if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in words):
             return None
         if all(toks[c].text in HONORIFICS for c in collected):
             return None
@@ -888,7 +1001,7 @@ class MentionFinder:
             return None, None
         if any(w in _ORG_NOUNS for w in words[-3:]):
             return phrase, "organization"
-        if any(w in lx.ROLE_NOUNS for w in words):
+        if any(w in ROLE_NOUNS for w in words):
             role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
             return role, "person"
         return None, None
@@ -966,6 +1079,22 @@ def group_qualifier(words: str) -> tuple[str, str | None]:
         if word.lower() in LOOSE_QUALIFIERS:
             return word.lower().capitalize(), None
     return "", None
+
+
+_PORTFOLIO = (
+    r"foreign|interior|home|energy|defen[cs]e|finance|economy|economic|justice|health|"
+    r"education|trade|transport|fisheries|agriculture|environment|labou?r|culture|science|"
+    r"water|industry|housing|foreign\s+affairs"
+)
+_LOWER_BODY = re.compile(
+    r"(?:(?P<the>\b[Tt]he\s+)?(?P<owner>[A-Z][a-z]{2,}(?:['’]s)?\s+)?)"
+    r"(?P<body>(?:" + _PORTFOLIO + r")\s+ministry|"
+    r"(?:constitutional|supreme|high|appeals|administrative)\s+court|"
+    r"student\s+union|board\s+of\s+(?:trustees|directors|governors|regents)|"
+    r"(?:inquiry|review|investigation)\s+board|district\s+attorney['’]s\s+office|"
+    r"police\s+department|regional\s+government|faculty\s+senate|city\s+council)\b"
+    r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
+)
 
 
 def _singular(noun: str) -> str:
