@@ -27,6 +27,7 @@ Who reports the story (the publisher, news agencies) is never an actor of it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -384,6 +385,7 @@ class ActorExtractor:
         claimed: dict[int, list[tuple[int, int]]] = {}
         for m in self.mentions:
             claimed.setdefault(m.para, []).append((m.start, m.end))
+        named_at = {a.id: sorted((m.para, m.start) for m in a.mentions) for a in orgs}
         for i, para in enumerate(self.paragraphs):
             for match in _DEFINITE_ORG.finditer(para):
                 start, end = match.start(), match.end("noun")
@@ -395,12 +397,9 @@ class ActorExtractor:
                     continue
 
                 def last_seen(actor: Actor, para_i: int = i, pos: int = start) -> tuple[int, int]:
-                    seen = [
-                        (m.para, m.start)
-                        for m in actor.mentions
-                        if (m.para, m.start) < (para_i, pos) and "definite" not in m.evidence
-                    ]
-                    return max(seen) if seen else (-1, -1)
+                    seen = named_at[actor.id]  # a binary search: derive stays linear
+                    k = bisect_left(seen, (para_i, pos))
+                    return seen[k - 1] if k else (-1, -1)
 
                 # an exact head ("the agency" -> "… Agency") beats a looser fit
                 exact = [a for a in cands if a.name.split()[-1].lower() == noun]
