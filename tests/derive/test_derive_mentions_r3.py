@@ -222,3 +222,27 @@ def test_the_president_of_an_organisation_leaves_the_organisation_named() -> Non
     )
     assert actors["brenton-university"].kind == "organization"
     assert "The president of Brenton University" not in actors["jamal-reed"].aliases
+
+
+# --- interviews --------------------------------------------------------------------------
+
+
+def test_answers_in_a_question_and_answer_excerpt_are_the_interviewees_quotes() -> None:
+    from briefing.derive.doc import Doc
+    from briefing.derive.quotes import QuoteExtractor
+
+    paragraphs = [
+        "Port director Mara Lind named an inquiry on Monday. Union leader Tom Hale said nothing.",
+        "Lind, 51, spoke to the Courier at her office.",
+        "Q: Was the crane faulty?",
+        "A: We do not know yet. The inquiry will tell us.",
+        "Q: Will you resign?",
+        "A: No.",
+    ]
+    actors = ActorExtractor(paragraphs).run()
+    quotes = QuoteExtractor(Doc.build(paragraphs, actors)).run()
+    answers = [q for q in quotes if q.how == "interview"]
+    assert [q.text for q in answers] == ["We do not know yet. The inquiry will tell us.", "No."]
+    assert {q.speaker for q in answers} == {"mara-lind"}
+    for q in answers:
+        assert paragraphs[q.para][q.start : q.end] == q.text  # verbatim

@@ -48,6 +48,9 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?:(?:some|many|several|other|local|two|three|four|a few|most)\s+)?[a-z][a-z-]+s"
 )
 _PRIORITY = ("person", "group", "organization", "country")
+# an interview transcript: "Q: Do you know …?" / "A: We know …"
+_QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.]\s+")
+_ANSWER = re.compile(r"\s*(?:A|Answer)\s*:\s+")
 
 
 @dataclass
@@ -138,6 +141,23 @@ class QuoteExtractor:
                 out.append(quote)
                 prev_in_para = quote
                 last_speaker = speaker
+        return out + self._interview()
+
+    def _interview(self) -> list[Quote]:
+        """A question-and-answer excerpt ("Q: …" / "A: …"): each answer is, verbatim, a
+        quote of the person named last before the first question (the interviewee)."""
+        doc = self.doc
+        out: list[Quote] = []
+        speaker: str | None = None
+        for para, paragraph in enumerate(doc.paragraphs):
+            asked = _QUESTION.match(paragraph)
+            if asked and speaker is None:
+                ref = doc.last_ref_before(para, 0, {"person"})
+                speaker = ref.actor if ref else None
+            answer = _ANSWER.match(paragraph)
+            if answer and speaker and not asked:
+                start, end = answer.end(), len(paragraph.rstrip())
+                out.append(Quote(para, start, end, paragraph[start:end], speaker, "interview"))
         return out
 
     def indirect(self) -> list[Quote]:
