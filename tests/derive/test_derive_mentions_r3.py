@@ -246,3 +246,29 @@ def test_answers_in_a_question_and_answer_excerpt_are_the_interviewees_quotes() 
     assert {q.speaker for q in answers} == {"mara-lind"}
     for q in answers:
         assert paragraphs[q.para][q.start : q.end] == q.text  # verbatim
+
+
+def test_a_group_calling_itself_by_a_name() -> None:
+    actors = actors_of(
+        "A group of drivers calling itself Fair Roads has set up a page urging a no vote."
+    )
+    assert actors["fair-roads"].kind == "group"
+
+
+def test_a_body_whose_spokesman_speaks_is_an_actor() -> None:
+    actors = actors_of(
+        "A spokesman for the Korvanian foreign ministry said talks would resume.",
+        "The Marlow Institute published a study last month. Its lead author, Jane Moss, "
+        "argued that flows would fall.",
+    )
+    ministry = next(a for a in actors.values() if a.name == "Korvanian foreign ministry")
+    assert ministry.score() >= 2
+    assert actors["marlow-institute"].score() >= 2
+    assert actors["jane-moss"].affiliation == "Marlow Institute"
+
+
+def test_has_not_said_is_a_statement() -> None:
+    actors = actors_of(
+        "Her coalition partner, the Liberal Centre, has not said whether it will back her."
+    )
+    assert actors["liberal-centre"].score() >= 2

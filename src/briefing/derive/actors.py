@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from briefing.derive import lexicon as lx
 from briefing.derive.mentions import (
+    BARE_BODIES,
     GROUP_CLASS,
     HONORIFICS,
     LOCATIVE,
@@ -317,7 +318,10 @@ class ActorExtractor:
                     if (o.para, o.start) < (m.para, m.start)
                 ]
                 if owners:
-                    actor.affiliation = max(owners, key=lambda t: (t[0], t[1]))[2].name
+                    owner = max(owners, key=lambda t: (t[0], t[1]))[2]
+                    actor.affiliation = owner.name
+                    # an organisation whose own people are named in the story is in it
+                    owner.mentions[0].weight += 1.0
                     break
 
     def _anonymous_followups(self) -> None:
@@ -496,7 +500,7 @@ class ActorExtractor:
                 and len(a.name.split()) > 1
                 and (
                     a.name.split()[-1] == word
-                    or (word in _BARE_BODY_WORDS and word in a.name.split())
+                    or (word in BARE_BODIES and word in a.name.split())
                     or (
                         a.name.split()[0] == word
                         and all(w in lx.ORG_HEADS for w in a.name.split()[1:])
@@ -798,7 +802,6 @@ _NOT_COUNTRIES = lx.wordset(
     """
 )
 
-_BARE_BODY_WORDS = frozenset(["Police", "Prosecutors", "Coastguard", "Firefighters"])
 _BUSINESS_TITLE = re.compile(
     r"(?:['’]s)?\s+(?:co-?founder|founder|chief\s+executive|chief\s+financial\s+officer|CEO|"
     r"chairman|chairwoman|owner|boss|spokes(?:man|woman|person))\s+[A-Z]"

@@ -90,8 +90,10 @@ LOCATIVE = re.compile(
 )
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘\-]*[^\W_])?")
 _SPEECH_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:" + lx.SPEECH_VERBS + r")\b))?"
-    r"\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
+    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:" + lx.SPEECH_VERBS + r")\b)|"
+    r",(?=\s+(?:has|had|did)\s+not\s+(?:yet\s+)?(?:said|say)\b))?"
+    r"\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+|"
+    r"(?:has|had|did)\s+not\s+(?:yet\s+)?(?:say\b)?)?"
     r"(?:" + lx.SPEECH_VERBS + r")\b"
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\s*[,:]?\s*$")
@@ -272,8 +274,14 @@ _OF_HEADS = wordset(
 ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
     "University College Trust Society Board Senate Foundation Centre Center List Bloc"
 )
+_SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
+_CALLING_ITSELF = re.compile(
+    r"\b(?:group|coalition|campaign|network|collective|movement)\b[^.;:]{0,50}?"
+    r"\b(?:calling\s+(?:itself|themselves)|known\s+as)\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+)
 # bodies named by one capitalised word when they speak ("Police said")
-_BARE_BODIES = wordset("Police Prosecutors Firefighters Coastguard")
+BARE_BODIES = wordset("Police Prosecutors Coastguard")
 # "Analysts at Nordhus": a firm's experts speak for it
 _EXPERTS_AT = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Ll]awyers)"
@@ -385,10 +393,34 @@ class MentionFinder:
         """Every mention, groups first, then capitalised runs, then the gazetteer."""
         for i, para in enumerate(self.paragraphs):
             self._groups(i, para)
+            self._self_named(i, para)
             self._lower_case_bodies(i, para)
             self._runs(i, para)
             self._gazetteer(i, para)
+        for m in self.mentions:
+            # "a spokesman for the foreign ministry said": the body speaks through him
+            if m.kind == "organization" and _SPOKESMAN_FOR.search(
+                self.paragraphs[m.para][max(0, m.start - 40) : m.start]
+            ):
+                m.weight = max(m.weight, 2.0)
         return self.mentions
+
+    def _self_named(self, i: int, para: str) -> None:
+        """ "A group of employees calling itself Parcelon Voices": a named group."""
+        for match in _CALLING_ITSELF.finditer(para):
+            name = match.group("name")
+            self._add(
+                Mention(
+                    i,
+                    match.start("name"),
+                    match.end("name"),
+                    name,
+                    GroupNameKey(name),
+                    "group",
+                    evidence={"group", "self-named"},
+                    weight=2.0,
+                )
+            )
 
     def _claim(self, para: int, start: int, end: int) -> bool:
         span = set(range(start, end))
@@ -665,7 +697,7 @@ class MentionFinder:
         ) or (before_of is not None and before_of.group(1) in _OF_HEADS)
         if (
             len(words) == 1
-            and words[0] in _BARE_BODIES
+            and words[0] in BARE_BODIES
             and _SPEECH_AFTER.match(para[end : end + 120])
         ):  # "Police said …": the police force of the story
             self._add(
