@@ -272,3 +272,23 @@ def test_has_not_said_is_a_statement() -> None:
         "Her coalition partner, the Liberal Centre, has not said whether it will back her."
     )
     assert actors["liberal-centre"].score() >= 2
+
+
+# --- kinds -------------------------------------------------------------------------------
+
+
+def test_company_suffixes_and_which_make_organisations() -> None:
+    actors = actors_of(
+        "An analyst at Harbour Securities, Mia Sol, wrote that the deal was fair.",
+        "Blue Heron, which flies to six cities, said fares would rise.",
+    )
+    assert actors["harbour-securities"].kind == "organization"
+    assert actors["blue-heron"].kind == "organization"
+    assert actors["mia-sol"].kind == "person"
+
+
+def test_a_fellow_at_an_institute_is_a_person() -> None:
+    actors = actors_of(
+        '"The curbs will not work," said Henry Lo, a senior fellow at the Marlow Institute.'
+    )
+    assert actors["henry-lo"].kind == "person"

@@ -68,7 +68,7 @@ _MORE_ROLES = wordset(
     """
     moderator author founder co-founder economist analyst anchor host presenter researcher
     lawyer activist organiser organizer campaigner candidate trustee chairperson strategist
-    editor correspondent scientist engineer pilot surgeon doctor nurse teacher
+    editor correspondent scientist engineer pilot surgeon doctor nurse teacher fellow
     """
 )
 TITLE_WORDS = lx.TITLE_WORDS | _MORE_ROLES
@@ -272,7 +272,11 @@ _OF_HEADS = wordset(
 
 # Organisation heads beyond the lexicon's: "Calder University", "the Harbour Trust".
 ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
-    "University College Trust Society Board Senate Foundation Centre Center List Bloc"
+    """
+    University College Trust Society Board Senate Foundation Centre Center List Bloc
+    Securities Capital Partners Industries Technologies Systems Pharmaceuticals Insurance
+    Investments Ventures Telecom Shipping Mining Resources Logistics Motors Associates
+    """
 )
 _SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
 _CALLING_ITSELF = re.compile(
@@ -796,10 +800,11 @@ class MentionFinder:
         last = name_words[-1]
         if last in lx.NOT_PERSON_HEADS and "role" not in evidence:
             return
-        if not evidence & {"role", "honorific", "given"} and _NAMED_BY_ORG_NOUN.match(
-            para[n_end : n_end + 20]
+        if not evidence & {"role", "honorific", "given"} and (
+            _NAMED_BY_ORG_NOUN.match(para[n_end : n_end + 20])
+            or re.match(r",\s+which\b", para[n_end : n_end + 10])
         ):
-            evidence.add("org-apposition")  # "her Democratic Renewal alliance"
+            evidence.add("org-apposition")  # "her Democratic Renewal alliance", "X, which"
         org_start = n_start
         if not evidence & {"role", "honorific", "given"}:
             opposition = re.search(
@@ -1031,6 +1036,10 @@ class MentionFinder:
             return None, None
         if re.search(r"\b(?:" + lx.SPEECH_VERBS + r")\b", phrase):
             return None, None
+        role_at = re.match(r"(.*?)\b(?:at|of|for|with)\b", phrase)
+        if role_at and any(w in ROLE_NOUNS for w in re.findall(r"[\w'’-]+", role_at.group(1))):
+            # "a senior fellow at the Lowy Institute": a person's role at an organisation
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase), "person"
         if any(w in _ORG_NOUNS for w in words[-3:]):
             return phrase, "organization"
         if any(w in ROLE_NOUNS for w in words):
