@@ -292,3 +292,20 @@ def test_a_fellow_at_an_institute_is_a_person() -> None:
         '"The curbs will not work," said Henry Lo, a senior fellow at the Marlow Institute.'
     )
     assert actors["henry-lo"].kind == "person"
+
+
+def test_apposition_head_noun_before_a_participle() -> None:
+    actors = actors_of(
+        "The city sold the buses to Trivela Transport, a private group based in Lanvik.",
+        "Trivela Transport said fares would not rise.",
+    )
+    assert actors["trivela-transport"].kind == "organization"
+
+
+def test_role_phrase_with_a_preposition_before_the_name() -> None:
+    actors = actors_of(
+        "The minister for local government, Sara Lind, declined to comment.",
+        "Opposition councillor Mikael Dunn argued that the council had ignored a petition.",
+    )
+    assert actors["sara-lind"].role == "minister for local government"
+    assert actors["mikael-dunn"].role == "Opposition councillor"

@@ -125,6 +125,12 @@ class ActorExtractor:
         persons: dict[str, Actor] = {}
         singles: list[Mention] = []
         famous = lx.FAMOUS if self.use_famous else {}
+        # a name the article shows elsewhere to be an organisation's ("Trivela Transport,
+        # a private group") is that organisation wherever it is written
+        org_names = {m.key.name for m in self.mentions if isinstance(m.key, OrgKey)}
+        for m in self.mentions:
+            if m.kind == "person" and len(m.text.split()) > 1 and normalise(m.text) in org_names:
+                m.kind, m.key = "organization", OrgKey(normalise(m.text))
         for m in sorted(self.mentions, key=lambda m: (m.para, m.start)):
             if m.kind != "person":
                 continue

@@ -69,6 +69,7 @@ _MORE_ROLES = wordset(
     moderator author founder co-founder economist analyst anchor host presenter researcher
     lawyer activist organiser organizer campaigner candidate trustee chairperson strategist
     editor correspondent scientist engineer pilot surgeon doctor nurse teacher fellow
+    councillor councilor councilman councilwoman alderman
     """
 )
 TITLE_WORDS = lx.TITLE_WORDS | _MORE_ROLES
@@ -81,6 +82,7 @@ _ORG_NOUNS = wordset(
     producer giant maker bank broadcaster network party alliance bloc coalition court council
     authority association federation corporation conglomerate carrier airline manufacturer
     utility insurer lender exchange watchdog consortium charity institute university
+    consultancy nonprofit think-tank brokerage publisher chain fund
     """
 )
 LOCATIVE = re.compile(
@@ -960,11 +962,14 @@ class MentionFinder:
         gap = para[toks[k].end : name_start] if k >= 0 else ""
         if k >= 0 and re.fullmatch(r",\s+", gap):
             # appositive before: "the Kremlin's chief spokesman, Dmitry Peskov"
-            if toks[k].text.lower() not in ROLE_NOUNS and toks[k].text.lower() not in {
+            last_is_role = toks[k].text.lower() in ROLE_NOUNS or toks[k].text.lower() in {
                 "secretary-general",
                 "commander-in-chief",
-            }:
-                return None
+            }
+            if not last_is_role:
+                # "the minister for local government, Sara Lind": a role noun, then "for"/
+                # "of" and its domain, the whole phrase opened by a determiner
+                return MentionFinder._role_phrase_before(para, toks, k)
             collected = [k]
             j = k - 1
             while j >= 0 and len(collected) < 7:
@@ -1022,6 +1027,28 @@ class MentionFinder:
         return role
 
     @staticmethod
+    def _role_phrase_before(para: str, toks: list[Token], k: int) -> str | None:
+        """ "the minister for local government, " ending at token ``k``: the role phrase."""
+        j, words = k, []
+        while j >= 0 and len(words) < 6:
+            if j < k and not re.fullmatch(r"\s+", para[toks[j].end : toks[j + 1].start]):
+                return None
+            low = toks[j].text.lower()
+            if low in {"the", "a", "an", "his", "her", "their", "its", "our"}:
+                break
+            words.append(j)
+            j -= 1
+        else:
+            return None
+        if j < 0 or len(words) < 3:
+            return None
+        words.reverse()
+        texts = [toks[w].text.lower() for w in words]
+        if texts[0] not in ROLE_NOUNS or not ({"for", "of"} & set(texts[1:2])):
+            return None
+        return para[toks[words[0]].start : toks[words[-1]].end]
+
+    @staticmethod
     def _apposition_after(para: str, end: int) -> tuple[str | None, str | None]:
         """``X, the Kremlin's spokesman,`` -> (role, "person"); ``X, the energy company,``."""
         match = re.match(
@@ -1036,6 +1063,13 @@ class MentionFinder:
             return None, None
         if re.search(r"\b(?:" + lx.SPEECH_VERBS + r")\b", phrase):
             return None, None
+        head = re.split(
+            r"\s+(?:in|at|of|for|with|from|based|owned|run|founded|headquartered|that|which|"
+            r"whose|listed)\b",
+            phrase,
+        )[0].split()
+        if head and head[-1].lower() in _ORG_NOUNS:
+            return phrase, "organization"  # "a private group based in Lanvik"
         role_at = re.match(r"(.*?)\b(?:at|of|for|with)\b", phrase)
         if role_at and any(w in ROLE_NOUNS for w in re.findall(r"[\w'’-]+", role_at.group(1))):
             # "a senior fellow at the Lowy Institute": a person's role at an organisation
