@@ -309,3 +309,12 @@ def test_role_phrase_with_a_preposition_before_the_name() -> None:
     )
     assert actors["sara-lind"].role == "minister for local government"
     assert actors["mikael-dunn"].role == "Opposition councillor"
+
+
+def test_role_apposition_without_determiner_after_a_quote() -> None:
+    actors = actors_of(
+        '"People deserve to know," said Dina Marsh, head of the Heart Patients Network, a '
+        "charity. The network is calling for an inquiry."
+    )
+    assert actors["dina-marsh"].role == "head of the Heart Patients Network"
+    assert actors["heart-patients-network"].kind == "organization"

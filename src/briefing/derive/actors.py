@@ -824,7 +824,7 @@ _DEFINITE_ORG = re.compile(
     r"\b[Tt]he\s+(?:(?P<mod>[a-z][a-z-]+)\s+)?"
     r"(?P<noun>union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
     r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
-    r"university|department|firm|bank|charity|bloc|alliance)\b(?!\s+(?:of|for)\b)(?!-)"
+    r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation)\b(?!\s+(?:of|for)\b)(?!-)"
 )
 
 

@@ -278,6 +278,7 @@ ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
     University College Trust Society Board Senate Foundation Centre Center List Bloc
     Securities Capital Partners Industries Technologies Systems Pharmaceuticals Insurance
     Investments Ventures Telecom Shipping Mining Resources Logistics Motors Associates
+    Network
     """
 )
 _SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
@@ -288,6 +289,8 @@ _CALLING_ITSELF = re.compile(
 )
 # bodies named by one capitalised word when they speak ("Police said")
 BARE_BODIES = wordset("Police Prosecutors Coastguard")
+# a role that opens an apposition without a determiner: ", head of the X Network,"
+_ROLE_START = "head|chief|director|chairman|chairwoman|chair|president|founder|leader|member"
 # "Analysts at Nordhus": a firm's experts speak for it
 _EXPERTS_AT = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Ll]awyers)"
@@ -1052,7 +1055,8 @@ class MentionFinder:
     def _apposition_after(para: str, end: int) -> tuple[str | None, str | None]:
         """``X, the Kremlin's spokesman,`` -> (role, "person"); ``X, the energy company,``."""
         match = re.match(
-            r",\s+((?:the|a|an|[A-Z][\w.'’-]*(?:'s|’s)?)\s+[^,;.()\"“”]{2,90}?)\s*(?:,|\.|;|$)",
+            r",\s+((?:the|a|an|[A-Z][\w.'’-]*(?:'s|’s)?|(?:" + _ROLE_START + r")\s+(?:of|at|for))"
+            r"\s+[^,;.()\"“”]{2,90}?)\s*(?:,|\.|;|$)",
             para[end:],
         )
         if not match:
