@@ -318,3 +318,24 @@ def test_role_apposition_without_determiner_after_a_quote() -> None:
     )
     assert actors["dina-marsh"].role == "head of the Heart Patients Network"
     assert actors["heart-patients-network"].kind == "organization"
+
+
+def test_parties_and_confederations() -> None:
+    actors = actors_of(
+        "The centre-right People's Party accused the Greens of ideology.",
+        "The Belmoran Trade Union Confederation said the plan was dead.",
+        "The opposition Christian Democrats demanded a vote. Their leader, Paula Meyer, wrote "
+        "on X that the government had failed.",
+    )
+    assert any(a.name == "People's Party" and a.kind == "organization" for a in actors.values())
+    assert any(a.name == "Belmoran Trade Union Confederation" for a in actors.values())
+    assert actors["christian-democrats"].kind == "organization"
+    assert actors["paula-meyer"].affiliation == "Christian Democrats"
+
+
+def test_its_leader_belongs_to_the_subject_of_the_sentence_before() -> None:
+    actors = actors_of(
+        "The People's Party accused the Greens of ideology. Its leader, Hugo Brandt, said the "
+        "reform was needed."
+    )
+    assert actors["hugo-brandt"].affiliation == "People's Party"

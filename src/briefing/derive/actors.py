@@ -324,7 +324,21 @@ class ActorExtractor:
                     if (o.para, o.start) < (m.para, m.start)
                 ]
                 if owners:
-                    owner = max(owners, key=lambda t: (t[0], t[1]))[2]
+                    # "its" points at the subject of the sentence before: "The People's
+                    # Party accused the Greens … Its leader" is the party's, not the Greens'
+                    para_text = self.paragraphs[m.para]
+                    cut = [x.end() for x in re.finditer(r"[.!?][\"”’]?\s+", para_text[: m.start])]
+                    sentence_start = cut[-2] if len(cut) >= 2 else 0
+                    in_sentence = [
+                        t
+                        for t in owners
+                        if t[0] == m.para and sentence_start <= t[1] < (cut[-1] if cut else m.start)
+                    ]
+                    owner = (
+                        min(in_sentence, key=lambda t: t[1])[2]
+                        if in_sentence
+                        else max(owners, key=lambda t: (t[0], t[1]))[2]
+                    )
                     actor.affiliation = owner.name
                     # an organisation whose own people are named in the story is in it
                     owner.mentions[0].weight += 1.0

@@ -278,7 +278,7 @@ ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
     University College Trust Society Board Senate Foundation Centre Center List Bloc
     Securities Capital Partners Industries Technologies Systems Pharmaceuticals Insurance
     Investments Ventures Telecom Shipping Mining Resources Logistics Motors Associates
-    Network
+    Network Confederation Chamber Guild League Club Cooperative Co-operative
     """
 )
 _SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
@@ -304,7 +304,7 @@ _PARTY_PLURALS = wordset(
 
 # The last word of a plural possessive inside an organisation's name: "Teachers'" in
 # "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
-_PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|(?:men|Children|People)['’]s)")
+_PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|men['’]s)|(?:Children|People)['’]s")
 
 # A name followed by one of these lower-case nouns is an organisation's name.
 _NAMED_BY_ORG_NOUN = re.compile(
@@ -811,13 +811,14 @@ class MentionFinder:
         ):
             evidence.add("org-apposition")  # "her Democratic Renewal alliance", "X, which"
         org_start = n_start
-        if not evidence & {"role", "honorific", "given"}:
+        party = name_words[-1] in _PARTY_PLURALS  # "Christian Democrats" despite "Christian"
+        if not evidence & {"role", "honorific"} and (party or "given" not in evidence):
             opposition = re.search(
                 r"(?:\b[Tt]he\s+)?\bopposition\s+$", para[max(0, n_start - 20) : n_start]
             )
             if opposition:  # "the opposition Social Democrats": the phrase is an alias
                 org_start = n_start - (min(n_start, 20) - opposition.start())
-            if opposition or name_words[-1] in _PARTY_PLURALS:
+            if opposition or party:
                 evidence.add("org-apposition")  # "the Greens"
         if len(name_words) == 1 and _country_of_word(name_words[0]) == "?":
             after = re.match(r"\s+([a-z][\w-]*)", para[n_end:])
