@@ -339,3 +339,30 @@ def test_its_leader_belongs_to_the_subject_of_the_sentence_before() -> None:
         "reform was needed."
     )
     assert actors["hugo-brandt"].affiliation == "People's Party"
+
+
+def quotes_of(*paragraphs: str):  # type: ignore[no-untyped-def]
+    from briefing.derive.doc import Doc
+    from briefing.derive.quotes import QuoteExtractor
+
+    actors = ActorExtractor(list(paragraphs)).run()
+    return QuoteExtractor(Doc.build(list(paragraphs), actors)).run()
+
+
+def test_a_statement_quoted_at_length_is_the_organisations() -> None:
+    quotes = quotes_of(
+        "The Norland Nurses' Federation announced the strike in a statement read by its "
+        "secretary, Ann Voss. It read in part:",
+        '"We did not choose this. We were refused a hearing.',
+        '"We will not staff wards that are unsafe."',
+    )
+    assert {q.speaker for q in quotes} == {"norland-nurses-federation"}
+    assert any("unsafe" in q.text for q in quotes)
+
+
+def test_an_indefinite_appositive_does_not_take_the_quote() -> None:
+    quotes = quotes_of(
+        "Former minister Albert Seyr, a Green Union elder who has criticised the plan, told "
+        'the Herald it was "careful and slightly too comfortable."'
+    )
+    assert [q.speaker for q in quotes] == ["albert-seyr"]
