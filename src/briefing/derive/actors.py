@@ -167,22 +167,23 @@ class ActorExtractor:
             if m.role and not target.role:
                 target.role = m.role
         # a name seen once without evidence but spoken later as a surname: a person
+        spoken_words = {o.text for o in leftovers if "speech" in o.evidence}
         for m in leftovers:
             words = m.text.split()
             if len(words) >= 2 and words[-1] not in lx.NOT_PERSON_HEADS:
-                spoken = any(o.text == words[-1] and "speech" in o.evidence for o in leftovers)
+                spoken = words[-1] in spoken_words
                 if spoken:
                     target = persons.setdefault(m.text, Actor(slugify(m.text), m.text, "person"))
                     target.mentions.append(m)
+        by_word: dict[str, list[Mention]] = {}
+        for m in leftovers:
+            if len(m.text.split()) == 1:
+                by_word.setdefault(m.text, []).append(m)
         for actor in persons.values():
-            extra = [
-                m
-                for m in leftovers
-                if len(m.text.split()) == 1
-                and m.text == actor.name.split()[-1]
-                and m not in actor.mentions
-            ]
-            actor.mentions.extend(extra)
+            own = {id(m) for m in actor.mentions}
+            actor.mentions.extend(
+                m for m in by_word.get(actor.name.split()[-1], []) if id(m) not in own
+            )
         # a single word before a business title and a name is a company ("Skyline founder
         # Lars Berg", "Nordvik chief executive Ola Lunde")
         for m in leftovers:
@@ -542,6 +543,8 @@ class ActorExtractor:
         with_roles = [a for a in persons.values() if a.role]
         if not with_roles:
             return
+        drops: dict[int, list[tuple[int, int]]] = {}
+        added: set[int] = set()
         for i, para in enumerate(self.paragraphs):
             for match in _DEFINITE_ROLE.finditer(para):
                 noun = match.group("noun").lower().replace(" ", "-")
@@ -604,35 +607,36 @@ class ActorExtractor:
                 target = max(cands, key=last_seen)
                 if last_seen(target) == (-1, -1) and len(cands) > 1:
                     continue
-                start, end = match.start(), match.end()
+                start = match.start()
                 # the body after "of" stays a mention of its own ("… of Calder University")
-                span = set(range(start, match.start("of") if match.group("of") else end))
-                self.mentions = [
-                    m
-                    for m in self.mentions
-                    if not (
-                        m.para == i and span & set(range(m.start, m.end)) and m.kind != "person"
-                    )
-                ]
-                for actor in self.actors.values():
-                    actor.mentions = [
-                        m
-                        for m in actor.mentions
-                        if not (m.para == i and span & set(range(m.start, m.end)))
-                    ]
+                end = match.start("of") if match.group("of") else match.end()
+                drops.setdefault(i, []).append((start, end))
                 mention = Mention(
                     i,
                     start,
-                    max(span) + 1,
+                    end,
                     match.group(0),
                     NameKey(target.name),
                     "person",
                     evidence={"definite"},
                 )
+                added.add(id(mention))
                 target.mentions.append(mention)
                 self.mentions.append(mention)
                 if match.group(0) not in target.aliases:
                     target.aliases.append(match.group(0))
+        # what the definite mentions cover is not another actor's mention; removed once at
+        # the end (per match it made derive quadratic in the article's length)
+
+        def covered(m: Mention) -> bool:
+            return id(m) not in added and any(
+                s < m.end and m.start < e for s, e in drops.get(m.para, ())
+            )
+
+        if drops:
+            self.mentions = [m for m in self.mentions if m.kind == "person" or not covered(m)]
+            for actor in self.actors.values():
+                actor.mentions = [m for m in actor.mentions if not covered(m)]
 
     def _fold_groups(self) -> None:
         """Give every anonymous/collective group mention its display name:
