@@ -366,3 +366,15 @@ def test_an_indefinite_appositive_does_not_take_the_quote() -> None:
         'the Herald it was "careful and slightly too comfortable."'
     )
     assert [q.speaker for q in quotes] == ["albert-seyr"]
+
+
+def test_a_persons_own_party_and_union_in_a_role() -> None:
+    actors = actors_of(
+        "Marta Oyel, whose centre-right Verrin First party governs the region, said no.",
+        "Student union president Jamal Reed called the raid a betrayal. The union has called "
+        "a march for Friday.",
+    )
+    assert actors["verrin-first"].kind == "organization"
+    assert actors["verrin-first"].score() >= 2
+    union = next(a for a in actors.values() if a.name.lower() == "student union")
+    assert len(union.mentions) == 2

@@ -531,8 +531,11 @@ class MentionFinder:
                 word = re.sub(r"['’]s$", "", owner.strip())
                 if word in lx.NOT_NAMES or word.lower() in TITLE_WORDS:
                     owner = None
-            if not owner and not match.group("the"):
-                continue
+            in_role = re.match(
+                r"\s+(?:president|leader|chair|head|secretary)\s+[A-Z]", para[match.end() :]
+            )
+            if not owner and not match.group("the") and not in_role:
+                continue  # "a district court", but "Student union president Jamal Reed"
             start = match.start("owner") if owner else match.start("body")
             end = match.end()  # with "of Verrin" when written
             text = para[start:end]
@@ -719,6 +722,29 @@ class MentionFinder:
                     "organization",
                     evidence={"org-head", "speech"},
                     weight=2.0,
+                    sentence_start=_is_sentence_start(para, start),
+                )
+            )
+            return
+        if (
+            _NAMED_BY_ORG_NOUN.match(para[end : end + 20])
+            and words[0] not in lx.GIVEN_NAMES
+            and not any(w in HONORIFICS or w.lower() in lx.TITLE_WORDS for w in words[:1])
+            and words[0] not in lx.NOT_NAMES
+        ):
+            # "the centre-right Verrin First party": a party or company named before its
+            # noun; someone's own ("whose … party") is an actor of the story
+            own = re.search(r"\b(?:whose|his|her|their)\s+(?:[\w-]+\s+)?$", para[:start])
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    text,
+                    OrgKey(normalise(text)),
+                    "organization",
+                    evidence={"org-apposition"},
+                    weight=2.0 if own else 1.0,
                     sentence_start=_is_sentence_start(para, start),
                 )
             )
@@ -1170,7 +1196,7 @@ _LOWER_BODY = re.compile(
     r"(?:(?P<the>\b[Tt]he\s+)?(?P<owner>[A-Z][a-z]{2,}(?:['’]s)?\s+)?)"
     r"(?P<body>(?:" + _PORTFOLIO + r")\s+ministry|"
     r"(?:constitutional|supreme|high|appeals|administrative)\s+court|"
-    r"student\s+union|board\s+of\s+(?:trustees|directors|governors|regents)|"
+    r"[Ss]tudent\s+union|board\s+of\s+(?:trustees|directors|governors|regents)|"
     r"(?:inquiry|review|investigation)\s+board|district\s+attorney['’]s\s+office|"
     r"police\s+department|regional\s+government|faculty\s+senate|city\s+council)\b"
     r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
