@@ -378,3 +378,12 @@ def test_a_persons_own_party_and_union_in_a_role() -> None:
     assert actors["verrin-first"].score() >= 2
     union = next(a for a in actors.values() if a.name.lower() == "student union")
     assert len(union.mentions) == 2
+
+
+def test_an_organisation_the_writer_describes_is_kept() -> None:
+    actors = actors_of(
+        "The minister said the contract gave Nordgas, the state-controlled energy company, "
+        "long-term certainty."
+    )
+    assert actors["nordgas"].kind == "organization"
+    assert actors["nordgas"].score() >= 2

@@ -819,6 +819,7 @@ class MentionFinder:
             role = role or after_role
         if after_kind == "organization":
             evidence.add("org-apposition")
+            evidence.add("described")  # "Equinor, the state-controlled energy company,"
         if _SPEECH_AFTER.match(para[n_end : n_end + 120]) or _SPEECH_BEFORE.search(
             para[max(0, n_start - 40) : n_start]
         ):
@@ -855,8 +856,11 @@ class MentionFinder:
             and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
         ):
             # an organisation that speaks, or whose analysts do, is an actor of the story
-            speaks = _SPEECH_AFTER.match(para[n_end : n_end + 120]) is not None or (
-                _EXPERTS_AT.search(para[max(0, n_start - 30) : n_start]) is not None
+            # … or that the writer stops to describe ("Equinor, the state energy company,")
+            speaks = (
+                _SPEECH_AFTER.match(para[n_end : n_end + 120]) is not None
+                or _EXPERTS_AT.search(para[max(0, n_start - 30) : n_start]) is not None
+                or "described" in evidence
             )
             self._add(
                 Mention(
