@@ -387,3 +387,17 @@ def test_an_organisation_the_writer_describes_is_kept() -> None:
     )
     assert actors["nordgas"].kind == "organization"
     assert actors["nordgas"].score() >= 2
+
+
+def test_a_company_and_its_later_short_and_generic_names() -> None:
+    actors = actors_of(
+        "Skyway Air cancelled 400 flights on Tuesday as pilots went on strike.",
+        "Lund, 54, has led Skyway since 2031. According to Lars Ek, an economist at Fjord "
+        "Capital, each strike day costs the airline about 6 million crowns.",
+        "Economists at Nordbank warned that the carrier could post a loss.",
+    )
+    skyway = actors["skyway-air"]
+    assert skyway.kind == "organization"
+    texts = {m.text for m in skyway.mentions}
+    assert {"Skyway", "the airline", "the carrier"} <= texts
+    assert actors["nordbank"].kind == "organization"

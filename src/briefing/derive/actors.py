@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from briefing.derive import lexicon as lx
 from briefing.derive.mentions import (
     BARE_BODIES,
+    EXPERTS_AT,
     GROUP_CLASS,
     HONORIFICS,
     LOCATIVE,
@@ -185,14 +186,16 @@ class ActorExtractor:
                 m for m in by_word.get(actor.name.split()[-1], []) if id(m) not in own
             )
         # a single word before a business title and a name is a company ("Skyline founder
-        # Lars Berg", "Nordvik chief executive Ola Lunde")
+        # Lars Berg", "Nordvik chief executive Ola Lunde"), and so is a firm whose experts
+        # speak ("Economists at Nordbank warned")
         for m in leftovers:
             after = self.paragraphs[m.para][m.end : m.end + 60]
+            before = self.paragraphs[m.para][max(0, m.start - 30) : m.start]
             if (
                 len(m.text.split()) == 1
                 and m.text not in lx.NOT_NAMES
                 and m.text.lower() not in lx.TITLE_WORDS
-                and _BUSINESS_TITLE.match(after)
+                and (_BUSINESS_TITLE.match(after) or EXPERTS_AT.search(before))
                 and not any(m in a.mentions for a in persons.values())
             ):
                 m.kind, m.key, m.evidence = "organization", OrgKey(m.text), {"org-apposition"}
@@ -426,9 +429,14 @@ class ActorExtractor:
                     k = bisect_left(seen, (para_i, pos))
                     return seen[k - 1] if k else (-1, -1)
 
-                # an exact head ("the agency" -> "… Agency") beats a looser fit
+                # an exact head ("the agency" -> "… Agency") beats a looser fit; "the company"
+                # is the story's main business (the most named), not the last one named
                 exact = [a for a in cands if a.name.split()[-1].lower() == noun]
-                target = max(exact or cands, key=last_seen)
+                if exact or noun not in _BUSINESS_NOUNS:
+                    target = max(exact or cands, key=last_seen)
+                else:
+                    seen = [a for a in cands if last_seen(a) != (-1, -1)]
+                    target = max(seen or cands, key=lambda a: (len(named_at[a.id]), last_seen(a)))
                 if last_seen(target) == (-1, -1):
                     continue
                 text = para[start:end]
@@ -493,13 +501,20 @@ class ActorExtractor:
         """A capitalised run with no evidence of its own ("Norsk Kabel's board") that is
         the name or alias of an organisation found elsewhere is another mention of it."""
         forms: dict[str, Actor] = {}
+        short: dict[str, list[Actor]] = {}
         for actor in self.actors.values():
             if actor.kind in {"organization", "group"}:
                 for form in (actor.name, *actor.aliases):
                     forms.setdefault(form, actor)
+                words = actor.name.split()
+                if len(words) > 1 and all(w in ORG_HEAD_WORDS for w in words[1:]):
+                    short.setdefault(words[0], []).append(actor)  # "Skyway" of "Skyway Air"
+        for word, actors in short.items():
+            if len(actors) == 1:
+                forms.setdefault(word, actors[0])
         taken = {id(m) for a in self.actors.values() for m in a.mentions}
         for m in leftovers:
-            target = forms.get(m.text)
+            target = forms.get(re.sub(r"['’]s$", "", m.text))
             if target is not None and id(m) not in taken:
                 m.kind, m.key = target.kind, OrgKey(m.text)
                 target.mentions.append(m)
@@ -831,6 +846,7 @@ _BUSINESS_TITLE = re.compile(
     r"chairman|chairwoman|owner|boss|spokes(?:man|woman|person))\s+[A-Z]"
 )
 _BUSINESS_NOUNS = frozenset(["company", "firm", "airline", "carrier", "group", "bank", "lender"])
+# "airline"/"bank" need a name that says so; "company"/"firm"/"group" fit any business
 _PUBLIC_HEADS = lx.wordset(
     """ministry agency council commission court union federation association party institute
     university department board police government office authority parliament senate
@@ -856,6 +872,10 @@ def _org_noun_fits(actor: Actor, noun: str, mod: str) -> bool:
         return True
     if "of" in words and noun == words[words.index("of") - 1]:
         return True  # "the board" -> "board of trustees", "the government" -> "… of Verrin"
+    if noun in {"airline", "carrier"}:
+        return head in {"air", "airlines", "airways"}
+    if noun in {"bank", "lender"}:
+        return head == "bank" or actor.name.lower().endswith("bank")
     if noun in _BUSINESS_NOUNS:
         return head not in _PUBLIC_HEADS and not actor.known and actor.id not in lx.BY_ID
     if noun == "union":

@@ -279,6 +279,7 @@ ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
     Securities Capital Partners Industries Technologies Systems Pharmaceuticals Insurance
     Investments Ventures Telecom Shipping Mining Resources Logistics Motors Associates
     Network Confederation Chamber Guild League Club Cooperative Co-operative
+    Air Rail Pharma Media Foods Steel Petroleum Chemicals Electric
     """
 )
 _SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
@@ -292,7 +293,7 @@ BARE_BODIES = wordset("Police Prosecutors Coastguard")
 # a role that opens an apposition without a determiner: ", head of the X Network,"
 _ROLE_START = "head|chief|director|chairman|chairwoman|chair|president|founder|leader|member"
 # "Analysts at Nordhus": a firm's experts speak for it
-_EXPERTS_AT = re.compile(
+EXPERTS_AT = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Ll]awyers)"
     r"\s+(?:at|from|with)\s+$"
 )
@@ -859,7 +860,7 @@ class MentionFinder:
             # … or that the writer stops to describe ("Equinor, the state energy company,")
             speaks = (
                 _SPEECH_AFTER.match(para[n_end : n_end + 120]) is not None
-                or _EXPERTS_AT.search(para[max(0, n_start - 30) : n_start]) is not None
+                or EXPERTS_AT.search(para[max(0, n_start - 30) : n_start]) is not None
                 or "described" in evidence
             )
             self._add(
