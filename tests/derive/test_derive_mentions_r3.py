@@ -401,3 +401,18 @@ def test_a_company_and_its_later_short_and_generic_names() -> None:
     texts = {m.text for m in skyway.mentions}
     assert {"Skyway", "the airline", "the carrier"} <= texts
     assert actors["nordbank"].kind == "organization"
+
+
+def test_local_government_names_and_roles() -> None:
+    actors = actors_of(
+        "The Harlan County Board of Supervisors voted to approve the mine, handing a victory "
+        "to Cordell Minerals. Cordell Minerals said in a statement that it was pleased.",
+        "Supervisor Dan Okafor said the mine would bring jobs. The Tewa Valley Tribe said it "
+        "would sue.",
+        "Dr. Maria Chen, a hydrologist at Westmont State University, said the models were wrong.",
+    )
+    assert actors["harlan-county-board-of-supervisors"].kind == "organization"
+    assert actors["cordell-minerals"].kind == "organization"
+    assert actors["dan-okafor"].role == "Supervisor"
+    assert actors["tewa-valley-tribe"].kind == "organization"
+    assert actors["maria-chen"].role == "hydrologist at Westmont State University"

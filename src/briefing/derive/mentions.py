@@ -69,7 +69,8 @@ _MORE_ROLES = wordset(
     moderator author founder co-founder economist analyst anchor host presenter researcher
     lawyer activist organiser organizer campaigner candidate trustee chairperson strategist
     editor correspondent scientist engineer pilot surgeon doctor nurse teacher fellow
-    councillor councilor councilman councilwoman alderman
+    councillor councilor councilman councilwoman alderman supervisor sheriff superintendent
+    provost dean rector warden coroner selectman assemblyman assemblywoman delegate
     """
 )
 TITLE_WORDS = lx.TITLE_WORDS | _MORE_ROLES
@@ -279,7 +280,10 @@ ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
     Securities Capital Partners Industries Technologies Systems Pharmaceuticals Insurance
     Investments Ventures Telecom Shipping Mining Resources Logistics Motors Associates
     Network Confederation Chamber Guild League Club Cooperative Co-operative
-    Air Rail Pharma Media Foods Steel Petroleum Chemicals Electric
+    Air Rail Pharma Media Foods Steel Petroleum Chemicals Electric Minerals Metals
+    Enterprises Products Solutions Labs Materials Devices Robotics Software Automotive
+    Aerospace Biotech Therapeutics Studios Entertainment Hotels Resorts Properties Realty
+    Construction Engineering Electronics Tribe Tribes
     """
 )
 _SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
@@ -306,6 +310,10 @@ _PARTY_PLURALS = wordset(
 # The last word of a plural possessive inside an organisation's name: "Teachers'" in
 # "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
 _PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|men['’]s)|(?:Children|People)['’]s")
+
+# Heads that also name an organisation with "of" after them ("Harlan County Board of
+# Supervisors"), when the run does not start with them.
+_MORE_OF_HEADS = wordset("Board Chamber Society College University Trust")
 
 # A name followed by one of these lower-case nouns is an organisation's name.
 _NAMED_BY_ORG_NOUN = re.compile(
@@ -707,7 +715,7 @@ class MentionFinder:
         before_of = re.search(r"([A-Z][\w'’-]*)\s+(?:of|for)\s", text)
         of_org = (
             words[lead] in _OF_HEADS and (len(words) - lead >= 3 or before_of is not None)
-        ) or (before_of is not None and before_of.group(1) in _OF_HEADS)
+        ) or (before_of is not None and before_of.group(1) in _OF_HEADS | _MORE_OF_HEADS)
         if (
             len(words) == 1
             and words[0] in BARE_BODIES
@@ -1107,7 +1115,10 @@ class MentionFinder:
         if head and head[-1].lower() in _ORG_NOUNS:
             return phrase, "organization"  # "a private group based in Lanvik"
         role_at = re.match(r"(.*?)\b(?:at|of|for|with)\b", phrase)
-        if role_at and any(w in ROLE_NOUNS for w in re.findall(r"[\w'’-]+", role_at.group(1))):
+        if role_at and any(
+            w in ROLE_NOUNS or re.fullmatch(r"[a-z]{4,}(?:ist|ian)", w)  # "a hydrologist at"
+            for w in re.findall(r"[\w'’-]+", role_at.group(1))
+        ):
             # "a senior fellow at the Lowy Institute": a person's role at an organisation
             return re.sub(r"^(?:the|a|an)\s+", "", phrase), "person"
         if any(w in _ORG_NOUNS for w in words[-3:]):
