@@ -416,3 +416,11 @@ def test_local_government_names_and_roles() -> None:
     assert actors["dan-okafor"].role == "Supervisor"
     assert actors["tewa-valley-tribe"].kind == "organization"
     assert actors["maria-chen"].role == "hydrologist at Westmont State University"
+
+
+def test_a_role_apposition_ending_in_a_relative_clause() -> None:
+    actors = actors_of(
+        "Dr. Maria Chen, a hydrologist at Westmont State University who reviewed the mine's "
+        "plans for the tribe, said the models were wrong."
+    )
+    assert actors["maria-chen"].role == "hydrologist at Westmont State University"

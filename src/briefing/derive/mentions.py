@@ -1101,7 +1101,7 @@ class MentionFinder:
         )
         if not match:
             return None, None
-        phrase = match.group(1)
+        phrase = re.split(r"\s+(?:who|whose)\s+", match.group(1))[0]  # ", a hydrologist at X who …"
         words = re.findall(r"[\w'’-]+", phrase.lower())
         if len(words) > 12 or (words and words[0] in {"who", "which", "that", "said"}):
             return None, None
