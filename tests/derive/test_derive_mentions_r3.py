@@ -424,3 +424,8 @@ def test_a_role_apposition_ending_in_a_relative_clause() -> None:
         "plans for the tribe, said the models were wrong."
     )
     assert actors["maria-chen"].role == "hydrologist at Westmont State University"
+
+
+def test_a_company_with_a_president_is_not_a_country() -> None:
+    actors = actors_of("Brightline's president, Ana Cruz, said Brightline would appeal.")
+    assert all(a.kind != "country" for a in actors.values())

@@ -811,7 +811,7 @@ def _demonym_stems(word: str) -> list[str]:
 
 _GOVERNMENT_WORDS = (
     r"(?:government|cabinet|parliament|regulator|(?:[a-z]+\s+)?minist(?:er|ry)|"
-    r"president|prime\s+minister|army|armed\s+forces|military|central\s+bank)"
+    r"prime\s+minister|army|armed\s+forces|military|central\s+bank)"
 )
 _COUNTRY_NAME = r"(?P<c>[A-Z][a-z]{3,})"
 # the marks of a country: "Talmark's government", "Talmark's competition regulator",
