@@ -429,3 +429,23 @@ def test_a_role_apposition_ending_in_a_relative_clause() -> None:
 def test_a_company_with_a_president_is_not_a_country() -> None:
     actors = actors_of("Brightline's president, Ana Cruz, said Brightline would appeal.")
     assert all(a.kind != "country" for a in actors.values())
+
+
+def test_a_role_naming_an_organisation_gives_the_affiliation() -> None:
+    actors = actors_of(
+        "The Caldera Regional Health Board said the offer was final. Board chairman Peter "
+        "Lowry said he was disappointed.",
+        "Skyway Air cancelled flights. The airline's chief executive, Petra Lund, said it "
+        "regretted the disruption.",
+    )
+    assert actors["peter-lowry"].affiliation == "Caldera Regional Health Board"
+    assert actors["petra-lund"].affiliation == "Skyway Air"
+
+
+def test_their_spokeswoman_after_a_semicolon_belongs_to_that_sentence() -> None:
+    actors = actors_of(
+        "The Parents' Council asked for calm. The opposition Social Democrats said the "
+        "government was to blame; their education spokeswoman, Ida Rautio, said she would "
+        "table a motion."
+    )
+    assert actors["ida-rautio"].affiliation == "Social Democrats"

@@ -232,6 +232,7 @@ class ActorExtractor:
         self._possessive_affiliations(persons)
         self._join_repeated_org_names(leftovers)
         self._definite_orgs()
+        self._role_affiliations(persons)
         self._anonymous_followups()
         self._reuse_known_ids()
 
@@ -332,12 +333,19 @@ class ActorExtractor:
                     # Party accused the Greens … Its leader" is the party's, not the Greens'
                     para_text = self.paragraphs[m.para]
                     cut = [x.end() for x in re.finditer(r"[.!?][\"”’]?\s+", para_text[: m.start])]
-                    sentence_start = cut[-2] if len(cut) >= 2 else 0
+                    # … or of the same sentence, before a ";" ("The opposition Social
+                    # Democrats said …; their education spokeswoman, Ida Rautio, said")
+                    this_start = cut[-1] if cut else 0
                     in_sentence = [
-                        t
-                        for t in owners
-                        if t[0] == m.para and sentence_start <= t[1] < (cut[-1] if cut else m.start)
+                        t for t in owners if t[0] == m.para and this_start <= t[1] < m.start
                     ]
+                    if not in_sentence:
+                        sentence_start = cut[-2] if len(cut) >= 2 else 0
+                        in_sentence = [
+                            t
+                            for t in owners
+                            if t[0] == m.para and sentence_start <= t[1] < this_start
+                        ]
                     owner = (
                         min(in_sentence, key=lambda t: t[1])[2]
                         if in_sentence
@@ -346,6 +354,34 @@ class ActorExtractor:
                     actor.affiliation = owner.name
                     # an organisation whose own people are named in the story is in it
                     owner.mentions[0].weight += 1.0
+                    break
+
+    def _role_affiliations(self, persons: dict[str, Actor]) -> None:
+        """ "Board chairman Peter Lowry", "the airline's chief executive, Petra Lund": a
+        role naming an organisation by its noun belongs to the one named last before."""
+        orgs = [a for a in self.actors.values() if a.kind == "organization"]
+        if not orgs:
+            return
+        for actor in persons.values():
+            if actor.affiliation or not actor.role or not actor.mentions:
+                continue
+            first = min((m.para, m.start) for m in actor.mentions)
+            for noun in re.findall(r"[a-z]+", actor.role.lower()):
+                cands = [a for a in orgs if _DEFINITE_ORG.fullmatch(f"the {noun}")]
+                cands = [
+                    a
+                    for a in cands
+                    if _org_noun_fits(a, noun, "")
+                    # "Foreign Ministry" alone says too little: whose ministry?
+                    and not all(w.lower() in _GENERIC_BODY_WORDS for w in a.name.split())
+                ]
+                before = [
+                    (max((m.para, m.start) for m in a.mentions if (m.para, m.start) < first), a)
+                    for a in cands
+                    if any((m.para, m.start) < first for m in a.mentions)
+                ]
+                if before:
+                    actor.affiliation = max(before, key=lambda t: t[0])[1].name
                     break
 
     def _anonymous_followups(self) -> None:
@@ -841,6 +877,7 @@ _NOT_COUNTRIES = lx.wordset(
     """
 )
 
+_GENERIC_BODY_WORDS = frozenset(w.lower() for w in ORG_HEAD_WORDS) | lx.TITLE_WORDS
 _BUSINESS_TITLE = re.compile(
     r"(?:['’]s)?\s+(?:co-?founder|founder|chief\s+executive|chief\s+financial\s+officer|CEO|"
     r"chairman|chairwoman|owner|boss|spokes(?:man|woman|person))\s+[A-Z]"
