@@ -7,18 +7,28 @@ actors, so that every form of a name (``Joe Biden``, ``President Biden``, ``Bide
 this order:
 
 1. people named in full with some evidence (a role, a speech verb, a given name) become
-   actors; surname-only mentions join them (or the built-in list of famous people);
+   actors; surname-only mentions join them (or the built-in list of famous people); a
+   name the article shows elsewhere to be an organisation's is that organisation;
 2. a single capitalised word that speaks and matches nobody is an organisation
-   ("Maersk said");
-3. "the minister", "the head of NATO" join the person whose role has that noun;
-4. anonymous groups get their display name ("officials said" joins the most mentioned
+   ("Maersk said"), and so is one before a business title ("Skyline founder Lars Berg")
+   or after "Analysts at";
+3. countries the gazetteer does not know are found by their marks (a demonym,
+   "X's government", "the government of X", "X Trade Minister Y");
+4. "the minister", "the head of NATO" join the person whose role has that noun (for "the
+   president of X", only someone whose role names X);
+5. anonymous groups get their display name ("officials said" joins the most mentioned
    qualified group of its class, e.g. "U.S. officials");
-5. countries, organisations and groups become one actor per key; a one-word
-   organisation joins the long name it shortens ("the Commission", "Halvard"); "the
-   Defence Ministry" joins the country-qualified ministry named last before it;
-   "Its regional director, X" takes that organisation as X's affiliation; a capitalised
-   run seen elsewhere as an organisation's name is another mention of it;
-6. ids of actors already in the library are reused when a name or alias matches, or
+6. countries, organisations and groups become one actor per key; a one-word
+   organisation joins the long name it shortens ("the Commission", "Halvard", "Police"
+   -> "Calder Police Department"); "the Defence Ministry" joins the country-qualified
+   ministry named last before it; "Its regional director, X" takes as X's affiliation
+   the organisation its sentence (or the one before) is about; a capitalised run seen
+   elsewhere as an organisation's name is another mention of it;
+7. "the union", "the agency", "the company" are later mentions of the organisation they
+   fit (named last; for "the company", the story's most named business), a role naming
+   one ("Board chairman") gives the affiliation, and "The official" / "One of them" are
+   the anonymous source named last;
+8. ids of actors already in the library are reused when a name or alias matches, or
    when a person's full name is a spelling variant of a library name (rapidfuzz).
 
 Who reports the story (the publisher, news agencies) is never an actor of it.

@@ -1,16 +1,29 @@
 """Finding mentions: every place a paragraph names a person, country, organisation or group.
 
 This is the first half of actor extraction (the second, folding mentions into actors, is
-:mod:`briefing.derive.actors`). Three passes run over each paragraph, and the first to
+:mod:`briefing.derive.actors`). Five passes run over each paragraph, and the first to
 claim a span of text keeps it:
 
-1. :meth:`MentionFinder._groups` - anonymous sources and collectives ("one U.S.
-   official", "European allies", "officials in Kyiv");
-2. :meth:`MentionFinder._runs` - runs of capitalised words, classified as a person (with
-   the role written before or after the name), an organisation ("… Ministry",
-   "Ministry of …") or a bare acronym;
-3. :meth:`MentionFinder._gazetteer` - known countries and organisations from
+1. :meth:`MentionFinder._groups` - anonymous sources and collectives: any noun phrase the
+   text says is unnamed ("A senior official at the harbour authority, who asked not to be
+   named,", "Two engineers who worked on …, speaking on condition of anonymity") is one
+   source of its own; "one U.S. official", "European allies", "officials in Kyiv" fold
+   by class;
+2. :meth:`MentionFinder._self_named` - "a group of employees calling itself X";
+3. :meth:`MentionFinder._lower_case_bodies` - institutions written in lower case
+   ("Korvania's energy ministry", "the constitutional court", "the board of trustees");
+4. :meth:`MentionFinder._runs` - runs of capitalised words (joined across a plural
+   possessive, "the Teachers' Federation", and "and" after "the"), classified as a person
+   (with the role written before or after the name), an organisation (a run ending in an
+   organisation word such as "Ministry", "Union", "Securities", "Air"; "Ministry of …";
+   a name before "party"/"company"; a name with an apposition saying what it is, "X, a
+   private group based in Y,"; a party named by its members, "the Social Democrats"), or
+   a bare acronym;
+5. :meth:`MentionFinder._gazetteer` - known countries and organisations from
    :mod:`briefing.derive.lexicon`, by name, alias, demonym or capital.
+
+An organisation that speaks, whose spokesman or analysts speak, or that the writer stops
+to describe weighs more (``Mention.weight``): the draft keeps it even if named once.
 
 Each :class:`Mention` carries a :data:`MentionKey`: a small typed value saying what the
 mention refers to. It is the contract between this module and the fold, so the fold never
