@@ -449,3 +449,16 @@ def test_their_spokeswoman_after_a_semicolon_belongs_to_that_sentence() -> None:
         "table a motion."
     )
     assert actors["ida-rautio"].affiliation == "Social Democrats"
+
+
+def test_organisation_introduced_after_its_description_and_research_firms() -> None:
+    actors = actors_of(
+        "The state pipeline operator, Sardogas, will invest 300 million. Its chief executive, "
+        "Marko Lenz, said work would start in October.",
+        "Analysts at Brova Research said the deal removed a risk. The dinner was hosted by the "
+        "Continental Energy Charter.",
+    )
+    assert actors["sardogas"].kind == "organization"
+    assert actors["marko-lenz"].affiliation == "Sardogas"
+    assert actors["brova-research"].kind == "organization"
+    assert "charter" not in actors

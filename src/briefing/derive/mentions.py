@@ -296,7 +296,8 @@ ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
     Air Rail Pharma Media Foods Steel Petroleum Chemicals Electric Minerals Metals
     Enterprises Products Solutions Labs Materials Devices Robotics Software Automotive
     Aerospace Biotech Therapeutics Studios Entertainment Hotels Resorts Properties Realty
-    Construction Engineering Electronics Tribe Tribes
+    Construction Engineering Electronics Tribe Tribes Charter Forum Platform Research
+    Analytics Consulting Advisory Economics Insights Strategies
     """
 )
 _SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
@@ -304,6 +305,11 @@ _CALLING_ITSELF = re.compile(
     r"\b(?:group|coalition|campaign|network|collective|movement)\b[^.;:]{0,50}?"
     r"\b(?:calling\s+(?:itself|themselves)|known\s+as)\s+"
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:"
+    + "|".join(sorted(_ORG_NOUNS))
+    + r"),\s+$"
 )
 # bodies named by one capitalised word when they speak ("Police said")
 BARE_BODIES = wordset("Police Prosecutors Coastguard")
@@ -873,9 +879,17 @@ class MentionFinder:
             after = re.match(r"\s+([a-z][\w-]*)", para[n_end:])
             if after and after.group(1) in lx.TITLE_WORDS:
                 return  # "former Velmoran president Ana Castellar": a demonym, not a name
-        if "org-apposition" in evidence or (
-            (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
-            and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
+        if (
+            "org-apposition" in evidence
+            or (
+                (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
+                and (
+                    re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
+                    # "the state pipeline operator, Sardogas,": the description comes first
+                    or _DESCRIBED_BEFORE.search(para[max(0, n_start - 60) : n_start])
+                    or EXPERTS_AT.search(para[max(0, n_start - 30) : n_start])
+                )
+            )
         ):
             # an organisation that speaks, or whose analysts do, is an actor of the story
             # … or that the writer stops to describe ("Equinor, the state energy company,")
