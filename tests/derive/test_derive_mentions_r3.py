@@ -462,3 +462,10 @@ def test_organisation_introduced_after_its_description_and_research_firms() -> N
     assert actors["marko-lenz"].affiliation == "Sardogas"
     assert actors["brova-research"].kind == "organization"
     assert "charter" not in actors
+
+
+def test_a_role_with_an_unknown_countrys_demonym_gives_the_affiliation() -> None:
+    actors = actors_of(
+        "Sardova signed the deal. Sardovan Energy Minister Ilir Dako said it was fair.",
+    )
+    assert actors["ilir-dako"].affiliation == "Sardova"

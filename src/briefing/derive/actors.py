@@ -118,6 +118,8 @@ class ActorExtractor:
         if publisher:
             self.reporters.add(_key(publisher))
         self.known = list(known_actors)
+        # forms of countries the gazetteer does not know: "Sardova"/"Sardovan" -> Sardova
+        self.country_forms: dict[str, str] = {}
         self.use_famous = use_famous
         self.mentions: list[Mention] = []
         self.actors: dict[str, Actor] = {}
@@ -279,6 +281,7 @@ class ActorExtractor:
         forms = {name: name for name in found} | {
             dem: name for name, dems in found.items() for dem in dems
         }
+        self.country_forms = forms
         taken: dict[int, list[Mention]] = {}
         for m in self.mentions:
             taken.setdefault(m.para, []).append(m)
@@ -370,10 +373,20 @@ class ActorExtractor:
         """ "Board chairman Peter Lowry", "the airline's chief executive, Petra Lund": a
         role naming an organisation by its noun belongs to the one named last before."""
         orgs = [a for a in self.actors.values() if a.kind == "organization"]
-        if not orgs:
-            return
         for actor in persons.values():
             if actor.affiliation or not actor.role or not actor.mentions:
+                continue
+            # "Sardovan Energy Minister": a country the gazetteer does not know
+            country = next(
+                (
+                    self.country_forms[w]
+                    for w in re.findall(r"[A-Z][\w-]+", actor.role)
+                    if w in self.country_forms
+                ),
+                None,
+            )
+            if country and slugify(country) in self.actors:
+                actor.affiliation = country
                 continue
             first = min((m.para, m.start) for m in actor.mentions)
             for noun in re.findall(r"[a-z]+", actor.role.lower()):
