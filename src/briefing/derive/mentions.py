@@ -1,16 +1,29 @@
 """Finding mentions: every place a paragraph names a person, country, organisation or group.
 
 This is the first half of actor extraction (the second, folding mentions into actors, is
-:mod:`briefing.derive.actors`). Three passes run over each paragraph, and the first to
+:mod:`briefing.derive.actors`). Five passes run over each paragraph, and the first to
 claim a span of text keeps it:
 
-1. :meth:`MentionFinder._groups` - anonymous sources and collectives ("one U.S.
-   official", "European allies", "officials in Kyiv");
-2. :meth:`MentionFinder._runs` - runs of capitalised words, classified as a person (with
-   the role written before or after the name), an organisation ("… Ministry",
-   "Ministry of …") or a bare acronym;
-3. :meth:`MentionFinder._gazetteer` - known countries and organisations from
+1. :meth:`MentionFinder._groups` - anonymous sources and collectives: any noun phrase the
+   text says is unnamed ("A senior official at the harbour authority, who asked not to be
+   named,", "Two engineers who worked on …, speaking on condition of anonymity") is one
+   source of its own; "one U.S. official", "European allies", "officials in Kyiv" fold
+   by class;
+2. :meth:`MentionFinder._self_named` - "a group of employees calling itself X";
+3. :meth:`MentionFinder._lower_case_bodies` - institutions written in lower case
+   ("Korvania's energy ministry", "the constitutional court", "the board of trustees");
+4. :meth:`MentionFinder._runs` - runs of capitalised words (joined across a plural
+   possessive, "the Teachers' Federation", and "and" after "the"), classified as a person
+   (with the role written before or after the name), an organisation (a run ending in an
+   organisation word such as "Ministry", "Union", "Securities", "Air"; "Ministry of …";
+   a name before "party"/"company"; a name with an apposition saying what it is, "X, a
+   private group based in Y,"; a party named by its members, "the Social Democrats"), or
+   a bare acronym;
+5. :meth:`MentionFinder._gazetteer` - known countries and organisations from
    :mod:`briefing.derive.lexicon`, by name, alias, demonym or capital.
+
+An organisation that speaks, whose spokesman or analysts speak, or that the writer stops
+to describe weighs more (``Mention.weight``): the draft keeps it even if named once.
 
 Each :class:`Mention` carries a :data:`MentionKey`: a small typed value saying what the
 mention refers to. It is the contract between this module and the fold, so the fold never
@@ -62,6 +75,19 @@ _ROLE_ADJ = wordset(
     economy emergencies intelligence central bank electoral provincial general campaign
     """
 )
+# Roles the lexicon lacks that journalists put before or after a name ("Moderator Lena
+# Harrow", "Its lead author, Jane Doe,").
+_MORE_ROLES = wordset(
+    """
+    moderator author founder co-founder economist analyst anchor host presenter researcher
+    lawyer activist organiser organizer campaigner candidate trustee chairperson strategist
+    editor correspondent scientist engineer pilot surgeon doctor nurse teacher fellow
+    councillor councilor councilman councilwoman alderman supervisor sheriff superintendent
+    provost dean rector warden coroner selectman assemblyman assemblywoman delegate
+    """
+)
+TITLE_WORDS = lx.TITLE_WORDS | _MORE_ROLES
+ROLE_NOUNS = lx.ROLE_NOUNS | _MORE_ROLES
 _ORG_NOUNS = wordset(
     """
     chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
@@ -70,6 +96,7 @@ _ORG_NOUNS = wordset(
     producer giant maker bank broadcaster network party alliance bloc coalition court council
     authority association federation corporation conglomerate carrier airline manufacturer
     utility insurer lender exchange watchdog consortium charity institute university
+    consultancy nonprofit think-tank brokerage publisher chain fund
     """
 )
 LOCATIVE = re.compile(
@@ -79,8 +106,10 @@ LOCATIVE = re.compile(
 )
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’‘\-]*[^\W_])?")
 _SPEECH_AFTER = re.compile(
-    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:said|says|told|added|wrote)\b))?"
-    r"\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+)?"
+    r"^(?:,[^,]{1,80},|,(?=\s+(?:also\s+)?(?:" + lx.SPEECH_VERBS + r")\b)|"
+    r",(?=\s+(?:has|had|did)\s+not\s+(?:yet\s+)?(?:said|say)\b))?"
+    r"\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|previously\s+|"
+    r"(?:has|had|did)\s+not\s+(?:yet\s+)?(?:say\b)?)?"
     r"(?:" + lx.SPEECH_VERBS + r")\b"
 )
 _SPEECH_BEFORE = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r")\s*[,:]?\s*$")
@@ -257,6 +286,54 @@ _OF_HEADS = wordset(
     "Commission Committee Federation Association Institute Agency Bureau League"
 )
 
+# Organisation heads beyond the lexicon's: "Calder University", "the Harbour Trust".
+ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
+    """
+    University College Trust Society Board Senate Foundation Centre Center List Bloc
+    Securities Capital Partners Industries Technologies Systems Pharmaceuticals Insurance
+    Investments Ventures Telecom Shipping Mining Resources Logistics Motors Associates
+    Network Confederation Chamber Guild League Club Cooperative Co-operative
+    Air Rail Pharma Media Foods Steel Petroleum Chemicals Electric Minerals Metals
+    Enterprises Products Solutions Labs Materials Devices Robotics Software Automotive
+    Aerospace Biotech Therapeutics Studios Entertainment Hotels Resorts Properties Realty
+    Construction Engineering Electronics Tribe Tribes Charter Forum Platform Research
+    Analytics Consulting Advisory Economics Insights Strategies
+    """
+)
+_SPOKESMAN_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?$")
+_CALLING_ITSELF = re.compile(
+    r"\b(?:group|coalition|campaign|network|collective|movement)\b[^.;:]{0,50}?"
+    r"\b(?:calling\s+(?:itself|themselves)|known\s+as)\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
+)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:"
+    + "|".join(sorted(_ORG_NOUNS))
+    + r"),\s+$"
+)
+# bodies named by one capitalised word when they speak ("Police said")
+BARE_BODIES = wordset("Police Prosecutors Coastguard")
+# a role that opens an apposition without a determiner: ", head of the X Network,"
+_ROLE_START = "head|chief|director|chairman|chairwoman|chair|president|founder|leader|member"
+# "Analysts at Nordhus": a firm's experts speak for it
+EXPERTS_AT = re.compile(
+    r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Ll]awyers)"
+    r"\s+(?:at|from|with)\s+$"
+)
+# a party named by its members: "the Social Democrats", "the Greens"
+_PARTY_PLURALS = wordset(
+    "Democrats Republicans Socialists Greens Liberals Conservatives Communists Nationalists "
+    "Progressives Democrats Labourites Christian-Democrats"
+)
+
+# The last word of a plural possessive inside an organisation's name: "Teachers'" in
+# "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
+_PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|men['’]s)|(?:Children|People)['’]s")
+
+# Heads that also name an organisation with "of" after them ("Harlan County Board of
+# Supervisors"), when the run does not start with them.
+_MORE_OF_HEADS = wordset("Board Chamber Society College University Trust")
+
 # A name followed by one of these lower-case nouns is an organisation's name.
 _NAMED_BY_ORG_NOUN = re.compile(
     r"\s+(?:alliance|party|coalition|movement|bloc|company|firm|group)\b(?!-)"
@@ -353,9 +430,34 @@ class MentionFinder:
         """Every mention, groups first, then capitalised runs, then the gazetteer."""
         for i, para in enumerate(self.paragraphs):
             self._groups(i, para)
+            self._self_named(i, para)
+            self._lower_case_bodies(i, para)
             self._runs(i, para)
             self._gazetteer(i, para)
+        for m in self.mentions:
+            # "a spokesman for the foreign ministry said": the body speaks through him
+            if m.kind == "organization" and _SPOKESMAN_FOR.search(
+                self.paragraphs[m.para][max(0, m.start - 40) : m.start]
+            ):
+                m.weight = max(m.weight, 2.0)
         return self.mentions
+
+    def _self_named(self, i: int, para: str) -> None:
+        """ "A group of employees calling itself Parcelon Voices": a named group."""
+        for match in _CALLING_ITSELF.finditer(para):
+            name = match.group("name")
+            self._add(
+                Mention(
+                    i,
+                    match.start("name"),
+                    match.end("name"),
+                    name,
+                    GroupNameKey(name),
+                    "group",
+                    evidence={"group", "self-named"},
+                    weight=2.0,
+                )
+            )
 
     def _claim(self, para: int, start: int, end: int) -> bool:
         span = set(range(start, end))
@@ -371,6 +473,7 @@ class MentionFinder:
     def _groups(self, i: int, para: str) -> None:
         """Anonymous sources ("one U.S. official") and collective actors ("European allies",
         "congressional Republicans", "officials in Washington")."""
+        self._anonymous_sources(i, para)
         found: list[tuple[int, int, str, str]] = []  # start, end, qualifier words, noun
         for match in _ANON.finditer(para):
             noun, det = match.group("noun"), match.group("det")
@@ -407,6 +510,87 @@ class MentionFinder:
                     "group",
                     role=affiliation,
                     evidence={"group"},
+                    sentence_start=_is_sentence_start(para, start),
+                )
+            )
+
+    def _anonymous_sources(self, i: int, para: str) -> None:
+        """A source the text says is unnamed ("A senior official at the harbour authority,
+        who asked not to be named,", "Two engineers who worked on the design, speaking on
+        condition of anonymity,"): one group actor per source, named by its whole noun
+        phrase, whatever the noun."""
+        for match in _ANON_SOURCE.finditer(para):
+            noun = match.group("noun")
+            if noun in _NOT_SOURCE_NOUNS:
+                continue
+            np = match.group("np")
+            described = np[len(match.group("det")) :].strip()
+            head = re.split(r"\s+who\s+", described)[0]
+            if described == noun:  # a bare noun keeps its number: "One trustee", "Three nurses"
+                described = np
+            name = f"{described[:1].upper()}{described[1:]} (anonymous)"
+            _label, affiliation = group_qualifier(head)
+            older = _ANON.match(para, match.start("np"))
+            if match.end("np") == match.end("noun") and older and older.end() == match.end():
+                continue  # "An Israeli official": one of the country's officials, folded below
+            self._add(
+                Mention(  # the span ends at the noun: an organisation after it is named too
+                    i,
+                    match.start("np"),
+                    match.end("noun"),
+                    np,
+                    GroupNameKey(name),
+                    "group",
+                    role=affiliation,
+                    evidence={"group", "anonymous", f"noun:{_singular(noun)}"},
+                    weight=1.5,
+                    sentence_start=_is_sentence_start(para, match.start("np")),
+                )
+            )
+
+    def _lower_case_bodies(self, i: int, para: str) -> None:
+        """Institutions written in lower case: "Korvania's energy ministry", "the Korvanian
+        foreign ministry", "the constitutional court", "the board of trustees". With an
+        owner (a country's possessive or demonym) the owner is part of the name; without
+        one only a definite "the …" counts, not "a district court"."""
+        for match in _LOWER_BODY.finditer(para):
+            owner = match.group("owner")
+            if owner:
+                word = re.sub(r"['’]s$", "", owner.strip())
+                if word in lx.NOT_NAMES or word.lower() in TITLE_WORDS:
+                    owner = None
+            in_role = re.match(
+                r"\s+(?:president|leader|chair|head|secretary)\s+[A-Z]", para[match.end() :]
+            )
+            if not owner and not match.group("the") and not in_role:
+                continue  # "a district court", but "Student union president Jamal Reed"
+            start = match.start("owner") if owner else match.start("body")
+            end = match.end()  # with "of Verrin" when written
+            text = para[start:end]
+            name = text
+            if owner:
+                country = _country_of_word(re.sub(r"['’]s$", "", owner.strip()))
+                if country and country != "?":
+                    ent = lx.BY_ID[country]
+                    label = ent.demonyms[0] if ent.demonyms else ent.name
+                    name = f"{label} {match.group('body')}"
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    text,
+                    OrgKey(normalise(name)),
+                    "organization",
+                    evidence={"org-head", "lower-case"}
+                    | (
+                        {"speech"}
+                        if _SPEECH_AFTER.match(para[match.end() : match.end() + 120])
+                        else set()
+                    ),
+                    weight=2.0
+                    if _SPEECH_AFTER.match(para[match.end() : match.end() + 120])
+                    else 1.0,
                     sentence_start=_is_sentence_start(para, start),
                 )
             )
@@ -469,9 +653,37 @@ class MentionFinder:
                 current = []
         if current:
             runs.append(current)
-        runs = self._join_of(para, toks, runs)
+        runs = self._join_of(para, toks, self._join_org_parts(para, toks, runs))
         for run in runs:
             self._classify(i, para, toks, run)
+
+    @staticmethod
+    def _join_org_parts(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
+        """Runs split by a plural possessive or by "and" inside one organisation's name:
+        ``Ruvenian Teachers'`` + ``Federation``; after "the", ``Logistics`` + ``and`` +
+        ``Distribution Workers Union``. Only when the joined run ends in an organisation
+        word, so "the Teachers' demands" or "Russia and the European Union" stay apart."""
+        out: list[list[int]] = []
+        for run in runs:
+            if out and toks[run[-1]].text in ORG_HEAD_WORDS:
+                prev = out[-1]
+                last = toks[prev[-1]]
+                gap = para[last.start : toks[run[0]].start]
+                if _PLURAL_POSSESSIVE.fullmatch(gap.rstrip(" ")) and re.fullmatch(r"\S+ ", gap):
+                    out[-1] = prev + run
+                    continue
+                before = para[max(0, toks[prev[0]].start - 4) : toks[prev[0]].start]
+                if (
+                    para[last.end : toks[run[0]].start] == " and "
+                    and len(prev) <= 3
+                    and re.search(r"\b[Tt]he $", before)
+                    and not any(toks[k].text in _SURFACES for k in prev)
+                    and toks[prev[0]].text not in lx.GIVEN_NAMES
+                ):
+                    out[-1] = prev + run
+                    continue
+            out.append(run)
+        return out
 
     @staticmethod
     def _join_of(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
@@ -482,9 +694,14 @@ class MentionFinder:
                 prev = out[-1]
                 head = toks[prev[-1]].text
                 gap = para[toks[prev[-1]].end : toks[run[0]].start]
-                if head in lx.ORG_HEADS and (
-                    re.fullmatch(r" (?:of|for)(?: the)? ", gap)
-                    or (head in {"Embassy", "Consulate"} and gap == " in ")
+                acronym = len(run) == 1 and re.search(r"[A-Z0-9]{2}", toks[run[0]].text)
+                if (
+                    head in lx.ORG_HEADS
+                    and not acronym
+                    and (
+                        re.fullmatch(r" (?:of|for)(?: the)? ", gap)
+                        or (head in {"Embassy", "Consulate"} and gap == " in ")
+                    )
                 ):
                     out[-1] = prev + run
                     continue
@@ -513,11 +730,55 @@ class MentionFinder:
             return
         # organisations: a run ending in an organisation word, or "Ministry of …"
         embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in _SURFACES
+        lead = 1 if words[0] == "The" and len(words) > 2 else 0
+        before_of = re.search(r"([A-Z][\w'’-]*)\s+(?:of|for)\s", text)
+        of_org = (
+            words[lead] in _OF_HEADS and (len(words) - lead >= 3 or before_of is not None)
+        ) or (before_of is not None and before_of.group(1) in _OF_HEADS | _MORE_OF_HEADS)
+        if (
+            len(words) == 1
+            and words[0] in BARE_BODIES
+            and _SPEECH_AFTER.match(para[end : end + 120])
+        ):  # "Police said …": the police force of the story
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    text,
+                    OrgKey(text),
+                    "organization",
+                    evidence={"org-head", "speech"},
+                    weight=2.0,
+                    sentence_start=_is_sentence_start(para, start),
+                )
+            )
+            return
+        if (
+            _NAMED_BY_ORG_NOUN.match(para[end : end + 20])
+            and words[0] not in lx.GIVEN_NAMES
+            and not any(w in HONORIFICS or w.lower() in lx.TITLE_WORDS for w in words[:1])
+            and words[0] not in lx.NOT_NAMES
+        ):
+            # "the centre-right Verrin First party": a party or company named before its
+            # noun; someone's own ("whose … party") is an actor of the story
+            own = re.search(r"\b(?:whose|his|her|their)\s+(?:[\w-]+\s+)?$", para[:start])
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    text,
+                    OrgKey(normalise(text)),
+                    "organization",
+                    evidence={"org-apposition"},
+                    weight=2.0 if own else 1.0,
+                    sentence_start=_is_sentence_start(para, start),
+                )
+            )
+            return
         if len(words) >= 2 and (
-            words[-1] in lx.ORG_HEADS
-            or words[-1] in lx.COMPANY_HEADS
-            or (words[0] in _OF_HEADS and len(words) >= 3)
-            or embassy
+            words[-1] in ORG_HEAD_WORDS or words[-1] in lx.COMPANY_HEADS or of_org or embassy
         ):
             first = 1 if words[0] in {"The"} else 0
             org_start = toks[run[first]].start
@@ -527,6 +788,9 @@ class MentionFinder:
             in_role = bool(
                 re.match(r"\s+(?:spokes\w+|chief|head|minister|secretary|official)", followed)
             )
+            # an organisation that speaks ("the Association of X said …") is an actor of
+            # the story even if it is named only once
+            speaks = not in_role and _SPEECH_AFTER.match(para[end : end + 120]) is not None
             self._add(
                 Mention(
                     i,
@@ -535,8 +799,8 @@ class MentionFinder:
                     name,
                     OrgKey(key_name),
                     "organization",
-                    evidence={"org-head"},
-                    weight=0.5 if in_role else 1.0,
+                    evidence={"org-head", "speech"} if speaks else {"org-head"},
+                    weight=0.5 if in_role else (2.0 if speaks else 1.0),
                     sentence_start=_is_sentence_start(para, org_start),
                 )
             )
@@ -547,10 +811,10 @@ class MentionFinder:
             word = words[j]
             low = word.lower()
             if (
-                low in lx.TITLE_WORDS
+                low in TITLE_WORDS
                 or word in lx.NOT_NAMES
                 or word in _GAZ_WORDS
-                or word in lx.ORG_HEADS
+                or word in ORG_HEAD_WORDS
                 or word in HONORIFICS
                 or (word.isupper() and len(word) > 1 and not word.endswith("."))
             ):
@@ -585,6 +849,7 @@ class MentionFinder:
             role = role or after_role
         if after_kind == "organization":
             evidence.add("org-apposition")
+            evidence.add("described")  # "Equinor, the state-controlled energy company,"
         if _SPEECH_AFTER.match(para[n_end : n_end + 120]) or _SPEECH_BEFORE.search(
             para[max(0, n_start - 40) : n_start]
         ):
@@ -597,23 +862,54 @@ class MentionFinder:
         last = name_words[-1]
         if (last in lx.NOT_PERSON_HEADS or last in lx.COMPANY_HEADS) and "role" not in evidence:
             return
-        if not evidence & {"role", "honorific", "given"} and _NAMED_BY_ORG_NOUN.match(
-            para[n_end : n_end + 20]
+        if not evidence & {"role", "honorific", "given"} and (
+            _NAMED_BY_ORG_NOUN.match(para[n_end : n_end + 20])
+            or re.match(r",\s+which\b", para[n_end : n_end + 10])
         ):
-            evidence.add("org-apposition")  # "her Democratic Renewal alliance"
-        if "org-apposition" in evidence or (
-            (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
-            and re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
+            evidence.add("org-apposition")  # "her Democratic Renewal alliance", "X, which"
+        org_start = n_start
+        party = name_words[-1] in _PARTY_PLURALS  # "Christian Democrats" despite "Christian"
+        if not evidence & {"role", "honorific"} and (party or "given" not in evidence):
+            opposition = re.search(
+                r"(?:\b[Tt]he\s+)?\bopposition\s+$", para[max(0, n_start - 20) : n_start]
+            )
+            if opposition:  # "the opposition Social Democrats": the phrase is an alias
+                org_start = n_start - (min(n_start, 20) - opposition.start())
+            if opposition or party:
+                evidence.add("org-apposition")  # "the Greens"
+        if len(name_words) == 1 and _country_of_word(name_words[0]) == "?":
+            after = re.match(r"\s+([a-z][\w-]*)", para[n_end:])
+            if after and after.group(1) in lx.TITLE_WORDS:
+                return  # "former Velmoran president Ana Castellar": a demonym, not a name
+        if (
+            "org-apposition" in evidence
+            or (
+                (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
+                and (
+                    re.search(r"\b(?:" + "|".join(_ORG_NOUNS) + r")\s+$", para[:n_start])
+                    # "the state pipeline operator, Sardogas,": the description comes first
+                    or _DESCRIBED_BEFORE.search(para[max(0, n_start - 60) : n_start])
+                    or EXPERTS_AT.search(para[max(0, n_start - 30) : n_start])
+                )
+            )
         ):
+            # an organisation that speaks, or whose analysts do, is an actor of the story
+            # … or that the writer stops to describe ("Equinor, the state energy company,")
+            speaks = (
+                _SPEECH_AFTER.match(para[n_end : n_end + 120]) is not None
+                or EXPERTS_AT.search(para[max(0, n_start - 30) : n_start]) is not None
+                or "described" in evidence
+            )
             self._add(
                 Mention(
                     i,
-                    n_start,
+                    org_start,
                     n_end,
-                    name,
+                    para[org_start:n_end],
                     OrgKey(normalise(name)),
                     "organization",
                     evidence={"org-apposition"},
+                    weight=2.0 if speaks else 1.0,
                     sentence_start=sentence_start,
                 )
             )
@@ -738,11 +1034,14 @@ class MentionFinder:
         gap = para[toks[k].end : name_start] if k >= 0 else ""
         if k >= 0 and re.fullmatch(r",\s+", gap):
             # appositive before: "the Kremlin's chief spokesman, Dmitry Peskov"
-            if toks[k].text.lower() not in lx.ROLE_NOUNS and toks[k].text.lower() not in {
+            last_is_role = toks[k].text.lower() in ROLE_NOUNS or toks[k].text.lower() in {
                 "secretary-general",
                 "commander-in-chief",
-            }:
-                return None
+            }
+            if not last_is_role:
+                # "the minister for local government, Sara Lind": a role noun, then "for"/
+                # "of" and its domain, the whole phrase opened by a determiner
+                return MentionFinder._role_phrase_before(para, toks, k)
             collected = [k]
             j = k - 1
             while j >= 0 and len(collected) < 7:
@@ -769,7 +1068,7 @@ class MentionFinder:
             ):
                 break
             low = tok.text.lower()
-            if tok.cap or low in lx.TITLE_WORDS or low in lx.ROLE_NOUNS or low in _ROLE_ADJ:
+            if tok.cap or low in TITLE_WORDS or low in ROLE_NOUNS or low in _ROLE_ADJ:
                 if (
                     tok.text in lx.NOT_NAMES
                     and tok.text not in HONORIFICS
@@ -788,7 +1087,7 @@ class MentionFinder:
             return None
         collected.reverse()
         words = [toks[c].text.lower() for c in collected]
-        if not any(w in lx.ROLE_NOUNS or w in lx.TITLE_WORDS for w in words):
+        if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in words):
             return None
         if all(toks[c].text in HONORIFICS for c in collected):
             return None
@@ -800,23 +1099,60 @@ class MentionFinder:
         return role
 
     @staticmethod
+    def _role_phrase_before(para: str, toks: list[Token], k: int) -> str | None:
+        """ "the minister for local government, " ending at token ``k``: the role phrase."""
+        j, words = k, []
+        while j >= 0 and len(words) < 6:
+            if j < k and not re.fullmatch(r"\s+", para[toks[j].end : toks[j + 1].start]):
+                return None
+            low = toks[j].text.lower()
+            if low in {"the", "a", "an", "his", "her", "their", "its", "our"}:
+                break
+            words.append(j)
+            j -= 1
+        else:
+            return None
+        if j < 0 or len(words) < 3:
+            return None
+        words.reverse()
+        texts = [toks[w].text.lower() for w in words]
+        if texts[0] not in ROLE_NOUNS or not ({"for", "of"} & set(texts[1:2])):
+            return None
+        return para[toks[words[0]].start : toks[words[-1]].end]
+
+    @staticmethod
     def _apposition_after(para: str, end: int) -> tuple[str | None, str | None]:
         """``X, the Kremlin's spokesman,`` -> (role, "person"); ``X, the energy company,``."""
         match = re.match(
-            r",\s+((?:the|a|an|[A-Z][\w.'’-]*(?:'s|’s)?)\s+[^,;.()\"“”]{2,90}?)\s*(?:,|\.|;|$)",
+            r",\s+((?:the|a|an|[A-Z][\w.'’-]*(?:'s|’s)?|(?:" + _ROLE_START + r")\s+(?:of|at|for))"
+            r"\s+[^,;.()\"“”]{2,90}?)\s*(?:,|\.|;|$)",
             para[end:],
         )
         if not match:
             return None, None
-        phrase = match.group(1)
+        phrase = re.split(r"\s+(?:who|whose)\s+", match.group(1))[0]  # ", a hydrologist at X who …"
         words = re.findall(r"[\w'’-]+", phrase.lower())
         if len(words) > 12 or (words and words[0] in {"who", "which", "that", "said"}):
             return None, None
         if re.search(r"\b(?:" + lx.SPEECH_VERBS + r")\b", phrase):
             return None, None
+        head = re.split(
+            r"\s+(?:in|at|of|for|with|from|based|owned|run|founded|headquartered|that|which|"
+            r"whose|listed)\b",
+            phrase,
+        )[0].split()
+        if head and head[-1].lower() in _ORG_NOUNS:
+            return phrase, "organization"  # "a private group based in Lanvik"
+        role_at = re.match(r"(.*?)\b(?:at|of|for|with)\b", phrase)
+        if role_at and any(
+            w in ROLE_NOUNS or re.fullmatch(r"[a-z]{4,}(?:ist|ian)", w)  # "a hydrologist at"
+            for w in re.findall(r"[\w'’-]+", role_at.group(1))
+        ):
+            # "a senior fellow at the Lowy Institute": a person's role at an organisation
+            return re.sub(r"^(?:the|a|an)\s+", "", phrase), "person"
         if any(w in _ORG_NOUNS for w in words[-3:]):
             return phrase, "organization"
-        if any(w in lx.ROLE_NOUNS for w in words):
+        if any(w in ROLE_NOUNS for w in words):
             role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
             return role, "person"
         return None, None
@@ -894,6 +1230,49 @@ def group_qualifier(words: str) -> tuple[str, str | None]:
         if word.lower() in LOOSE_QUALIFIERS:
             return word.lower().capitalize(), None
     return "", None
+
+
+_PORTFOLIO = (
+    r"foreign|interior|home|energy|defen[cs]e|finance|economy|economic|justice|health|"
+    r"education|trade|transport|fisheries|agriculture|environment|labou?r|culture|science|"
+    r"water|industry|housing|foreign\s+affairs"
+)
+_LOWER_BODY = re.compile(
+    r"(?:(?P<the>\b[Tt]he\s+)?(?P<owner>[A-Z][a-z]{2,}(?:['’]s)?\s+)?)"
+    r"(?P<body>(?:" + _PORTFOLIO + r")\s+ministry|"
+    r"(?:constitutional|supreme|high|appeals|administrative)\s+court|"
+    r"[Ss]tudent\s+union|board\s+of\s+(?:trustees|directors|governors|regents)|"
+    r"(?:inquiry|review|investigation)\s+board|district\s+attorney['’]s\s+office|"
+    r"police\s+department|regional\s+government|faculty\s+senate|city\s+council)\b"
+    r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
+)
+
+
+def _singular(noun: str) -> str:
+    """``officials`` -> ``official``, ``people`` -> ``person`` (for matching "the official")."""
+    if noun == "people":
+        return "person"
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+_NUMBER_WORDS = r"[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Ss]ome|\d+"
+# what says that a source is unnamed, right after the noun phrase
+_ANONYMITY = (
+    r",?\s+(?:who\s+(?:asked|spoke|declined|requested|did\s+not\s+want|"
+    r"(?:was|were)\s+not\s+authori[sz]ed|(?:was|were)\s+present)|speaking\s+on\s+condition|"
+    r"on\s+condition\s+of\s+anonymity|not\s+authori[sz]ed\s+to)"
+)
+_ANON_SOURCE = re.compile(
+    r"(?<![\w'’-])(?P<np>(?P<det>" + _NUMBER_WORDS + r")\s+"
+    r"(?:(?:[a-z][\w-]*|[A-Z][\w.&'’-]*)\s+){0,4}?(?P<noun>[a-z]{3,})"
+    r"(?:\s+(?:at|in|from|of|with|on|for|involved\s+in|close\s+to|familiar\s+with|briefed\s+on|"
+    r"who\s+(?:worked|works|work|served|serves)\s+(?:on|in|at|for|with))\s+[^,.;:\"“”]{1,60}?)?)"
+    r"(?=" + _ANONYMITY + r")"
+)
+# nouns that are never a source: "one of them, who asked …" is found through its group
+_NOT_SOURCE_NOUNS = frozenset(["them", "whom", "which", "that", "those", "these"])
 
 
 _QUAL_ALT = "|".join(

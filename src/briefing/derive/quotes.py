@@ -48,6 +48,14 @@ _UNNAMED_SUBJECT = re.compile(
     r"(?:(?:some|many|several|other|local|two|three|four|a few|most)\s+)?[a-z][a-z-]+s"
 )
 _PRIORITY = ("person", "group", "organization", "country")
+# a document quoted at length: "It read in part:", "The letter said:"
+_DOCUMENT_READ = re.compile(
+    r"(?:It|The\s+(?:statement|letter|post|message|document|text))\s+"
+    r"(?:read|reads|said|says|stated)(?:,?\s+in\s+part)?"
+)
+# an interview transcript: "Q: Do you know …?" / "A: We know …"
+_QUESTION = re.compile(r"\s*(?:Q|Question)\s*[:.]\s+")
+_ANSWER = re.compile(r"\s*(?:A|Answer)\s*:\s+")
 
 
 @dataclass
@@ -138,6 +146,23 @@ class QuoteExtractor:
                 out.append(quote)
                 prev_in_para = quote
                 last_speaker = speaker
+        return out + self._interview()
+
+    def _interview(self) -> list[Quote]:
+        """A question-and-answer excerpt ("Q: …" / "A: …"): each answer is, verbatim, a
+        quote of the person named last before the first question (the interviewee)."""
+        doc = self.doc
+        out: list[Quote] = []
+        speaker: str | None = None
+        for para, paragraph in enumerate(doc.paragraphs):
+            asked = _QUESTION.match(paragraph)
+            if asked and speaker is None:
+                ref = doc.last_ref_before(para, 0, {"person"})
+                speaker = ref.actor if ref else None
+            answer = _ANSWER.match(paragraph)
+            if answer and speaker and not asked:
+                start, end = answer.end(), len(paragraph.rstrip())
+                out.append(Quote(para, start, end, paragraph[start:end], speaker, "interview"))
         return out
 
     def indirect(self) -> list[Quote]:
@@ -340,10 +365,10 @@ class QuoteExtractor:
                     words[0] in {"the", "a", "an", "his", "her", "their", "its"}
                     or words[0] in lx.ROLE_NOUNS
                 )
-                and any(w in lx.ROLE_NOUNS for w in words)
+                and (any(w in lx.ROLE_NOUNS for w in words) or words[0] in {"a", "an"})
                 and not any(r.kind == "person" for r in refs)
                 and start > 0
-            )
+            )  # ", a National Alliance elder who …,": an indefinite appositive never speaks
             if appositive:
                 continue
             ref = _pick(refs, nearest=True)
@@ -393,7 +418,14 @@ class QuoteExtractor:
         if not paragraph.endswith(":"):
             return None, ""
         sentence = self.doc.sentences[para][-1]
-        return self._from_head(para, sentence.start, paragraph[sentence.start : -1])
+        head = paragraph[sentence.start : -1]
+        if _DOCUMENT_READ.fullmatch(head.strip()):
+            # "The statement … It read in part:": the body whose statement it is
+            ref = self.doc.last_ref_before(
+                para, len(paragraph), {"organization", "group", "country"}
+            ) or self.doc.last_ref_before(para, len(paragraph), {"person"})
+            return (ref.actor, "statement") if ref else (None, "")
+        return self._from_head(para, sentence.start, head)
 
     def _pronoun(self, para: int, offset: int, pronoun: str) -> str | None:
         low = pronoun.lower()
@@ -431,7 +463,7 @@ class QuoteExtractor:
         if actor is None:
             return "on-record"
         if actor.kind == "group":
-            if re.search(r"(?:officials|diplomats|sources)$", actor.name):
+            if re.search(r"(?:officials|diplomats|sources)$|\(anonymous\)$", actor.name):
                 return "anonymous-official"
             return "reported"
         if how.startswith("according-to") and actor.kind == "person":
