@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.store.base import StoreBase, _api
 from briefing.store.common import _batched
-from briefing.store.prepare import _with_extra, unpack_document
+from briefing.store.documents import stored_documents
+from briefing.store.prepare import _with_extra
 
 if TYPE_CHECKING:  # imported by the two methods that build briefs
     from briefing.model import Brief
@@ -148,12 +149,10 @@ class Reading(StoreBase):
     def get_brief(self, brief_id: str) -> Brief | None:
         from briefing.model import Brief
 
-        row = self._c.execute(
-            "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
-        ).fetchone()
+        row = stored_documents(self._c, [brief_id]).get(brief_id)
         if row is None:
             return None
-        return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
+        return _with_extra(Brief.model_validate_json(row[0]), row[1])
 
     @_api
     def has_brief(self, brief_id: str) -> bool:
@@ -173,24 +172,16 @@ class Reading(StoreBase):
 
         for group in _batched(self._brief_ids(), 200):
             for document, extra in self._documents(group):
-                yield _with_extra(Brief.model_validate_json(unpack_document(document)), extra)
+                yield _with_extra(Brief.model_validate_json(document), extra)
 
     @_api
     def _brief_ids(self) -> list[str]:
         return [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
 
     @_api
-    def _documents(self, ids: list[str]) -> list[tuple[bytes, str | None]]:
-        """(document, extra) of the ``ids`` that still exist, in that order."""
-        marks = ",".join("?" * len(ids))
-        docs = {
-            bid: (document, extra)
-            for bid, document, extra in self._c.execute(
-                "SELECT brief_id, document, extra FROM brief_documents"
-                f" WHERE brief_id IN ({marks})",
-                ids,
-            )
-        }
+    def _documents(self, ids: list[str]) -> list[tuple[str, str | None]]:
+        """(JSON document, extra) of the ``ids`` that still exist, in that order."""
+        docs = stored_documents(self._c, ids)
         return [docs[i] for i in ids if i in docs]
 
     @_api

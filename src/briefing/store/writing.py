@@ -23,12 +23,13 @@ from briefing.store.common import (
     gc_paused,
     savepoint,
 )
+from briefing.store.documents import stored_documents
 from briefing.store.prepare import (
     _INSERTS,
     PreparedBrief,
     _json,
     prepare_brief,
-    unpack_document,
+    stored_content,
 )
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
@@ -272,22 +273,12 @@ class Writing(StoreBase):
         (the one stored, or an earlier one of this chunk): an equal ``updated`` is not
         proof of equal content, and skipping silently would keep e.g. a half-written
         file's brief for good."""
-        stored: dict[str, tuple[bytes | str, str | None]] = {}
         ids = list({item.id for _, item in same_version if item.id not in winners})
-        for group in _batched(ids, 500):
-            marks = ",".join("?" * len(group))
-            for bid, document, extra in conn.execute(
-                "SELECT brief_id, document, extra FROM brief_documents"
-                f" WHERE brief_id IN ({marks})",
-                group,
-            ):
-                stored[bid] = (document, extra)
+        stored = stored_documents(conn, ids)
         for index, item in same_version:
             tie = winners.get(item.id)
-            kept = _content(*tie.brief[7:9]) if tie is not None else None
-            if tie is None and item.id in stored:
-                kept = _content(*stored[item.id])
-            if kept is not None and kept != _content(*item.brief[7:9]):
+            kept = stored_content(tie) if tie is not None else stored.get(item.id)
+            if kept is not None and kept != stored_content(item):
                 outcomes[index] = replace(outcomes[index], differs=True)
 
     def _replace(
@@ -323,7 +314,11 @@ class Writing(StoreBase):
             _INSERTS["briefs"],
             [(*item.brief[:7], item.origin, now, rowids[item.id], *item.fts[1:]) for item in items],
         )
-        conn.executemany(_INSERTS["documents"], [(item.id, *item.brief[7:]) for item in items])
+        # Only the documents the rows do not rebuild exactly (see store/documents.py).
+        conn.executemany(
+            _INSERTS["documents"],
+            [(item.id, *item.brief[7:]) for item in items if item.brief[7] is not None],
+        )
         # briefs_fts takes its text from the briefs rows just written (external content).
         conn.executemany(_INSERTS["actors"], [r for item in items for r in item.actors])
         for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
@@ -438,8 +433,3 @@ def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[Fi
     if not differ:
         return stamps
     return [s for s in stamps if differ.isdisjoint(s.brief_ids)]
-
-
-def _content(document: bytes | str, extra: str | None) -> tuple[str, str | None]:
-    """A brief's stored content, comparable whether its document is compressed or not."""
-    return unpack_document(document), extra
