@@ -258,12 +258,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="briefing-bench-home-") as home:
         env = _isolated_env(Path(home))
         groups = args.only or list(GROUPS)
-        if any(g in groups for g in ("coldstart", "reader", "actor", "search", "memory", "cli")):
-            try:
-                run_group("prepare", args.size, env)
-            except Exception:
-                traceback.print_exc()
+        if "scale" in groups:  # first: the big database it imports is kept for the others
+            groups = ["scale", *(g for g in groups if g != "scale")]
+        needs_db = ("coldstart", "reader", "actor", "search", "memory", "cli")
         for group in groups:
+            if group in needs_db and group == next(g for g in groups if g in needs_db):
+                try:
+                    run_group("prepare", args.size, env)
+                except Exception:
+                    traceback.print_exc()
             for result in run_group(group, args.size, env):
                 results.append(result)
                 print_result(result)
