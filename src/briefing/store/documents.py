@@ -31,16 +31,26 @@ _DEFAULT_FORMAT = "briefing/1"
 _DEFAULT_KIND = "person"
 _DEFAULT_STATUS = "open"
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: A JSON string as pydantic writes one (UTF-8 kept, no spaces); the C encoder.
+_s = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
-def _put(out: dict[str, Any], key: str, value: Any) -> None:
-    if value is not None:
-        out[key] = value
+def _array(stored: str | None) -> str | None:
+    """A JSON array of strings as stored (``_json``: ``", "`` between items) as pydantic
+    writes it, or None for an empty one. A string that itself holds ``", "`` comes out
+    different, and then the brief keeps its document (the check in prepare_brief)."""
+    if not stored or stored == "[]":
+        return None
+    return stored.replace('", "', '","')
 
 
-def _listed(text: str | None) -> list[str]:
-    return json.loads(text) if text and text != "[]" else []
+def _fields(*pairs: tuple[str, str | None]) -> str:
+    """``{"key":value,...}`` from (``"key":``, JSON value or None to leave out)."""
+    return "{" + ",".join(key + value for key, value in pairs if value is not None) + "}"
+
+
+def _opt(value: str | None) -> str | None:
+    return None if value is None else _s(value)
 
 
 def _utc(text: str | None) -> str | None:
@@ -61,81 +71,74 @@ def document_from_rows(
 ) -> str:
     """The brief's JSON document from its rows, each in ordinal order and in the column
     order :class:`~briefing.store.prepare.PreparedBrief` gives them: ``brief`` is (id,
-    title, date, updated, format, bottom_line, tags_text, ...)."""
+    title, date, updated, format, bottom_line, tags_text, ...). Written as
+    ``model_dump_json(exclude_defaults=True)`` writes it: fields in the model's order,
+    defaults left out. Built as text directly: it runs for every brief imported."""
     bid, title, date, updated, fmt, _bottom, tags_text = brief[:7]
-    doc: dict[str, Any] = {}
-    if fmt != _DEFAULT_FORMAT:
-        doc["format"] = fmt
-    doc["id"] = bid
-    doc["title"] = title
-    doc["date"] = date
-    _put(doc, "updated", _utc(updated))
-    source_list = []
-    for s in sources:
-        part: dict[str, Any] = {}
-        _put(part, "title", s[2])
-        _put(part, "publisher", s[3])
-        _put(part, "url", s[4])
-        authors = _listed(s[5])
-        if authors:
-            part["authors"] = authors
-        _put(part, "published", s[6])
-        source_list.append(part)
-    if source_list:
-        doc["source"] = source_list
-    if tags_text:
-        doc["tags"] = tags_text.split(" ")
-    doc["summary"] = summary
-    actor_list = []
-    for a in actors:
-        part = {"id": a[1], "name": a[5]}
-        if a[6] != _DEFAULT_KIND:
-            part["kind"] = a[6]
-        _put(part, "role", a[7])
-        _put(part, "affiliation", a[8])
-        aliases = _listed(a[9])
-        if aliases:
-            part["aliases"] = aliases
-        actor_list.append(part)
-    doc["actors"] = actor_list
-    position_list = []
-    for p in positions:
-        part = {"actor": p[2], "topic": p[5], "position": p[6]}
-        _put(part, "stance", p[7])
-        _put(part, "quote", p[8])
-        _put(part, "attribution", p[9])
-        _put(part, "date", p[10])
-        position_list.append(part)
-    if position_list:
-        doc["positions"] = position_list
-    question_list = []
-    for q in questions:
-        part = {}
-        if q[3]:
-            part["id"] = q[2]
-        part["question"] = q[5]
-        _put(part, "context", q[9])
-        actor_ids = _listed(q[11])
-        if actor_ids:
-            part["actors"] = actor_ids
-        if q[6] != _DEFAULT_STATUS:
-            part["status"] = q[6]
-        _put(part, "resolution", q[10])
-        _put(part, "likelihood", q[7])
-        _put(part, "confidence", q[8])
-        question_list.append(part)
-    if question_list:
-        doc["open_questions"] = question_list
-    events = []
-    for e in timeline:
-        part = {"date": e[2], "event": e[3]}
-        actor_ids = _listed(e[4])
-        if actor_ids:
-            part["actors"] = actor_ids
-        events.append(part)
-    if events:
-        doc["timeline"] = events
-    return _dumps(doc)
+    source = ",".join(
+        _fields(
+            ('"title":', _opt(s[2])),
+            ('"publisher":', _opt(s[3])),
+            ('"url":', _opt(s[4])),
+            ('"authors":', _array(s[5])),
+            ('"published":', _opt(s[6])),
+        )
+        for s in sources
+    )
+    actor_list = ",".join(
+        _fields(
+            ('"id":', _s(a[1])),
+            ('"name":', _s(a[5])),
+            ('"kind":', None if a[6] == _DEFAULT_KIND else _s(a[6])),
+            ('"role":', _opt(a[7])),
+            ('"affiliation":', _opt(a[8])),
+            ('"aliases":', _array(a[9])),
+        )
+        for a in actors
+    )
+    position_list = ",".join(
+        _fields(
+            ('"actor":', _s(p[2])),
+            ('"topic":', _s(p[5])),
+            ('"position":', _s(p[6])),
+            ('"stance":', _opt(p[7])),
+            ('"quote":', _opt(p[8])),
+            ('"attribution":', _opt(p[9])),
+            ('"date":', _opt(p[10])),
+        )
+        for p in positions
+    )
+    question_list = ",".join(
+        _fields(
+            ('"id":', _s(q[2]) if q[3] else None),
+            ('"question":', _s(q[5])),
+            ('"context":', _opt(q[9])),
+            ('"actors":', _array(q[11])),
+            ('"status":', None if q[6] == _DEFAULT_STATUS else _s(q[6])),
+            ('"resolution":', _opt(q[10])),
+            ('"likelihood":', _opt(q[7])),
+            ('"confidence":', _opt(q[8])),
+        )
+        for q in questions
+    )
+    events = ",".join(
+        _fields(('"date":', _s(e[2])), ('"event":', _s(e[3])), ('"actors":', _array(e[4])))
+        for e in timeline
+    )
+    return _fields(
+        ('"format":', None if fmt == _DEFAULT_FORMAT else _s(fmt)),
+        ('"id":', _s(bid)),
+        ('"title":', _s(title)),
+        ('"date":', _s(date)),
+        ('"updated":', _opt(_utc(updated))),
+        ('"source":', f"[{source}]" if source else None),
+        ('"tags":', "[" + ",".join(map(_s, tags_text.split(" "))) + "]" if tags_text else None),
+        ('"summary":', _s(summary)),
+        ('"actors":', f"[{actor_list}]"),
+        ('"positions":', f"[{position_list}]" if position_list else None),
+        ('"open_questions":', f"[{question_list}]" if question_list else None),
+        ('"timeline":', f"[{events}]" if events else None),
+    )
 
 
 #: The rows of some briefs, in the column order of PreparedBrief (see prepare.py).
