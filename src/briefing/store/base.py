@@ -134,6 +134,10 @@ def remember_healthy(path: Path) -> None:
         note.write_text(stamp)
 
 
+#: The WAL file's size kept after a checkpoint resets it (SQLite's default keeps it all).
+WAL_LIMIT_BYTES = 64 * 1024 * 1024
+
+
 def _compact(conn: sqlite3.Connection) -> None:
     """After a migration that rebuilt tables, give the freed pages back (once): a
     library migrated to the lean schema shrinks on disk, not only inside. Best effort:
@@ -215,6 +219,9 @@ class StoreBase:
             if str(mode).lower() != "wal":
                 raise StoreError(f"{self.path}: cannot switch the library to WAL mode ({mode})")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # A bulk import lets the WAL grow to a few hundred MB between checkpoints
+            # (see writing.BULK_WAL_PAGES); cut it back when it is next reset.
+            conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
 
     def _schema_version(self, conn: sqlite3.Connection) -> int:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
