@@ -261,17 +261,20 @@ def run(sizes: Sizes, only: Sequence[str] = ()) -> list[Result]:
 
 
 def _largest_tables(db: Path) -> str:
-    """Where the bytes are (dbstat, when this SQLite has it)."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    """Where the bytes are (dbstat, when this SQLite has it; ``benchmarks.dbsize`` prints
+    every table)."""
+    from benchmarks.dbsize import breakdown
+
     try:
-        rows = conn.execute(
-            "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 6"
-        ).fetchall()
+        rows = breakdown(db)
     except sqlite3.Error:
         return "per-table sizes need SQLite's dbstat"
-    finally:
-        conn.close()
-    return "largest: " + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size in rows)
+    unused = sum(r[3] for r in rows)
+    return (
+        "largest: "
+        + ", ".join(f"{name} {size / 1e6:.1f} MB" for name, size, _p, _u in rows[:8])
+        + f"; unused space in pages {unused / 1e6:.1f} MB"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

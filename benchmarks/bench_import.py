@@ -24,6 +24,7 @@ from benchmarks.common import (
     Result,
     Sizes,
     Skip,
+    adopt_db,
     drop_db,
     load_library,
     log,
@@ -180,3 +181,116 @@ def _describe(report: object) -> str:
             continue
         parts.append(f"{name}={value}")
     return " ".join(parts) or type(report).__name__
+
+
+# -- targets 10a and 10b: import that scales ------------------------------------------------
+
+#: New briefs added to the big library and to an empty one (target 10b), per round.
+ADD_N = 1_000
+ADD_ROUNDS = 3
+
+
+def _timed_load(store_cls: type, db: Path, folders: list[Path]) -> float:
+    """``briefing load`` of ``folders`` into ``db`` (open, import, close), in seconds."""
+    from briefing.config import LimitsSettings
+    from briefing.sync import load_paths
+
+    start = time.perf_counter()
+    with store_cls(db) as store:
+        load_paths(store, folders, LimitsSettings())
+    return time.perf_counter() - start
+
+
+def _new_briefs(work: Path, first: int, count: int) -> Path:
+    """Briefs ``[first, first + count)`` of the generator (not in any cached library, as
+    they come after its last brief) in a folder of their own."""
+    folder = work / f"new-{first}"
+    generate._write_folder((generate.DEFAULT_SEED, first, first + count, str(folder)))
+    return folder
+
+
+def _size_note(db: Path, library: Path) -> str:
+    """The freshly imported library's size against its YAML (target 9 measures the
+    cached database, which may have been built by an earlier run)."""
+    yaml_bytes = sum(p.stat().st_size for p in generate.brief_files(library))
+    return (
+        f"the database it made: {db.stat().st_size / 1e6:,.0f} MB, "
+        f"{db.stat().st_size / yaml_bytes:.2f}× its YAML"
+    )
+
+
+def run_scale(sizes: Sizes) -> list[Result]:
+    big_n, small_n = sizes.library_n, sizes.import_n
+    full = sizes.name == "full"  # smoke size (CI, the test suite): one cheap round of each
+    add_n, add_rounds = (ADD_N, ADD_ROUNDS) if full else (200, 1)
+    r10a = Result(
+        "10a",
+        f"Import {big_n:,} brief files against {small_n:,} (cost per brief as the library grows)",
+        floor_label=f"import of {small_n:,} files, same run",
+    )
+    r10b = Result(
+        "10b",
+        f"Add {add_n:,} briefs to the {big_n:,}-brief library",
+        floor_label=f"the same {add_n:,} into an empty library",
+    )
+    try:
+        store_cls = need_store()
+        need("briefing.sync", "load_paths")
+    except Skip as exc:
+        r10a.details = r10b.details = f"SKIP ({exc})"
+        return [r10a, r10b]
+    small = generate.ensure_library(small_n, log=log)
+    big = generate.ensure_library(big_n, log=log)
+    for path in generate.brief_files(big):  # warm the page cache (the small is a prefix)
+        path.read_bytes()
+    work = tmp_dir("scale-")
+    try:
+        smalls: list[float] = []
+        for i in range(2 if full else 1):  # small, big, small: the big one between
+            db = work / "small.db"
+            drop_db(db)
+            smalls.append(_timed_load(store_cls, db, generate.folders(small)))
+            log(f"  [10a] {small_n:,} import run {i + 1}: {smalls[-1]:.1f} s")
+            drop_db(db)
+            if i == 0:
+                big_db = work / "big.db"
+                drop_db(big_db)
+                big_t = _timed_load(store_cls, big_db, generate.folders(big))
+                log(f"  [10a] {big_n:,} import: {big_t:.1f} s")
+        floor = min(smalls)
+        limit = big_n / small_n * 1.05
+        ratio_result(r10a, big_t, floor, limit)
+        r10a.details = (
+            f"{big_n / big_t:,.0f} against {small_n / floor:,.0f} briefs/s; {small_n:,} runs "
+            f"{', '.join(f'{t:.1f}' for t in smalls)} s; target {limit:.2f}× = "
+            f"{big_n // small_n}× the files + 5%"
+        )
+
+        size_note = _size_note(big_db, big)
+        adopt_db(big_n, big_db)  # the other groups' 100k database, unless one is cached
+        empties: list[float] = []
+        grown: list[float] = []
+        for k in range(add_rounds):
+            folder = _new_briefs(work, big_n + k * add_n, add_n)
+            for path in folder.glob("*.yaml"):
+                path.read_bytes()
+            empty_db = work / "empty.db"
+            drop_db(empty_db)
+            order = ("empty", "big") if k % 2 == 0 else ("big", "empty")
+            for which in order:
+                if which == "empty":
+                    empties.append(_timed_load(store_cls, empty_db, [folder]))
+                else:
+                    grown.append(_timed_load(store_cls, big_db, [folder]))
+            drop_db(empty_db)
+            log(f"  [10b] round {k + 1}: empty {empties[-1]:.2f} s, big {grown[-1]:.2f} s")
+        r10a.details += f"; {size_note}"
+        ratio_result(r10b, median(grown), median(empties), 1.3)
+        r10b.details = (
+            f"medians of {add_rounds} rounds, a new set of {add_n:,} briefs each, order "
+            f"alternating; into {big_n:,}: {', '.join(f'{t:.2f}' for t in grown)} s; into an "
+            f"empty library: {', '.join(f'{t:.2f}' for t in empties)} s"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return [r10a, r10b]

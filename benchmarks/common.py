@@ -289,6 +289,24 @@ def ensure_db(size: int, seed: int = generate.DEFAULT_SEED) -> Path:
         return _build_db(store_cls, have_sync, library, db, size, seed)
 
 
+def adopt_db(size: int, built: Path, seed: int = generate.DEFAULT_SEED) -> None:
+    """Keep ``built`` (a library of exactly the ``size`` generated briefs, closed, made by
+    ``sync.load_paths`` as :func:`ensure_db` builds it) as the cached database, unless
+    one is cached already: the scale benchmark imports the big library anyway."""
+    db = DATA / f"db-{size}-s{seed}-v{generate.GENERATOR_VERSION}-{schema_fingerprint()}.db"
+    if db.exists():
+        return
+    with generate.cache_lock(DATA, f"db-{size}-s{seed}"):
+        if db.exists():
+            return
+        for stale in DATA.glob(f"db-{size}-s{seed}-*.db*"):
+            stale.unlink()
+        building = db.with_name(db.name + ".building")
+        shutil.copyfile(built, building)
+        building.rename(db)
+        log(f"kept the {size:,}-brief database the scale benchmark built: {db.name}")
+
+
 def _build_db(
     store_cls: type, have_sync: bool, library: Path, db: Path, size: int, seed: int
 ) -> Path:

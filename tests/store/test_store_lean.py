@@ -158,3 +158,71 @@ async def test_datasette_search_finds_briefs(db: Path) -> None:
     assert {row["id"] for row in narrow.json()} == {TALKS}
     everything = await ds.client.get("/library/briefs.json?_shape=array")
     assert len(everything.json()) == 3 > len(narrow.json())
+
+
+# -- schema 7: documents rebuilt from the rows ------------------------------------------------
+
+
+def _documents_as_stored(db: Path) -> dict[str, tuple[str, str | None]]:
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            bid: (unpack_document(doc), extra)
+            for bid, doc, extra in conn.execute(
+                "SELECT brief_id, document, extra FROM brief_documents"
+            )
+        }
+    finally:
+        conn.close()
+
+
+def test_a_schema_6_library_drops_the_documents_its_rows_rebuild(tmp_path: Path) -> None:
+    """schema-v6.db was written by the code of schema 6 (every brief's document stored;
+    10 briefs: the fixture library and good/ briefs, one replaced by a later version,
+    one with unknown fields, one naming a tag twice, one with provenance). Migrated,
+    every brief and kept version reads back exactly as schema 6 stored it, and only the
+    three documents the rows cannot rebuild are still stored."""
+    old = tmp_path / "v6.db"
+    old.write_bytes((LIBRARY / "schema-v6.db").read_bytes())
+    before = _documents_as_stored(old)
+    assert len(before) == 10
+    with Store(old) as store:
+        assert store.schema_version == len(store_module.MIGRATIONS) >= 7
+        for bid, (document, extra) in before.items():
+            expected = Brief.model_validate_json(document)
+            if extra:
+                import yaml
+
+                expected = expected.model_copy(update=yaml.safe_load(extra))
+            assert store.get_brief(bid) == expected, bid
+        assert {b.id for b in store.iter_briefs()} == set(before)
+        assert store.get_version(VOTE, 1) is not None
+        assert store.get_version(VOTE, 1) != store.get_brief(VOTE)
+        conn = store.db.conn
+        kept = {r[0] for r in conn.execute("SELECT brief_id FROM brief_documents")}
+        assert kept == {
+            "with-extra-2031-03-01",
+            "tag-twice-2031-03-01",
+            "with-provenance-2031-03-01",
+        }
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        _fts_ok(conn)
+    after = _documents_as_stored(old)
+    assert all(after[bid] == before[bid] for bid in after)
+
+
+def test_new_briefs_store_a_document_only_when_the_rows_cannot_rebuild_it(db: Path) -> None:
+    folder = TESTS / "fixtures" / "good"
+    good = [b for p in sorted(folder.glob("*.y*ml")) for b in load_file(p).briefs]
+    twice = Brief.model_validate({**_base()[0].model_dump(), "id": "twice", "tags": ["a", "a"]})
+    with Store(db) as store:
+        store.import_briefs([(b, None) for b in [*good, twice]])
+        conn = store.db.conn
+        assert [r[0] for r in conn.execute("SELECT brief_id FROM brief_documents")] == ["twice"]
+        for brief in [*_base(), *good, twice]:
+            assert store.get_brief(brief.id) == brief
+        # Re-importing the same version finds nothing different (compared with the rows).
+        outcomes = store.import_briefs([(b, None) for b in [*good, twice]])
+        assert {o.outcome.value for o in outcomes} == {"unchanged"}
+        assert not any(o.differs for o in outcomes)

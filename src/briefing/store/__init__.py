@@ -4,9 +4,10 @@ One file holds every brief, split into readable tables (``briefs``, ``actors``,
 ``brief_actors``, ``positions``, ``open_questions``, ``timeline_events``, ``sources``,
 ``brief_tags``) so it opens in Datasette, plus an FTS5 index (``briefs_fts``), the read
 state, feed and file-sync bookkeeping, and the replaced versions of briefs
-(``brief_versions``, documents as stored). ``brief_documents.document`` keeps the whole brief
-as compressed JSON, so :meth:`Store.get_brief` gives back exactly what was imported; the
-other tables exist for queries, laid out for them: ``briefs`` has the brief list's
+(``brief_versions``, documents as stored). :meth:`Store.get_brief` gives back exactly what
+was imported, rebuilt from the rows (``store/documents.py``); ``brief_documents`` keeps the
+compressed JSON of the few briefs whose rows cannot rebuild it. The tables are laid out
+for queries: ``briefs`` has the brief list's
 columns first and the searched text after them (``briefs_fts`` is an external-content
 index over it, as sqlite-utils sets one up: the text is stored once, and Datasette and
 ``sqlite-utils search`` find briefs), its rowid is the FTS rowid, in date order; an

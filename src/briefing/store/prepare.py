@@ -6,10 +6,11 @@ import datetime as dt
 import json
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from briefing.store.common import _iso, gc_paused
+from briefing.store.documents import document_from_rows
 
 if TYPE_CHECKING:  # the store opens without the pydantic models (light CLI commands)
     from briefing.model import Brief
@@ -44,8 +45,9 @@ class PreparedBrief:
     id: str
     updated: dt.datetime | None
     origin: str | None
-    brief: Row  # id, title, date, updated, format, bottom_line, tags_text, document (packed),
-    # extra (origin, imported_at and the FTS rowid are added when written)
+    brief: Row  # id, title, date, updated, format, bottom_line, tags_text, document (packed;
+    # None when the rows rebuild it exactly), extra (origin, imported_at and the FTS rowid
+    # are added when written)
     actors: tuple[Row, ...]
     brief_actors: tuple[Row, ...]
     positions: tuple[Row, ...]
@@ -88,7 +90,7 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
                 aliases,
             )
         )
-    return PreparedBrief(
+    prepared = PreparedBrief(
         id=bid,
         updated=brief.updated,
         origin=origin,
@@ -100,7 +102,7 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
             brief.format,
             brief.bottom_line,
             " ".join(tags),
-            pack_document(_document(brief)),
+            None,
             _extra_yaml(brief),
         ),
         actors=tuple(actors),
@@ -168,6 +170,32 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
             ),
         ),
     )
+    document = _document(brief)
+    if document != document_of(prepared):
+        # Not rebuilt exactly from the rows (provenance, unknown fields, a tag given
+        # twice...): the document itself is kept.
+        b = prepared.brief
+        prepared = replace(prepared, brief=(*b[:7], pack_document(document), b[8]))
+    return prepared
+
+
+def document_of(item: PreparedBrief) -> str:
+    """The JSON document the prepared rows rebuild (see :mod:`briefing.store.documents`)."""
+    return document_from_rows(
+        item.brief,
+        item.fts[1],
+        item.brief_actors,
+        item.positions,
+        item.questions,
+        item.timeline,
+        item.sources,
+    )
+
+
+def stored_content(item: PreparedBrief) -> tuple[str, str | None]:
+    """The brief's (JSON document, extra YAML), as the library gives them back."""
+    document = item.brief[7]
+    return (unpack_document(document) if document is not None else document_of(item)), item.brief[8]
 
 
 def prepare_loaded(

@@ -147,14 +147,13 @@ class Reading(StoreBase):
     @_api
     def get_brief(self, brief_id: str) -> Brief | None:
         from briefing.model import Brief
-        from briefing.store.prepare import _with_extra, unpack_document  # YAML: on use
+        from briefing.store.documents import stored_documents
+        from briefing.store.prepare import _with_extra  # YAML: on use
 
-        row = self._c.execute(
-            "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
-        ).fetchone()
+        row = stored_documents(self._c, [brief_id]).get(brief_id)
         if row is None:
             return None
-        return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
+        return _with_extra(Brief.model_validate_json(row[0]), row[1])
 
     @_api
     def brief_data(self, brief_id: str) -> dict[str, Any] | None:
@@ -167,14 +166,12 @@ class Reading(StoreBase):
         True)``); the defaults ``brief_to_data`` keeps are put back in their place.
         A brief with extra fields was stored as ``brief_to_data`` itself.
         """
-        from briefing.store.prepare import unpack_document
+        from briefing.store.documents import stored_documents
 
-        row = self._c.execute(
-            "SELECT document FROM brief_documents WHERE brief_id = ?", (brief_id,)
-        ).fetchone()
+        row = stored_documents(self._c, [brief_id]).get(brief_id)
         if row is None:
             return None
-        return _with_defaults(json.loads(unpack_document(row[0])))
+        return _with_defaults(json.loads(row[0]))
 
     @_api
     def has_brief(self, brief_id: str) -> bool:
@@ -191,28 +188,22 @@ class Reading(StoreBase):
     def iter_briefs(self) -> Iterator[Brief]:
         """Every brief, in list order, fetched a page at a time (no long-held cursor)."""
         from briefing.model import Brief
-        from briefing.store.prepare import _with_extra, unpack_document
+        from briefing.store.prepare import _with_extra
 
         for group in _batched(self._brief_ids(), 200):
             for document, extra in self._documents(group):
-                yield _with_extra(Brief.model_validate_json(unpack_document(document)), extra)
+                yield _with_extra(Brief.model_validate_json(document), extra)
 
     @_api
     def _brief_ids(self) -> list[str]:
         return [r[0] for r in self._c.execute("SELECT id FROM briefs ORDER BY date DESC, id")]
 
     @_api
-    def _documents(self, ids: list[str]) -> list[tuple[bytes, str | None]]:
-        """(document, extra) of the ``ids`` that still exist, in that order."""
-        marks = ",".join("?" * len(ids))
-        docs = {
-            bid: (document, extra)
-            for bid, document, extra in self._c.execute(
-                "SELECT brief_id, document, extra FROM brief_documents"
-                f" WHERE brief_id IN ({marks})",
-                ids,
-            )
-        }
+    def _documents(self, ids: list[str]) -> list[tuple[str, str | None]]:
+        """(JSON document, extra) of the ``ids`` that still exist, in that order."""
+        from briefing.store.documents import stored_documents
+
+        docs = stored_documents(self._c, ids)
         return [docs[i] for i in ids if i in docs]
 
     @_api

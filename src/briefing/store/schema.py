@@ -488,6 +488,46 @@ def _migrate_to_subscriptions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_to_rebuilt_documents(conn: sqlite3.Connection) -> None:
+    """Schema 7: a brief's document is stored only when its rows cannot rebuild it byte
+    for byte (see store/documents.py); ``files`` is clustered by its key (WITHOUT ROWID:
+    one b-tree instead of a table and its index).
+
+    Each stored document is compared with what the rows rebuild and dropped only when
+    equal, so nothing a brief said is lost. Uses the rebuild of this version's code: a
+    later step that changes those tables must run after this one (as it will)."""
+    from briefing.store.common import _batched
+    from briefing.store.documents import rebuild_documents
+    from briefing.store.prepare import unpack_document
+
+    ids = [r[0] for r in conn.execute("SELECT brief_id FROM brief_documents WHERE extra IS NULL")]
+    for group in _batched(ids, 500):
+        rebuilt = rebuild_documents(conn, group)
+        marks = ",".join("?" * len(group))
+        same = [
+            (bid,)
+            for bid, document in conn.execute(
+                f"SELECT brief_id, document FROM brief_documents WHERE brief_id IN ({marks})",
+                group,
+            )
+            if rebuilt.get(bid) == unpack_document(document)
+        ]
+        conn.executemany("DELETE FROM brief_documents WHERE brief_id = ?", same)
+    conn.execute(
+        """
+        CREATE TABLE files_v7 (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            brief_ids TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute("INSERT INTO files_v7 SELECT path, size, mtime_ns, brief_ids FROM files")
+    conn.execute("DROP TABLE files")
+    conn.execute("ALTER TABLE files_v7 RENAME TO files")
+
+
 #: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
 #: steps; never edit old ones (libraries in the wild are at every version). A new library
 #: runs them all (on empty tables, instantly), so there is one way to any schema.
@@ -498,4 +538,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_to_4,
     _migrate_to_lean,
     _migrate_to_subscriptions,
+    _migrate_to_rebuilt_documents,
 ]

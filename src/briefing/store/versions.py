@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.store.base import StoreBase, _api
-from briefing.store.prepare import _with_extra, unpack_document
+from briefing.store.documents import stored_documents
+from briefing.store.prepare import _with_extra, pack_document, unpack_document
 
 if TYPE_CHECKING:  # the store opens without the pydantic models (light CLI commands)
     from briefing.model import Brief
@@ -41,7 +42,9 @@ class VersionRow:
 
 def keep_versions(conn: sqlite3.Connection, brief_ids: list[str], now: str) -> None:
     """Copy the stored versions of ``brief_ids`` into ``brief_versions`` before they are
-    replaced (called by the store's write path, in its transaction)."""
+    replaced (called by the store's write path, in its transaction). A version keeps its
+    whole document (compressed): its rows are about to go."""
+    documents = stored_documents(conn, brief_ids)
     conn.executemany(
         """
         INSERT INTO brief_versions (brief_id, version, title, date, updated, origin,
@@ -49,11 +52,14 @@ def keep_versions(conn: sqlite3.Connection, brief_ids: list[str], now: str) -> N
         SELECT b.id,
                (SELECT coalesce(max(v.version), 0) + 1 FROM brief_versions v
                 WHERE v.brief_id = b.id),
-               b.title, b.date, b.updated, b.origin, b.imported_at, ?, d.document, d.extra
-        FROM briefs b JOIN brief_documents d ON d.brief_id = b.id
-        WHERE b.id = ?
+               b.title, b.date, b.updated, b.origin, b.imported_at, ?, ?, ?
+        FROM briefs b WHERE b.id = ?
         """,
-        [(now, bid) for bid in brief_ids],
+        [
+            (now, pack_document(documents[bid][0]), documents[bid][1], bid)
+            for bid in brief_ids
+            if bid in documents
+        ],
     )
 
 
@@ -109,11 +115,9 @@ class Versions(StoreBase):
         ).fetchone()[0]
         if version != kept + 1:
             return None
-        row = self._c.execute(
-            "SELECT document, extra FROM brief_documents WHERE brief_id = ?", (brief_id,)
-        ).fetchone()
+        row = stored_documents(self._c, [brief_id]).get(brief_id)
         from briefing.model import Brief
 
         if row is None:
             return None
-        return _with_extra(Brief.model_validate_json(unpack_document(row[0])), row[1])
+        return _with_extra(Brief.model_validate_json(row[0]), row[1])

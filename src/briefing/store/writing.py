@@ -10,6 +10,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from briefing.errors import StoreError
@@ -23,12 +24,13 @@ from briefing.store.common import (
     gc_paused,
     savepoint,
 )
+from briefing.store.documents import stored_documents
 from briefing.store.prepare import (
     _INSERTS,
     PreparedBrief,
     _json,
     prepare_brief,
-    unpack_document,
+    stored_content,
 )
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
@@ -45,6 +47,13 @@ BULK_COMMIT_S = BUSY_TIMEOUT_S / 4
 #: land all over the tables clustered by actor, and pages evicted before the commit are
 #: written and read again.
 BULK_CACHE_KIB = 128 * 1024
+#: WAL pages (4 KiB) before a checkpoint during a bulk import (SQLite's default is 1,000,
+#: restored after). Every commit appends each page it changed to the WAL and each
+#: checkpoint copies them into the file: at 100k briefs a brief's rows land on ~40
+#: pages all over the tables clustered by actor, so checkpointing after every commit
+#: wrote each page twice per transaction. Fewer checkpoints copy a page once for all the
+#: transactions that changed it meanwhile.
+BULK_WAL_PAGES = 64 * 1024
 
 
 @dataclass
@@ -95,6 +104,7 @@ class Writing(StoreBase):
         if self._bulk is not None or self._c.in_transaction:
             return False
         self._c.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        self._c.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_PAGES}")
         self._bulk = _Bulk(target=CHUNK)
         return True
 
@@ -111,6 +121,7 @@ class Writing(StoreBase):
             raise
         finally:
             conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
+            conn.execute("PRAGMA wal_autocheckpoint = 1000")
 
     def import_brief(self, brief: Brief, *, origin: str | None = None) -> ImportOutcome:
         return self.import_briefs([(brief, origin)])[0]
@@ -272,22 +283,12 @@ class Writing(StoreBase):
         (the one stored, or an earlier one of this chunk): an equal ``updated`` is not
         proof of equal content, and skipping silently would keep e.g. a half-written
         file's brief for good."""
-        stored: dict[str, tuple[bytes | str, str | None]] = {}
         ids = list({item.id for _, item in same_version if item.id not in winners})
-        for group in _batched(ids, 500):
-            marks = ",".join("?" * len(group))
-            for bid, document, extra in conn.execute(
-                "SELECT brief_id, document, extra FROM brief_documents"
-                f" WHERE brief_id IN ({marks})",
-                group,
-            ):
-                stored[bid] = (document, extra)
+        stored = stored_documents(conn, ids)
         for index, item in same_version:
             tie = winners.get(item.id)
-            kept = _content(*tie.brief[7:9]) if tie is not None else None
-            if tie is None and item.id in stored:
-                kept = _content(*stored[item.id])
-            if kept is not None and kept != _content(*item.brief[7:9]):
+            kept = stored_content(tie) if tie is not None else stored.get(item.id)
+            if kept is not None and kept != stored_content(item):
                 outcomes[index] = replace(outcomes[index], differs=True)
 
     def _replace(
@@ -323,11 +324,28 @@ class Writing(StoreBase):
             _INSERTS["briefs"],
             [(*item.brief[:7], item.origin, now, rowids[item.id], *item.fts[1:]) for item in items],
         )
-        conn.executemany(_INSERTS["documents"], [(item.id, *item.brief[7:]) for item in items])
+        # Only the documents the rows do not rebuild exactly (see store/documents.py).
+        conn.executemany(
+            _INSERTS["documents"],
+            [(item.id, *item.brief[7:]) for item in items if item.brief[7] is not None],
+        )
         # briefs_fts takes its text from the briefs rows just written (external content).
-        conn.executemany(_INSERTS["actors"], [r for item in items for r in item.actors])
+        # Each table's rows in its key order: a big library's b-trees are then walked once
+        # from one end to the other per chunk, each page read and changed once, instead
+        # of in random order (pages evicted and read again, or spilled twice).
+        actor_rows = sorted((r for item in items for r in item.actors), key=_first)
+        conn.executemany(_INSERTS["actors"], actor_rows)
         for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
-            conn.executemany(_INSERTS[key], [r for item in items for r in getattr(item, key)])
+            rows = [r for item in items for r in getattr(item, key)]
+            if key == "brief_actors":  # (actor_id, brief_date DESC, brief_id)
+                rows.sort(key=_first)
+                rows.sort(key=_date, reverse=True)
+                rows.sort(key=_second)
+            elif key == "positions":  # (actor_id, brief_date, brief_id, ordinal)
+                rows.sort(key=_position_key)
+            else:  # (brief_id, ...)
+                rows.sort(key=_first_two)
+            conn.executemany(_INSERTS[key], rows)
         conn.executemany(_INSERTS["fts"], [(rowids[item.id], *item.fts) for item in items])
         if touched:
             # Aliases are recounted only where the old version had some the new one lacks.
@@ -430,6 +448,13 @@ class Writing(StoreBase):
                 conn.executemany("DELETE FROM files WHERE path = ?", rows)
 
 
+_first = itemgetter(0)
+_second = itemgetter(1)
+_date = itemgetter(3)
+_first_two = itemgetter(0, 1)
+_position_key = itemgetter(2, 3, 0, 1)
+
+
 def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[FileStamp]:
     """The stamps worth remembering: not those of a file holding a brief that differs
     from the stored version with the same ``updated``, so the next sync reads and
@@ -438,8 +463,3 @@ def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[Fi
     if not differ:
         return stamps
     return [s for s in stamps if differ.isdisjoint(s.brief_ids)]
-
-
-def _content(document: bytes | str, extra: str | None) -> tuple[str, str | None]:
-    """A brief's stored content, comparable whether its document is compressed or not."""
-    return unpack_document(document), extra
