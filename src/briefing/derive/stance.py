@@ -149,6 +149,8 @@ _OPPOSE = (
     "baseless",
     "smear",
     "witch hunt",
+    # calling for someone to go
+    "resign",
     "politically motivated",
     "dictate",
     "unfair",
@@ -195,7 +197,7 @@ _WHOLE = {
     # "bar police from entering the campus" (not "a bar in the old town")
     "bar from": r"(?:bar|bars|barred|barring)\s+(?:[\w'’-]+\s+){1,4}?from\b",
     "harm": r"harm(?:s|ed|ing|ful)?\b",
-    "urge": r"urg(?:e|es|ed|ing)\b",
+    "urge": r"urg(?:e|es|ed|ing)\b(?![^.;,]{0,50}?\b(?:resign|step down|stand down|quit)\b)",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
     "back": r"back(?:s|ed|ing|er|ers)?\b(?!\s+down\b)",
     "object": r"object(?:s|ed|ing|ion|ions)?\b",
@@ -209,7 +211,10 @@ _WHOLE = {
     "intend": r"(?:intend(?:s|ed)?|intention)\b",
     "dictate": r"dictat(?:e|es|ed|ing)\b",
     "mistake": r"mistak(?:e|es|en)\b",
-    "call on": r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b",
+    # a call supports what it calls for, unless that is someone's going ("resign")
+    "call on": r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b(?![^.;,]{0,50}?\b(?:resign|step down"
+    r"|stand down|quit)\b)",
+    "resign": r"(?:resign(?:s|ed|ing|ation)?|step(?:s|ped)? down|stand down)\b",
     "right to": r"(?:the|a|its|their|our|his|her|full)\s+right\b",
     "rule out": r"rul(?:e|es|ed|ing)\s+out\b",
     "prevent": r"prevent(?:s|ed|ing)?\b",
@@ -340,6 +345,8 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         pro, con = 1, 0  # the measure's side faulting its target
     elif side is Side.AGAINST and pro and not con and not _names_topic(text, topic):
         pro, con = 0, 1  # the target's side backing its own cause
+    if not pro and not con and NO_COMMENT.search(text):
+        return "unclear"  # "declined to comment": no stance, whatever the speaker's side
     if pro and con:
         return "mixed"
     measure = bool(topic) and _is_measure(topic or "")
@@ -359,6 +366,14 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
     return "unclear"
 
 
+# Saying nothing: "declined to comment", "said only that …", "is reviewing …"
+NO_COMMENT = re.compile(
+    r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|would not|wouldn't|did not|didn't)\s+to\s+"
+    r"comment\b|\b(?:declined|refused)\s+comment\b|\bno (?:further )?comment\b"
+    r"|\b(?:said|says|say)\s+(?:\w+\s+){0,3}?only\s+that\b|\bwould only say\b"
+    r"|\b(?:was|is|were|are)\s+(?:still\s+)?reviewing\b|\btoo early to\b",
+    re.IGNORECASE,
+)
 _NO_ONE = re.compile(r"\b(?:no one|none of)\b[^.;,]*$", re.IGNORECASE)
 # "declined to say whether he would support it": what is left open states no stance
 _OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;,]*$", re.IGNORECASE)
@@ -411,7 +426,7 @@ def settle_stances(positions: list[dict[str, Any]]) -> None:
         if pos.get("stance") not in (None, "unclear"):
             stated.setdefault((pos.get("actor"), pos.get("topic")), set()).add(pos["stance"])
     for pos in positions:
-        if pos.get("stance") != "unclear":
+        if pos.get("stance") != "unclear" or NO_COMMENT.search(str(pos.get("position", ""))):
             continue
         seen = stated.get((pos.get("actor"), pos.get("topic")), set())
         if len(seen) == 1:
