@@ -44,3 +44,34 @@ def test_no_comment_does_not_take_the_speakers_other_stance() -> None:
     ]
     settle_stances(positions)
     assert positions[1]["stance"] == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # what others did, in a clause of circumstance, is not the speaker's stance
+        (
+            "The mayor said the square had become dangerous after squatters blocked the gates.",
+            "opposes",
+        ),
+        ("She said the site was unsafe after protesters blocked the exits.", "unclear"),
+        # scepticism: "I don't see what they'd gain"
+        ("I don't see what the new contract would win for us.", "opposes"),
+        ("We do not see how this plan helps anyone.", "opposes"),
+        # declining to commit is no stance
+        ("He said new housing would lower prices but did not commit to the rent cap.", "unclear"),
+        # harm and squeezing out are arguments against
+        ("The association said a ban would cost its members 40 million a year.", "opposes"),
+        ("Rivals said the merged group would squeeze smaller shops out of the market.", "opposes"),
+        # undoing a measure opposes it
+        ("She repeated her pledge to repeal the levy within a year.", "opposes"),
+        ("The party vowed to reverse it once in office.", "opposes"),
+        # justifying one's own decision supports it
+        ("The rector said she had exhausted every other option.", "supports"),
+        ("We had no other choice but to close the road.", "supports"),
+        # urging someone not to do something is not support
+        ("The union urged its members not to sign the contract.", "opposes"),
+    ],
+)
+def test_round4_cues(text: str, want: str) -> None:
+    assert stance(text) == want

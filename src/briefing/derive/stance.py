@@ -84,6 +84,9 @@ _SUPPORT = (
     "recogni",
     "reward",
     "intend",
+    # justifying one's own decision: "exhausted every other option", "had no choice"
+    "no choice",
+    "last resort",
 )
 _OPPOSE = (
     "oppos",
@@ -151,6 +154,17 @@ _OPPOSE = (
     "witch hunt",
     # calling for someone to go
     "resign",
+    # urging someone not to act; harm ("would cost"); pushing rivals out; undoing a measure
+    "urge not",
+    "would cost",
+    "squeez",
+    "reverse",
+    "repeal",
+    "roll back",
+    "overturn",
+    "scrap",
+    # scepticism: "I don't see what they'd win"
+    "do not see",
     "politically motivated",
     "dictate",
     "unfair",
@@ -214,6 +228,18 @@ _WHOLE = {
     # a call supports what it calls for, unless that is someone's going ("resign")
     "call on": r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b(?![^.;,]{0,50}?\b(?:resign|step down"
     r"|stand down|quit)\b)",
+    "urge not": r"(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?not\s+to\b(?!\s+(?:back down|give in|give up|yield|retreat|cave))",
+    "would cost": r"(?:would|will|could|might|to)\s+cost\b",
+    "reverse": r"revers(?:e|es|ed|ing)\s+(?:it|this|that|them|the|its|their|a)\b",
+    "repeal": r"repeal(?:s|ed|ing)?\b",
+    "roll back": r"roll(?:s|ed|ing)?\s+(?:(?:it|them|the\s+\w+)\s+)?back\b",
+    "overturn": r"overturn(?:s|ed|ing)?\b",
+    "scrap": r"scrap(?:s|ped|ping)?\b",
+    "do not see": r"(?:do not|don't|does not|doesn't|cannot|can't|did not|didn't)\s+see\s+"
+    r"(?:what|how|why)\b",
+    "no choice": r"(?:no|little)\s+(?:other\s+)?(?:choice|option|alternative)\b|exhausted\s+"
+    r"(?:every|all)\s+(?:other\s+)?(?:option|avenue|alternative)s?\b",
     "resign": r"(?:resign(?:s|ed|ing|ation)?|step(?:s|ped)? down|stand down)\b",
     "right to": r"(?:the|a|its|their|our|his|her|full)\s+right\b",
     "rule out": r"rul(?:e|es|ed|ing)\s+out\b",
@@ -331,7 +357,14 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         if not _NEGATED_ALREADY.match(match.group(0)):
             window = text[max(0, match.start() - 30) : match.start()]
             before = [w.lower() for w in _WORD.findall(window)][-3:]
-            if any(w in _NEGATION or w.endswith("n't") for w in before) or _NO_ONE.search(window):
+            negated = any(w in _NEGATION or w.endswith("n't") for w in before)
+            if negated and _COMMIT.match(match.group(0)):
+                continue  # "did not commit to the rent cap": no commitment, no stance
+            if (
+                negated
+                or _NO_ONE.search(window)
+                or _SCEPTIC.search(text[max(0, match.start() - 50) : match.start()])
+            ):
                 positive = not positive
             elif not positive and any(w in _REVERSAL for w in before):
                 positive = True  # "lift its opposition"
@@ -374,6 +407,19 @@ NO_COMMENT = re.compile(
     r"|\b(?:was|is|were|are)\s+(?:still\s+)?reviewing\b|\btoo early to\b",
     re.IGNORECASE,
 )
+# "I don't see what they'd win": what follows is doubted
+_SCEPTIC = re.compile(
+    r"\b(?:do not|don't|does not|doesn't|cannot|can't|did not|didn't)\s+see\s+(?:what|how|why)\b"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
+_COMMIT = re.compile(r"commit", re.IGNORECASE)
+# "… unsafe after protesters blocked the exits": what others did, in a clause of
+# circumstance, is not the speaker's stance ("after we rejected …" is the speaker's own)
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:after|because|since|when|once)\s+(?!(?:we|i|our|my)\b)(?:[\w'’-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
 _NO_ONE = re.compile(r"\b(?:no one|none of)\b[^.;,]*$", re.IGNORECASE)
 # "declined to say whether he would support it": what is left open states no stance
 _OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;,]*$", re.IGNORECASE)
@@ -391,6 +437,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
     ):
         return False
     before = text[max(0, match.start() - 80) : match.start()]
+    if _CIRCUMSTANCE.search(before):
+        return False
     return not (
         _OPEN_CLAUSE.search(before)
         and re.search(
