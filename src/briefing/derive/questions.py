@@ -35,6 +35,7 @@ _WH_CUES = re.compile(
     r"\bquestions?\s+(?:now\s+)?(?:is|are|remains?)|"
     r"\b(?:vote|votes|voting|decide|decides|deciding|rule|rules|ruling)\s+(?:on\s+)?|"
     r"(?:is|are) (?:still )?(?:weighing|considering|debating|discussing)|"
+    r"\b(?:looking|look|looks) (?:at|into)|\b(?:examining|studying|exploring|assessing)|"
     r"unclear|uncertain)\s*(?:,\s*)?(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
@@ -142,6 +143,30 @@ _DECIDE_WHETHER = re.compile(
 _THREAT = re.compile(
     r"(?P<subj>[^,.;]*?)\s+(?:has\s+|have\s+|had\s+)?threat(?:ened|ens|en)\s+to\s+"
     r"(?P<act>[a-z][^,.;\"“”]{3,90}?)(?=\s+(?:if|unless|should|after)\b|[,.;]|$)"
+)
+# A condition leaves its act open: "closed to its ships unless Norland withdraws its quota"
+_UNLESS = re.compile(
+    r"\bunless\s+(?P<subj>(?:(?:the|its|their)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[a-z][^,.;\"“”]{2,90})"
+)
+# "would not fly again until …": will it?  "keep marching until the plan is withdrawn"
+_NOT_UNTIL = re.compile(
+    r"(?P<subj>[^,.;\"“”]{2,80}?)\s+(?:would|will|could|can)\s+not\s+(?P<act>[a-z][^,.;\"“”]{2,60}?)"
+    r"\s+until\b"
+)
+_UNTIL_DONE = re.compile(
+    r"\buntil\s+(?P<subj>(?:the|its|their|his|her|a|an)\s+[^,.;\"“”]{2,40}?)\s+(?:was|is|were|are"
+    r"|had been|has been|have been)\s+(?P<part>[a-z]+(?:ed|en|wn|ne)|made|paid|set|met|held|cut"
+    r"|built|sold|found|struck|spent|sent|won|lost|shut|put)\b(?P<rest>[^,.;\"“”]{0,40})"
+)
+# "has challenged the prime minister to a second debate"
+_CHALLENGED = re.compile(
+    r"\bchallenged\s+(?P<who>[^,.;\"“”]{2,40}?)\s+to\s+(?P<what>(?:a|an|the)\s+[^,.;\"“”]{2,80})"
+)
+# "is expected to take a final vote at its June meeting": will it pass?
+_VOTE_AT = re.compile(
+    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are)\s+(?:due|expected|set|scheduled)\s+to\s+(?:take\s+a\s+"
+    r"(?:final\s+)?vote|vote)\s+(?P<when>(?:at|in|on|next|by)\b[^,.;\"“”]{2,40})"
 )
 # "hoped a compromise could be found before the end of the year"
 _HOPED = re.compile(
@@ -279,6 +304,16 @@ def _base(verb: str) -> str:
     return stem if stem.endswith(("gn", "pt", "ct", "sh", "rm", "ft", "ll")) else stem + "e"
 
 
+def _base3(verb: str) -> str:
+    """The base form of a third-person verb ("withdraws" -> "withdraw", "agrees" ->
+    "agree", "reaches" -> "reach", "carries" -> "carry")."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
 def _np(subject: str) -> str:
     """A subject as it stands inside a question ("The ministry" -> "the ministry")."""
     subject = re.sub(r"^(?:and|but|while|that|as)\s+", "", subject.strip())
@@ -377,6 +412,11 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _HOPED: re.compile(r"\bhop(?:e|es|ed|ing)\b", re.IGNORECASE),
     _WARNED: re.compile(r"\b(?:warn|fear)", re.IGNORECASE),
     _NO_DECISION: re.compile(r"\bno decision\b", re.IGNORECASE),
+    _UNLESS: re.compile(r"\bunless\b"),
+    _NOT_UNTIL: re.compile(r"\bnot\b[^.;]*\buntil\b"),
+    _UNTIL_DONE: re.compile(r"\buntil\b"),
+    _CHALLENGED: re.compile(r"\bchallenged\b"),
+    _VOTE_AT: re.compile(r"\bvote\s+(?:at|in|on|next|by)\b"),
 }
 
 
@@ -514,6 +554,34 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             out.append((_finish(f"will {subject} {found.group('act')}"), "threat"))
+    for found in _scan(_UNLESS, sentence):
+        subject = _np(found.group("subj"))
+        out.append(
+            (
+                _finish(f"will {subject} {_base3(found.group('verb'))} {found.group('rest')}"),
+                "unless",
+            )
+        )
+    for found in _scan(_NOT_UNTIL, sentence):
+        # "said on Wednesday that its rocket would not …": the subject follows "that"
+        subject = re.sub(r"^.*\bthat\s+", "", _AUX_TAIL.sub("", found.group("subj")))
+        subject = _np(subject)
+        if _ok_subject(subject, pronoun=True) and subject.lower() not in {"i", "we", "you"}:
+            out.append((_finish(f"will {subject} {found.group('act')}"), "until"))
+    for found in _scan(_UNTIL_DONE, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject):
+            out.append(
+                (_finish(f"will {subject} be {found.group('part')}{found.group('rest')}"), "until")
+            )
+    for found in _scan(_CHALLENGED, sentence):
+        who = _np(found.group("who"))
+        if _ok_subject(who):
+            out.append((_finish(f"will {who} agree to {found.group('what')}"), "challenge"))
+    for found in _scan(_VOTE_AT, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            out.append((_finish(f"will {subject} vote in favour {found.group('when')}"), "vote"))
     for found in _scan(_HOPED, sentence):
         subject = _np(found.group("subj"))
         out.append((_finish(f"will {subject} be {found.group('rest')}"), "hoped"))

@@ -1,0 +1,55 @@
+"""Question cues of round 4 (issue 12): conditions ("unless", "until"), challenges,
+studies ("looking at whether"), requests under consideration, votes at a meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.derive.questions import find_questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "The port will be closed to its ships from March 3 unless Norland withdraws its "
+            "new salmon quota, the minister said.",
+            "Will Norland withdraw its new salmon quota?",
+        ),
+        (
+            "The agency said on Monday that its Falcon rocket would not fly again until an "
+            "inquiry had found the cause of the failure.",
+            "Will its Falcon rocket fly again?",
+        ),
+        (
+            "He said students would keep marching until the fee plan was withdrawn.",
+            "Will the fee plan be withdrawn?",
+        ),
+        (
+            "Moss said her government was looking at whether it could restrict imports of "
+            "foreign timber.",
+            "Could Moss restrict imports of foreign timber?",
+        ),
+        (
+            "Valcourt has challenged the prime minister to a second debate that includes Munt.",
+            "Will the prime minister agree to a second debate that includes Munt?",
+        ),
+        (
+            "The council is expected to take a final vote at its June meeting.",
+            "Will the council vote in favour at its June meeting?",
+        ),
+    ],
+)
+def test_round4_question_cues(sentence: str, question: str) -> None:
+    assert question in [q for q, _ in find_questions(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We waited until the rain stopped.",
+        "Nobody left unless they had to.",
+    ],
+)
+def test_no_question_from_plain_time_clauses(sentence: str) -> None:
+    assert find_questions(sentence) == []
