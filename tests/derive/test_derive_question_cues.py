@@ -222,7 +222,7 @@ def test_a_vote_or_ruling_on_whether_is_open() -> None:
         ),
         (
             "He said the city had not excluded a case at the regional court.",
-            "Will there be a case at the regional court?",
+            "Will the city bring a case at the regional court?",
         ),
         (
             "The toll is due to take effect on March 1.",

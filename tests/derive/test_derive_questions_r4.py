@@ -53,3 +53,35 @@ def test_round4_question_cues(sentence: str, question: str) -> None:
 )
 def test_no_question_from_plain_time_clauses(sentence: str) -> None:
     assert find_questions(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "An official said the ministry was preparing to withhold 20 million crowns from "
+            "the city's May transfer.",
+            "Will the ministry withhold 20 million crowns from the city's May transfer?",
+        ),
+        (
+            "He says organisers at two more depots, in Alton and Brisk, are close to the "
+            "signature threshold.",
+            "Will organisers at two more depots, in Alton and Brisk, reach the signature "
+            "threshold?",
+        ),
+        (
+            "He said Norland would ask the regional court to meet on the dispute and had not "
+            "excluded a case at the Court of Arbitration.",
+            "Will Norland bring a case at the Court of Arbitration?",
+        ),
+    ],
+)
+def test_round4_plans_and_thresholds(sentence: str, question: str) -> None:
+    assert question in [q for q, _ in find_questions(sentence)]
+
+
+def test_a_bare_decision_names_the_drafts_matter() -> None:
+    from briefing.derive.questions import name_the_matter
+
+    asked = name_the_matter("Will the Trade Board decide by May 3?", "Astra's takeover of Norjet")
+    assert asked == "Will the Trade Board decide on Astra's takeover of Norjet by May 3?"

@@ -113,7 +113,8 @@ _MOTIONS = wordset("motion motions resolution bill law amendment measure")
 # "is due to take effect on March 1", "expects to finish the tunnel by June": plans
 _PLANNED = re.compile(
     r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+(?P<act>(?!vote\b)[a-z][^,.;\"“”]{3,90})"
-    r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed)\s+"
+    r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed"
+    r"|(?:is|are|was|were)\s+(?:preparing|poised|getting ready|moving))\s+"
     r"to\s+(?P<act2>(?!vote\b|decide\b)[a-z][^,.;\"“”]{3,90})"
 )
 # "decide by the end of the month whether …": a decision with a time before the question
@@ -167,6 +168,12 @@ _CHALLENGED = re.compile(
 _VOTE_AT = re.compile(
     r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are)\s+(?:due|expected|set|scheduled)\s+to\s+(?:take\s+a\s+"
     r"(?:final\s+)?vote|vote)\s+(?P<when>(?:at|in|on|next|by)\b[^,.;\"“”]{2,40})"
+)
+# "organisers at two more sites are close to the signature threshold": will they reach it?
+_CLOSE_TO = re.compile(
+    r"(?P<subj>[^;.\"“”]{2,90}?)\s+(?:is|are|was|were)\s+(?:now\s+|very\s+)?(?:close|near)\s+to\s+"
+    r"(?:reaching\s+|securing\s+|striking\s+)?(?P<what>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:threshold|deal|agreement|accord|settlement|majority|target|quorum|compromise)s?)\b"
 )
 # "hoped a compromise could be found before the end of the year"
 _HOPED = re.compile(
@@ -267,6 +274,18 @@ def _subject_before(text: str) -> str | None:
     return text
 
 
+_PERSONAL = frozenset(["i", "we", "you", "he", "she", "they", "it"])
+# "Norland would ask … and had not excluded …": the first clause's named subject
+_SHARED_SUBJECT = re.compile(
+    r"^(?P<subj>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:would|will|has|had|is|was"
+    r"|said|says)\b[^,;]*\band\s*$"
+)
+# What one brings or takes: "a case at the court", "legal action", "further steps"
+_LEGAL_ACT = re.compile(
+    r"^(?:a|an|any|further|the)?\s*(?:[a-z]+\s+)?(case|lawsuit|suit|challenge"
+    r"|appeal|complaint|action|steps|measures)\b",
+    re.IGNORECASE,
+)
 _SOON = re.compile(
     r"\b(?:soon|possibly|as early as|in the coming|within days|imminent)", re.IGNORECASE
 )
@@ -406,13 +425,17 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _GIVEN_TIME: re.compile(r"\b(?:give|gives|given|giving|gave)\b", re.IGNORECASE),
     _UNTIL: re.compile(r"\buntil\b", re.IGNORECASE),
     _VOTE_ON: re.compile(r"\bvote\s+on\b", re.IGNORECASE),
-    _PLANNED: re.compile(r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*)\s+to\b", re.IGNORECASE),
+    _PLANNED: re.compile(
+        r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*|preparing|poised|ready|moving)\s+to\b",
+        re.IGNORECASE,
+    ),
     _DEADLINE_FOR: re.compile(r"\bdeadline\b", re.IGNORECASE),
     _THREAT: re.compile(r"\bthreaten", re.IGNORECASE),
     _HOPED: re.compile(r"\bhop(?:e|es|ed|ing)\b", re.IGNORECASE),
     _WARNED: re.compile(r"\b(?:warn|fear)", re.IGNORECASE),
     _NO_DECISION: re.compile(r"\bno decision\b", re.IGNORECASE),
     _UNLESS: re.compile(r"\bunless\b"),
+    _CLOSE_TO: re.compile(r"\b(?:close|near)\s+to\b"),
     _NOT_UNTIL: re.compile(r"\bnot\b[^.;]*\buntil\b"),
     _UNTIL_DONE: re.compile(r"\buntil\b"),
     _CHALLENGED: re.compile(r"\bchallenged\b"),
@@ -473,10 +496,22 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
             out.append((question, "unclear"))
     for found in _RULE_OUT.finditer(sentence):
-        subject = _subject_before(sentence[: found.start()])
+        before = sentence[: found.start()]
+        subject = _subject_before(before)
+        shared = _SHARED_SUBJECT.match(_REPORTING.sub("", before))
+        if subject is None and shared:  # "X would ask … and had not excluded …"
+            subject = shared.group("subj")
         if subject:
             act = found.group("act") or found.group("act2")
-            if found.group("act2"):
+            legal = _LEGAL_ACT.match(act)
+            if legal and subject.lower() not in _PERSONAL:  # "a case at the court"
+                verb = (
+                    "take"
+                    if legal.group(1).lower().startswith(("action", "step", "measure"))
+                    else "bring"
+                )
+                out.append((_finish(f"will {subject} {verb} {act}"), "not-ruled-out"))
+            elif found.group("act2"):
                 out.append((_finish(f"will {subject} consider {act}"), "would-consider"))
             elif act.split()[0].endswith("ing"):
                 out.append((_finish(f"could {subject} end up {act}"), "not-ruled-out"))
@@ -582,6 +617,12 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             out.append((_finish(f"will {subject} vote in favour {found.group('when')}"), "vote"))
+    for found in _scan(_CLOSE_TO, sentence):
+        subject = _np(found.group("subj")).strip()
+        if subject.endswith(",") and subject.count(",") == 1:
+            subject = subject[:-1]
+        if subject and len(subject.split()) <= 12 and subject.lower() not in _PERSONAL:
+            out.append((_finish(f"will {subject} reach {found.group('what')}"), "close-to"))
     for found in _scan(_HOPED, sentence):
         subject = _np(found.group("subj"))
         out.append((_finish(f"will {subject} be {found.group('rest')}"), "hoped"))
@@ -735,6 +776,11 @@ def name_the_matter(question: str, topic: str | None) -> str:
             return question[: same.start()] + named + question[same.end() :]
     if not set(w.lower() for w in head) & _DEALS:
         return question
+    bare = _BARE_DECISION.match(question)
+    if bare and topic.lower() not in question.lower():
+        # "Will the Trade Board decide by May 3?" -> "… decide on Astra's takeover … by May 3?"
+        named = topic if _OWNED.match(topic) else f"the {topic}"
+        return f"{bare.group('head')} on {named}{bare.group('tail')}"
     match = _THE_DEAL.search(question)
     if not match or topic.lower() in question.lower():
         return question
@@ -743,6 +789,10 @@ def name_the_matter(question: str, topic: str | None) -> str:
     return question[: match.start()] + named + question[match.end() :]
 
 
+_BARE_DECISION = re.compile(
+    r"^(?P<head>(?:Will|When will)\s+.{2,60}?\s+(?:decide|rule))(?P<tail>(?:\s+(?:by|before|on|in"
+    r"|within|next)\b[^?]*)?\?)$"
+)
 _FRAMING = frozenset(["true", "known", "will", "could", "end"])
 
 
