@@ -49,6 +49,8 @@ def test_round4_question_cues(sentence: str, question: str) -> None:
     [
         "We waited until the rain stopped.",
         "Nobody left unless they had to.",
+        # what "that" stands for is in another sentence: no question of its own
+        "Asked whether that included force, a spokesman declined to elaborate.",
     ],
 )
 def test_no_question_from_plain_time_clauses(sentence: str) -> None:
@@ -85,3 +87,38 @@ def test_a_bare_decision_names_the_drafts_matter() -> None:
 
     asked = name_the_matter("Will the Trade Board decide by May 3?", "Astra's takeover of Norjet")
     assert asked == "Will the Trade Board decide on Astra's takeover of Norjet by May 3?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "The ministry said the new bridge would be completed by the end of June.",
+            "Will the new bridge be completed by the end of June?",
+        ),
+        (
+            "A diplomat said neither side seemed ready to move before the embargo was due to "
+            "take effect.",
+            "Will the embargo take effect?",
+        ),
+        (
+            "Asked whether a walkout would be legal, she said the union's lawyers were confident.",
+            "Will a walkout be legal?",
+        ),
+    ],
+)
+def test_round4_completion_and_asked(sentence: str, question: str) -> None:
+    assert question in [q for q, _ in find_questions(sentence)]
+
+
+def test_a_question_about_a_person_gives_their_title() -> None:
+    from briefing.derive.actors import Actor
+    from briefing.derive.draft import _full_names
+
+    chosen = {"a": Actor("ann-moss", "Ann Moss", "person", role="Health Minister")}
+    assert _full_names("Will Moss resign?", chosen) == "Will Health Minister Ann Moss resign?"
+    # a role that is no title stays out; a name not the subject is not given one
+    chosen = {"a": Actor("ann-moss", "Ann Moss", "person", role="spokeswoman for the club")}
+    assert _full_names("Will Moss resign?", chosen) == "Will Ann Moss resign?"
+    chosen = {"a": Actor("ann-moss", "Ann Moss", "person", role="Health Minister")}
+    assert _full_names("Will the board back Moss?", chosen) == "Will the board back Ann Moss?"

@@ -537,7 +537,22 @@ def _full_names(question: str, chosen: dict[str, Actor]) -> str:
         question = re.sub(
             rf"(?<![\w'’-])(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{surname}(?![\w-])", actor.name, question
         )
+    # the person a question is about, as its subject, with their title ("Will Interior
+    # Minister Adela Moravec resign?"), as news style names them at first mention
+    for actor in chosen.values():
+        role = actor.role or ""
+        if actor.kind != "person" or not _TITLE.fullmatch(role) or role in question:
+            continue
+        subject = re.match(
+            rf"((?:Will|Would|Has|Does|Can|Could|Should|Is)\s+){re.escape(actor.name)}\b", question
+        )
+        if subject:
+            question = f"{subject.group(1)}{role} {question[subject.end(1) :]}"
     return question
+
+
+# A role that is a title before a name: "Interior Minister", "Chief Fire Officer"
+_TITLE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 
 
 def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:

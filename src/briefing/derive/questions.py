@@ -175,6 +175,17 @@ _CLOSE_TO = re.compile(
     r"(?:reaching\s+|securing\s+|striking\s+)?(?P<what>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:threshold|deal|agreement|accord|settlement|majority|target|quorum|compromise)s?)\b"
 )
+# "the bridge would be completed by the end of June": will it be, in time?
+_DONE_BY = re.compile(
+    r"(?P<subj>(?:the|its|their|a|an)\s+[^,.;\"“”]{2,50}?)\s+(?:would|will|should|is to|are to)"
+    r"\s+be\s+"
+    r"(?P<done>completed|finished|ready|operational|in place|built|restored|repaired|fixed)\s+"
+    r"(?P<when>(?:by|before|within|in)\s+[^,.;\"“”]{2,40})"
+)
+# "Asked whether a walkout would be legal, she said …": the reporter's question
+_ASKED = re.compile(
+    r"^Asked\s+(?:whether|if)\s+(?!(?:that|this|it|those|these)\s)(?P<clause>[^,;]{4,140}),"
+)
 # "hoped a compromise could be found before the end of the year"
 _HOPED = re.compile(
     r"\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?P<subj>(?:a|an|the|their|its)\s+[^,.;]{2,40}?)\s+"
@@ -274,6 +285,9 @@ def _subject_before(text: str) -> str | None:
     return text
 
 
+_SUBORDINATE_LEAD = re.compile(
+    r"^.*\b(?:before|after|until|once|because|since|as soon as)\s+(?=(?:the|its|their|a|an)\s)"
+)
 _PERSONAL = frozenset(["i", "we", "you", "he", "she", "they", "it"])
 # "Norland would ask … and had not excluded …": the first clause's named subject
 _SHARED_SUBJECT = re.compile(
@@ -435,6 +449,9 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _WARNED: re.compile(r"\b(?:warn|fear)", re.IGNORECASE),
     _NO_DECISION: re.compile(r"\bno decision\b", re.IGNORECASE),
     _UNLESS: re.compile(r"\bunless\b"),
+    _DONE_BY: re.compile(
+        r"\bbe\s+(?:completed|finished|ready|operational|in place|built|restored|repaired|fixed)\b"
+    ),
     _CLOSE_TO: re.compile(r"\b(?:close|near)\s+to\b"),
     _NOT_UNTIL: re.compile(r"\bnot\b[^.;]*\buntil\b"),
     _UNTIL_DONE: re.compile(r"\buntil\b"),
@@ -576,6 +593,8 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             out.append((_finish(f"will {subject} {verb} {what}"), "vote"))
     for found in _scan(_PLANNED, sentence):
         subject = _np(_AUX_TAIL.sub("", found.group("subj") or found.group("subj2") or ""))
+        # "ready to move before the ban was due to …": the subject is the ban
+        subject = _SUBORDINATE_LEAD.sub("", subject)
         if _CLAUSE_WORD.match(subject):
             continue  # "which were due to …", "with Verrin expected to …": not a subject
         act = found.group("act") or found.group("act2")
@@ -617,6 +636,17 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             out.append((_finish(f"will {subject} vote in favour {found.group('when')}"), "vote"))
+    for found in _scan(_DONE_BY, sentence):
+        subject = _np(_REPORTING.sub("", found.group("subj")))
+        if _ok_subject(subject):
+            out.append(
+                (
+                    _finish(f"will {subject} be {found.group('done')} {found.group('when')}"),
+                    "planned",
+                )
+            )
+    for found in _ASKED.finditer(sentence):
+        out.append((invert("whether", found.group("clause")), "asked"))
     for found in _scan(_CLOSE_TO, sentence):
         subject = _np(found.group("subj")).strip()
         if subject.endswith(",") and subject.count(",") == 1:
