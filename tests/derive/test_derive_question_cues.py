@@ -273,7 +273,9 @@ def test_a_question_names_a_person_in_full() -> None:
         ),
         now=dt.datetime(2035, 7, 25, tzinfo=dt.UTC),
     )
-    assert "Will Interior Minister Adela Moravec resign?" in [q.question for q in derived.brief.open_questions]
+    assert "Will Interior Minister Adela Moravec resign?" in [
+        q.question for q in derived.brief.open_questions
+    ]
 
 
 def test_a_clausal_topic_does_not_rename_a_noun() -> None:

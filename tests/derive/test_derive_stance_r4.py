@@ -75,3 +75,19 @@ def test_no_comment_does_not_take_the_speakers_other_stance() -> None:
 )
 def test_round4_cues(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reporter's question is not the speaker's answer
+        "Asked whether the city, which owns half the port, would back the sale, the mayor said "
+        "the council would decide in time.",
+        # what the speaker stopped short of is not said
+        "The minister stopped short of threatening sanctions.",
+        # a win as a noun in a forecast is no stance
+        "An analyst wrote that a union win at the plant could raise costs by 5 percent.",
+    ],
+)
+def test_round4_not_the_speakers_stance(text: str) -> None:
+    assert stance(text) == "unclear"

@@ -420,6 +420,10 @@ _CIRCUMSTANCE = re.compile(
     r"\b(?:after|because|since|when|once)\s+(?!(?:we|i|our|my)\b)(?:[\w'’-]+\s+){1,3}$",
     re.IGNORECASE,
 )
+_STOPPED_SHORT = re.compile(r"\bstop(?:s|ped|ping)?\s+short\s+of\s+$", re.IGNORECASE)
+_ASKED_LEAD = re.compile(
+    r"^\s*Asked\s+(?:whether|if|about)\b[^;]*?,\s+(?=(?:the|a|an|he|she|they|it|[A-Z])\S*\s+(?:\w+\s+){0,3}?(?:said|says|replied|answered|told))"
+)
 _NO_ONE = re.compile(r"\b(?:no one|none of)\b[^.;,]*$", re.IGNORECASE)
 # "declined to say whether he would support it": what is left open states no stance
 _OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;,]*$", re.IGNORECASE)
@@ -437,8 +441,12 @@ def _counts(text: str, match: re.Match[str]) -> bool:
     ):
         return False
     before = text[max(0, match.start() - 80) : match.start()]
-    if _CIRCUMSTANCE.search(before):
+    if _CIRCUMSTANCE.search(before) or _STOPPED_SHORT.search(before):
         return False
+    if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
+        return False  # "Asked whether the state would back …, the minister said …"
+    if word.lower() in {"win", "wins"} and re.search(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", before):
+        return False  # "a union win could raise costs": a noun in a forecast
     return not (
         _OPEN_CLAUSE.search(before)
         and re.search(
