@@ -122,3 +122,28 @@ def test_a_question_about_a_person_gives_their_title() -> None:
     assert _full_names("Will Moss resign?", chosen) == "Will Ann Moss resign?"
     chosen = {"a": Actor("ann-moss", "Ann Moss", "person", role="Health Minister")}
     assert _full_names("Will the board back Moss?", chosen) == "Will the board back Ann Moss?"
+
+
+def test_yes_no_questions_are_kept_before_open_ended_ones_at_the_limit() -> None:
+    from briefing.derive.questions import extract_questions
+    from briefing.derive.sentences import split_sentences
+
+    paragraphs = [
+        "It is unclear how the mayor will vote.",
+        "The board has not said whether it will approve the budget.",
+        "The union has not said whether it will strike.",
+        "It remains unclear when the talks will resume.",
+    ]
+    spans = [
+        [(s.start, s.end, s.text) for s in split_sentences(p, i)] for i, p in enumerate(paragraphs)
+    ]
+    asked = [q.question for q in extract_questions(paragraphs, spans, limit=2)]
+    assert asked == ["Will the board approve the budget?", "Will the union strike?"]
+
+
+def test_a_final_vote_gives_one_question() -> None:
+    asked = [
+        q
+        for q, _ in find_questions("The board is expected to take a final vote at its May meeting.")
+    ]
+    assert asked == ["Will the board vote in favour at its May meeting?"]

@@ -112,10 +112,11 @@ _CLAUSE_WORD = re.compile(
 _MOTIONS = wordset("motion motions resolution bill law amendment measure")
 # "is due to take effect on March 1", "expects to finish the tunnel by June": plans
 _PLANNED = re.compile(
-    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+(?P<act>(?!vote\b)[a-z][^,.;\"“”]{3,90})"
+    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+"
+    r"(?P<act>(?!vote\b|take a (?:final )?vote\b)[a-z][^,.;\"“”]{3,90})"
     r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed"
     r"|(?:is|are|was|were)\s+(?:preparing|poised|getting ready|moving))\s+"
-    r"to\s+(?P<act2>(?!vote\b|decide\b)[a-z][^,.;\"“”]{3,90})"
+    r"to\s+(?P<act2>(?!vote\b|decide\b|take a (?:final )?vote\b)[a-z][^,.;\"“”]{3,90})"
 )
 # "decide by the end of the month whether …": a decision with a time before the question
 _DECIDE_WHEN = re.compile(
@@ -757,7 +758,16 @@ def extract_questions(
                 found.likelihood = likelihood(text)
                 out.append(found)
             last_subject = sentence_subject(text) or last_subject
+    if len(out) > limit:
+        # at the limit, yes/no questions that name their actor go first (in article order):
+        # "How will Okoye vote?" and "Will they …?" are what an analyst would drop
+        weak = {id(q) for q in out if _WEAK_QUESTION.match(q.question)}
+        keep = {id(q) for q in sorted(out, key=lambda q: id(q) in weak)[:limit]}
+        out = [q for q in out if id(q) in keep]
     return out[:limit]
+
+
+_WEAK_QUESTION = re.compile(r"^(?:How|When|What|Who|Where|Why|Which)\b|^\w+\s+(?:they|it|he|she)\b")
 
 
 _PRONOUN_Q = re.compile(
