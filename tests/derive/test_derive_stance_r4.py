@@ -91,3 +91,16 @@ def test_round4_cues(text: str, want: str) -> None:
 )
 def test_round4_not_the_speakers_stance(text: str) -> None:
     assert stance(text) == "unclear"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # urging caution is a warning against, not support
+        'The company urged staff to "think carefully before signing anything".',
+        # a preference stated against an alternative
+        "We'd rather deal with our tenants directly than through an agency.",
+    ],
+)
+def test_round4_caution_and_preference_oppose(text: str) -> None:
+    assert stance(text) == "opposes"

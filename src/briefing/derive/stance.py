@@ -163,6 +163,8 @@ _OPPOSE = (
     "roll back",
     "overturn",
     "scrap",
+    "think twice",
+    "rather than",
     # scepticism: "I don't see what they'd win"
     "do not see",
     "politically motivated",
@@ -211,7 +213,12 @@ _WHOLE = {
     # "bar police from entering the campus" (not "a bar in the old town")
     "bar from": r"(?:bar|bars|barred|barring)\s+(?:[\w'’-]+\s+){1,4}?from\b",
     "harm": r"harm(?:s|ed|ing|ful)?\b",
-    "urge": r"urg(?:e|es|ed|ing)\b(?![^.;,]{0,50}?\b(?:resign|step down|stand down|quit)\b)",
+    # urging caution ("urged staff to think carefully") warns against; see "think twice"
+    "urge": r"urg(?:e|es|ed|ing)\b(?![^.;,]{0,50}?\b(?:resign|step down|stand down|quit"
+    r"|think (?:twice|carefully|hard)|be careful)\b)",
+    "think twice": r"think\s+(?:twice|carefully|hard)\b",
+    # "we'd rather talk to staff directly than through an intermediary": what is refused
+    "rather than": r"(?:'d|’d|would)\s+(?:simply\s+|much\s+|far\s+)?rather\b[^.;]{2,80}?\bthan\b",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
     "back": r"back(?:s|ed|ing|er|ers)?\b(?!\s+down\b)",
     "object": r"object(?:s|ed|ing|ion|ions)?\b",
