@@ -104,3 +104,21 @@ def test_round4_not_the_speakers_stance(text: str) -> None:
 )
 def test_round4_caution_and_preference_oppose(text: str) -> None:
     assert stance(text) == "opposes"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # defending conduct supports it
+        ("The chief said her officers had acted lawfully and with restraint.", "supports"),
+        # necessity: "without the levy we would have to close wards"
+        (
+            "She said that without the increase the college would have to cut two courses.",
+            "supports",
+        ),
+        # a failure reported is a complaint
+        ("He said he had warned the agency that the sirens were not working.", "opposes"),
+    ],
+)
+def test_round4_conduct_necessity_failure(text: str, want: str) -> None:
+    assert stance(text) == want

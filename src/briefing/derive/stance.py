@@ -84,6 +84,12 @@ _SUPPORT = (
     "recogni",
     "reward",
     "intend",
+    # defending conduct; necessity ("without the increase we would have to cut …")
+    "restraint",
+    "lawful",
+    "proportionate",
+    "appropriately",
+    "without would have to",
     # justifying one's own decision: "exhausted every other option", "had no choice"
     "no choice",
     "last resort",
@@ -165,6 +171,7 @@ _OPPOSE = (
     "scrap",
     "think twice",
     "rather than",
+    "not working",
     # scepticism: "I don't see what they'd win"
     "do not see",
     "politically motivated",
@@ -216,6 +223,11 @@ _WHOLE = {
     # urging caution ("urged staff to think carefully") warns against; see "think twice"
     "urge": r"urg(?:e|es|ed|ing)\b(?![^.;,]{0,50}?\b(?:resign|step down|stand down|quit"
     r"|think (?:twice|carefully|hard)|be careful)\b)",
+    "restraint": r"(?:with|showed|shown|exercised)\s+(?:great\s+|remarkable\s+)?restraint\b",
+    "lawful": r"(?<!un)lawful(?:ly)?\b",
+    "without would have to": r"without\s+(?:the|this|that|these|its|their|a|an)\s+"
+    r"(?:[\w'’-]+\s+){1,7}?(?:would|will)\s+(?:have to|be forced to|need to)\b",
+    "not working": r"(?:not|n't)\s+(?:been\s+)?working\b",
     "think twice": r"think\s+(?:twice|carefully|hard)\b",
     # "we'd rather talk to staff directly than through an intermediary": what is refused
     "rather than": r"(?:'d|’d|would)\s+(?:simply\s+|much\s+|far\s+)?rather\b[^.;]{2,80}?\bthan\b",
