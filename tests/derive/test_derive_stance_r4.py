@@ -122,3 +122,17 @@ def test_round4_caution_and_preference_oppose(text: str) -> None:
 )
 def test_round4_conduct_necessity_failure(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # what is doubted or left unsaid is not the speaker's stance
+        ("She added that it was far from certain the union would win even one vote.", "unclear"),
+        ("He would not say what would happen to staff who refused to take part.", "unclear"),
+        # "harder to defend" is a weakness, not guarding one's own
+        ("She said the penalty could prove harder to defend.", "unclear"),
+    ],
+)
+def test_round4_doubt_and_weakness(text: str, want: str) -> None:
+    assert stance(text) == want

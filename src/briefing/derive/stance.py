@@ -365,6 +365,8 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
     for guard in _GUARD.finditer(text):
         if any(s < guard.end() and guard.start() < e for s, e in taken):
             continue
+        if _HARD_TO.search(text[max(0, guard.start() - 20) : guard.start()]):
+            continue
         negated_let = bool(_GUARD_LET.search(guard.group(0)))
         if retaliation or side is Side.AGAINST:
             con += 1
@@ -439,6 +441,18 @@ _CIRCUMSTANCE = re.compile(
     r"\b(?:after|because|since|when|once)\s+(?!(?:we|i|our|my)\b)(?:[\w'’-]+\s+){1,3}$",
     re.IGNORECASE,
 )
+_DOUBTED = re.compile(
+    r"\b(?:far from (?:certain|clear|sure)|not (?:at all )?(?:certain|sure|clear)|uncertain"
+    r"|doubtful)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_NOT_SAID = re.compile(
+    r"\b(?:not|n't|declined to|refused to)\s+(?:say|said|disclose|specify)\s+(?:what|how|who|when"
+    r"|where)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "harder to defend", "difficult to protect": a weakness, not guarding one's own
+_HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
 _STOPPED_SHORT = re.compile(r"\bstop(?:s|ped|ping)?\s+short\s+of\s+$", re.IGNORECASE)
 _ASKED_LEAD = re.compile(
     r"^\s*Asked\s+(?:whether|if|about)\b[^;]*?,\s+(?=(?:the|a|an|he|she|they|it|[A-Z])\S*\s+(?:\w+\s+){0,3}?(?:said|says|replied|answered|told))"
@@ -462,6 +476,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - 80) : match.start()]
     if _CIRCUMSTANCE.search(before) or _STOPPED_SHORT.search(before):
         return False
+    if _DOUBTED.search(before) or _NOT_SAID.search(before):
+        return False  # "far from certain the union would win", "would not say what …"
     if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
         return False  # "Asked whether the state would back …, the minister said …"
     if word.lower() in {"win", "wins"} and re.search(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", before):
