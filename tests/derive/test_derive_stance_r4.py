@@ -136,3 +136,26 @@ def test_round4_conduct_necessity_failure(text: str, want: str) -> None:
 )
 def test_round4_doubt_and_weakness(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+def test_others_concerns_are_not_the_speakers() -> None:
+    text = (
+        'The founder, who has championed the sale, said the council\'s concerns were "answerable".'
+    )
+    assert stance(text) == "supports"
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "Asked whether the city would back the plan, the mayor said the council would decide.",
+        "He said new building would lower rents but did not commit to the rent cap.",
+    ],
+)
+def test_a_reply_or_non_commitment_is_not_settled(position: str) -> None:
+    positions = [
+        {"actor": "m", "topic": "t", "position": "We welcome the plan.", "stance": "supports"},
+        {"actor": "m", "topic": "t", "position": position, "stance": stance(position)},
+    ]
+    settle_stances(positions)
+    assert positions[1]["stance"] == "unclear"

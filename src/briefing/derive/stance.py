@@ -425,7 +425,8 @@ NO_COMMENT = re.compile(
     r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|would not|wouldn't|did not|didn't)\s+to\s+"
     r"comment\b|\b(?:declined|refused)\s+comment\b|\bno (?:further )?comment\b"
     r"|\b(?:said|says|say)\s+(?:\w+\s+){0,3}?only\s+that\b|\bwould only say\b"
-    r"|\b(?:was|is|were|are)\s+(?:still\s+)?reviewing\b|\btoo early to\b",
+    r"|\b(?:was|is|were|are)\s+(?:still\s+)?reviewing\b|\btoo early to\b"
+    r"|^\s*Asked\s+(?:whether|if)\b|\b(?:not|n't|refused to|declined to)\s+commit\b",
     re.IGNORECASE,
 )
 # "I don't see what they'd win": what follows is doubted
@@ -453,6 +454,7 @@ _NOT_SAID = re.compile(
 )
 # "harder to defend", "difficult to protect": a weakness, not guarding one's own
 _HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
+_OTHERS = re.compile(r"(?:['’]s|\b(?:their|its|his|her))\s+$", re.IGNORECASE)
 _STOPPED_SHORT = re.compile(r"\bstop(?:s|ped|ping)?\s+short\s+of\s+$", re.IGNORECASE)
 _ASKED_LEAD = re.compile(
     r"^\s*Asked\s+(?:whether|if|about)\b[^;]*?,\s+(?=(?:the|a|an|he|she|they|it|[A-Z])\S*\s+(?:\w+\s+){0,3}?(?:said|says|replied|answered|told))"
@@ -480,6 +482,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
         return False  # "far from certain the union would win", "would not say what …"
     if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
         return False  # "Asked whether the state would back …, the minister said …"
+    if word.lower().startswith("concern") and _OTHERS.search(before):
+        return False  # "the council's concerns": someone else's
     if word.lower() in {"win", "wins"} and re.search(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", before):
         return False  # "a union win could raise costs": a noun in a forecast
     return not (
