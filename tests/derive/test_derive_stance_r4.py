@@ -159,3 +159,12 @@ def test_a_reply_or_non_commitment_is_not_settled(position: str) -> None:
     ]
     settle_stances(positions)
     assert positions[1]["stance"] == "unclear"
+
+
+def test_rights_given_to_both_sides_are_a_balance() -> None:
+    text = (
+        "The minister said the law gave tenants the right to organise and landlords the right "
+        "to make their case."
+    )
+    assert stance(text) == "mixed"
+    assert stance("The court upheld the right to strike.") == "supports"

@@ -403,6 +403,8 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         return "unclear"  # "declined to comment": no stance, whatever the speaker's side
     if pro and con:
         return "mixed"
+    if not con and len(_BOTH_RIGHTS.findall(text)) >= 2:
+        return "mixed"  # "gave workers the right to organise and employers the right to …"
     measure = bool(topic) and _is_measure(topic or "")
     hedged = bool(
         _CONDITION.search(text) or _HEDGE.search(text) or (measure and _ALTERNATIVE.search(text))
@@ -455,6 +457,7 @@ _NOT_SAID = re.compile(
 # "harder to defend", "difficult to protect": a weakness, not guarding one's own
 _HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
 _OTHERS = re.compile(r"(?:['’]s|\b(?:their|its|his|her))\s+$", re.IGNORECASE)
+_BOTH_RIGHTS = re.compile(r"\bthe\s+right\s+to\b", re.IGNORECASE)
 _STOPPED_SHORT = re.compile(r"\bstop(?:s|ped|ping)?\s+short\s+of\s+$", re.IGNORECASE)
 _ASKED_LEAD = re.compile(
     r"^\s*Asked\s+(?:whether|if|about)\b[^;]*?,\s+(?=(?:the|a|an|he|she|they|it|[A-Z])\S*\s+(?:\w+\s+){0,3}?(?:said|says|replied|answered|told))"
