@@ -147,3 +147,22 @@ def test_a_final_vote_gives_one_question() -> None:
         for q, _ in find_questions("The board is expected to take a final vote at its May meeting.")
     ]
     assert asked == ["Will the board vote in favour at its May meeting?"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "Officials said one ferry was expected on Monday; a second request was still being "
+            "considered.",
+            "Will a second request be approved?",
+        ),
+        (
+            "Two diplomats said the envoy was trying to bring the two sides back to the table "
+            "before the end of the year.",
+            "Will the envoy bring the two sides back to the table before the end of the year?",
+        ),
+    ],
+)
+def test_round4_consideration_and_attempts(sentence: str, question: str) -> None:
+    assert question in [q for q, _ in find_questions(sentence)]

@@ -55,7 +55,8 @@ _NO_COMMENT = re.compile(
 )
 _UNDECIDED = re.compile(
     r"(?P<subj>[^,.;]*?)\s+(?:is|are|was|were|has|have|remains?)\s+(?:still\s+|not\s+yet\s+|"
-    r"yet\s+)?(?P<what>up for discussion|being discussed|under discussion|under consideration|"
+    r"yet\s+)?(?P<what>up for discussion|being discussed|being considered|being weighed|"
+    r"under discussion|under consideration|"
     r"not (?:yet )?been (?:set|decided|agreed|finalized|finalised|announced|determined|fixed|"
     r"scheduled)|"
     r"yet to be (?:set|decided|agreed|finalized|finalised|announced|determined|scheduled)|"
@@ -115,7 +116,7 @@ _PLANNED = re.compile(
     r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+"
     r"(?P<act>(?!vote\b|take a (?:final )?vote\b)[a-z][^,.;\"“”]{3,90})"
     r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed"
-    r"|(?:is|are|was|were)\s+(?:preparing|poised|getting ready|moving))\s+"
+    r"|(?:is|are|was|were)\s+(?:preparing|poised|getting ready|moving|trying|seeking|working))\s+"
     r"to\s+(?P<act2>(?!vote\b|decide\b|take a (?:final )?vote\b)[a-z][^,.;\"“”]{3,90})"
 )
 # "decide by the end of the month whether …": a decision with a time before the question
@@ -245,6 +246,8 @@ _OUTCOME = {
     "discussion": "be agreed",
     "discussed": "be agreed",
     "consideration": "be approved",
+    "considered": "be approved",
+    "weighed": "be approved",
     "set": "be set",
     "scheduled": "be scheduled",
     "decided": "be decided",
@@ -433,7 +436,7 @@ def question_id(question: str, taken: set[str]) -> str:
 # only run on sentences that have them (they cost time on every other sentence).
 _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _UNDECIDED: re.compile(
-        r"discuss|consideration|been|yet|undecided|negotiation|determined", re.IGNORECASE
+        r"discuss|consider|weighed|been|yet|undecided|negotiation|determined", re.IGNORECASE
     ),
     _WHETHER_TO: re.compile(r"\b(?:whether|if)\s+(?:or not\s+)?to\b", re.IGNORECASE),
     _NOT_YET: re.compile(r"\b(?:not|yet)\b", re.IGNORECASE),
@@ -441,7 +444,8 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _UNTIL: re.compile(r"\buntil\b", re.IGNORECASE),
     _VOTE_ON: re.compile(r"\bvote\s+on\b", re.IGNORECASE),
     _PLANNED: re.compile(
-        r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*|preparing|poised|ready|moving)\s+to\b",
+        r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*|preparing|poised|ready|moving|trying"
+        r"|seeking|working)\s+to\b",
         re.IGNORECASE,
     ),
     _DEADLINE_FOR: re.compile(r"\bdeadline\b", re.IGNORECASE),
