@@ -42,7 +42,7 @@ from briefing.derive.stance import (
     sides,
     stance,
 )
-from briefing.derive.summary import main_clause, summarise
+from briefing.derive.summary import summarise
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
 from briefing.text import one_line
@@ -537,7 +537,22 @@ def _full_names(question: str, chosen: dict[str, Actor]) -> str:
         question = re.sub(
             rf"(?<![\w'’-])(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{surname}(?![\w-])", actor.name, question
         )
+    # the person a question is about, as its subject, with their title ("Will Interior
+    # Minister Adela Moravec resign?"), as news style names them at first mention
+    for actor in chosen.values():
+        role = actor.role or ""
+        if actor.kind != "person" or not _TITLE.fullmatch(role) or role in question:
+            continue
+        subject = re.match(
+            rf"((?:Will|Would|Has|Does|Can|Could|Should|Is)\s+){re.escape(actor.name)}\b", question
+        )
+        if subject:
+            question = f"{subject.group(1)}{role} {question[subject.end(1) :]}"
     return question
+
+
+# A role that is a title before a name: "Interior Minister", "Chief Fire Officer"
+_TITLE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
 
 
 def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:
@@ -548,7 +563,22 @@ def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:
         return quote.text
     if quote.text:
         return _frame(sentence, max(quote.start - sentence_start, 0))
-    return main_clause(sentence)
+    return _reported_clause(sentence)
+
+
+# ", which flies to three towns," / ", who leads the union,": an aside about the speaker
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\s+[^,;\"“”]{1,100},")
+# Where another matter begins: ", while …", ", as …", ", after …", "; …", " — …"; a
+# concession (", though she acknowledged …", ", but …") stays with the statement
+_OTHER_MATTER = re.compile(r",\s+(?:while|whereas|as|after|which)\s+|;\s+|\s+[—–]\s+")
+
+
+def _reported_clause(sentence: str) -> str:
+    """The reporting sentence's own statement: asides about the speaker taken out, clauses
+    of another matter cut, concessions kept (they make a stance ``mixed``)."""
+    text = _ASIDE.sub("", sentence)
+    match = _OTHER_MATTER.search(text)
+    return text[: match.start()] if match else text
 
 
 def _content_words(text: str) -> list[str]:

@@ -35,6 +35,7 @@ _WH_CUES = re.compile(
     r"\bquestions?\s+(?:now\s+)?(?:is|are|remains?)|"
     r"\b(?:vote|votes|voting|decide|decides|deciding|rule|rules|ruling)\s+(?:on\s+)?|"
     r"(?:is|are) (?:still )?(?:weighing|considering|debating|discussing)|"
+    r"\b(?:looking|look|looks) (?:at|into)|\b(?:examining|studying|exploring|assessing)|"
     r"unclear|uncertain)\s*(?:,\s*)?(?:\w+\s+){0,3}?$",
     re.IGNORECASE,
 )
@@ -54,7 +55,8 @@ _NO_COMMENT = re.compile(
 )
 _UNDECIDED = re.compile(
     r"(?P<subj>[^,.;]*?)\s+(?:is|are|was|were|has|have|remains?)\s+(?:still\s+|not\s+yet\s+|"
-    r"yet\s+)?(?P<what>up for discussion|being discussed|under discussion|under consideration|"
+    r"yet\s+)?(?P<what>up for discussion|being discussed|being considered|being weighed|"
+    r"under discussion|under consideration|"
     r"not (?:yet )?been (?:set|decided|agreed|finalized|finalised|announced|determined|fixed|"
     r"scheduled)|"
     r"yet to be (?:set|decided|agreed|finalized|finalised|announced|determined|scheduled)|"
@@ -111,9 +113,11 @@ _CLAUSE_WORD = re.compile(
 _MOTIONS = wordset("motion motions resolution bill law amendment measure")
 # "is due to take effect on March 1", "expects to finish the tunnel by June": plans
 _PLANNED = re.compile(
-    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+(?P<act>(?!vote\b)[a-z][^,.;\"“”]{3,90})"
-    r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed)\s+"
-    r"to\s+(?P<act2>(?!vote\b|decide\b)[a-z][^,.;\"“”]{3,90})"
+    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are|was|were)\s+due\s+to\s+"
+    r"(?P<act>(?!vote\b|take a (?:final )?vote\b)[a-z][^,.;\"“”]{3,90})"
+    r"|(?P<subj2>[^,.;\"“”]*?)\s+(?:expects|expected|plans|planned|intends|intended|aims|aimed"
+    r"|(?:is|are|was|were)\s+(?:preparing|poised|getting ready|moving|trying|seeking|working))\s+"
+    r"to\s+(?P<act2>(?!vote\b|decide\b|take a (?:final )?vote\b)[a-z][^,.;\"“”]{3,90})"
 )
 # "decide by the end of the month whether …": a decision with a time before the question
 _DECIDE_WHEN = re.compile(
@@ -142,6 +146,47 @@ _DECIDE_WHETHER = re.compile(
 _THREAT = re.compile(
     r"(?P<subj>[^,.;]*?)\s+(?:has\s+|have\s+|had\s+)?threat(?:ened|ens|en)\s+to\s+"
     r"(?P<act>[a-z][^,.;\"“”]{3,90}?)(?=\s+(?:if|unless|should|after)\b|[,.;]|$)"
+)
+# A condition leaves its act open: "closed to its ships unless Norland withdraws its quota"
+_UNLESS = re.compile(
+    r"\bunless\s+(?P<subj>(?:(?:the|its|their)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[a-z][^,.;\"“”]{2,90})"
+)
+# "would not fly again until …": will it?  "keep marching until the plan is withdrawn"
+_NOT_UNTIL = re.compile(
+    r"(?P<subj>[^,.;\"“”]{2,80}?)\s+(?:would|will|could|can)\s+not\s+(?P<act>[a-z][^,.;\"“”]{2,60}?)"
+    r"\s+until\b"
+)
+_UNTIL_DONE = re.compile(
+    r"\buntil\s+(?P<subj>(?:the|its|their|his|her|a|an)\s+[^,.;\"“”]{2,40}?)\s+(?:was|is|were|are"
+    r"|had been|has been|have been)\s+(?P<part>[a-z]+(?:ed|en|wn|ne)|made|paid|set|met|held|cut"
+    r"|built|sold|found|struck|spent|sent|won|lost|shut|put)\b(?P<rest>[^,.;\"“”]{0,40})"
+)
+# "has challenged the prime minister to a second debate"
+_CHALLENGED = re.compile(
+    r"\bchallenged\s+(?P<who>[^,.;\"“”]{2,40}?)\s+to\s+(?P<what>(?:a|an|the)\s+[^,.;\"“”]{2,80})"
+)
+# "is expected to take a final vote at its June meeting": will it pass?
+_VOTE_AT = re.compile(
+    r"(?P<subj>[^,.;\"“”]*?)\s+(?:is|are)\s+(?:due|expected|set|scheduled)\s+to\s+(?:take\s+a\s+"
+    r"(?:final\s+)?vote|vote)\s+(?P<when>(?:at|in|on|next|by)\b[^,.;\"“”]{2,40})"
+)
+# "organisers at two more sites are close to the signature threshold": will they reach it?
+_CLOSE_TO = re.compile(
+    r"(?P<subj>[^;.\"“”]{2,90}?)\s+(?:is|are|was|were)\s+(?:now\s+|very\s+)?(?:close|near)\s+to\s+"
+    r"(?:reaching\s+|securing\s+|striking\s+)?(?P<what>(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:threshold|deal|agreement|accord|settlement|majority|target|quorum|compromise)s?)\b"
+)
+# "the bridge would be completed by the end of June": will it be, in time?
+_DONE_BY = re.compile(
+    r"(?P<subj>(?:the|its|their|a|an)\s+[^,.;\"“”]{2,50}?)\s+(?:would|will|should|is to|are to)"
+    r"\s+be\s+"
+    r"(?P<done>completed|finished|ready|operational|in place|built|restored|repaired|fixed)\s+"
+    r"(?P<when>(?:by|before|within|in)\s+[^,.;\"“”]{2,40})"
+)
+# "Asked whether a walkout would be legal, she said …": the reporter's question
+_ASKED = re.compile(
+    r"^Asked\s+(?:whether|if)\s+(?!(?:that|this|it|those|these)\s)(?P<clause>[^,;]{4,140}),"
 )
 # "hoped a compromise could be found before the end of the year"
 _HOPED = re.compile(
@@ -201,6 +246,8 @@ _OUTCOME = {
     "discussion": "be agreed",
     "discussed": "be agreed",
     "consideration": "be approved",
+    "considered": "be approved",
+    "weighed": "be approved",
     "set": "be set",
     "scheduled": "be scheduled",
     "decided": "be decided",
@@ -242,6 +289,21 @@ def _subject_before(text: str) -> str | None:
     return text
 
 
+_SUBORDINATE_LEAD = re.compile(
+    r"^.*\b(?:before|after|until|once|because|since|as soon as)\s+(?=(?:the|its|their|a|an)\s)"
+)
+_PERSONAL = frozenset(["i", "we", "you", "he", "she", "they", "it"])
+# "Norland would ask … and had not excluded …": the first clause's named subject
+_SHARED_SUBJECT = re.compile(
+    r"^(?P<subj>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:would|will|has|had|is|was"
+    r"|said|says)\b[^,;]*\band\s*$"
+)
+# What one brings or takes: "a case at the court", "legal action", "further steps"
+_LEGAL_ACT = re.compile(
+    r"^(?:a|an|any|further|the)?\s*(?:[a-z]+\s+)?(case|lawsuit|suit|challenge"
+    r"|appeal|complaint|action|steps|measures)\b",
+    re.IGNORECASE,
+)
 _SOON = re.compile(
     r"\b(?:soon|possibly|as early as|in the coming|within days|imminent)", re.IGNORECASE
 )
@@ -277,6 +339,16 @@ def _base(verb: str) -> str:
     stem = verb[:-2]
     # "signed", "accepted", "published": the stem is the verb; "declared", "approved": + e
     return stem if stem.endswith(("gn", "pt", "ct", "sh", "rm", "ft", "ll")) else stem + "e"
+
+
+def _base3(verb: str) -> str:
+    """The base form of a third-person verb ("withdraws" -> "withdraw", "agrees" ->
+    "agree", "reaches" -> "reach", "carries" -> "carry")."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
 
 
 def _np(subject: str) -> str:
@@ -364,19 +436,32 @@ def question_id(question: str, taken: set[str]) -> str:
 # only run on sentences that have them (they cost time on every other sentence).
 _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _UNDECIDED: re.compile(
-        r"discuss|consideration|been|yet|undecided|negotiation|determined", re.IGNORECASE
+        r"discuss|consider|weighed|been|yet|undecided|negotiation|determined", re.IGNORECASE
     ),
     _WHETHER_TO: re.compile(r"\b(?:whether|if)\s+(?:or not\s+)?to\b", re.IGNORECASE),
     _NOT_YET: re.compile(r"\b(?:not|yet)\b", re.IGNORECASE),
     _GIVEN_TIME: re.compile(r"\b(?:give|gives|given|giving|gave)\b", re.IGNORECASE),
     _UNTIL: re.compile(r"\buntil\b", re.IGNORECASE),
     _VOTE_ON: re.compile(r"\bvote\s+on\b", re.IGNORECASE),
-    _PLANNED: re.compile(r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*)\s+to\b", re.IGNORECASE),
+    _PLANNED: re.compile(
+        r"\b(?:due|expect\w*|plan\w*|intend\w*|aim\w*|preparing|poised|ready|moving|trying"
+        r"|seeking|working)\s+to\b",
+        re.IGNORECASE,
+    ),
     _DEADLINE_FOR: re.compile(r"\bdeadline\b", re.IGNORECASE),
     _THREAT: re.compile(r"\bthreaten", re.IGNORECASE),
     _HOPED: re.compile(r"\bhop(?:e|es|ed|ing)\b", re.IGNORECASE),
     _WARNED: re.compile(r"\b(?:warn|fear)", re.IGNORECASE),
     _NO_DECISION: re.compile(r"\bno decision\b", re.IGNORECASE),
+    _UNLESS: re.compile(r"\bunless\b"),
+    _DONE_BY: re.compile(
+        r"\bbe\s+(?:completed|finished|ready|operational|in place|built|restored|repaired|fixed)\b"
+    ),
+    _CLOSE_TO: re.compile(r"\b(?:close|near)\s+to\b"),
+    _NOT_UNTIL: re.compile(r"\bnot\b[^.;]*\buntil\b"),
+    _UNTIL_DONE: re.compile(r"\buntil\b"),
+    _CHALLENGED: re.compile(r"\bchallenged\b"),
+    _VOTE_AT: re.compile(r"\bvote\s+(?:at|in|on|next|by)\b"),
 }
 
 
@@ -433,10 +518,22 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
             out.append((question, "unclear"))
     for found in _RULE_OUT.finditer(sentence):
-        subject = _subject_before(sentence[: found.start()])
+        before = sentence[: found.start()]
+        subject = _subject_before(before)
+        shared = _SHARED_SUBJECT.match(_REPORTING.sub("", before))
+        if subject is None and shared:  # "X would ask … and had not excluded …"
+            subject = shared.group("subj")
         if subject:
             act = found.group("act") or found.group("act2")
-            if found.group("act2"):
+            legal = _LEGAL_ACT.match(act)
+            if legal and subject.lower() not in _PERSONAL:  # "a case at the court"
+                verb = (
+                    "take"
+                    if legal.group(1).lower().startswith(("action", "step", "measure"))
+                    else "bring"
+                )
+                out.append((_finish(f"will {subject} {verb} {act}"), "not-ruled-out"))
+            elif found.group("act2"):
                 out.append((_finish(f"will {subject} consider {act}"), "would-consider"))
             elif act.split()[0].endswith("ing"):
                 out.append((_finish(f"could {subject} end up {act}"), "not-ruled-out"))
@@ -501,6 +598,8 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             out.append((_finish(f"will {subject} {verb} {what}"), "vote"))
     for found in _scan(_PLANNED, sentence):
         subject = _np(_AUX_TAIL.sub("", found.group("subj") or found.group("subj2") or ""))
+        # "ready to move before the ban was due to …": the subject is the ban
+        subject = _SUBORDINATE_LEAD.sub("", subject)
         if _CLAUSE_WORD.match(subject):
             continue  # "which were due to …", "with Verrin expected to …": not a subject
         act = found.group("act") or found.group("act2")
@@ -514,6 +613,51 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             out.append((_finish(f"will {subject} {found.group('act')}"), "threat"))
+    for found in _scan(_UNLESS, sentence):
+        subject = _np(found.group("subj"))
+        out.append(
+            (
+                _finish(f"will {subject} {_base3(found.group('verb'))} {found.group('rest')}"),
+                "unless",
+            )
+        )
+    for found in _scan(_NOT_UNTIL, sentence):
+        # "said on Wednesday that its rocket would not …": the subject follows "that"
+        subject = re.sub(r"^.*\bthat\s+", "", _AUX_TAIL.sub("", found.group("subj")))
+        subject = _np(subject)
+        if _ok_subject(subject, pronoun=True) and subject.lower() not in {"i", "we", "you"}:
+            out.append((_finish(f"will {subject} {found.group('act')}"), "until"))
+    for found in _scan(_UNTIL_DONE, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject):
+            out.append(
+                (_finish(f"will {subject} be {found.group('part')}{found.group('rest')}"), "until")
+            )
+    for found in _scan(_CHALLENGED, sentence):
+        who = _np(found.group("who"))
+        if _ok_subject(who):
+            out.append((_finish(f"will {who} agree to {found.group('what')}"), "challenge"))
+    for found in _scan(_VOTE_AT, sentence):
+        subject = _np(found.group("subj"))
+        if _ok_subject(subject, pronoun=True):
+            out.append((_finish(f"will {subject} vote in favour {found.group('when')}"), "vote"))
+    for found in _scan(_DONE_BY, sentence):
+        subject = _np(_REPORTING.sub("", found.group("subj")))
+        if _ok_subject(subject):
+            out.append(
+                (
+                    _finish(f"will {subject} be {found.group('done')} {found.group('when')}"),
+                    "planned",
+                )
+            )
+    for found in _ASKED.finditer(sentence):
+        out.append((invert("whether", found.group("clause")), "asked"))
+    for found in _scan(_CLOSE_TO, sentence):
+        subject = _np(found.group("subj")).strip()
+        if subject.endswith(",") and subject.count(",") == 1:
+            subject = subject[:-1]
+        if subject and len(subject.split()) <= 12 and subject.lower() not in _PERSONAL:
+            out.append((_finish(f"will {subject} reach {found.group('what')}"), "close-to"))
     for found in _scan(_HOPED, sentence):
         subject = _np(found.group("subj"))
         out.append((_finish(f"will {subject} be {found.group('rest')}"), "hoped"))
@@ -618,7 +762,16 @@ def extract_questions(
                 found.likelihood = likelihood(text)
                 out.append(found)
             last_subject = sentence_subject(text) or last_subject
+    if len(out) > limit:
+        # at the limit, yes/no questions that name their actor go first (in article order):
+        # "How will Okoye vote?" and "Will they …?" are what an analyst would drop
+        weak = {id(q) for q in out if _WEAK_QUESTION.match(q.question)}
+        keep = {id(q) for q in sorted(out, key=lambda q: id(q) in weak)[:limit]}
+        out = [q for q in out if id(q) in keep]
     return out[:limit]
+
+
+_WEAK_QUESTION = re.compile(r"^(?:How|When|What|Who|Where|Why|Which)\b|^\w+\s+(?:they|it|he|she)\b")
 
 
 _PRONOUN_Q = re.compile(
@@ -667,6 +820,11 @@ def name_the_matter(question: str, topic: str | None) -> str:
             return question[: same.start()] + named + question[same.end() :]
     if not set(w.lower() for w in head) & _DEALS:
         return question
+    bare = _BARE_DECISION.match(question)
+    if bare and topic.lower() not in question.lower():
+        # "Will the Trade Board decide by May 3?" -> "… decide on Astra's takeover … by May 3?"
+        named = topic if _OWNED.match(topic) else f"the {topic}"
+        return f"{bare.group('head')} on {named}{bare.group('tail')}"
     match = _THE_DEAL.search(question)
     if not match or topic.lower() in question.lower():
         return question
@@ -675,6 +833,10 @@ def name_the_matter(question: str, topic: str | None) -> str:
     return question[: match.start()] + named + question[match.end() :]
 
 
+_BARE_DECISION = re.compile(
+    r"^(?P<head>(?:Will|When will)\s+.{2,60}?\s+(?:decide|rule))(?P<tail>(?:\s+(?:by|before|on|in"
+    r"|within|next)\b[^?]*)?\?)$"
+)
 _FRAMING = frozenset(["true", "known", "will", "could", "end"])
 
 

@@ -84,6 +84,15 @@ _SUPPORT = (
     "recogni",
     "reward",
     "intend",
+    # defending conduct; necessity ("without the increase we would have to cut …")
+    "restraint",
+    "lawful",
+    "proportionate",
+    "appropriately",
+    "without would have to",
+    # justifying one's own decision: "exhausted every other option", "had no choice"
+    "no choice",
+    "last resort",
 )
 _OPPOSE = (
     "oppos",
@@ -149,6 +158,22 @@ _OPPOSE = (
     "baseless",
     "smear",
     "witch hunt",
+    # calling for someone to go
+    "resign",
+    # urging someone not to act; harm ("would cost"); pushing rivals out; undoing a measure
+    "urge not",
+    "would cost",
+    "squeez",
+    "reverse",
+    "repeal",
+    "roll back",
+    "overturn",
+    "scrap",
+    "think twice",
+    "rather than",
+    "not working",
+    # scepticism: "I don't see what they'd win"
+    "do not see",
     "politically motivated",
     "dictate",
     "unfair",
@@ -195,7 +220,17 @@ _WHOLE = {
     # "bar police from entering the campus" (not "a bar in the old town")
     "bar from": r"(?:bar|bars|barred|barring)\s+(?:[\w'’-]+\s+){1,4}?from\b",
     "harm": r"harm(?:s|ed|ing|ful)?\b",
-    "urge": r"urg(?:e|es|ed|ing)\b",
+    # urging caution ("urged staff to think carefully") warns against; see "think twice"
+    "urge": r"urg(?:e|es|ed|ing)\b(?![^.;,]{0,50}?\b(?:resign|step down|stand down|quit"
+    r"|think (?:twice|carefully|hard)|be careful)\b)",
+    "restraint": r"(?:with|showed|shown|exercised)\s+(?:great\s+|remarkable\s+)?restraint\b",
+    "lawful": r"(?<!un)lawful(?:ly)?\b",
+    "without would have to": r"without\s+(?:the|this|that|these|its|their|a|an)\s+"
+    r"(?:[\w'’-]+\s+){1,7}?(?:would|will)\s+(?:have to|be forced to|need to)\b",
+    "not working": r"(?:not|n't)\s+(?:been\s+)?working\b",
+    "think twice": r"think\s+(?:twice|carefully|hard)\b",
+    # "we'd rather talk to staff directly than through an intermediary": what is refused
+    "rather than": r"(?:'d|’d|would)\s+(?:simply\s+|much\s+|far\s+)?rather\b[^.;]{2,80}?\bthan\b",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
     "back": r"back(?:s|ed|ing|er|ers)?\b(?!\s+down\b)",
     "object": r"object(?:s|ed|ing|ion|ions)?\b",
@@ -209,7 +244,22 @@ _WHOLE = {
     "intend": r"(?:intend(?:s|ed)?|intention)\b",
     "dictate": r"dictat(?:e|es|ed|ing)\b",
     "mistake": r"mistak(?:e|es|en)\b",
-    "call on": r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b",
+    # a call supports what it calls for, unless that is someone's going ("resign")
+    "call on": r"call(?:s|ed|ing)?\s+(?:on|upon|for)\b(?![^.;,]{0,50}?\b(?:resign|step down"
+    r"|stand down|quit)\b)",
+    "urge not": r"(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on|ask(?:s|ed|ing)?)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?not\s+to\b(?!\s+(?:back down|give in|give up|yield|retreat|cave))",
+    "would cost": r"(?:would|will|could|might|to)\s+cost\b",
+    "reverse": r"revers(?:e|es|ed|ing)\s+(?:it|this|that|them|the|its|their|a)\b",
+    "repeal": r"repeal(?:s|ed|ing)?\b",
+    "roll back": r"roll(?:s|ed|ing)?\s+(?:(?:it|them|the\s+\w+)\s+)?back\b",
+    "overturn": r"overturn(?:s|ed|ing)?\b",
+    "scrap": r"scrap(?:s|ped|ping)?\b",
+    "do not see": r"(?:do not|don't|does not|doesn't|cannot|can't|did not|didn't)\s+see\s+"
+    r"(?:what|how|why)\b",
+    "no choice": r"(?:no|little)\s+(?:other\s+)?(?:choice|option|alternative)\b|exhausted\s+"
+    r"(?:every|all)\s+(?:other\s+)?(?:option|avenue|alternative)s?\b",
+    "resign": r"(?:resign(?:s|ed|ing|ation)?|step(?:s|ped)? down|stand down)\b",
     "right to": r"(?:the|a|its|their|our|his|her|full)\s+right\b",
     "rule out": r"rul(?:e|es|ed|ing)\s+out\b",
     "prevent": r"prevent(?:s|ed|ing)?\b",
@@ -315,6 +365,8 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
     for guard in _GUARD.finditer(text):
         if any(s < guard.end() and guard.start() < e for s, e in taken):
             continue
+        if _HARD_TO.search(text[max(0, guard.start() - 20) : guard.start()]):
+            continue
         negated_let = bool(_GUARD_LET.search(guard.group(0)))
         if retaliation or side is Side.AGAINST:
             con += 1
@@ -326,7 +378,14 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         if not _NEGATED_ALREADY.match(match.group(0)):
             window = text[max(0, match.start() - 30) : match.start()]
             before = [w.lower() for w in _WORD.findall(window)][-3:]
-            if any(w in _NEGATION or w.endswith("n't") for w in before) or _NO_ONE.search(window):
+            negated = any(w in _NEGATION or w.endswith("n't") for w in before)
+            if negated and _COMMIT.match(match.group(0)):
+                continue  # "did not commit to the rent cap": no commitment, no stance
+            if (
+                negated
+                or _NO_ONE.search(window)
+                or _SCEPTIC.search(text[max(0, match.start() - 50) : match.start()])
+            ):
                 positive = not positive
             elif not positive and any(w in _REVERSAL for w in before):
                 positive = True  # "lift its opposition"
@@ -340,8 +399,12 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         pro, con = 1, 0  # the measure's side faulting its target
     elif side is Side.AGAINST and pro and not con and not _names_topic(text, topic):
         pro, con = 0, 1  # the target's side backing its own cause
+    if not pro and not con and NO_COMMENT.search(text):
+        return "unclear"  # "declined to comment": no stance, whatever the speaker's side
     if pro and con:
         return "mixed"
+    if not con and len(_BOTH_RIGHTS.findall(text)) >= 2:
+        return "mixed"  # "gave workers the right to organise and employers the right to …"
     measure = bool(topic) and _is_measure(topic or "")
     hedged = bool(
         _CONDITION.search(text) or _HEDGE.search(text) or (measure and _ALTERNATIVE.search(text))
@@ -359,6 +422,46 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
     return "unclear"
 
 
+# Saying nothing: "declined to comment", "said only that …", "is reviewing …"
+NO_COMMENT = re.compile(
+    r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|would not|wouldn't|did not|didn't)\s+to\s+"
+    r"comment\b|\b(?:declined|refused)\s+comment\b|\bno (?:further )?comment\b"
+    r"|\b(?:said|says|say)\s+(?:\w+\s+){0,3}?only\s+that\b|\bwould only say\b"
+    r"|\b(?:was|is|were|are)\s+(?:still\s+)?reviewing\b|\btoo early to\b"
+    r"|^\s*Asked\s+(?:whether|if)\b|\b(?:not|n't|refused to|declined to)\s+commit\b",
+    re.IGNORECASE,
+)
+# "I don't see what they'd win": what follows is doubted
+_SCEPTIC = re.compile(
+    r"\b(?:do not|don't|does not|doesn't|cannot|can't|did not|didn't)\s+see\s+(?:what|how|why)\b"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
+_COMMIT = re.compile(r"commit", re.IGNORECASE)
+# "… unsafe after protesters blocked the exits": what others did, in a clause of
+# circumstance, is not the speaker's stance ("after we rejected …" is the speaker's own)
+_CIRCUMSTANCE = re.compile(
+    r"\b(?:after|because|since|when|once)\s+(?!(?:we|i|our|my)\b)(?:[\w'’-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+_DOUBTED = re.compile(
+    r"\b(?:far from (?:certain|clear|sure)|not (?:at all )?(?:certain|sure|clear)|uncertain"
+    r"|doubtful)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_NOT_SAID = re.compile(
+    r"\b(?:not|n't|declined to|refused to)\s+(?:say|said|disclose|specify)\s+(?:what|how|who|when"
+    r"|where)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "harder to defend", "difficult to protect": a weakness, not guarding one's own
+_HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
+_OTHERS = re.compile(r"(?:['’]s|\b(?:their|its|his|her))\s+$", re.IGNORECASE)
+_BOTH_RIGHTS = re.compile(r"\bthe\s+right\s+to\b", re.IGNORECASE)
+_STOPPED_SHORT = re.compile(r"\bstop(?:s|ped|ping)?\s+short\s+of\s+$", re.IGNORECASE)
+_ASKED_LEAD = re.compile(
+    r"^\s*Asked\s+(?:whether|if|about)\b[^;]*?,\s+(?=(?:the|a|an|he|she|they|it|[A-Z])\S*\s+(?:\w+\s+){0,3}?(?:said|says|replied|answered|told))"
+)
 _NO_ONE = re.compile(r"\b(?:no one|none of)\b[^.;,]*$", re.IGNORECASE)
 # "declined to say whether he would support it": what is left open states no stance
 _OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;,]*$", re.IGNORECASE)
@@ -376,6 +479,16 @@ def _counts(text: str, match: re.Match[str]) -> bool:
     ):
         return False
     before = text[max(0, match.start() - 80) : match.start()]
+    if _CIRCUMSTANCE.search(before) or _STOPPED_SHORT.search(before):
+        return False
+    if _DOUBTED.search(before) or _NOT_SAID.search(before):
+        return False  # "far from certain the union would win", "would not say what …"
+    if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
+        return False  # "Asked whether the state would back …, the minister said …"
+    if word.lower().startswith("concern") and _OTHERS.search(before):
+        return False  # "the council's concerns": someone else's
+    if word.lower() in {"win", "wins"} and re.search(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", before):
+        return False  # "a union win could raise costs": a noun in a forecast
     return not (
         _OPEN_CLAUSE.search(before)
         and re.search(
@@ -411,7 +524,7 @@ def settle_stances(positions: list[dict[str, Any]]) -> None:
         if pos.get("stance") not in (None, "unclear"):
             stated.setdefault((pos.get("actor"), pos.get("topic")), set()).add(pos["stance"])
     for pos in positions:
-        if pos.get("stance") != "unclear":
+        if pos.get("stance") != "unclear" or NO_COMMENT.search(str(pos.get("position", ""))):
             continue
         seen = stated.get((pos.get("actor"), pos.get("topic")), set())
         if len(seen) == 1:
