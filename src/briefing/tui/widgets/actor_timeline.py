@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from briefing.store import BRIEF_ROW, QUOTE_ROW, PositionRow, Store
+from briefing.store import BRIEF_ROW, QUOTE_ROW, ActorRole, PositionRow, Store
 from briefing.text import one_line
 from briefing.tui.widgets.row_list import RowList
 
@@ -98,23 +98,27 @@ class TimelinePages:
                 if head is None:  # the library changed since the layout: a reload follows
                     break
                 end = layout.find(BRIEF_ROW, index + 1)
-                entries.append(
-                    BriefEntry(
-                        brief_id=head.brief_id,
-                        title=head.brief_title,
-                        date=head.brief_date,
-                        role=head.role,
-                        affiliation=head.affiliation,
-                        position_count=(len(layout) if end < 0 else end) - index - 1,
-                        first=index == 0,
-                    )
-                )
+                count = (len(layout) if end < 0 else end) - index - 1
+                entries.append(_brief_entry(head, count, first=index == 0))
             else:
                 position = next(next_position, None)
                 if position is None:
                     break
                 entries.append(PositionEntry(position))
         return entries
+
+
+def _brief_entry(head: ActorRole, position_count: int, *, first: bool) -> BriefEntry:
+    """The timeline row of one brief naming the actor (``head``: its role there)."""
+    return BriefEntry(
+        brief_id=head.brief_id,
+        title=head.brief_title,
+        date=head.brief_date,
+        role=head.role,
+        affiliation=head.affiliation,
+        position_count=position_count,
+        first=first,
+    )
 
 
 def first_page(store: Store, actor_id: str, limit: int) -> list[Entry]:
@@ -142,17 +146,7 @@ def first_page(store: Store, actor_id: str, limit: int) -> list[Entry]:
         count = counts.get(key, 0)
         if key == cut:
             count = store.brief_position_count(actor_id, *key)
-        entries.append(
-            BriefEntry(
-                brief_id=head.brief_id,
-                title=head.brief_title,
-                date=head.brief_date,
-                role=head.role,
-                affiliation=head.affiliation,
-                position_count=count,
-                first=number == 0,
-            )
-        )
+        entries.append(_brief_entry(head, count, first=number == 0))
         while at < len(positions) and (positions[at].brief_date, positions[at].brief_id) == key:
             entries.append(PositionEntry(positions[at]))
             at += 1
