@@ -22,9 +22,6 @@ KnownActors = list[tuple[str, str, tuple[str, ...]]]  # (id, name, aliases)
 KnownQuestions = list[tuple[str, str, tuple[str, ...], str | None]]  # id, question, actors, lk
 Warn = Callable[[str], None]
 
-#: Above this many actors only names are read (one query per actor for the aliases).
-_ALIAS_LIMIT = 20_000
-
 
 def known_actors(db_path: Path, warn: Warn | None = None) -> KnownActors:
     """(id, name, aliases) of every actor in the library at ``db_path``, if it exists."""
@@ -32,19 +29,13 @@ def known_actors(db_path: Path, warn: Warn | None = None) -> KnownActors:
         return []
     from briefing.store import Store
 
-    out: KnownActors = []
     try:
         with Store(db_path) as store:
-            summaries = store.actors()
-            detailed = len(summaries) <= _ALIAS_LIMIT
-            for summary in summaries:
-                detail = store.actor(summary.id) if detailed else None
-                out.append((summary.id, summary.name, tuple(detail.aliases) if detail else ()))
+            return store.actor_aliases()
     except BriefingError as exc:
         if warn:
             warn(f"library not read, actor ids not reused: {exc}")
         return []
-    return out
 
 
 def known_questions(db_path: Path, warn: Warn | None = None) -> KnownQuestions:

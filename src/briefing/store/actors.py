@@ -102,6 +102,18 @@ class Actors(StoreBase):
         ]
 
     @_api
+    def actor_aliases(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(id, name, aliases) of every actor, those in most briefs first: what a draft
+        reuses ids by, in one read of the actors table (its aliases column gathers every
+        brief's)."""
+        return [
+            (row[0], row[1], _aliases(row[2]))
+            for row in self._c.execute(
+                "SELECT id, name, aliases FROM actors ORDER BY brief_count DESC, name, id"
+            )
+        ]
+
+    @_api
     def actor(self, actor_id: str) -> ActorDetail | None:
         """The actor as the latest brief names it; aliases gathered from every brief;
         roles oldest first (briefs of one day newest id first)."""
