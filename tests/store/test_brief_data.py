@@ -20,7 +20,7 @@ from briefing.loader import load_file
 from briefing.model import Actor, Brief, OpenQuestion, Position, Provenance, Source, TimelineEvent
 from briefing.serialise import brief_to_data
 from briefing.store import Store
-from briefing.store.reading import ACTOR_DEFAULTS, BRIEF_DEFAULTS, QUESTION_DEFAULTS
+from briefing.store.documents import ACTOR_DEFAULTS, BRIEF_DEFAULTS, QUESTION_DEFAULTS
 from helpers import FIXTURES
 
 FOLDERS = ("show", "good", "library", "tui/hostile")

@@ -26,10 +26,38 @@ from briefing.store.common import _batched
 
 Row = Sequence[Any]
 
-#: The model's defaults, as ``exclude_defaults`` leaves them out (briefing.model).
-_DEFAULT_FORMAT = "briefing/1"
-_DEFAULT_KIND = "person"
-_DEFAULT_STATUS = "open"
+#: The defaults of the brief's models that ``brief_to_data`` keeps (every other default
+#: is ``None`` or empty, which it leaves out): the field, the fields before it, its value.
+#: Documents are stored without them (``model_dump_json(exclude_defaults=True)``).
+#: ``tests/store/test_brief_data.py`` checks these against ``briefing.model``.
+BRIEF_DEFAULTS = ("format", (), "briefing/1")
+ACTOR_DEFAULTS = ("kind", ("id", "name"), "person")
+QUESTION_DEFAULTS = ("status", ("id", "question", "context", "actors"), "open")
+
+
+def _with_default(
+    item: dict[str, Any], default: tuple[str, tuple[str, ...], str]
+) -> dict[str, Any]:
+    """``item`` with ``field: value`` put back where the model has it, if missing."""
+    field, before, value = default
+    if field in item:
+        return item
+    out = {k: item[k] for k in before if k in item}
+    out[field] = value
+    out.update(item)
+    return out
+
+
+def with_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """A stored document's data with the defaults ``brief_to_data`` keeps put back."""
+    data = _with_default(data, BRIEF_DEFAULTS)
+    data["actors"] = [_with_default(a, ACTOR_DEFAULTS) for a in data["actors"]]
+    if "open_questions" in data:
+        data["open_questions"] = [
+            _with_default(q, QUESTION_DEFAULTS) for q in data["open_questions"]
+        ]
+    return data
+
 
 #: A JSON string as pydantic writes one (UTF-8 kept, no spaces); the C encoder.
 _s = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -89,7 +117,7 @@ def document_from_rows(
         _fields(
             ('"id":', _s(a[1])),
             ('"name":', _s(a[5])),
-            ('"kind":', None if a[6] == _DEFAULT_KIND else _s(a[6])),
+            ('"kind":', None if a[6] == ACTOR_DEFAULTS[2] else _s(a[6])),
             ('"role":', _opt(a[7])),
             ('"affiliation":', _opt(a[8])),
             ('"aliases":', _array(a[9])),
@@ -114,7 +142,7 @@ def document_from_rows(
             ('"question":', _s(q[5])),
             ('"context":', _opt(q[9])),
             ('"actors":', _array(q[11])),
-            ('"status":', None if q[6] == _DEFAULT_STATUS else _s(q[6])),
+            ('"status":', None if q[6] == QUESTION_DEFAULTS[2] else _s(q[6])),
             ('"resolution":', _opt(q[10])),
             ('"likelihood":', _opt(q[7])),
             ('"confidence":', _opt(q[8])),
@@ -126,7 +154,7 @@ def document_from_rows(
         for e in timeline
     )
     return _fields(
-        ('"format":', None if fmt == _DEFAULT_FORMAT else _s(fmt)),
+        ('"format":', None if fmt == BRIEF_DEFAULTS[2] else _s(fmt)),
         ('"id":', _s(bid)),
         ('"title":', _s(title)),
         ('"date":', _s(date)),

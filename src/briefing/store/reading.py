@@ -166,12 +166,12 @@ class Reading(StoreBase):
         True)``); the defaults ``brief_to_data`` keeps are put back in their place.
         A brief with extra fields was stored as ``brief_to_data`` itself.
         """
-        from briefing.store.documents import stored_documents
+        from briefing.store.documents import stored_documents, with_defaults
 
         row = stored_documents(self._c, [brief_id]).get(brief_id)
         if row is None:
             return None
-        return _with_defaults(json.loads(row[0]))
+        return with_defaults(json.loads(row[0]))
 
     @_api
     def has_brief(self, brief_id: str) -> bool:
@@ -307,37 +307,6 @@ class Reading(StoreBase):
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         counts["bytes"] = page_size * pages
         return counts
-
-
-#: The defaults of the brief's models that ``brief_to_data`` keeps (every other default
-#: is ``None`` or empty, which it leaves out): the field, the fields before it, its value.
-#: ``tests/store/test_brief_data.py`` checks these against ``briefing.model``.
-BRIEF_DEFAULTS = ("format", (), "briefing/1")
-ACTOR_DEFAULTS = ("kind", ("id", "name"), "person")
-QUESTION_DEFAULTS = ("status", ("id", "question", "context", "actors"), "open")
-
-
-def _with_default(
-    item: dict[str, Any], default: tuple[str, tuple[str, ...], str]
-) -> dict[str, Any]:
-    """``item`` with ``field: value`` put back where the model has it, if missing."""
-    field, before, value = default
-    if field in item:
-        return item
-    out = {k: item[k] for k in before if k in item}
-    out[field] = value
-    out.update(item)
-    return out
-
-
-def _with_defaults(data: dict[str, Any]) -> dict[str, Any]:
-    data = _with_default(data, BRIEF_DEFAULTS)
-    data["actors"] = [_with_default(a, ACTOR_DEFAULTS) for a in data["actors"]]
-    if "open_questions" in data:
-        data["open_questions"] = [
-            _with_default(q, QUESTION_DEFAULTS) for q in data["open_questions"]
-        ]
-    return data
 
 
 class Listing(Reading):
