@@ -93,6 +93,11 @@ _SUPPORT = (
     # justifying one's own decision: "exhausted every other option", "had no choice"
     "no choice",
     "last resort",
+    # round 5: a vote promised; going ahead despite objections; "does not go far enough"
+    # (wants more of the same)
+    "vote for",
+    "go ahead",
+    "far enough",
 )
 _OPPOSE = (
     "oppos",
@@ -186,6 +191,13 @@ _OPPOSE = (
     "rule out",
     "prevent",
     "will respond",
+    # round 5: the harm a measure would do ("would push riders into cars"); progress
+    # judged short; a counter-demand ("called for a freeze"): see _COUNTER
+    "would harm",
+    "punish",
+    "insufficient",
+    "not enough",
+    "counter demand",
 )
 # Words that guard one's own ("protect our exporters", "cannot let our industry be
 # swamped"): support of a measure from its side, opposition from the side it targets.
@@ -232,7 +244,9 @@ _WHOLE = {
     # "we'd rather talk to staff directly than through an intermediary": what is refused
     "rather than": r"(?:'d|’d|would)\s+(?:simply\s+|much\s+|far\s+)?rather\b[^.;]{2,80}?\bthan\b",
     "commit": r"commit(?:s|ted|ting|ment|ments)?\b",
-    "back": r"back(?:s|ed|ing|er|ers)?\b(?!\s+down\b)",
+    # "push riders back onto the roads", "back in 2020": an adverb, no backing
+    "back": r"back(?:s|ed|ing|er|ers)?\b(?!\s+(?:down|onto|into|to|in|out|on|from|at|up|off|home"
+    r"|away|then)\b)",
     "object": r"object(?:s|ed|ing|ion|ions)?\b",
     "hope": r"hop(?:e|es|ed|eful|ing)\b",
     "halt": r"halt(?:s|ed|ing)?\b",
@@ -265,6 +279,25 @@ _WHOLE = {
     "prevent": r"prevent(?:s|ed|ing)?\b",
     "will respond": r"(?:will|would|shall)\s+respond\b",
     "time to": r"time\s+(?:to|for)\b",
+    "vote for": r"vot(?:e|es|ed|ing)\s+(?:in\s+)?(?:for|favou?r\s+of)\b",
+    "go ahead": r"(?:go|goes|going|went|press|presses|pressing|pressed|push|pushes|pushing"
+    r"|pushed|forge|forging|forged)\s+ahead\b|(?:proceed|proceeds)\s+as\s+planned\b",
+    "far enough": r"(?:not|n't)\s+go(?:es)?\s+(?:nearly\s+|anywhere\s+near\s+)?far\s+enough\b",
+    # the harm a measure would do; not a necessity argument ("without X, Y would have to"),
+    # see _NECESSITY
+    "would harm": r"(?:would|will|could|might|may)\s+(?:also\s+|only\s+|simply\s+)?(?:push"
+    r"|drive|force|leave|strand|price|weigh|burden|penali[sz]e|punish|undermine|undercut"
+    r"|erode|jeopardi[sz]e|endanger|empty|kill|destroy|ruin|cripple|deprive|saddle|drain"
+    r"|devastate|wreck|face|hit|shut out|lock out|squeeze)\b",
+    "punish": r"punish(?:es|ed|ing|ment)?\b",
+    "insufficient": r"insufficient\b",
+    "not enough": r"not\s+(?:nearly\s+)?enough\b|too\s+(?:little|slow|late)\b",
+    "counter demand": r"(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed)?|seek(?:s|ing)?"
+    r"|sought|push(?:es|ed|ing)?\s+for|ask(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing))\s+"
+    r"(?:(?:a|an|the|its|their|for\s+a)\s+)?(?:[\w-]+\s+){0,2}?(?:freeze|halt|pause|delay"
+    r"|moratorium|review|inquiry|referendum|rethink|withdrawal|reversal|suspension|u-turn"
+    r"|consultation|guarantees?|compensation|postponement)\b"
+    r"|demand(?:s|ed|ing)?\s+(?:an?\s+)?\d[\d.]*\s*(?:%|percent|per cent)",
     # "will not leave X alone/behind" (negated: support), "nobody will be left behind"
     "leave alone": r"(?:leave|leaves|leaving|be left)\s+(?:[\w'’-]+\s+){0,3}?(?:alone|behind)\b",
     "stand with": r"(?:stand|stands|standing|stood)\s+(?:with|by)\b",
@@ -285,7 +318,18 @@ def _cue_re(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 _SUPPORT_RE = _cue_re(_SUPPORT)
 _OPPOSE_RE = _cue_re(_OPPOSE)
-_NEGATED_ALREADY = re.compile(r"(?:cannot|can't|can not)\s+wait\b", re.IGNORECASE)
+_NEGATED_ALREADY = re.compile(
+    r"(?:cannot|can't|can not)\s+wait\b|(?:not|n't)\s+go(?:es)?\s+(?:nearly\s+|anywhere\s+near\s+)?"
+    r"far\s+enough\b|not\s+(?:nearly\s+)?enough\b",
+    re.IGNORECASE,
+)
+# "Without higher fares, the agency would have to …", "unless the levy passes, … would be
+# forced to": harm if the measure fails, an argument for it
+_NECESSITY = re.compile(r"\b(?:without|unless|otherwise|if\s+not)\b[^.;]*$", re.IGNORECASE)
+# what a counter-demand asks for ("called for a freeze"): opposition, unless it is the topic
+_HARM = re.compile(_WHOLE["would harm"], re.IGNORECASE)
+_COUNTER = re.compile(_WHOLE["counter demand"], re.IGNORECASE)
+_COUNTER_NOUN = re.compile(r"(\w[\w-]*|\d[\d.]*\s*(?:%|percent|per cent))\s*$")
 _WORD = re.compile(r"[\w'’-]+")
 
 # Support with a condition attached is mixed: "only if", "unless", "first X, then Y",
@@ -310,7 +354,8 @@ _HEDGE = re.compile(
 # A concession and a demand: "we will keep operating, but the model will have to change".
 _BUT_DEMAND = re.compile(
     r"\b(?:but|however|yet)\b[^.;!?]{0,80}?\b(?:must|have to|has to|will have to|would have to"
-    r"|need to|needs to)\b",
+    r"|need to|needs to|wants?|wanted|insist(?:s|ed)?|demand(?:s|ed)?|ask(?:s|ed)? for"
+    r"|call(?:s|ed)? for)\b",
     re.IGNORECASE,
 )
 # A threat of retaliation: "if Brussels goes ahead, we will act".
@@ -389,6 +434,16 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
                 positive = not positive
             elif not positive and any(w in _REVERSAL for w in before):
                 positive = True  # "lift its opposition"
+        if (
+            not positive
+            and _HARM.match(match.group(0))
+            and _NECESSITY.search(text[: match.start()])
+        ):
+            continue  # "without the rise, we would face cuts": an argument for it
+        if not positive and _COUNTER.match(match.group(0)):
+            noun = _COUNTER_NOUN.search(match.group(0))
+            if noun and topic and _stem_in(noun.group(1), topic):
+                positive = True  # "called for the suspension" when the suspension is the topic
         if positive:
             pro += 1
         else:
@@ -410,7 +465,7 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         _CONDITION.search(text) or _HEDGE.search(text) or (measure and _ALTERNATIVE.search(text))
     )
     if pro:
-        return "mixed" if hedged else "supports"
+        return "mixed" if hedged or _BUT_DEMAND.search(text) else "supports"
     if con:
         return "opposes"
     if hedged or _BUT_DEMAND.search(text):
@@ -441,7 +496,7 @@ _COMMIT = re.compile(r"commit", re.IGNORECASE)
 # "… unsafe after protesters blocked the exits": what others did, in a clause of
 # circumstance, is not the speaker's stance ("after we rejected …" is the speaker's own)
 _CIRCUMSTANCE = re.compile(
-    r"\b(?:after|because|since|when|once)\s+(?!(?:we|i|our|my)\b)(?:[\w'’-]+\s+){1,3}$",
+    r"\b(?:after|because|since|when|once|until|unless|if)\s+(?!(?:we|i|our|my)\b)(?:[\w'’-]+\s+){1,3}$",
     re.IGNORECASE,
 )
 _DOUBTED = re.compile(
@@ -495,6 +550,12 @@ def _counts(text: str, match: re.Match[str]) -> bool:
             r"\b(?:say|said|comment|know|decide|decided|clear|unclear|whether|asked)\b", before
         )
     )
+
+
+def _stem_in(word: str, topic: str) -> bool:
+    """Is ``word`` (or its first five letters: "suspension" ~ "suspending") in the topic?"""
+    low = word.lower().strip()
+    return low in topic.lower() or (len(low) > 5 and low[:5] in topic.lower())
 
 
 def _content(text: str) -> set[str]:
