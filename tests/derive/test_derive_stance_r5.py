@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.derive.stance import stance
+from briefing.derive.stance import Side, draft_topic, sides, stance
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,42 @@ def test_a_counter_demand_opposes_unless_it_is_the_topic(text: str, topic: str, 
 
 def test_not_going_far_enough_wants_more_of_it() -> None:
     assert stance("The green group said the reform did not go far enough.") == "supports"
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Harlow water board backs 12% bill rise; council vote looms", "12% bill rise"),
+        ("Denlow hospitals agree merger, plan to close Eastfield ward", "merger"),
+        (
+            "Ostria freezes drone export licence for Kaldor pending review",
+            "freezing drone export licence for Kaldor",
+        ),
+        ("Marnia picks Orca-led group for Tavel airport concession", "Tavel airport concession"),
+        (
+            "Veland fines Loopa record 90 million over search rules; firm vows appeal",
+            "Loopa's search rules",
+        ),
+        ("Buses block Harlow bridge as drivers protest pension cuts", "pension cuts"),
+    ],
+)
+def test_the_headlines_matter(title: str, topic: str) -> None:
+    assert draft_topic(title) == topic
+
+
+@pytest.mark.parametrize(
+    ("title", "proponent", "opponent"),
+    [
+        ("Veland fines Loopa record 90 million over search rules", "Loopa", "Veland"),
+        ("Buses block Harlow bridge as drivers protest pension cuts", None, "drivers"),
+    ],
+)
+def test_the_headlines_sides(title: str, proponent: str | None, opponent: str | None) -> None:
+    found = sides(title, draft_topic(title))
+    assert (found.proponent, found.opponent) == (proponent, opponent)
+
+
+def test_the_matter_named_by_its_kind_is_the_topic() -> None:
+    """ "reject the increase" is about the topic "12% bill rise": no target's fault."""
+    text = "The mayor said she would ask the council to reject the increase."
+    assert stance(text, Side.FOR, "12% bill rise") == "opposes"
