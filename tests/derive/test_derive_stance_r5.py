@@ -134,3 +134,20 @@ def test_the_matter_named_by_its_kind_is_the_topic() -> None:
     """ "reject the increase" is about the topic "12% bill rise": no target's fault."""
     text = "The mayor said she would ask the council to reject the increase."
     assert stance(text, Side.FOR, "12% bill rise") == "opposes"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Without higher tolls, she said, the agency would have to close two bridges.", "supports"),
+        ("The rival bidder questioned how the ministry had scored the offers.", "opposes"),
+        (
+            "Analysts said the cost estimate looked plausible but that similar schemes had "
+            "taken longer than promised.",
+            "mixed",
+        ),
+        ("The deal still needs the approval of the regulator.", "unclear"),
+    ],
+)
+def test_round5_assessments(text: str, want: str) -> None:
+    assert stance(text) == want

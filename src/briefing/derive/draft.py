@@ -578,8 +578,12 @@ def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:
     return _reported_clause(sentence)
 
 
-# ", which flies to three towns," / ", who leads the union,": an aside about the speaker
-_ASIDE = re.compile(r",\s+(?:who|which|whose)\s+[^,;\"“”]{1,100},")
+# ", which flies to three towns," / ", who leads the union,": an aside about the speaker;
+# ", the regional bloc whose observers …, said": an apposition before the reporting verb
+_ASIDE = re.compile(
+    r",\s+(?:who|which|whose)\s+[^,;\"“”]{1,100},"
+    r"|,\s+(?:the|a|an)\s+[^,;\"“”]{1,100},(?=\s+(?:said|says|told|added|warned|argued|announced)\b)"
+)
 # Where another matter begins: ", while …", ", as …", ", after …", "; …", " — …"; a
 # concession (", though she acknowledged …", ", but …") stays with the statement
 _OTHER_MATTER = re.compile(r",\s+(?:while|whereas|as|after|which)\s+|;\s+|\s+[—–]\s+")

@@ -98,6 +98,10 @@ _SUPPORT = (
     "vote for",
     "go ahead",
     "far enough",
+    # an assessment in favour ("the savings estimate looked plausible")
+    "plausible",
+    "sensible",
+    "reasonable",
 )
 _OPPOSE = (
     "oppos",
@@ -198,6 +202,10 @@ _OPPOSE = (
     "insufficient",
     "not enough",
     "counter demand",
+    # doubt cast on it ("questioned how the ministry scored the bids"); promises not kept
+    # ("similar mergers took longer than promised")
+    "questioned how",
+    "longer than promised",
 )
 # Words that guard one's own ("protect our exporters", "cannot let our industry be
 # swamped"): support of a measure from its side, opposition from the side it targets.
@@ -237,8 +245,10 @@ _WHOLE = {
     r"|think (?:twice|carefully|hard)|be careful)\b)",
     "restraint": r"(?:with|showed|shown|exercised)\s+(?:great\s+|remarkable\s+)?restraint\b",
     "lawful": r"(?<!un)lawful(?:ly)?\b",
-    "without would have to": r"without\s+(?:the|this|that|these|its|their|a|an)\s+"
-    r"(?:[\w'’-]+\s+){1,7}?(?:would|will)\s+(?:have to|be forced to|need to)\b",
+    # "without the levy we would have to …", "Without higher fares, he said, the agency
+    # would have to cut …"
+    "without would have to": r"without\s+[^.;!?]{2,80}?\b(?:would|will)\s+(?:have to|be forced to"
+    r"|need to)\b",
     "not working": r"(?:not|n't)\s+(?:been\s+)?working\b",
     "think twice": r"think\s+(?:twice|carefully|hard)\b",
     # "we'd rather talk to staff directly than through an intermediary": what is refused
@@ -290,6 +300,11 @@ _WHOLE = {
     r"|erode|jeopardi[sz]e|endanger|empty|kill|destroy|ruin|cripple|deprive|saddle|drain"
     r"|devastate|wreck|face|hit|shut out|lock out|squeeze)\b",
     "punish": r"punish(?:es|ed|ing|ment)?\b",
+    "questioned how": r"question(?:s|ed|ing)?\s+(?:how|whether|why|the\s+(?:basis|legality|wisdom"
+    r"|need|fairness|timing|logic))\b",
+    "longer than promised": r"(?:longer|slower|more slowly|less)\s+than\s+(?:promised|planned"
+    r"|forecast|expected|projected|advertised)\b",
+    "reasonable": r"reasonable\b",
     "insufficient": r"insufficient\b",
     "not enough": r"not\s+(?:nearly\s+)?enough\b|too\s+(?:little|slow|late)\b",
     "counter demand": r"(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed)?|seek(?:s|ing)?"
@@ -512,6 +527,12 @@ _NOT_SAID = re.compile(
 # "harder to defend", "difficult to protect": a weakness, not guarding one's own
 _HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
 _OTHERS = re.compile(r"(?:['’]s|\b(?:their|its|his|her))\s+$", re.IGNORECASE)
+_SOUGHT = re.compile(
+    r"\b(?:need|needs|needed|require|requires|required|await|awaits|awaiting|pending|subject to"
+    r"|seek|seeks|sought|seeking|without|win|wins|won|get|gets|apply for|applied for)\s+"
+    r"(?:(?:the|its|their|final|formal|regulatory|official)\s+)*$",
+    re.IGNORECASE,
+)
 _BOTH_RIGHTS = re.compile(r"\bthe\s+right\s+to\b", re.IGNORECASE)
 _STOPPED_SHORT = re.compile(r"\bstop(?:s|ped|ping)?\s+short\s+of\s+$", re.IGNORECASE)
 _ASKED_LEAD = re.compile(
@@ -540,6 +561,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
         return False  # "far from certain the union would win", "would not say what …"
     if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
         return False  # "Asked whether the state would back …, the minister said …"
+    if word.lower().startswith("approv") and _SOUGHT.search(before):
+        return False  # "still needs the approval of the regulator": sought, not given
     if word.lower().startswith("concern") and _OTHERS.search(before):
         return False  # "the council's concerns": someone else's
     if word.lower() in {"win", "wins"} and re.search(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", before):
