@@ -151,3 +151,23 @@ def test_the_matter_named_by_its_kind_is_the_topic() -> None:
 )
 def test_round5_assessments(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Police said they had not ruled out sabotage.", "unclear"),
+        ("The report argued that a shared water rule was in both countries' interest.", "supports"),
+        ("Interest rates in the region have doubled.", "unclear"),
+    ],
+)
+def test_round5_open_possibility_and_interest(text: str, want: str) -> None:
+    assert stance(text) == want
+
+
+def test_a_place_inside_a_longer_name_takes_no_side() -> None:
+    from briefing.derive.stance import Sides, side_of
+
+    found = Sides(proponent="Lusk", opponent="Tarvel")
+    assert side_of(found, ["Open Doors Tarvel", "local charity"]) is None
+    assert side_of(found, ["the regional government of Tarvel"]) is Side.AGAINST

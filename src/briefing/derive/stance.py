@@ -102,6 +102,8 @@ _SUPPORT = (
     "plausible",
     "sensible",
     "reasonable",
+    # "a drought-sharing rule was in both countries' interest"
+    "in interest",
 )
 _OPPOSE = (
     "oppos",
@@ -305,6 +307,7 @@ _WHOLE = {
     "longer than promised": r"(?:longer|slower|more slowly|less)\s+than\s+(?:promised|planned"
     r"|forecast|expected|projected|advertised)\b",
     "reasonable": r"reasonable\b",
+    "in interest": r"in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?interests?\b(?!\s+rates?\b)",
     "insufficient": r"insufficient\b",
     "not enough": r"not\s+(?:nearly\s+)?enough\b|too\s+(?:little|slow|late)\b",
     "counter demand": r"(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed)?|seek(?:s|ing)?"
@@ -441,6 +444,8 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
             negated = any(w in _NEGATION or w.endswith("n't") for w in before)
             if negated and _COMMIT.match(match.group(0)):
                 continue  # "did not commit to the rent cap": no commitment, no stance
+            if _NOT_RULED_OUT.search(window) and _RULE_OUT.match(match.group(0)):
+                continue  # "has not ruled out arson": a possibility left open, no stance
             if (
                 negated
                 or _NO_ONE.search(window)
@@ -508,6 +513,11 @@ _SCEPTIC = re.compile(
     re.IGNORECASE,
 )
 _COMMIT = re.compile(r"commit", re.IGNORECASE)
+_RULE_OUT = re.compile(r"rul(?:e|es|ed|ing)\s+out\b", re.IGNORECASE)
+_NOT_RULED_OUT = re.compile(
+    r"\b(?:not|n't|never|refused to|declined to|refuses to|declines to)\s+(?:yet\s+|been\s+)?$",
+    re.IGNORECASE,
+)
 # "… unsafe after protesters blocked the exits": what others did, in a clause of
 # circumstance, is not the speaker's stance ("after we rejected …" is the speaker's own)
 _CIRCUMSTANCE = re.compile(
@@ -1136,10 +1146,22 @@ def side_of(found: Sides, descriptions: Iterable[str]) -> Side | None:
     for which in (Side.FOR, Side.AGAINST):
         for key in found.keys(which):
             flags = re.IGNORECASE if key.islower() else 0
-            if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text, flags):
+            pattern = rf"(?<![\w-]){re.escape(key)}(?![\w-])"
+            if any(not _in_longer_name(text, m) for m in re.finditer(pattern, text, flags)):
                 hits.add(which)
                 break
     return hits.pop() if len(hits) == 1 else None
+
+
+def _in_longer_name(text: str, match: re.Match[str]) -> bool:
+    """Is the place's name part of a longer proper name ("Open Doors Verrin", "Verrin
+    First")? Then it says nothing about which side the speaker is on."""
+    if not match.group(0)[:1].isupper():
+        return False
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[: match.start()])
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[match.end() :])
+    determiners = {"The", "A", "An", "In", "At", "Of", "For", "And", "But"}
+    return bool((before and before.group(1) not in determiners) or after)
 
 
 def library_topic(topic: str, candidates: Iterable[str]) -> str | None:
