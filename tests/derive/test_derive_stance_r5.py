@@ -171,3 +171,18 @@ def test_a_place_inside_a_longer_name_takes_no_side() -> None:
     found = Sides(proponent="Lusk", opponent="Tarvel")
     assert side_of(found, ["Open Doors Tarvel", "local charity"]) is None
     assert side_of(found, ["the regional government of Tarvel"]) is Side.AGAINST
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The treasurer said she respected the central bank's independence but warned that "
+            "dearer loans would weigh on families.",
+            "mixed",
+        ),
+        ("We respect the tribunal, but this ruling punishes small firms.", "opposes"),
+    ],
+)
+def test_respect_for_a_decision_makers_independence_is_a_concession(text: str, want: str) -> None:
+    assert stance(text) == want

@@ -104,6 +104,9 @@ _SUPPORT = (
     "reasonable",
     # "a drought-sharing rule was in both countries' interest"
     "in interest",
+    # a concession to the decision-maker ("respected the bank's independence but …"):
+    # with criticism, mixed; respect for people ("we respect the court") is politeness
+    "respect decision",
 )
 _OPPOSE = (
     "oppos",
@@ -307,6 +310,9 @@ _WHOLE = {
     "longer than promised": r"(?:longer|slower|more slowly|less)\s+than\s+(?:promised|planned"
     r"|forecast|expected|projected|advertised)\b",
     "reasonable": r"reasonable\b",
+    "respect decision": r"respect(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:independence|decision|ruling|judgment|judgement|mandate|autonomy"
+    r"|verdict)\b",
     "in interest": r"in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?interests?\b(?!\s+rates?\b)",
     "insufficient": r"insufficient\b",
     "not enough": r"not\s+(?:nearly\s+)?enough\b|too\s+(?:little|slow|late)\b",
