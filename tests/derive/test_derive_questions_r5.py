@@ -135,3 +135,39 @@ def test_how_much_keeps_its_tense() -> None:
     assert "How much had the rival firm bid?" in _asked(
         "He declined to say how much the rival firm had bid."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "The watchdog ordered the airline to refund passengers within 60 days.",
+            "Will the airline refund passengers within 60 days?",
+        ),
+        (
+            "The sale still needs the approval of the Harbour Authority.",
+            "Will the Harbour Authority approve the sale?",
+        ),
+        (
+            "She added that a bill on drone flights would go to parliament in the spring session.",
+            "Will a bill on drone flights go to parliament in the spring session?",
+        ),
+        (
+            "A spokeswoman for Brenmark said the plant was idle, and that the company would "
+            "seek damages if the contract was cancelled.",
+            "Will Brenmark seek damages?",
+        ),
+        (
+            "The Norvik dockers' union, the NDU, said it did not trust the pledge and would call "
+            "a 48-hour stoppage if the deal was signed.",
+            "Will the Norvik dockers' union call a 48-hour stoppage?",
+        ),
+        (
+            "The mayor had offered to meet the strikers on Monday, her office said, and was "
+            "still waiting for an answer.",
+            "Will the offer to meet the strikers on Monday be accepted?",
+        ),
+    ],
+)
+def test_round5_orders_approvals_intentions_threats(sentence: str, question: str) -> None:
+    assert question in _asked(sentence)

@@ -222,10 +222,12 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
 _URGED = re.compile(
     r"\b(?:urged|urges|pressed|presses|called on|calls on|called for|calls for|calling for|"
     r"asked|asks|ask|urge|press|"
-    r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
+    r"appealed to|demanded that|ordered|orders|ordering|instructed|required|directed|told)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
     r"both sides|the (?:government|union|court|company|two sides|parties|authorities|council|"
     r"board|ministry|regulator|city|state|administration|commission|agency|parliament|committee|"
-    r"employer|employers|management|owners|operator|club|league|school|university))"
+    r"employer|employers|management|owners|operator|club|league|school|university|firm|group"
+    r"|technology group|airline|bank|operator|platform|carrier|developer|insurer|retailer))"
     r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,140}?)(?=\s*[,.;\"“”]|\s*$)"
 )
 # ", the weather agency said", ", according to X", ", engineers told reporters" at the end
@@ -751,14 +753,35 @@ _AWAITING = re.compile(
 )
 # "had offered to meet the growers on Friday and was still waiting for an answer"
 _OFFERED = re.compile(
-    r"\boffer(?:ed|s)?\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,80}?)\s+(?:and|but)\s+(?:was|is|were|are|has|had)"
+    r"\boffer(?:ed|s)?\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,80}?)(?:,\s+[^,]{2,40}?\s+(?:said|says|added),)?"
+    r"\s+(?:and|but)\s+(?:was|is|were|are|has|had)"
     r"\s+(?:still\s+)?(?:waiting|awaiting|not\s+(?:yet\s+)?(?:received|had|got))\s+(?:for\s+)?"
     r"(?:an?\s+|any\s+)?(?:answer|reply|response)"
 )
 # "said it would call a 24-hour strike if the contract was signed …": a conditional threat
 _WOULD_IF = re.compile(
-    r"(?P<subj>(?:[Tt]he\s+)?[^,.;\"“”]{2,60}?)\s+(?:said|says|warned|warns|threatened)\s+(?:that\s+)?"
-    r"(?:it|they|he|she)\s+(?:would|will)\s+(?!not\b)(?P<act>[a-z][^,.;\"“”]{3,80}?)\s+(?:if|unless)\b"
+    r"(?P<subj>(?:[Tt]he\s+)?[^,.;\"“”]{2,60}?)(?:,\s+[^,.;\"“”]{2,40},)?\s+(?:said|says|warned|warns"
+    r"|threatened)\s+(?:that\s+)?(?:(?P<pron>it|they|he|she)\s+(?:[^,.;\"“”]{0,60}?\s+and\s+)?"
+    r"|[^.;\"“”]{0,100}?,?\s+and\s+that\s+(?P<np>(?:the|its|their)\s+[a-z][\w'’-]*"
+    r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+)(?:would|will)\s+(?!not\b)"
+    r"(?P<act>[a-z][^,.;\"“”]{3,80}?)\s+(?:if|unless)\b"
+)
+# "She added that a bill tightening the rules would go to parliament in the spring
+# session": an intention with a time, which the story cannot yet confirm
+_INTENT_WHEN = re.compile(
+    r"\b(?:said|says|added|announced|told\s+\w+)\s+(?:that\s+)?(?P<subj>(?:the|a|an|its|their)\s+"
+    r"[^,.;\"“”]{2,60}?)\s+(?:would|will)\s+(?!not\b|be\s+(?:able|happy|glad|ready)\b)"
+    r"(?P<act>[a-z][^,.;\"“”]{3,80}?\s+(?:in\s+the\s+(?:spring|summer|autumn|fall|winter|coming)"
+    r"|next\s+(?:week|month|year)|later\s+this|by\s+the\s+end\s+of|before\s+the\s+end\s+of"
+    r"|within)\b[^,.;\"“”]{0,40})"
+)
+# "The merger still needs the approval of the Lannmark Health Authority (LHA)"
+_NEEDS_APPROVAL = re.compile(
+    r"(?P<what>(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+[a-z][\w'’-]*"
+    r"(?:\s+(?!still\b|also\b|now\b)[a-z][\w'’-]*)?)\s+"
+    r"(?:still\s+)?(?:needs|requires|awaits|must\s+(?:win|get|receive))\s+(?:the\s+)?(?:final\s+)?"
+    r"(?:approval|consent|sign-off|backing|clearance)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)"
 )
 # "A ruling on the licence is expected by the end of June"
 _RULING_DUE = re.compile(
@@ -787,9 +810,22 @@ def _left_open(sentence: str) -> list[tuple[str, str]]:
         out.append((_finish(f"will the offer to {found.group('act')} be accepted"), "offer"))
     if re.search(r"\b(?:if|unless)\b", sentence):
         for found in _WOULD_IF.finditer(sentence):
-            subject = _np(found.group("subj"))
+            subject = _np(found.group("np") or found.group("subj"))
+            if found.group("np"):
+                subject = _named_description(subject, sentence[: found.start("np")])
             if _ok_subject(subject) and subject.lower() not in _PERSONAL:
                 out.append((_finish(f"will {subject} {found.group('act')}"), "threat"))
+    if re.search(r"\bwould\b|\bwill\b", sentence):
+        plain = re.sub(r"[\"“”]", "", sentence)
+        for found in _INTENT_WHEN.finditer(plain):
+            subject = _np(found.group("subj"))
+            if _ok_subject(subject):
+                out.append((_finish(f"will {subject} {found.group('act')}"), "intent"))
+    for found in _NEEDS_APPROVAL.finditer(sentence):
+        what = _np(found.group("what"))
+        who = found.group("who").rstrip(".")
+        the = "the " if re.search(rf"\bthe\s+{re.escape(who)}", sentence) else ""
+        out.append((_finish(f"will {the}{who} approve {what}"), "approval"))
     for found in _RULING_DUE.finditer(sentence):
         noun = found.group("noun")
         on = found.group("on") or ""
@@ -799,6 +835,24 @@ def _left_open(sentence: str) -> list[tuple[str, str]]:
         parties = _np(found.group("parties") or found.group("parties2"))
         out.append((_finish(f"will {parties} reach an agreement when talks resume"), "talks"))
     return out
+
+
+_GENERIC = wordset(
+    """company firm group union ministry government agency authority board council party
+    operator carrier airline bank maker manufacturer developer organisation organization"""
+)
+
+
+def _named_description(subject: str, before: str) -> str:
+    """ "the company" after "A spokeswoman for Ardent said …" -> "Ardent": a generic
+    description named by the organisation the speaker speaks for."""
+    words = subject.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _GENERIC:
+        return subject
+    found = re.findall(
+        r"\b(?:for|of|at|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", before
+    )
+    return found[-1] if found else subject
 
 
 # "its Osprey rocket" after "The head of the Norvik Space Agency said": the owner named
