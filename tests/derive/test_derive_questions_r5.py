@@ -171,3 +171,14 @@ def test_how_much_keeps_its_tense() -> None:
 )
 def test_round5_orders_approvals_intentions_threats(sentence: str, question: str) -> None:
     assert question in _asked(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regulator ordered the firm to stop the sales in 2031 after a complaint.",
+        "She said a decision would come within weeks.",
+    ],
+)
+def test_round5_no_question_about_a_done_order_or_a_bare_decision(sentence: str) -> None:
+    assert _asked(sentence) == []

@@ -247,7 +247,21 @@ _LEAD_NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s+[a-z])"
 )
 _FILLER_SUBJECTS = frozenset(
-    ["the matter", "the issue", "it", "this", "that", "the question", "the decision"]
+    [
+        "the matter",
+        "the issue",
+        "it",
+        "this",
+        "that",
+        "the question",
+        "the decision",
+        "a decision",
+        "a ruling",
+        "an announcement",
+        "a statement",
+        "the details",
+        "details",
+    ]
 )
 _OUTCOME = {
     "discussion": "be agreed",
@@ -502,8 +516,11 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         target, act = found.group("who"), found.group("act")
         if target.split()[0] in {"The", "A", "An", "Its", "Their"}:
             target = target[0].lower() + target[1:]
-        if act.split()[0] not in _NOT_VERBS:
-            out.append((_finish(f"will {target} {act}"), "urged"))
+        if act.split()[0] in _NOT_VERBS:
+            continue
+        if re.search(r"\b(?:19|20)\d\d\b", act):
+            continue  # "ordered Pulsa to stop the sales in 2034": done and dated, not open
+        out.append((_finish(f"will {target} {act}"), "urged"))
     for wh in _WH.finditer(sentence):
         lead = sentence[: wh.start()]
         clause_end = sentence[wh.end() : wh.end() + 60]
