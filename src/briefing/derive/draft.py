@@ -514,14 +514,27 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
 
 
 def _dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[tuple[str, str]] = set()
-    out = []
+    """Each event once; a bare quote ("That ends today.") is no event of its own when the
+    article tells something else that happened that day (its speaker goes with the first
+    event told that day)."""
+    out: list[dict[str, Any]] = []
     for event in events:
-        key = (event["date"], event["event"])
-        if key not in seen:
-            seen.add(key)
+        if not any(e["date"] == event["date"] and e["event"] == event["event"] for e in out):
             out.append(event)
-    return out
+    told = {e["date"]: e for e in reversed(out) if not _BARE_QUOTE.match(e["event"])}
+    kept = []
+    for event in out:
+        other = told.get(event["date"])
+        if other is None or not _BARE_QUOTE.match(event["event"]):
+            kept.append(event)
+            continue
+        for actor in event.get("actors", []):
+            if actor not in other.setdefault("actors", []):
+                other["actors"].append(actor)
+    return kept
+
+
+_BARE_QUOTE = re.compile(r"^\s*[\"“‘']")
 
 
 def _brief_id(title: str, when: dt.date) -> str:
