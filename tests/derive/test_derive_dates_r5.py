@@ -86,3 +86,16 @@ def test_a_bare_quote_is_no_event_beside_what_happened_that_day() -> None:
         "A second round was set.",
     ]
     assert kept[0]["actors"] == ["watchdog", "alcantara"]
+
+
+def test_a_later_event_named_by_its_date_is_an_event_of_its_own() -> None:
+    sentence = (
+        "The two leaders clashed on Monday night in the last debate before Tarn's April 29 "
+        "general election, which polls say is close."
+    )
+    hits = DateResolver(WEDNESDAY).find(sentence)
+    events = [(h.value, text) for h, text in _event_dates(sentence, hits)]
+    assert events == [
+        ("2036-04-14", sentence),
+        ("2036-04-29", "Tarn's April 29 general election."),
+    ]

@@ -499,8 +499,23 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
             and k > 0
         ):
             del by_clause[k]  # "…, X said on Monday" after the event's own clause
+    ahead: list[tuple[DateHit, str]] = []
+    for k, group in list(by_clause.items()):
+        # "clashed on Monday in the last debate before Tarn's April 29 vote": the vote is
+        # an event of its own, ahead; Monday is the clause's
+        later = [h for h in group if _AHEAD.search(sentence[max(0, h.start - 40) : h.start])]
+        if later and len(later) < len(group):
+            by_clause[k] = [h for h in group if h not in later]
+            for hit in later:
+                phrase = _AHEAD_PHRASE.match(sentence[hit.start :])
+                owner = _AHEAD.search(sentence[max(0, hit.start - 40) : hit.start])
+                assert owner is not None
+                text = (owner.group("owner") or "") + (phrase.group(0) if phrase else hit.text)
+                text = text.strip(" ,;")
+                if len(text.split()) >= 3:
+                    ahead.append((hit, text[:1].upper() + text[1:] + "."))
     if len(by_clause) == 1:
-        return [(_best_hit(next(iter(by_clause.values()))), sentence)]
+        return [(_best_hit(next(iter(by_clause.values()))), sentence), *ahead]
     out = []
     for k, group in sorted(by_clause.items()):
         clause = sentence[bounds[k] : ends[k]].strip(" ,;")
@@ -510,7 +525,17 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
             clause += "”" if "“" in clause else '"'  # the quote was cut at the clause
         text = clause if len(clause.split()) >= 4 else sentence
         out.append((_best_hit(group), text[:1].upper() + text[1:]))
-    return out
+    return out + ahead
+
+
+# "before Tarn's April 29 vote", "ahead of the June 5 election": a later event's date
+_AHEAD = re.compile(
+    r"\b(?:before|ahead of)\s+(?:the\s+)?(?P<owner>[A-Z][\w'’-]*['’]s\s+)?$", re.IGNORECASE
+)
+# the event named after its date: "April 29 general election" (up to a comma or a clause)
+_AHEAD_PHRASE = re.compile(
+    r"[^,;.]*?(?=\s*(?:[,;.]|\s+(?:and|but|when|which|that|where|while|as)\b|$))"
+)
 
 
 def _dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
