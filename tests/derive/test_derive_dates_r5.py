@@ -99,3 +99,21 @@ def test_a_later_event_named_by_its_date_is_an_event_of_its_own() -> None:
         ("2036-04-14", sentence),
         ("2036-04-29", "Tarn's April 29 general election."),
     ]
+
+
+def test_no_dateline_in_a_timeline_event() -> None:
+    from briefing.derive import Article
+    from briefing.derive.draft import derive
+
+    derived = derive(
+        Article(
+            paragraphs=[
+                "Tarn votes soon",
+                "NORVIK — The two leaders clashed on Monday in the last televised debate.",
+            ],
+            title="Leaders clash in last debate",
+            date=WEDNESDAY,
+        ),
+        now=dt.datetime(2036, 4, 16, tzinfo=dt.UTC),
+    )
+    assert all("NORVIK" not in e.event for e in derived.brief.timeline)

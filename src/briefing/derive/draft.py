@@ -185,7 +185,10 @@ def derive(
             ids = _actors_in(doc, chosen, para, span.start, span.end)
             for hit, text in _event_dates(span.text, hits):
                 dated.add((para, span.start))
-                event: dict[str, Any] = {"date": hit.value, "event": clip(text, 280)}
+                event: dict[str, Any] = {
+                    "date": hit.value,
+                    "event": clip(strip_dateline(text), 280),
+                }
                 if ids:
                     event["actors"] = ids
                 timeline.append(event)
