@@ -186,3 +186,18 @@ def test_a_place_inside_a_longer_name_takes_no_side() -> None:
 )
 def test_respect_for_a_decision_makers_independence_is_a_concession(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The opposition accused the government of damaging the country's name as a reliable "
+            "partner.",
+            "opposes",
+        ),
+        ("The minister said the suspension should be made permanent.", "supports"),
+    ],
+)
+def test_round5_objects_of_criticism_and_permanence(text: str, want: str) -> None:
+    assert stance(text) == want
