@@ -122,6 +122,9 @@ def test_the_headlines_matter(title: str, topic: str) -> None:
     ("title", "proponent", "opponent"),
     [
         ("Veland fines Loopa record 90 million over search rules", "Loopa", "Veland"),
+        ("Ostria freezes drone export licence for Kaldor pending review", "Ostria", None),
+        # a head noun ("president") would put every president on the act's side: no sides
+        ("Calder president defends calling in police", None, None),
         ("Buses block Harlow bridge as drivers protest pension cuts", None, "drivers"),
     ],
 )

@@ -1105,6 +1105,10 @@ def sides(title: str, topic: str | None, names: Iterable[str] = ()) -> Sides:
     over = _OVER.match(rest) if verb in _WARNS else None
     if over:  # "Ostra warns Velmar over second diversion …": Velmar's act, Ostra against
         return Sides(over.group("who"), subject)
+    if verb in _ACTS and re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject):
+        # "Hallandia freezes …", "Costamar picks …": a named actor's own act (not "Calder
+        # president defends …", whose head noun would place every president on its side)
+        return Sides(subject, None)
     if topic:
         owner = _POSSESSOR.match(topic)
         if (owner and _PROBE.search(rest)) or (owner and verb in _OPPOSING):
