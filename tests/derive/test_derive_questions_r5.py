@@ -234,3 +234,15 @@ def test_a_generic_subject_is_not_named_after_a_person() -> None:
     spans = [[(0, len(p), p)] for p in paragraphs]
     asked = [q.question for q in extract_questions(paragraphs, spans)]
     assert all("Mara Tenn" not in q for q in asked)
+
+
+def test_he_or_she_is_named_by_the_last_person_who_spoke() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Transport Minister Ida Lenz said on Monday that mergers should be judged on safety.",
+        "Her ministry declined to say whether she would intervene.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert "Will Transport Minister Ida Lenz intervene?" in asked

@@ -939,6 +939,8 @@ _ORGLIKE = re.compile(
     + r"|Systems|Shipping|Motors|Industries|Energy|Terminals|Logistics|Media|Telecom|Pharma"
     r"|Foods|Mining|Steel|Labs|Technologies|Partners|Capital|Group|Trust)\b"
 )
+# "Rosa Kettering", "Health Minister Rosa Kettering": ends in two capitalised words
+_PERSON_NAME = re.compile(r"(?:^|\s)[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+$")
 _GENERIC = wordset(
     """company firm group union ministry agency authority board council party operator
     carrier airline bank maker manufacturer developer organisation organization"""
@@ -1023,6 +1025,7 @@ def extract_questions(
     kept: list[set[str]] = []  # content of each question kept
     out: list[Question] = []
     last_subject: str | None = None
+    last_person: str | None = None
     for para, spans in enumerate(sentences):
         for start, end, text in spans:
             starts_with_pronoun = bool(re.match(r"^(?:It|They)\b", text))
@@ -1030,6 +1033,10 @@ def extract_questions(
                 if starts_with_pronoun:  # "It has until May 9 to …": named by the sentence before
                     question = _named_pronoun(question, last_subject)
                 question = _named_generic(question, text, last_subject)
+                if re.match(r"^\w+\s+(?:he|she)\b", question):
+                    # "Her ministry declined to say whether she would intervene": she is the
+                    # person the story last had speak
+                    question = _named_pronoun(question, last_person)
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
@@ -1042,6 +1049,12 @@ def extract_questions(
                 found.likelihood = likelihood(text)
                 out.append(found)
             last_subject = sentence_subject(text) or last_subject
+            if (
+                last_subject
+                and _PERSON_NAME.search(last_subject)
+                and not _ORGLIKE.search(last_subject)
+            ):
+                last_person = last_subject
     if len(out) > limit:
         # at the limit, yes/no questions that name their actor go first (in article order):
         # "How will Okoye vote?" and "Will they …?" are what an analyst would drop
