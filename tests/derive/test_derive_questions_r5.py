@@ -246,3 +246,15 @@ def test_he_or_she_is_named_by_the_last_person_who_spoke() -> None:
     spans = [[(0, len(p), p)] for p in paragraphs]
     asked = [q.question for q in extract_questions(paragraphs, spans)]
     assert "Will Transport Minister Ida Lenz intervene?" in asked
+
+
+def test_her_government_is_named() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Regional President Lina Oster said the plan had been imposed without consultation.",
+        "She said her government would not sign the orders until the court had ruled.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert "Will Regional President Lina Oster's government sign the orders?" in asked

@@ -1037,6 +1037,9 @@ def extract_questions(
                     # "Her ministry declined to say whether she would intervene": she is the
                     # person the story last had speak
                     question = _named_pronoun(question, last_person)
+                owner = re.match(r"^(\w+\s+)(?:her|his)\s+", question)
+                if owner and last_person:  # "Will her government sign …?"
+                    question = f"{owner.group(1)}{last_person}'s {question[owner.end() :]}"
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
