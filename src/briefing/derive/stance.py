@@ -213,6 +213,10 @@ _OPPOSE = (
     # ("similar mergers took longer than promised")
     "questioned how",
     "longer than promised",
+    # a call to undo or rework it ("called on parliament to clarify the rules"), and the
+    # uncertainty it is said to create
+    "call to undo",
+    "create uncertainty",
 )
 # Words that guard one's own ("protect our exporters", "cannot let our industry be
 # swamped"): support of a measure from its side, opposition from the side it targets.
@@ -307,6 +311,13 @@ _WHOLE = {
     r"|erode|jeopardi[sz]e|endanger|empty|kill|destroy|ruin|cripple|deprive|saddle|drain"
     r"|devastate|wreck|face|hit|shut out|lock out|squeeze)\b",
     "punish": r"punish(?:es|ed|ing|ment)?\b",
+    "call to undo": r"(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)|press"
+    r"(?:es|ed|ing)?)\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:clarify|change|amend|rethink|reconsider"
+    r"|review|pause|delay|drop|scrap|withdraw|halt|reverse|suspend|block|reject|overturn|abandon"
+    r"|postpone|freeze|rewrite|revise)\b(?!\s+(?:(?:its|their|the|his|her)\s+)?(?:objections?"
+    r"|opposition|resistance|veto|block|blockade|boycott|protests?|threats?|demands?)\b)",
+    "create uncertainty": r"(?:creat|caus|bring|brought|sow|add)\w*\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:uncertainty|confusion|chaos)\b",
     "questioned how": r"question(?:s|ed|ing)?\s+(?:how|whether|why|the\s+(?:basis|legality|wisdom"
     r"|need|fairness|timing|logic))\b",
     "longer than promised": r"(?:longer|slower|more slowly|less)\s+than\s+(?:promised|planned"
@@ -356,6 +367,7 @@ _NECESSITY = re.compile(r"\b(?:without|unless|otherwise|if\s+not)\b[^.;]*$", re.
 # what a counter-demand asks for ("called for a freeze"): opposition, unless it is the topic
 _HARM = re.compile(_WHOLE["would harm"], re.IGNORECASE)
 _COUNTER = re.compile(_WHOLE["counter demand"], re.IGNORECASE)
+_UNDO = re.compile(_WHOLE["call to undo"], re.IGNORECASE)
 _COUNTER_NOUN = re.compile(r"(\w[\w-]*|\d[\d.]*\s*(?:%|percent|per cent))\s*$")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -471,6 +483,12 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
             and _NECESSITY.search(text[: match.start()])
         ):
             continue  # "without the rise, we would face cuts": an argument for it
+        if not positive and _UNDO.match(match.group(0)):
+            verb = match.group(0).split()[-1]
+            if topic and _stem_in(verb, topic):
+                positive = (
+                    True  # "urged the ministry to suspend it" when the suspension is the topic
+                )
         if not positive and _COUNTER.match(match.group(0)):
             noun = _COUNTER_NOUN.search(match.group(0))
             if noun and topic and _stem_in(noun.group(1), topic):
