@@ -217,6 +217,8 @@ _OPPOSE = (
     # uncertainty it is said to create
     "call to undo",
     "create uncertainty",
+    # a warning that prices went or will go up ("fares had already risen 15 percent")
+    "prices rise",
 )
 # Words that guard one's own ("protect our exporters", "cannot let our industry be
 # swamped"): support of a measure from its side, opposition from the side it targets.
@@ -311,6 +313,10 @@ _WHOLE = {
     r"|erode|jeopardi[sz]e|endanger|empty|kill|destroy|ruin|cripple|deprive|saddle|drain"
     r"|devastate|wreck|face|hit|shut out|lock out|squeeze)\b",
     "punish": r"punish(?:es|ed|ing|ment)?\b",
+    "prices rise": r"(?:fares|prices|costs|rents|bills|fees|premiums|charges)(?:\s+[\w'’-]+){0,4}?"
+    r"\s+(?:(?:had|have|has|would|will|could|may|might)\s+)?(?:already\s+)?(?:be\s+|been\s+)?"
+    r"(?:ris(?:e|en|ing)|rose|soar(?:ed|ing)?|jump(?:ed|ing)?|climb(?:ed|ing)?|doubl(?:e|ed|ing)"
+    r"|go(?:ne)?\s+up|went\s+up|increas(?:e|ed|ing)|spike[ds]?)\b",
     "call to undo": r"(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)|press"
     r"(?:es|ed|ing)?)\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:clarify|change|amend|rethink|reconsider"
     r"|review|pause|delay|drop|scrap|withdraw|halt|reverse|suspend|block|reject|overturn|abandon"
@@ -566,6 +572,10 @@ _NOT_SAID = re.compile(
 # "harder to defend", "difficult to protect": a weakness, not guarding one's own
 _HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
 _OTHERS = re.compile(r"(?:['’]s|\b(?:their|its|his|her))\s+$", re.IGNORECASE)
+_COMPELLED = re.compile(
+    r"\b(?:required|forced|made|obliged|compelled|ordered|pressured|pressed)\s+to\s+$",
+    re.IGNORECASE,
+)
 _SOUGHT = re.compile(
     r"\b(?:need|needs|needed|require|requires|required|await|awaits|awaiting|pending|subject to"
     r"|seek|seeks|sought|seeking|without|win|wins|won|get|gets|apply for|applied for)\s+"
@@ -600,6 +610,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
         return False  # "far from certain the union would win", "would not say what …"
     if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
         return False  # "Asked whether the state would back …, the minister said …"
+    if _COMPELLED.search(before):
+        return False  # "required to attend meetings": what one is made to do is no stance
     if word.lower().startswith("approv") and _SOUGHT.search(before):
         return False  # "still needs the approval of the regulator": sought, not given
     if word.lower().startswith("concern") and _OTHERS.search(before):
