@@ -273,3 +273,15 @@ def test_a_library_question_needs_more_than_a_shared_group_and_two_words() -> No
     ]
     article = "Allies may think twice before ordering weapons, a lawmaker warned against haste."
     assert library_questions(known, {"western-allies"}, content_words(article)) == []
+
+
+def test_the_union_is_not_named_after_a_company() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Norship said its vessels were being diverted to other ports.",
+        "The union has threatened to extend the strike if no new offer is made by May 9.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert all("Norship" not in q for q in asked)

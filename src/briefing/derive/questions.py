@@ -927,7 +927,30 @@ def _named_generic(question: str, sentence: str, last: str | None) -> str:
         return question  # this sentence names whom it speaks for: see _named_description
     if not _ORGLIKE.search(last):
         return question  # "Colin Ashby": a person's name, not the company's
+    if not _fits(match.group(2).lower(), last):
+        return question  # "the union" after "Maersk said …": another party
     return f"{match.group(1)} {last}{question[match.end() :]}"
+
+
+_UNION_NAMES = re.compile(r"\b(?:Union|Federation|Guild|Association|Local|Congress|[A-Z]{2,})\b")
+_PARTY_NAMES = re.compile(r"\b(?:Party|Front|Alliance|League|Movement|Democrats|[A-Z]{2,})\b")
+_PUBLIC_NAMES = re.compile(
+    r"\b(?:Union|Federation|Guild|Association|Party|Ministry|Department|Council|Authority|Agency"
+    r"|Commission|Court|Government|Parliament|Board|Office|Police|Army)\b"
+)
+
+
+def _fits(generic: str, name: str) -> bool:
+    """Can "the <generic>" stand for ``name``? "the union" for "TWU Local 9", "the company"
+    for "Ardent Systems", "the ministry" for "the Transport Ministry" — not "the union" for
+    a shipping line."""
+    if generic == "union":
+        return bool(_UNION_NAMES.search(name))
+    if generic == "party":
+        return bool(_PARTY_NAMES.search(name))
+    if generic in {"ministry", "agency", "authority", "board", "council", "organisation"}:
+        return generic in name.lower()
+    return not _PUBLIC_NAMES.search(name)  # a company, firm, group, operator …
 
 
 # An organisation's name: one word, an acronym or a number in it ("TWU Local 9"), or an
