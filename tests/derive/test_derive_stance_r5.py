@@ -243,3 +243,16 @@ def test_round5_a_call_to_undo_it(text: str, topic: str, want: str) -> None:
 )
 def test_round5_price_rises_and_compulsion(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The farmers' union said the reform would cut the income of a family farm by a fifth.",
+            "opposes",
+        ),
+    ],
+)
+def test_round5_a_cut_to_what_people_have(text: str, want: str) -> None:
+    assert stance(text) == want

@@ -311,7 +311,10 @@ _WHOLE = {
     "would harm": r"(?:would|will|could|might|may)\s+(?:also\s+|only\s+|simply\s+)?(?:push"
     r"|drive|force|leave|strand|price|weigh|burden|penali[sz]e|punish|undermine|undercut"
     r"|erode|jeopardi[sz]e|endanger|empty|kill|destroy|ruin|cripple|deprive|saddle|drain"
-    r"|devastate|wreck|face|hit|shut out|lock out|squeeze)\b",
+    r"|devastate|wreck|face|hit|shut out|lock out|squeeze"
+    # "would cut the income of an average farm": a cut to what people have
+    r"|(?:cut|reduce|slash|lower)\s+(?:the\s+|their\s+|its\s+|our\s+)?(?:income|incomes|pay|wages"
+    r"|pensions?|jobs|services?|routes|funding|budgets?|payments?|benefits|support|staff))\b",
     "punish": r"punish(?:es|ed|ing|ment)?\b",
     "prices rise": r"(?:fares|prices|costs|rents|bills|fees|premiums|charges)(?:\s+[\w'’-]+){0,4}?"
     r"\s+(?:(?:had|have|has|would|will|could|may|might)\s+)?(?:already\s+)?(?:be\s+|been\s+)?"
