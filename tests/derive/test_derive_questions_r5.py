@@ -285,3 +285,17 @@ def test_the_union_is_not_named_after_a_company() -> None:
     spans = [[(0, len(p), p)] for p in paragraphs]
     asked = [q.question for q in extract_questions(paragraphs, spans)]
     assert all("Norship" not in q for q in asked)
+
+
+def test_it_after_a_person_set_up_a_body_is_the_body() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Agency director Tomas Brell named a three-member review panel on Monday.",
+        "It is due to publish its first findings by the end of May.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert (
+        "Will the three-member review panel publish its first findings by the end of May?" in asked
+    )

@@ -962,6 +962,28 @@ _ORGLIKE = re.compile(
     + r"|Systems|Shipping|Motors|Industries|Energy|Terminals|Logistics|Media|Telecom|Pharma"
     r"|Foods|Mining|Steel|Labs|Technologies|Partners|Capital|Group|Trust)\b"
 )
+# "named a five-member inquiry board": a body a sentence sets up
+_BODY = re.compile(
+    r"\b(?:named|set up|appointed|created|formed|established|launched|convened)\s+(?:a|an)\s+"
+    r"(?P<np>(?:[\w-]+\s+){0,2}(?:board|panel|commission|committee|inquiry|review|team|task force"
+    r"|taskforce|tribunal|council|fund))\b"
+)
+
+
+def last_person_candidate(sentence: str) -> str | None:
+    """The sentence's subject when it is a person's name ("Agency director Farid Nassar")."""
+    subject = sentence_subject(sentence)
+    return subject if subject and _is_person(subject) else None
+
+
+def _is_person(subject: str) -> bool:
+    """Ends in a person's name ("Agency director Farid Nassar"), not an organisation's
+    ("Ardent Systems", "TWU Local 9")."""
+    return bool(_PERSON_NAME.search(subject)) and not _ORGLIKE.search(
+        " ".join(subject.split()[-2:])
+    )
+
+
 # "Rosa Kettering", "Health Minister Rosa Kettering": ends in two capitalised words
 _PERSON_NAME = re.compile(r"(?:^|\s)[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+$")
 _GENERIC = wordset(
@@ -1049,12 +1071,14 @@ def extract_questions(
     out: list[Question] = []
     last_subject: str | None = None
     last_person: str | None = None
+    last_body: str | None = None
     for para, spans in enumerate(sentences):
         for start, end, text in spans:
             starts_with_pronoun = bool(re.match(r"^(?:It|They)\b", text))
             for question, cue in find_questions(text):
                 if starts_with_pronoun:  # "It has until May 9 to …": named by the sentence before
-                    question = _named_pronoun(question, last_subject)
+                    body = last_body if text.startswith("It ") and last_body else None
+                    question = _named_pronoun(question, body or last_subject)
                 question = _named_generic(question, text, last_subject)
                 if re.match(r"^\w+\s+(?:he|she)\b", question):
                     # "Her ministry declined to say whether she would intervene": she is the
@@ -1075,11 +1099,15 @@ def extract_questions(
                 found.likelihood = likelihood(text)
                 out.append(found)
             last_subject = sentence_subject(text) or last_subject
-            if (
-                last_subject
-                and _PERSON_NAME.search(last_subject)
-                and not _ORGLIKE.search(last_subject)
-            ):
+            # "Nassar named an inquiry board on Monday. It is due to …": "it" is the body
+            # a person's sentence set up, not the person
+            named_body = _BODY.search(text)
+            last_body = (
+                "the " + named_body.group("np")
+                if named_body and last_subject and last_subject == last_person_candidate(text)
+                else None
+            )
+            if last_subject and _is_person(last_subject):
                 last_person = last_subject
     if len(out) > limit:
         # at the limit, yes/no questions that name their actor go first (in article order):
