@@ -97,10 +97,60 @@ def classify_run(add: Add, i: int, para: str, toks: list[Token], run: list[int])
     if _organisation_run(add, i, para, toks, run):
         return
     name_from = _name_start(words)
+    if 0 < name_from < len(words) and all(_is_acronym(w) for w in words[:name_from]):
+        # "IF Metall Hallandia", "TWU Local": a name led by an acronym is an organisation's
+        _add_organisation(add, i, para, start, end, weight=1.0)
+        return
+    if (
+        name_from == 1
+        and len(words) <= 3
+        and words[0] in lx.NOT_NAMES
+        and words[0] != "The"
+        and words[0].lower() not in TITLE_WORDS
+        and words[0] not in GAZ_WORDS | ORG_HEAD_WORDS | HONORIFICS
+        and not words[0].isupper()
+        and role_before(para, toks, run[0])
+    ):
+        name_from = 0  # "its chairman, Per Almqvist": a given name that is also a word
     if name_from >= len(run):
         _acronyms(add, i, para, toks, run)
         return
     _name_run(add, i, para, toks, run, name_from)
+
+
+def _is_acronym(word: str) -> bool:
+    """An upper-case word of 2-8 letters that no gazetteer entity owns ("FSO", "TWU")."""
+    return (
+        word.isupper()
+        and 2 <= len(word.replace(".", "")) <= 8
+        and word not in SURFACES
+        and word not in lx.NOT_NAMES
+        and word.lower() not in lx.TITLE_WORDS
+        and word not in _ROLE_ACRONYMS
+        and not re.fullmatch(r"[IVXLC]+", word)
+    )
+
+
+# titles written as acronyms before a name: "MP Jane Doe", "CEO Ola Lunde"
+_ROLE_ACRONYMS = wordset("MP MPs MEP MSP MLA CEO CFO COO CTO MD GM PM DA QC KC DG")
+
+
+def _add_organisation(add: Add, i: int, para: str, start: int, end: int, weight: float) -> None:
+    """Record ``para[start:end]`` as an organisation's name."""
+    text = para[start:end]
+    add(
+        Mention(
+            i,
+            start,
+            end,
+            text,
+            OrgKey(normalise(text)),
+            "organization",
+            evidence={"org-head"},
+            weight=weight,
+            sentence_start=is_sentence_start(para, start),
+        )
+    )
 
 
 def _organisation_run(add: Add, i: int, para: str, toks: list[Token], run: list[int]) -> bool:

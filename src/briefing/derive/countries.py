@@ -96,9 +96,12 @@ _DEMONYM_FORM = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}(?:ian|an|i|ese))(?![\w-])
 
 def _demonym_stems(word: str) -> list[str]:
     """The country names a demonym may come from: Korvanian -> Korvania, Bremoran ->
-    Bremora, Keshari -> Keshar, Marovese -> Marov / Marova."""
+    Bremora / Bremoro, Keshari -> Keshar, Marovese -> Marov / Marova. Only a stem the
+    article also writes counts, so a wrong guess costs nothing."""
     if word.endswith("ese"):
         return [word[:-3], word[:-3] + "a"]
+    if word.endswith("an") and not word.endswith("ian"):
+        return [word[:-1], word[:-2] + "o"]  # "Zamaran" -> "Zamaro" ("Mexican" -> Mexico)
     return [word[:-1]]
 
 
@@ -121,6 +124,13 @@ _COUNTRY_CUES = [
     ),
     # a country before a portfolio and a title: "Talmark Trade Minister Jon Eide"
     re.compile(r"(?<![\w-])" + _COUNTRY_NAME + r"\s+(?:[A-Z][a-z]+\s+){1,2}Minister\s+[A-Z]"),
+    # a state's own institutions, capitalised: "Velsland's Supreme Administrative Court",
+    # "Norvale's Central Bank" (a firm's possessive is never followed by these)
+    re.compile(
+        r"(?<![\w-])" + _COUNTRY_NAME + r"(?:'s|’s)\s+(?:(?:Supreme|Constitutional|High)\s+"
+        r"(?:[A-Z][a-z]+\s+)?Court|Parliament|Central\s+Bank|Armed\s+Forces|Army|Navy|"
+        r"Air\s+Force|Coast\s+Guard|Cabinet|Government)\b"
+    ),
 ]
 # never an unknown country: continents and regions, and portfolios ("Labour Minister")
 _NOT_COUNTRIES = lx.wordset(

@@ -28,7 +28,14 @@ import re
 
 from briefing.derive import lexicon as lx
 from briefing.derive.classify import classify_run
-from briefing.derive.cues import LOCATIVE, ORG_HEAD_WORDS, PARTICLES, SPEECH_AFTER, TITLE_WORDS
+from briefing.derive.cues import (
+    LOCATIVE,
+    ORG_HEAD_WORDS,
+    PARTICLES,
+    PORTFOLIOS,
+    SPEECH_AFTER,
+    TITLE_WORDS,
+)
 from briefing.derive.entities import (
     EntityKey,
     GroupKey,
@@ -43,6 +50,7 @@ from briefing.derive.entities import (
 )
 from briefing.derive.gazetteer import GAZ_RE, SURFACES, country_of_word
 from briefing.derive.groups import find_groups
+from briefing.derive.lexicon import wordset
 from briefing.derive.sentences import normalise
 
 __all__ = [
@@ -68,6 +76,10 @@ _CALLING_ITSELF = re.compile(
 # "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
 _PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|men['’]s)|(?:Children|People)['’]s")
 
+# heads that take "of" into the name: "Ministry of Defence", "Lusk Chamber of Commerce"
+_OF_JOIN_HEADS = lx.ORG_HEADS | wordset(
+    "Chamber Board Society College University Trust Academy School Hospital Tribunal"
+)
 # the portfolios of a lower-case ministry ("the energy ministry")
 _PORTFOLIO = (
     r"foreign|interior|home|energy|defen[cs]e|finance|economy|economic|justice|health|"
@@ -268,7 +280,7 @@ class MentionFinder:
                 if (
                     para[last.end : toks[run[0]].start] == " and "
                     and len(prev) <= 3
-                    and re.search(r"\b[Tt]he $", before)
+                    and (re.search(r"\b[Tt]he $", before) or toks[prev[0]].text == "The")
                     and not any(toks[k].text in SURFACES for k in prev)
                     and toks[prev[0]].text not in lx.GIVEN_NAMES
                 ):
@@ -288,7 +300,7 @@ class MentionFinder:
                 gap = para[toks[prev[-1]].end : toks[run[0]].start]
                 acronym = len(run) == 1 and re.search(r"[A-Z0-9]{2}", toks[run[0]].text)
                 if (
-                    head in lx.ORG_HEADS
+                    head in _OF_JOIN_HEADS
                     and not acronym
                     and (
                         re.fullmatch(r" (?:of|for)(?: the)? ", gap)
@@ -296,6 +308,12 @@ class MentionFinder:
                     )
                 ):
                     out[-1] = prev + run
+                    continue
+                built_on_of = re.search(
+                    r" (?:of|for) ", para[toks[prev[0]].start : toks[prev[-1]].end]
+                )
+                if built_on_of and gap == " and " and all(toks[k].text in PORTFOLIOS for k in run):
+                    out[-1] = prev + run  # "Ministry of Trade" + "and" + "Industry"
                     continue
                 if re.fullmatch(r" (?:of|for) ", gap) and toks[prev[0]].text in {
                     "Ministry",

@@ -98,6 +98,38 @@ def fold_short_org_names(fold: Fold) -> None:
         del fold.actors[short.id]
 
 
+def fold_acronyms(fold: Fold) -> None:
+    """An acronym that spells the initials of an organisation named in the article joins
+    it: "CMO" -> Competition and Markets Office, "KRT" -> Kellerby Regional Transit, "NFF"
+    -> Carvinia National Farmers' Federation (a country or place before the name is often
+    left out of the acronym, so the initials of the name's last words count too)."""
+    orgs = [a for a in fold.actors.values() if a.kind in {"organization", "group"}]
+    for short in orgs:
+        acronym = short.name.replace(".", "")
+        if not (short.name.isupper() and 2 <= len(acronym) <= 8 and " " not in short.name):
+            continue
+        longer = [a for a in orgs if a is not short and a.id in fold.actors and _spells(acronym, a)]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        target.mentions.extend(short.mentions)
+        for form in [short.name, *short.aliases]:
+            if form != target.name and form not in target.aliases:
+                target.aliases.append(form)
+        del fold.actors[short.id]
+
+
+def _spells(acronym: str, actor: Actor) -> bool:
+    """Is ``acronym`` the initials of the actor's name, or of its last two or more words?"""
+    words = [w for w in re.split(r"[\s-]+", actor.name) if w[:1].isupper()]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    return any(
+        initials[k:] == acronym.upper() for k in range(len(initials) - 1) if len(initials) - k >= 2
+    )
+
+
 def fold_unqualified_bodies(fold: Fold) -> None:
     """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
     of the unqualified body joins the qualified one named last before it."""

@@ -160,20 +160,33 @@ def match_person(persons: dict[str, Actor], text: str, surname_only: bool = Fals
         parts = [w for w in actor.name.replace(".", "").split() if w not in {"Jr", "Sr"}]
         if surname_only or len(words) == 1:
             if (
+                len(words) > 1
+                and len(parts) > 1
+                and not _same_given_name(words[0], parts[0])
+                and " ".join(words) != " ".join(parts[-len(words) :])
+            ):
+                continue  # "Sunniva Ekdahl" is not "Johan Ekdahl", whatever the surname
+            if (
                 last == parts[-1]
                 or (len(parts) == 2 and last == parts[0] and len(last) <= 4)
                 or (len(words) > 1 and " ".join(words) == " ".join(parts[-len(words) :]))
             ):
                 hits.append(actor)
-        elif parts[-1] == last and (
-            lx.nickname_of(parts[0]) == lx.nickname_of(words[0])
-            or parts[0].startswith(words[0])
-            or words[0].startswith(parts[0])
-        ):
+        elif parts[-1] == last and _same_given_name(words[0], parts[0]):
             hits.append(actor)
     if len(hits) == 1:
         return hits[0]
     return None
+
+
+def _same_given_name(one: str, other: str) -> bool:
+    """Can these be the same person's given name: equal, a nickname ("Jim"/"James") or an
+    initial or short form of the other ("J", "Alex"/"Alexandra")?"""
+    return (
+        lx.nickname_of(other) == lx.nickname_of(one)
+        or other.startswith(one)
+        or one.startswith(other)
+    )
 
 
 def spoken_of_as_it(fold: Fold, actor: Actor) -> bool:

@@ -290,8 +290,9 @@ class QuoteExtractor:
         # verb first: "…," said Defense Secretary Rafael Castro.
         after_verb = tail[match.end() : match.end() + 90]
         refs = self.doc.refs_in(para, offset + match.end(), offset + match.end() + len(after_verb))
+        # … or with a role in apposition first: "…," said its director, Lena Hofstad.
         if refs and re.match(
-            r"^[\s,]*(?:the\s+|a\s+)?[\w.'’ -]*$",
+            r"^[\s,]*(?:(?:the|a|an|its|their|his|her)\s+)?[\w.'’ -]*(?:,\s*)?$",
             after_verb[: refs[0].start - offset - match.end()],
         ):
             ref = _pick(refs[:2], nearest=False)
