@@ -130,3 +130,98 @@ def test_verb_first_attribution_with_a_role_in_apposition() -> None:
     )
     quote = next(q for q in quotes if q.text.startswith("We want fairness"))
     assert quote.speaker == "mira-sandvik"
+
+
+# --- bodies named without an organisation word -------------------------------------------
+
+
+def test_a_run_the_article_calls_it_is_an_organisation() -> None:
+    # "Borders" belongs to a lexicon name, so no person's name is left in the run
+    actors = actors_of("Nurses Without Borders said its clinic in Ostra was full.")
+    assert actors["nurses-without-borders"].kind == "organization"
+
+
+def test_a_run_introduced_by_an_organisation_noun_is_an_organisation() -> None:
+    # "First" is also a title word ("First Minister"), so no name is left in the run
+    actors = actors_of("The business group Harbour First, which speaks for shops, said so.")
+    assert actors["harbour-first"].kind == "organization"
+
+
+def test_titles_alone_never_make_an_organisation() -> None:
+    actors = actors_of("Mara Lind is the new premier. The Prime Minister said it would pass.")
+    assert all(a.kind != "organization" for a in actors.values())
+
+
+def test_a_studio_in_apposition_is_an_organisation() -> None:
+    actors = actors_of("The complaint came from Pixelgrove, a small games studio, last year.")
+    assert actors["pixelgrove"].kind == "organization"
+
+
+def test_a_court_named_with_its_city_and_its_spokesman() -> None:
+    paragraphs = [
+        "Greenline asked the Regional Court in Malvik to annul the permit. "
+        "A court spokesman said on Monday that the judges would rule in June."
+    ]
+    actors = ActorExtractor(paragraphs).run()
+    assert "regional-court-in-malvik" in actors
+    statements = QuoteExtractor(Doc.build(paragraphs, actors)).indirect()
+    said = [q for q in statements if "judges would rule" in paragraphs[0][q.start : q.end]]
+    assert said and said[0].speaker == "regional-court-in-malvik"
+
+
+def test_a_union_branch_keeps_its_number() -> None:
+    actors = actors_of("GWU Local 14 said it would fight any pay freeze.")
+    assert "gwu-local-14" in actors
+
+
+# --- unnamed speakers --------------------------------------------------------------------
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_of_his_sentence() -> None:
+    quotes = quotes_of(
+        "Tern Air was fined on Monday by the Civil Aviation Board.",
+        'Asked whether the airline would appeal, the spokesman said: "We will decide soon."',
+    )
+    quote = next(q for q in quotes if q.text.startswith("We will decide"))
+    assert quote.speaker == "tern-air"
+
+
+def test_a_spokesman_after_a_company_s_statement_speaks_for_it() -> None:
+    quotes = quotes_of(
+        "Halcrest Logistics won the port. Halcrest Logistics will pay 900 million crowns.",
+        "Brontide Shipping, whose bid came second, said it offered more and asked how the "
+        'ministry scored the bids. A spokesman said the company was "weighing every option."',
+    )
+    quote = next(q for q in quotes if q.text.startswith("weighing"))
+    assert quote.speaker == "brontide-shipping"
+
+
+def test_the_company_is_the_business_named_earlier_in_its_paragraph() -> None:
+    actors = actors_of(
+        "Halcrest Logistics won the concession. Halcrest Logistics will pay 900 million. "
+        "Halcrest Logistics said the deal was fair.",
+        "Ostrava Shipping came second. Its chairman said the company would appeal.",
+    )
+    lines = actors["ostrava-shipping"]
+    assert any(m.text == "the company" for m in lines.mentions)
+
+
+def test_one_described_unnamed_source_is_an_actor_of_its_own() -> None:
+    actors = actors_of(
+        "The coalition is split. A coalition official said talks were under way.",
+        "Lawyers are ready to sue, a person familiar with the matter said.",
+    )
+    assert actors["coalition-official-anonymous"].kind == "group"
+    assert "person-familiar-with-the-matter-anonymous" in actors
+
+
+def test_a_qualified_official_still_joins_the_officials_of_its_country() -> None:
+    actors = actors_of("U.S. officials said talks stalled. One U.S. official said so again.")
+    assert [a.id for a in actors.values() if a.kind == "group"] == ["us-officials"]
+
+
+def test_reported_speech_after_an_unnamed_source_is_the_sources() -> None:
+    paragraphs = ["Arlo Bank is preparing a bid, a person close to the deal said."]
+    actors = ActorExtractor(paragraphs).run()
+    statements = QuoteExtractor(Doc.build(paragraphs, actors)).indirect()
+    assert statements and statements[0].speaker == "person-close-to-the-deal-anonymous"

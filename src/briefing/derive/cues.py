@@ -69,7 +69,8 @@ ROLE_NOUNS = lx.ROLE_NOUNS | _MORE_ROLES
 ORG_NOUNS = wordset(
     """
     chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
-    shipper refiner airline developer
+    shipper refiner airline developer studio hospital clinic school laboratory lab platform
+    foundation society club
     company firm group agency organization organisation union ministry body regulator operator
     producer giant maker bank broadcaster network party alliance bloc coalition court council
     authority association federation corporation conglomerate carrier airline manufacturer
@@ -132,4 +133,11 @@ PORTFOLIOS = wordset(
     Commerce Security Immigration Human Services Resources Planning Works Public Research
     Forestry Food Rural Regional Local Government Equality Enterprise Investment Treasury
     """
+)
+# What follows a company's name: "said it would", "said in a statement that its",
+# "'s board", "'s shares", ", which owns".
+AS_IT = re.compile(
+    r"(?:\s+(?:said|says|announced|added|confirmed|stated|told \w+)(?:\s+(?:on|in|late|"
+    r"earlier)\s+[\w ]{1,25}?)?\s+(?:that\s+)?(?:it|its)\b|['’]s\s+(?:board|shares|"
+    r"chief executive|headquarters|shareholders|factory|plant|share price)\b|,\s+which\b)"
 )

@@ -304,7 +304,7 @@ class MentionFinder:
                     and not acronym
                     and (
                         re.fullmatch(r" (?:of|for)(?: the)? ", gap)
-                        or (head in {"Embassy", "Consulate"} and gap == " in ")
+                        or (head in {"Embassy", "Consulate", "Court", "Tribunal"} and gap == " in ")
                     )
                 ):
                     out[-1] = prev + run

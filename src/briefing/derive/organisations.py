@@ -207,7 +207,8 @@ def definite_orgs(fold: Fold) -> None:
         claimed.setdefault(m.para, []).append((m.start, m.end))
     named_at = {a.id: sorted((m.para, m.start) for m in a.mentions) for a in orgs}
     for i, para in enumerate(fold.paragraphs):
-        for match in DEFINITE_ORG.finditer(para):
+        matches = [*DEFINITE_ORG.finditer(para), *_BODY_SPOKESMAN.finditer(para)]
+        for match in sorted(matches, key=lambda m: m.start()):
             start, end = match.start(), match.end("noun")
             if any(s < end and start < e for s, e in claimed.get(i, [])):
                 continue
@@ -228,7 +229,14 @@ def definite_orgs(fold: Fold) -> None:
                 target = max(exact or cands, key=last_seen)
             else:
                 seen = [a for a in cands if last_seen(a) != (-1, -1)]
-                target = max(seen or cands, key=lambda a: (len(named_at[a.id]), last_seen(a)))
+                # … unless a business was named earlier in the same paragraph: "Orientis
+                # Shipping said … A spokesman said the company was …"
+                here = [a for a in seen if last_seen(a)[0] == i]
+                target = (
+                    max(here, key=last_seen)
+                    if here
+                    else max(seen or cands, key=lambda a: (len(named_at[a.id]), last_seen(a)))
+                )
             if last_seen(target) == (-1, -1):
                 continue
             text = para[start:end]
@@ -245,7 +253,7 @@ def definite_orgs(fold: Fold) -> None:
             target.mentions.append(mention)
             fold.mentions.append(mention)
             claimed.setdefault(i, []).append((start, end))
-            alias = "the " + text.split(None, 1)[1]
+            alias = "the " + (text.split(None, 1)[1] if " " in text else text)
             if alias not in target.aliases:
                 target.aliases.append(alias)
 
@@ -259,6 +267,16 @@ _PUBLIC_HEADS = lx.wordset(
 )
 _UNION_HEADS = frozenset(["union", "federation", "association"])
 _REGULATOR_HEADS = frozenset(["commission", "council", "authority", "agency", "office", "board"])
+_ORG_NOUN_ALT = (
+    r"union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
+    r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
+    r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation"
+)
+# "a court spokesman", "a union spokeswoman": the body speaks through its spokesman
+_BODY_SPOKESMAN = re.compile(
+    r"(?:(?<=\b[Aa] )|(?<=\b[Aa]n ))(?P<mod>)(?P<noun>" + _ORG_NOUN_ALT + r")"
+    r"(?=\s+spokes(?:man|woman|person)\b)"
+)
 DEFINITE_ORG = re.compile(
     r"\b[Tt]he\s+(?:(?P<mod>[a-z][a-z-]+)\s+)?"
     r"(?P<noun>union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"

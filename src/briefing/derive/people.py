@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from briefing.derive import lexicon as lx
-from briefing.derive.cues import EXPERTS_AT, HONORIFICS, LOCATIVE, PARTICLES, SAYS_NOW
+from briefing.derive.cues import AS_IT, EXPERTS_AT, HONORIFICS, LOCATIVE, PARTICLES, SAYS_NOW
 from briefing.derive.entities import Actor, Fold, Mention, OrgKey, dedupe
 from briefing.derive.gazetteer import affiliation_of
 from briefing.derive.groups import GROUP_CLASS
@@ -195,7 +195,7 @@ def spoken_of_as_it(fold: Fold, actor: Actor) -> bool:
     or gives a board or shares is an organisation, not a person."""
     if actor.role or any(m.evidence & {"role", "honorific", "given"} for m in actor.mentions):
         return False
-    return any(_AS_IT.match(fold.paragraphs[m.para][m.end : m.end + 80]) for m in actor.mentions)
+    return any(AS_IT.match(fold.paragraphs[m.para][m.end : m.end + 80]) for m in actor.mentions)
 
 
 def finish_person(actor: Actor) -> None:
@@ -213,12 +213,3 @@ _BUSINESS_TITLE = re.compile(
 )
 # a capitalised plural common noun: "Analysts", "Seismologists", "Residents", "Witnesses"
 _PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ists|ers|ors|ants|ents|ians|ives|ees|sses|ses)")
-
-
-# What follows a company's name: "said it would", "said in a statement that its",
-# "'s board", "'s shares", ", which owns".
-_AS_IT = re.compile(
-    r"(?:\s+(?:said|says|announced|added|confirmed|stated|told \w+)(?:\s+(?:on|in|late|"
-    r"earlier)\s+[\w ]{1,25}?)?\s+(?:that\s+)?(?:it|its)\b|['’]s\s+(?:board|shares|"
-    r"chief executive|headquarters|shareholders|factory|plant|share price)\b|,\s+which\b)"
-)
