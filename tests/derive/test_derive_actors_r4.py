@@ -225,3 +225,67 @@ def test_reported_speech_after_an_unnamed_source_is_the_sources() -> None:
     actors = ActorExtractor(paragraphs).run()
     statements = QuoteExtractor(Doc.build(paragraphs, actors)).indirect()
     assert statements and statements[0].speaker == "person-close-to-the-deal-anonymous"
+
+
+# --- lower-case bodies -------------------------------------------------------------------
+
+
+def test_a_body_described_in_lower_case_is_an_organisation() -> None:
+    actors = actors_of(
+        "The monetary policy committee voted 6-1 to hold rates, and the committee said "
+        "prices were easing.",
+        "The regional water authority said it would ration supply.",
+    )
+    committee = actors["monetary-policy-committee"]
+    assert committee.kind == "organization"
+    assert any(m.text == "the committee" for m in committee.mentions)
+    assert actors["regional-water-authority"].kind == "organization"
+
+
+def test_a_lower_case_description_the_text_goes_on_to_name_is_not_an_actor() -> None:
+    actors = actors_of(
+        "The main farmers federation, BLF, called a protest. The largest federation said "
+        "nothing, and the federation of growers stayed away."
+    )
+    assert "main-farmers-federation" not in actors
+    assert not any(a.name.startswith(("largest", "main")) for a in actors.values())
+
+
+def test_function_words_never_describe_a_body() -> None:
+    actors = actors_of("He said the grounds that the authority gave were thin.")
+    assert not any("authority" in a.id for a in actors.values())
+
+
+# --- affiliations and countries ----------------------------------------------------------
+
+
+def test_an_organisation_named_in_a_title_is_the_affiliation() -> None:
+    actors = actors_of(
+        "The main union confederation, FSO, called a strike. FSO leader Anna Berg said "
+        "workers were ready."
+    )
+    assert actors["anna-berg"].affiliation == "FSO"
+
+
+def test_a_country_the_gazetteer_lacks_known_by_its_president_and_as_a_place() -> None:
+    actors = actors_of("Varnia President Ivo Dan said the floods in Varnia had receded.")
+    assert actors["varnia"].kind == "country"
+    assert actors["ivo-dan"].affiliation == "Varnia"
+
+
+def test_a_company_with_a_president_is_not_a_country() -> None:
+    actors = actors_of("Calder President Ivo Dan said profits at Calder rose.")
+    assert all(a.kind != "country" for a in actors.values())
+
+
+def test_a_country_after_a_host_city_is_only_a_place() -> None:
+    from briefing.derive import derive_guarded
+    from briefing.derive.extract_text import from_text
+
+    article = from_text(
+        "title: Summit ends\ndate: 2036-03-01\n\n"
+        "The summit in Porto, Portugal, ended on Friday. Varnia President Ivo Dan said the "
+        "talks in Varnia next month would be harder."
+    )
+    brief = derive_guarded(article, "test").brief
+    assert "portugal" not in {a.id for a in brief.actors}

@@ -35,6 +35,11 @@ def unknown_countries(fold: Fold, persons: dict[str, Actor]) -> None:
     for cue in _COUNTRY_CUES:
         for match in cue.finditer(text):
             found.setdefault(match.group("c"), set())
+    for match in _PRESIDENT_CUE.finditer(text):
+        # companies have presidents too: a country is also a place ("in Varnia")
+        name = match.group("c")
+        if re.search(rf"\b(?:in|to|from|across|visit(?:ed|ing|s)?)\s+{name}\b(?!['’])", text):
+            found.setdefault(name, set())
     for name in list(found):
         if (
             name in person_words
@@ -132,6 +137,8 @@ _COUNTRY_CUES = [
         r"Air\s+Force|Coast\s+Guard|Cabinet|Government)\b"
     ),
 ]
+# "Varnia President Ivo Dan" (a country only if the article also says "in Varnia")
+_PRESIDENT_CUE = re.compile(r"(?<![\w-])" + _COUNTRY_NAME + r"\s+President\s+[A-Z]")
 # never an unknown country: continents and regions, and portfolios ("Labour Minister")
 _NOT_COUNTRIES = lx.wordset(
     """

@@ -97,6 +97,25 @@ _LOWER_BODY = re.compile(
     r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
 )
 
+# "the monetary policy committee", "the regional health authority": a body described by
+# one to three lower-case words (see MentionFinder._described_bodies)
+_DESCRIBED_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<body>(?:(?!(?:the|that|this|a|an|and|or|but|of|to|in|on|for|with|by|as|"
+    r"at|from|its|their|his|her|is|was|are|were|be|has|had|have|said|says|would|will)\s)"
+    r"[a-z][a-z-]+\s+){1,3}?"
+    r"(?:committee|authority|board|commission|council|agency|tribunal|regulator|watchdog|"
+    r"inspectorate|bank|court|panel|parliament|ministry|confederation|federation))\b"
+    r"(?!\s+(?:of|for)\s+[A-Z])(?![\w-])"
+)
+# words that rank or point rather than describe: "the same committee", "the rival union"
+_NOT_DESCRIBING = wordset(
+    """
+    same new other whole full first last next former current previous two three four main
+    rival own largest biggest smaller larger leading key top powerful influential relevant
+    respective said above whole entire latter only very such this that its their his her
+    """
+)
+
 
 class MentionFinder:
     """Finds the mentions of one article's paragraphs; :meth:`find` returns them in the
@@ -195,6 +214,36 @@ class MentionFinder:
                     weight=2.0
                     if SPEECH_AFTER.match(para[match.end() : match.end() + 120])
                     else 1.0,
+                    sentence_start=is_sentence_start(para, start),
+                )
+            )
+
+        self._described_bodies(i, para)
+
+    def _described_bodies(self, i: int, para: str) -> None:
+        """Any other body written in lower case with what it does: "the monetary policy
+        committee", "the regional health authority", "the central bank". Only with "the"
+        and at least one describing word ("the committee" alone is a later mention of a
+        named one), never a body the text goes on to name ("the main union confederation,
+        FSO,"), and never one described by rank ("the largest union")."""
+        for match in _DESCRIBED_BODY.finditer(para):
+            words = match.group("body").split()
+            if words[0] in _NOT_DESCRIBING or words[0].endswith("est"):
+                continue
+            if re.match(r"\s*(?:,|\()\s*[A-Z]", para[match.end() :]):
+                continue  # "the main union confederation, FSO,": the name is the actor
+            start, end = match.start("body"), match.end("body")
+            speaks = SPEECH_AFTER.match(para[end : end + 120]) is not None
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    para[start:end],
+                    OrgKey(normalise(para[start:end])),
+                    "organization",
+                    evidence={"org-head", "lower-case"} | ({"speech"} if speaks else set()),
+                    weight=2.0 if speaks else 1.0,
                     sentence_start=is_sentence_start(para, start),
                 )
             )

@@ -270,7 +270,8 @@ _REGULATOR_HEADS = frozenset(["commission", "council", "authority", "agency", "o
 _ORG_NOUN_ALT = (
     r"union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
     r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
-    r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation"
+    r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation|"
+    r"committee|authority|tribunal|panel"
 )
 # "a court spokesman", "a union spokeswoman": the body speaks through its spokesman
 _BODY_SPOKESMAN = re.compile(
@@ -279,9 +280,7 @@ _BODY_SPOKESMAN = re.compile(
 )
 DEFINITE_ORG = re.compile(
     r"\b[Tt]he\s+(?:(?P<mod>[a-z][a-z-]+)\s+)?"
-    r"(?P<noun>union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
-    r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
-    r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation)\b(?!\s+(?:of|for)\b)(?!-)"
+    r"(?P<noun>" + _ORG_NOUN_ALT + r")\b(?!\s+(?:of|for)\b)(?!-)"
 )
 
 
