@@ -20,7 +20,8 @@ Where each rule lives (finding, then folding in this order):
 ``people.py``               1. forms of a person's name folded; leftovers that are firms
 ``countries.py``            2. countries the gazetteer does not know, by their marks
 ``descriptions.py``         3. "the minister", "the French president" -> the person;
-                            affiliations from "Its director, X" and "Board chairman X"
+                            affiliations from "Its director, X", "X of the Y Union"
+                            and "Board chairman X"
 ``organisations.py``        4. one actor per body; short forms, acronyms, "the union",
                             "the Defence Ministry" after "Russia's Defence Ministry"
 ``library.py``              5. the library's ids reused (names, aliases, spellings)
@@ -34,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from briefing.derive.countries import unknown_countries
 from briefing.derive.descriptions import (
     definite_roles,
+    of_affiliations,
     possessive_affiliations,
     role_affiliations,
 )
@@ -108,6 +110,7 @@ class ActorExtractor:
         fold_acronyms(fold)
         fold_unqualified_bodies(fold)
         possessive_affiliations(fold, persons)
+        of_affiliations(fold, persons)
         join_repeated_org_names(fold, leftovers)
         definite_orgs(fold)
         role_affiliations(fold, persons)

@@ -32,6 +32,8 @@ from briefing.derive.cues import (
     ORG_HEAD_WORDS,
     ORG_NOUNS,
     PARTICLES,
+    PORTFOLIOS,
+    ROLE_ADJ,
     SPEECH_AFTER,
     SPEECH_BEFORE,
     TITLE_WORDS,
@@ -141,9 +143,19 @@ def _unnamed_organisation(para: str, toks: list[Token], run: list[int], words: l
     start, end = toks[run[0]].start, toks[run[-1]].end
     if GAZ_RE.search(para[start:end]):
         return False  # "The Red Cross said it": the gazetteer's, found by its own pass
+    first = words[1] if words[0] == "The" and len(words) > 2 else words[0]
+    named_first = not (
+        first.lower() in TITLE_WORDS
+        or first.lower() in ROLE_ADJ
+        or first in PORTFOLIOS
+        or first in lx.NOT_NAMES
+        or first in GAZ_WORDS
+    )
     return bool(
         re.search(r"\b(?:" + "|".join(ORG_NOUNS) + r")\s+$", para[max(0, start - 40) : start])
         or AS_IT.match(para[end : end + 80])
+        # "Harrowgate General said": a place's name before a title word, speaking
+        or (named_first and SPEECH_AFTER.match(para[end : end + 120]))
     )
 
 

@@ -164,6 +164,34 @@ def possessive_affiliations(fold: Fold, persons: dict[str, Actor]) -> None:
                 break
 
 
+def of_affiliations(fold: Fold, persons: dict[str, Actor]) -> None:
+    """ "said Tomas Oyelowo of the Consumers' Association", "Jane Doe at Nordbank": the
+    organisation right after the name is the person's, and an organisation whose people
+    are named in the story is in it."""
+    starts = {
+        (m.para, m.start): a
+        for a in fold.actors.values()
+        if a.kind == "organization"
+        for m in a.mentions
+    }
+    bumped: set[str] = set()
+    for actor in persons.values():
+        for m in actor.mentions:
+            link = _OF_ORG.match(fold.paragraphs[m.para], m.end)
+            owner = starts.get((m.para, link.end())) if link else None
+            if owner is None:
+                continue
+            if not actor.affiliation:
+                actor.affiliation = owner.name
+            if owner.id not in bumped and owner.mentions:
+                owner.mentions[0].weight += 1.0
+                bumped.add(owner.id)
+            break
+
+
+_OF_ORG = re.compile(r",?\s+(?:of|at|from|with)\s+(?:the\s+)?")
+
+
 def role_affiliations(fold: Fold, persons: dict[str, Actor]) -> None:
     """ "Board chairman Peter Lowry", "the airline's chief executive, Petra Lund": a
     role naming an organisation by its noun belongs to the one named last before."""

@@ -325,6 +325,13 @@ class MentionFinder:
                 if _PLURAL_POSSESSIVE.fullmatch(gap.rstrip(" ")) and re.fullmatch(r"\S+ ", gap):
                     out[-1] = prev + run
                     continue
+                if (
+                    toks[prev[0]].text in {"St.", "St", "Saint"}
+                    and last.possessive
+                    and re.fullmatch(r"\S+['’]s ", gap)
+                ):
+                    out[-1] = prev + run  # "St. Aldric's University Hospital"
+                    continue
                 before = para[max(0, toks[prev[0]].start - 4) : toks[prev[0]].start]
                 if (
                     para[last.end : toks[run[0]].start] == " and "
