@@ -309,3 +309,44 @@ def test_a_place_name_before_a_title_word_that_speaks_is_an_organisation() -> No
     )
     assert actors["lowfield-general"].kind == "organization"
     assert not any("attorney" in a.id for a in actors.values())
+
+
+# --- described speakers ------------------------------------------------------------------
+
+
+def test_his_spokesman_speaks_for_the_person_named_before() -> None:
+    quotes = quotes_of(
+        "Premier Alva Rusk did not comment. His spokesman said only that the cabinet "
+        '"stands behind the minister" and would say no more.'
+    )
+    quote = next(q for q in quotes if q.text.startswith("stands behind"))
+    assert quote.speaker == "alva-rusk" and quote.attribution == "spokesperson"
+
+
+def test_a_person_described_by_age_is_the_person_named_before() -> None:
+    quotes = quotes_of(
+        "Dr. Ines Varga, the clinic's director, said staff were tired. The 61-year-old "
+        'surgeon told colleagues that the choice was "closure or collapse," and left.'
+    )
+    quote = next(q for q in quotes if q.text.startswith("closure"))
+    assert quote.speaker == "ines-varga"
+
+
+def test_a_speech_verb_after_and_belongs_to_the_sentence_subject() -> None:
+    quotes = quotes_of(
+        "Envoy Tomas Reel, who led the delegation, spoke after the talks. He blamed the "
+        'Coastal Front for the delay, and said his side would not free "anyone who bombed '
+        'a school" before a truce.'
+    )
+    quote = next(q for q in quotes if q.text.startswith("anyone who"))
+    assert quote.speaker == "tomas-reel"
+
+
+def test_a_countrys_embassy_in_a_city_and_the_embassy_after_it() -> None:
+    quotes = quotes_of(
+        "Belaro's embassy in Lund rejected the report. In a statement, the embassy said "
+        'its troops "never fired on civilians" that day.'
+    )
+    quote = next(q for q in quotes if q.text.startswith("never fired"))
+    assert quote.speaker == "belaros-embassy-in-lund"
+    assert "embassy" not in actors_of("The embassy said nothing.")

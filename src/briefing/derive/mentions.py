@@ -93,7 +93,8 @@ _LOWER_BODY = re.compile(
     r"(?:constitutional|supreme|high|appeals|administrative)\s+court|"
     r"[Ss]tudent\s+union|board\s+of\s+(?:trustees|directors|governors|regents)|"
     r"(?:inquiry|review|investigation)\s+board|district\s+attorney['’]s\s+office|"
-    r"police\s+department|regional\s+government|faculty\s+senate|city\s+council)\b"
+    r"police\s+department|regional\s+government|faculty\s+senate|city\s+council|"
+    r"(?:embassy|consulate)(?:\s+in\s+[A-Z][\w-]+)?)\b"
     r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
 )
 
@@ -187,6 +188,8 @@ class MentionFinder:
             )
             if not owner and not match.group("the") and not in_role:
                 continue  # "a district court", but "Student union president Jamal Reed"
+            if not owner and match.group("body").startswith(("embassy", "consulate")):
+                continue  # "the embassy": whose is said by the one named before
             start = match.start("owner") if owner else match.start("body")
             end = match.end()  # with "of Verrin" when written
             text = para[start:end]

@@ -271,7 +271,7 @@ _ORG_NOUN_ALT = (
     r"union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
     r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
     r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation|"
-    r"committee|authority|tribunal|panel"
+    r"committee|authority|tribunal|panel|embassy|consulate"
 )
 # "a court spokesman", "a union spokeswoman": the body speaks through its spokesman
 _BODY_SPOKESMAN = re.compile(
@@ -288,6 +288,8 @@ def org_noun_fits(actor: Actor, noun: str, mod: str) -> bool:
     """Can "the <mod> <noun>" name this organisation?"""
     words = actor.name.lower().replace("’", "'").split()
     head = words[-1]
+    if "in" in words[1:]:
+        head = words[words.index("in") - 1]  # "Zamaro's embassy in Staven" -> "embassy"
     if mod and mod not in words:
         return False
     if noun == head or (noun.startswith("organi") and head.startswith("organi")):

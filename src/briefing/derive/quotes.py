@@ -29,6 +29,17 @@ _A_SPOKESMAN = re.compile(
 )
 
 
+# "His spokesman said", "its chief spokeswoman added"
+_OWNED_SPOKESMAN = re.compile(
+    r"\b(His|Her|Its|Their|his|her|its|their)\s+(?:\w+\s+){0,2}?spokes(?:man|woman|person)"
+    r"\s+(?:also\s+|only\s+)?$"
+)
+# "The 54-year-old anaesthetist told staff": the person just named, described by age
+_AGED = re.compile(r"\b[Tt]he\s+\d{1,3}-year-old\s+(?:[\w-]+\s+){0,2}$")
+# a speech verb coordinated with an earlier verb of the same subject: ", and said"
+_COORDINATED = re.compile(r",\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
+
+
 def _definite_search(before: str) -> re.Match[str] | None:
     """The description right before a speech verb: "the minister", "a spokesman"."""
     return _DEFINITE.search(before) or _A_SPOKESMAN.search(before)
@@ -200,8 +211,11 @@ class QuoteExtractor:
                 else:
                     before = span.text[: verb.start()]
                     pron = _PRONOUN_VERB.search(before)
+                    described, described_how = self._described_speaker(para, offset, before)
                     if pron:
                         speaker = self._pronoun(para, offset + pron.start(), pron.group(1))
+                    elif described:
+                        speaker, how = described, f"indirect-{described_how}"
                     else:
                         ref = self._subject(para, offset, before)
                         if ref is None:
@@ -289,6 +303,9 @@ class QuoteExtractor:
         pron = _PRONOUN_VERB.search(before)
         if pron:
             return self._pronoun(para, offset + pron.start(), pron.group(1)), "pronoun"
+        described = self._described_speaker(para, offset, before)
+        if described[0]:
+            return described
         refs = self.doc.refs_in(para, offset, offset + match.start())
         ref = _pick(refs, nearest=False)
         if ref:
@@ -329,6 +346,15 @@ class QuoteExtractor:
         pron = _PRONOUN_VERB.search(before)
         if pron:
             return self._pronoun(para, offset + pron.start(), pron.group(1)), "pronoun-head"
+        described = self._described_speaker(para, offset, before)
+        if described[0]:
+            return described
+        if _COORDINATED.search(before):
+            # "He accused the KLF of …, and said …": the sentence's subject said it
+            sentence = self.doc.sentence_at(para, offset)
+            found = self._sentence_subject(para, sentence.start, offset + verb.start())
+            if found:
+                return found, "coordinated"
         agent = re.match(r"\s*by\s+", head[verb.end() :])
         if agent:
             refs = self.doc.refs_in(para, offset + verb.end(), offset + verb.end() + 60)
@@ -472,6 +498,20 @@ class QuoteExtractor:
             ref = self.doc.last_ref_before(para, offset, {"organization"})
         return ref.actor if ref else None
 
+    def _described_speaker(self, para: int, offset: int, before: str) -> tuple[str | None, str]:
+        """A speaker described, not named, right before the verb: "His spokesman" (the
+        person named last: he speaks for him), "Its spokeswoman" (the body named last),
+        "The 54-year-old engineer" (the person named last)."""
+        owned = _OWNED_SPOKESMAN.search(before)
+        if owned:
+            pronoun = {"his": "he", "her": "she", "its": "it", "their": "they"}
+            owner = self._pronoun(para, offset + owned.start(), pronoun[owned.group(1).lower()])
+            return owner, "spokesman"
+        if _AGED.search(before):
+            ref = self.doc.last_ref_before(para, offset + len(before), {"person"})
+            return (ref.actor if ref else None), "described"
+        return None, ""
+
     def _spokesman_body(self, para: int, offset: int) -> str | None:
         """The body an unnamed spokesman speaks for: an organisation or country named
         earlier in his sentence ("Asked whether the company would …, the spokesman said"),
@@ -510,8 +550,8 @@ class QuoteExtractor:
             return "reported"
         if how.startswith("according-to") and actor.kind == "person":
             return "reported"
-        if actor.kind in {"organization", "country"}:
-            return "spokesperson"
+        if actor.kind in {"organization", "country"} or how.endswith("spokesman"):
+            return "spokesperson"  # … or "His spokesman said": for him, not by him
         if actor.role and re.search(r"spokes|press secretary", actor.role, re.IGNORECASE):
             return "spokesperson"
         return "on-record"
