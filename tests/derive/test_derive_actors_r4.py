@@ -350,3 +350,20 @@ def test_a_countrys_embassy_in_a_city_and_the_embassy_after_it() -> None:
     quote = next(q for q in quotes if q.text.startswith("never fired"))
     assert quote.speaker == "belaros-embassy-in-lund"
     assert "embassy" not in actors_of("The embassy said nothing.")
+
+
+def test_a_party_closing_a_persons_apposition_does_not_speak() -> None:
+    actors = actors_of(
+        "Ada Quist, a member of parliament from the opposition Harbour Party, called the "
+        'plan "a giveaway" on Monday.'
+    )
+    party = actors["harbour-party"]
+    assert party.score() < 2  # named once, in her description: not kept on its own
+    assert actors["ada-quist"].affiliation == "Harbour Party"
+
+
+def test_a_party_its_leader_leads_still_speaks_through_him() -> None:
+    actors = actors_of(
+        "Leo Brand, who leads the opposition Harbour Party, called the plan a giveaway."
+    )
+    assert actors["harbour-party"].score() >= 2

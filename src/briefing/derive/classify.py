@@ -159,6 +159,20 @@ def _unnamed_organisation(para: str, toks: list[Token], run: list[int], words: l
     )
 
 
+def _closes_apposition(para: str, start: int) -> bool:
+    """Does the name at ``start`` end an apposition about someone named before it ("Hugo
+    Varn, a member of parliament from the opposition Country Party, called …")? Then the
+    verb after it is that person's, not the organisation's. A relative clause ("X, who
+    leads the Popular Alliance, called …") is left alone: a leader speaks for his body."""
+    return (
+        re.search(
+            r"[A-Z][\w'’.-]+,\s+(?:a|an|the)\b[^,;.!?\"“”]*$",
+            para[max(0, start - 150) : start],
+        )
+        is not None
+    )
+
+
 def _is_acronym(word: str) -> bool:
     """An upper-case word of 2-8 letters that no gazetteer entity owns ("FSO", "TWU")."""
     return (
@@ -265,7 +279,11 @@ def _organisation_run(add: Add, i: int, para: str, toks: list[Token], run: list[
         )
         # an organisation that speaks ("the Association of X said …") is an actor of
         # the story even if it is named only once
-        speaks = not in_role and SPEECH_AFTER.match(para[end : end + 120]) is not None
+        speaks = (
+            not in_role
+            and SPEECH_AFTER.match(para[end : end + 120]) is not None
+            and not _closes_apposition(para, org_start)
+        )
         add(
             Mention(
                 i,
@@ -340,7 +358,10 @@ def _name_run(
         # an organisation that speaks, or whose analysts do, is an actor of the story
         # … or that the writer stops to describe ("Equinor, the state energy company,")
         speaks = (
-            SPEECH_AFTER.match(para[n_end : n_end + 120]) is not None
+            (
+                SPEECH_AFTER.match(para[n_end : n_end + 120]) is not None
+                and not _closes_apposition(para, org_start)
+            )
             or EXPERTS_AT.search(para[max(0, n_start - 30) : n_start]) is not None
             or "described" in evidence
         )
