@@ -367,3 +367,25 @@ def test_a_party_its_leader_leads_still_speaks_through_him() -> None:
         "Leo Brand, who leads the opposition Harbour Party, called the plan a giveaway."
     )
     assert actors["harbour-party"].score() >= 2
+
+
+def test_a_body_the_story_sees_created_is_an_actor_with_a() -> None:
+    actors = actors_of(
+        "The agency named a three-member review panel on Monday. The panel will report in May."
+    )
+    panel = actors["three-member-review-panel"]
+    assert panel.kind == "organization"
+    assert any(m.text == "The panel" for m in panel.mentions)
+
+
+def test_a_numbered_product_owns_its_inquiry_board() -> None:
+    actors = actors_of("The Kestrel-2 inquiry board said it had found a faulty valve.")
+    assert "kestrel-2-inquiry-board" in actors
+
+
+def test_anonymous_officials_never_take_a_library_groups_id() -> None:
+    known = [("us-officials", "U.S. officials", ("Anonymous officials", "officials"))]
+    paragraphs = ["Officials said the road to the coast would reopen on Friday."]
+    actors = ActorExtractor(paragraphs, known_actors=known).run()
+    assert "us-officials" not in actors
+    assert "anonymous-officials" in actors

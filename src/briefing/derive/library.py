@@ -114,9 +114,14 @@ def reuse_known_ids(fold: Fold, known: Sequence[tuple[str, str, Sequence[str]]])
     index: dict[str, tuple[str, str]] = {}
     for known_id, name, aliases in known:
         for form in (name, *aliases):
-            index.setdefault(match_key(form), (known_id, name))
+            if not _placeholder(form):
+                index.setdefault(match_key(form), (known_id, name))
     renamed: dict[str, Actor] = {}
     for actor in fold.actors.values():
+        if actor.kind == "group" and _placeholder(actor.name):
+            # "Anonymous officials" here are not the library's: every story has its own
+            renamed.setdefault(actor.id, actor)
+            continue
         forms = [actor.name, *actor.aliases]
         if actor.kind == "person":
             forms = [actor.name]  # a bare surname is too weak to adopt an identity
@@ -132,6 +137,14 @@ def reuse_known_ids(fold: Fold, known: Sequence[tuple[str, str, Sequence[str]]])
             actor.id, actor.name, actor.known = known_id, known_name, True
         renamed.setdefault(actor.id, actor)
     fold.actors = renamed
+
+
+def _placeholder(name: str) -> bool:
+    """A name that only says someone is unnamed: "Anonymous officials", "Unnamed
+    diplomats", "Senior official (anonymous)"."""
+    return name.startswith(("Anonymous", "anonymous", "Unnamed", "unnamed")) or name.endswith(
+        ("(anonymous)", "(unnamed)")
+    )
 
 
 def _fuzzy_hit(actor: Actor, index: dict[str, tuple[str, str]]) -> tuple[str, str] | None:

@@ -88,7 +88,7 @@ _PORTFOLIO = (
 )
 # institutions written in lower case, with an owner when one is written
 _LOWER_BODY = re.compile(
-    r"(?:(?P<the>\b[Tt]he\s+)?(?P<owner>[A-Z][a-z]{2,}(?:['’]s)?\s+)?)"
+    r"(?:(?P<the>\b[Tt]he\s+)?(?P<owner>[A-Z][a-z]{2,}(?:-\d{1,4})?(?:['’]s)?\s+)?)"
     r"(?P<body>(?:" + _PORTFOLIO + r")\s+ministry|"
     r"(?:constitutional|supreme|high|appeals|administrative)\s+court|"
     r"[Ss]tudent\s+union|board\s+of\s+(?:trustees|directors|governors|regents)|"
@@ -107,6 +107,12 @@ _DESCRIBED_BODY = re.compile(
     r"(?:committee|authority|board|commission|council|agency|tribunal|regulator|watchdog|"
     r"inspectorate|bank|court|panel|parliament|ministry|confederation|federation))\b"
     r"(?!\s+(?:of|for)\s+[A-Z])(?![\w-])"
+)
+# a body the story sees created, introduced with "a": "named a five-member inquiry board"
+_CREATED_BODY = re.compile(
+    r"\b(?:named|appointed|set\s+up|formed|created|established|convened)\s+an?\s+"
+    r"(?P<body>(?:[a-z][\w-]*\s+){0,3}?(?:board|panel|committee|commission|task\s+force|"
+    r"tribunal))\b(?!\s+(?:of|for)\s+[A-Z])"
 )
 # words that rank or point rather than describe: "the same committee", "the rival union"
 _NOT_DESCRIBING = wordset(
@@ -228,8 +234,10 @@ class MentionFinder:
         committee", "the regional health authority", "the central bank". Only with "the"
         and at least one describing word ("the committee" alone is a later mention of a
         named one), never a body the text goes on to name ("the main union confederation,
-        FSO,"), and never one described by rank ("the largest union")."""
-        for match in _DESCRIBED_BODY.finditer(para):
+        FSO,"), and never one described by rank ("the largest union"). A body the story
+        sees created may come with "a": "named a five-member inquiry board"."""
+        matches = [*_DESCRIBED_BODY.finditer(para), *_CREATED_BODY.finditer(para)]
+        for match in sorted(matches, key=lambda m: m.start()):
             words = match.group("body").split()
             if words[0] in _NOT_DESCRIBING or words[0].endswith("est"):
                 continue
