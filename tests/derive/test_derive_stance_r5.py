@@ -134,3 +134,55 @@ def test_the_matter_named_by_its_kind_is_the_topic() -> None:
     """ "reject the increase" is about the topic "12% bill rise": no target's fault."""
     text = "The mayor said she would ask the council to reject the increase."
     assert stance(text, Side.FOR, "12% bill rise") == "opposes"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Without higher tolls, she said, the agency would have to close two bridges.", "supports"),
+        ("The rival bidder questioned how the ministry had scored the offers.", "opposes"),
+        (
+            "Analysts said the cost estimate looked plausible but that similar schemes had "
+            "taken longer than promised.",
+            "mixed",
+        ),
+        ("The deal still needs the approval of the regulator.", "unclear"),
+    ],
+)
+def test_round5_assessments(text: str, want: str) -> None:
+    assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Police said they had not ruled out sabotage.", "unclear"),
+        ("The report argued that a shared water rule was in both countries' interest.", "supports"),
+        ("Interest rates in the region have doubled.", "unclear"),
+    ],
+)
+def test_round5_open_possibility_and_interest(text: str, want: str) -> None:
+    assert stance(text) == want
+
+
+def test_a_place_inside_a_longer_name_takes_no_side() -> None:
+    from briefing.derive.stance import Sides, side_of
+
+    found = Sides(proponent="Lusk", opponent="Tarvel")
+    assert side_of(found, ["Open Doors Tarvel", "local charity"]) is None
+    assert side_of(found, ["the regional government of Tarvel"]) is Side.AGAINST
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The treasurer said she respected the central bank's independence but warned that "
+            "dearer loans would weigh on families.",
+            "mixed",
+        ),
+        ("We respect the tribunal, but this ruling punishes small firms.", "opposes"),
+    ],
+)
+def test_respect_for_a_decision_makers_independence_is_a_concession(text: str, want: str) -> None:
+    assert stance(text) == want

@@ -21,8 +21,8 @@ Where each rule lives (finding, then folding in this order):
 ``countries.py``            2. countries the gazetteer does not know, by their marks
 ``descriptions.py``         3. "the minister", "the French president" -> the person;
                             affiliations from "Its director, X" and "Board chairman X"
-``organisations.py``        4. one actor per body; short forms, "the union", "the
-                            Defence Ministry" after "Russia's Defence Ministry" joined
+``organisations.py``        4. one actor per body; short forms, acronyms, "the union",
+                            "the Defence Ministry" after "Russia's Defence Ministry"
 ``library.py``              5. the library's ids reused (names, aliases, spellings)
 ==========================  ============================================================
 """
@@ -44,6 +44,7 @@ from briefing.derive.mentions import MentionFinder
 from briefing.derive.organisations import (
     definite_orgs,
     entity_actor,
+    fold_acronyms,
     fold_short_org_names,
     fold_unqualified_bodies,
     join_repeated_org_names,
@@ -104,6 +105,7 @@ class ActorExtractor:
             if m.kind in {"organization", "country", "group"}:
                 entity_actor(fold, m)
         fold_short_org_names(fold)
+        fold_acronyms(fold)
         fold_unqualified_bodies(fold)
         possessive_affiliations(fold, persons)
         join_repeated_org_names(fold, leftovers)

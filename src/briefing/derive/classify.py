@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from briefing.derive import lexicon as lx
 from briefing.derive.cues import (
+    AS_IT,
     BARE_BODIES,
     EXPERTS_AT,
     HONORIFICS,
@@ -44,6 +45,7 @@ from briefing.derive.entities import (
     is_sentence_start,
 )
 from briefing.derive.gazetteer import (
+    GAZ_RE,
     GAZ_WORDS,
     SURFACES,
     country_of_word,
@@ -97,10 +99,89 @@ def classify_run(add: Add, i: int, para: str, toks: list[Token], run: list[int])
     if _organisation_run(add, i, para, toks, run):
         return
     name_from = _name_start(words)
+    if 0 < name_from < len(words) and all(_is_acronym(w) for w in words[:name_from]):
+        # "IF Metall Hallandia", "TWU Local 9": a name led by an acronym is an organisation's
+        number = re.match(r" \d{1,4}\b(?![.,]\d)", para[end:])
+        if number and words[-1] in _NUMBERED_UNITS:
+            end += number.end()  # "Local 9": a union's branch is named by its number
+        _add_organisation(add, i, para, start, end, weight=1.0)
+        return
+    if (
+        name_from == 1
+        and len(words) <= 3
+        and words[0] in lx.NOT_NAMES
+        and words[0] != "The"
+        and words[0].lower() not in TITLE_WORDS
+        and words[0] not in GAZ_WORDS | ORG_HEAD_WORDS | HONORIFICS
+        and not words[0].isupper()
+        and role_before(para, toks, run[0])
+    ):
+        name_from = 0  # "its chairman, Per Almqvist": a given name that is also a word
     if name_from >= len(run):
+        if _unnamed_organisation(para, toks, run, words):
+            _add_organisation(
+                add, i, para, toks[run[1 if words[0] == "The" else 0]].start, end, 2.0
+            )
+            return
         _acronyms(add, i, para, toks, run)
         return
     _name_run(add, i, para, toks, run, name_from)
+
+
+def _unnamed_organisation(para: str, toks: list[Token], run: list[int], words: list[str]) -> bool:
+    """A run of two or more words with no person's name in it ("Medics Across Borders",
+    "Kellerby First") that an organisation noun introduces ("the business group Kellerby
+    First") or that the article calls "it" ("… said its hospital") is an organisation's
+    name. Runs of titles alone ("Prime Minister said it") never are."""
+    if len(words) < 2 or all(
+        w.lower() in TITLE_WORDS or w in HONORIFICS or w in lx.NOT_NAMES or w == "The"
+        for w in words
+    ):
+        return False
+    start, end = toks[run[0]].start, toks[run[-1]].end
+    if GAZ_RE.search(para[start:end]):
+        return False  # "The Red Cross said it": the gazetteer's, found by its own pass
+    return bool(
+        re.search(r"\b(?:" + "|".join(ORG_NOUNS) + r")\s+$", para[max(0, start - 40) : start])
+        or AS_IT.match(para[end : end + 80])
+    )
+
+
+def _is_acronym(word: str) -> bool:
+    """An upper-case word of 2-8 letters that no gazetteer entity owns ("FSO", "TWU")."""
+    return (
+        word.isupper()
+        and 2 <= len(word.replace(".", "")) <= 8
+        and word not in SURFACES
+        and word not in lx.NOT_NAMES
+        and word.lower() not in lx.TITLE_WORDS
+        and word not in _ROLE_ACRONYMS
+        and not re.fullmatch(r"[IVXLC]+", word)
+    )
+
+
+# a branch of a union or a body named by its number: "Local 9", "Lodge 12"
+_NUMBERED_UNITS = wordset("Local Lodge Branch Chapter District Unit Division Section")
+# titles written as acronyms before a name: "MP Jane Doe", "CEO Ola Lunde"
+_ROLE_ACRONYMS = wordset("MP MPs MEP MSP MLA CEO CFO COO CTO MD GM PM DA QC KC DG")
+
+
+def _add_organisation(add: Add, i: int, para: str, start: int, end: int, weight: float) -> None:
+    """Record ``para[start:end]`` as an organisation's name."""
+    text = para[start:end]
+    add(
+        Mention(
+            i,
+            start,
+            end,
+            text,
+            OrgKey(normalise(text)),
+            "organization",
+            evidence={"org-head"},
+            weight=weight,
+            sentence_start=is_sentence_start(para, start),
+        )
+    )
 
 
 def _organisation_run(add: Add, i: int, para: str, toks: list[Token], run: list[int]) -> bool:
@@ -111,7 +192,9 @@ def _organisation_run(add: Add, i: int, para: str, toks: list[Token], run: list[
     start, end = toks[run[0]].start, toks[run[-1]].end
     text = para[start:end]
     # organisations: a run ending in an organisation word, or "Ministry of …"
-    embassy = any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in SURFACES
+    embassy = (
+        any(w in {"Embassy", "Consulate"} for w in words[:-1]) and words[-1] in SURFACES
+    ) or re.search(r"\b(?:Embassy|Consulate|Court|Tribunal) in [A-Z]", text) is not None
     lead = 1 if words[0] == "The" and len(words) > 2 else 0
     before_of = re.search(r"([A-Z][\w'’-]*)\s+(?:of|for)\s", text)
     of_org = (words[lead] in _OF_HEADS and (len(words) - lead >= 3 or before_of is not None)) or (

@@ -35,6 +35,11 @@ def unknown_countries(fold: Fold, persons: dict[str, Actor]) -> None:
     for cue in _COUNTRY_CUES:
         for match in cue.finditer(text):
             found.setdefault(match.group("c"), set())
+    for match in _PRESIDENT_CUE.finditer(text):
+        # companies have presidents too: a country is also a place ("in Varnia")
+        name = match.group("c")
+        if re.search(rf"\b(?:in|to|from|across|visit(?:ed|ing|s)?)\s+{name}\b(?!['’])", text):
+            found.setdefault(name, set())
     for name in list(found):
         if (
             name in person_words
@@ -96,9 +101,12 @@ _DEMONYM_FORM = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}(?:ian|an|i|ese))(?![\w-])
 
 def _demonym_stems(word: str) -> list[str]:
     """The country names a demonym may come from: Korvanian -> Korvania, Bremoran ->
-    Bremora, Keshari -> Keshar, Marovese -> Marov / Marova."""
+    Bremora / Bremoro, Keshari -> Keshar, Marovese -> Marov / Marova. Only a stem the
+    article also writes counts, so a wrong guess costs nothing."""
     if word.endswith("ese"):
         return [word[:-3], word[:-3] + "a"]
+    if word.endswith("an") and not word.endswith("ian"):
+        return [word[:-1], word[:-2] + "o"]  # "Zamaran" -> "Zamaro" ("Mexican" -> Mexico)
     return [word[:-1]]
 
 
@@ -121,7 +129,16 @@ _COUNTRY_CUES = [
     ),
     # a country before a portfolio and a title: "Talmark Trade Minister Jon Eide"
     re.compile(r"(?<![\w-])" + _COUNTRY_NAME + r"\s+(?:[A-Z][a-z]+\s+){1,2}Minister\s+[A-Z]"),
+    # a state's own institutions, capitalised: "Velsland's Supreme Administrative Court",
+    # "Norvale's Central Bank" (a firm's possessive is never followed by these)
+    re.compile(
+        r"(?<![\w-])" + _COUNTRY_NAME + r"(?:'s|’s)\s+(?:(?:Supreme|Constitutional|High)\s+"
+        r"(?:[A-Z][a-z]+\s+)?Court|Parliament|Central\s+Bank|Armed\s+Forces|Army|Navy|"
+        r"Air\s+Force|Coast\s+Guard|Cabinet|Government)\b"
+    ),
 ]
+# "Varnia President Ivo Dan" (a country only if the article also says "in Varnia")
+_PRESIDENT_CUE = re.compile(r"(?<![\w-])" + _COUNTRY_NAME + r"\s+President\s+[A-Z]")
 # never an unknown country: continents and regions, and portfolios ("Labour Minister")
 _NOT_COUNTRIES = lx.wordset(
     """

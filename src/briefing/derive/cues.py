@@ -59,6 +59,8 @@ _MORE_ROLES = wordset(
     editor correspondent scientist engineer pilot surgeon doctor nurse teacher fellow
     councillor councilor councilman councilwoman alderman supervisor sheriff superintendent
     provost dean rector warden coroner selectman assemblyman assemblywoman delegate
+    member prosecutor inspector mediator ombudsman auditor treasurer lecturer historian
+    manager lawmaker legislator negotiator
     """
 )
 TITLE_WORDS = lx.TITLE_WORDS | _MORE_ROLES
@@ -67,7 +69,8 @@ ROLE_NOUNS = lx.ROLE_NOUNS | _MORE_ROLES
 ORG_NOUNS = wordset(
     """
     chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
-    shipper refiner airline developer
+    shipper refiner airline developer studio hospital clinic school laboratory lab platform
+    foundation society club
     company firm group agency organization organisation union ministry body regulator operator
     producer giant maker bank broadcaster network party alliance bloc coalition court council
     authority association federation corporation conglomerate carrier airline manufacturer
@@ -110,6 +113,7 @@ ORG_HEAD_WORDS = lx.ORG_HEADS | wordset(
     Aerospace Biotech Therapeutics Studios Entertainment Hotels Resorts Properties Realty
     Construction Engineering Electronics Tribe Tribes Charter Forum Platform Research
     Analytics Consulting Advisory Economics Insights Strategies
+    Hospital Clinic School Academy Museum Tribunal Services
     """
 )
 # bodies named by one capitalised word when they speak ("Police said")
@@ -118,4 +122,22 @@ BARE_BODIES = wordset("Police Prosecutors Coastguard")
 EXPERTS_AT = re.compile(
     r"\b(?:[Aa]nalysts|[Ee]conomists|[Ee]xperts|[Rr]esearchers|[Ss]trategists|[Ll]awyers)"
     r"\s+(?:at|from|with)\s+$"
+)
+# portfolios, capitalised in a ministry's name: "Ministry of Trade and Industry"
+PORTFOLIOS = wordset(
+    """
+    Trade Industry Energy Environment Fisheries Agriculture Health Education Culture Science
+    Technology Innovation Transport Infrastructure Finance Economy Labour Labor Employment
+    Welfare Housing Justice Interior Defence Defense Foreign Affairs Development Tourism
+    Sport Sports Youth Family Social Communications Digital Water Climate Mines Mining
+    Commerce Security Immigration Human Services Resources Planning Works Public Research
+    Forestry Food Rural Regional Local Government Equality Enterprise Investment Treasury
+    """
+)
+# What follows a company's name: "said it would", "said in a statement that its",
+# "'s board", "'s shares", ", which owns".
+AS_IT = re.compile(
+    r"(?:\s+(?:said|says|announced|added|confirmed|stated|told \w+)(?:\s+(?:on|in|late|"
+    r"earlier)\s+[\w ]{1,25}?)?\s+(?:that\s+)?(?:it|its)\b|['’]s\s+(?:board|shares|"
+    r"chief executive|headquarters|shareholders|factory|plant|share price)\b|,\s+which\b)"
 )

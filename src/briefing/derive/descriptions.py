@@ -183,6 +183,19 @@ def role_affiliations(fold: Fold, persons: dict[str, Actor]) -> None:
         if country and slugify(country) in fold.actors:
             actor.affiliation = country
             continue
+        # "FSO leader Anna Berg": an organisation of the article named in the role
+        named = [
+            a
+            for a in orgs
+            if any(
+                re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", actor.role)
+                for form in (a.name, *a.aliases)
+                if form[:1].isupper()
+            )
+        ]
+        if len(named) == 1:
+            actor.affiliation = named[0].name
+            continue
         first = min((m.para, m.start) for m in actor.mentions)
         for noun in re.findall(r"[a-z]+", actor.role.lower()):
             cands = [a for a in orgs if DEFINITE_ORG.fullmatch(f"the {noun}")]

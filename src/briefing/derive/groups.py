@@ -162,6 +162,7 @@ def find_groups(add: Add, i: int, para: str) -> None:
     """Anonymous sources ("one U.S. official") and collective actors ("European allies",
     "congressional Republicans", "officials in Washington")."""
     _anonymous_sources(add, i, para)
+    _single_sources(add, i, para)
     found: list[tuple[int, int, str, str]] = []  # start, end, qualifier words, noun
     for match in _ANON.finditer(para):
         noun, det = match.group("noun"), match.group("det")
@@ -199,6 +200,47 @@ def find_groups(add: Add, i: int, para: str) -> None:
                 role=affiliation,
                 evidence={"group"},
                 sentence_start=is_sentence_start(para, start),
+            )
+        )
+
+
+# one unnamed source, described by what it is or knows: "A coalition official said", "a
+# person familiar with the matter said", "one banker close to the deal told"
+_SINGLE_SOURCE = re.compile(
+    r"(?<![\w'’-])(?P<np>(?P<det>[Aa]n?|[Oo]ne)\s+(?P<adj>(?:[a-z][\w-]*\s+){0,2}?)"
+    r"(?P<noun>official|source|person|insider|aide|banker|executive|adviser|advisor|diplomat)"
+    r"(?P<tail>\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)"
+    r"\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)"
+    r"(?=,?\s+(?:said|says|told|added|warned|confirmed|cautioned)\b)"
+)
+
+
+def _single_sources(add: Add, i: int, para: str) -> None:
+    """One unnamed source that speaks: an actor of its own named by what describes it
+    ("Coalition official (anonymous)", "Person familiar with the matter (anonymous)").
+    A source qualified by a country or body ("one U.S. official") is left to the group
+    fold, which joins it to that country's officials, unless it says what it knows."""
+    for match in _SINGLE_SOURCE.finditer(para):
+        adj = match.group("adj").strip()
+        if adj.split()[:1] and adj.split()[0] in {"of", "the", "who", "that", "and"}:
+            continue
+        if not match.group("tail") and _ANON.match(para, match.start("np")):
+            continue  # "one senior official said": folded with the story's officials
+        described = f"{adj} {match.group('noun')}{match.group('tail') or ''}".strip()
+        name = f"{described[:1].upper()}{described[1:]} (anonymous)"
+        _label, affiliation = group_qualifier(adj)
+        add(
+            Mention(
+                i,
+                match.start("np"),
+                match.end("np"),
+                match.group("np"),
+                GroupNameKey(name),
+                "group",
+                role=affiliation,
+                evidence={"group", "anonymous", f"noun:{match.group('noun')}"},
+                weight=1.5,
+                sentence_start=is_sentence_start(para, match.start("np")),
             )
         )
 

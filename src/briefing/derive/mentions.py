@@ -28,7 +28,14 @@ import re
 
 from briefing.derive import lexicon as lx
 from briefing.derive.classify import classify_run
-from briefing.derive.cues import LOCATIVE, ORG_HEAD_WORDS, PARTICLES, SPEECH_AFTER, TITLE_WORDS
+from briefing.derive.cues import (
+    LOCATIVE,
+    ORG_HEAD_WORDS,
+    PARTICLES,
+    PORTFOLIOS,
+    SPEECH_AFTER,
+    TITLE_WORDS,
+)
 from briefing.derive.entities import (
     EntityKey,
     GroupKey,
@@ -43,6 +50,7 @@ from briefing.derive.entities import (
 )
 from briefing.derive.gazetteer import GAZ_RE, SURFACES, country_of_word
 from briefing.derive.groups import find_groups
+from briefing.derive.lexicon import wordset
 from briefing.derive.sentences import normalise
 
 __all__ = [
@@ -68,6 +76,10 @@ _CALLING_ITSELF = re.compile(
 # "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
 _PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|men['’]s)|(?:Children|People)['’]s")
 
+# heads that take "of" into the name: "Ministry of Defence", "Lusk Chamber of Commerce"
+_OF_JOIN_HEADS = lx.ORG_HEADS | wordset(
+    "Chamber Board Society College University Trust Academy School Hospital Tribunal"
+)
 # the portfolios of a lower-case ministry ("the energy ministry")
 _PORTFOLIO = (
     r"foreign|interior|home|energy|defen[cs]e|finance|economy|economic|justice|health|"
@@ -83,6 +95,25 @@ _LOWER_BODY = re.compile(
     r"(?:inquiry|review|investigation)\s+board|district\s+attorney['’]s\s+office|"
     r"police\s+department|regional\s+government|faculty\s+senate|city\s+council)\b"
     r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
+)
+
+# "the monetary policy committee", "the regional health authority": a body described by
+# one to three lower-case words (see MentionFinder._described_bodies)
+_DESCRIBED_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<body>(?:(?!(?:the|that|this|a|an|and|or|but|of|to|in|on|for|with|by|as|"
+    r"at|from|its|their|his|her|is|was|are|were|be|has|had|have|said|says|would|will)\s)"
+    r"[a-z][a-z-]+\s+){1,3}?"
+    r"(?:committee|authority|board|commission|council|agency|tribunal|regulator|watchdog|"
+    r"inspectorate|bank|court|panel|parliament|ministry|confederation|federation))\b"
+    r"(?!\s+(?:of|for)\s+[A-Z])(?![\w-])"
+)
+# words that rank or point rather than describe: "the same committee", "the rival union"
+_NOT_DESCRIBING = wordset(
+    """
+    same new other whole full first last next former current previous two three four main
+    rival own largest biggest smaller larger leading key top powerful influential relevant
+    respective said above whole entire latter only very such this that its their his her
+    """
 )
 
 
@@ -187,6 +218,36 @@ class MentionFinder:
                 )
             )
 
+        self._described_bodies(i, para)
+
+    def _described_bodies(self, i: int, para: str) -> None:
+        """Any other body written in lower case with what it does: "the monetary policy
+        committee", "the regional health authority", "the central bank". Only with "the"
+        and at least one describing word ("the committee" alone is a later mention of a
+        named one), never a body the text goes on to name ("the main union confederation,
+        FSO,"), and never one described by rank ("the largest union")."""
+        for match in _DESCRIBED_BODY.finditer(para):
+            words = match.group("body").split()
+            if words[0] in _NOT_DESCRIBING or words[0].endswith("est"):
+                continue
+            if re.match(r"\s*(?:,|\()\s*[A-Z]", para[match.end() :]):
+                continue  # "the main union confederation, FSO,": the name is the actor
+            start, end = match.start("body"), match.end("body")
+            speaks = SPEECH_AFTER.match(para[end : end + 120]) is not None
+            self._add(
+                Mention(
+                    i,
+                    start,
+                    end,
+                    para[start:end],
+                    OrgKey(normalise(para[start:end])),
+                    "organization",
+                    evidence={"org-head", "lower-case"} | ({"speech"} if speaks else set()),
+                    weight=2.0 if speaks else 1.0,
+                    sentence_start=is_sentence_start(para, start),
+                )
+            )
+
     def _gazetteer(self, i: int, para: str) -> None:
         for match in GAZ_RE.finditer(para):
             surface = match.group(0)
@@ -268,7 +329,7 @@ class MentionFinder:
                 if (
                     para[last.end : toks[run[0]].start] == " and "
                     and len(prev) <= 3
-                    and re.search(r"\b[Tt]he $", before)
+                    and (re.search(r"\b[Tt]he $", before) or toks[prev[0]].text == "The")
                     and not any(toks[k].text in SURFACES for k in prev)
                     and toks[prev[0]].text not in lx.GIVEN_NAMES
                 ):
@@ -288,14 +349,20 @@ class MentionFinder:
                 gap = para[toks[prev[-1]].end : toks[run[0]].start]
                 acronym = len(run) == 1 and re.search(r"[A-Z0-9]{2}", toks[run[0]].text)
                 if (
-                    head in lx.ORG_HEADS
+                    head in _OF_JOIN_HEADS
                     and not acronym
                     and (
                         re.fullmatch(r" (?:of|for)(?: the)? ", gap)
-                        or (head in {"Embassy", "Consulate"} and gap == " in ")
+                        or (head in {"Embassy", "Consulate", "Court", "Tribunal"} and gap == " in ")
                     )
                 ):
                     out[-1] = prev + run
+                    continue
+                built_on_of = re.search(
+                    r" (?:of|for) ", para[toks[prev[0]].start : toks[prev[-1]].end]
+                )
+                if built_on_of and gap == " and " and all(toks[k].text in PORTFOLIOS for k in run):
+                    out[-1] = prev + run  # "Ministry of Trade" + "and" + "Industry"
                     continue
                 if re.fullmatch(r" (?:of|for) ", gap) and toks[prev[0]].text in {
                     "Ministry",

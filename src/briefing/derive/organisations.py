@@ -98,6 +98,38 @@ def fold_short_org_names(fold: Fold) -> None:
         del fold.actors[short.id]
 
 
+def fold_acronyms(fold: Fold) -> None:
+    """An acronym that spells the initials of an organisation named in the article joins
+    it: "CMO" -> Competition and Markets Office, "KRT" -> Kellerby Regional Transit, "NFF"
+    -> Carvinia National Farmers' Federation (a country or place before the name is often
+    left out of the acronym, so the initials of the name's last words count too)."""
+    orgs = [a for a in fold.actors.values() if a.kind in {"organization", "group"}]
+    for short in orgs:
+        acronym = short.name.replace(".", "")
+        if not (short.name.isupper() and 2 <= len(acronym) <= 8 and " " not in short.name):
+            continue
+        longer = [a for a in orgs if a is not short and a.id in fold.actors and _spells(acronym, a)]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        target.mentions.extend(short.mentions)
+        for form in [short.name, *short.aliases]:
+            if form != target.name and form not in target.aliases:
+                target.aliases.append(form)
+        del fold.actors[short.id]
+
+
+def _spells(acronym: str, actor: Actor) -> bool:
+    """Is ``acronym`` the initials of the actor's name, or of its last two or more words?"""
+    words = [w for w in re.split(r"[\s-]+", actor.name) if w[:1].isupper()]
+    if len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    return any(
+        initials[k:] == acronym.upper() for k in range(len(initials) - 1) if len(initials) - k >= 2
+    )
+
+
 def fold_unqualified_bodies(fold: Fold) -> None:
     """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
     of the unqualified body joins the qualified one named last before it."""
@@ -175,7 +207,8 @@ def definite_orgs(fold: Fold) -> None:
         claimed.setdefault(m.para, []).append((m.start, m.end))
     named_at = {a.id: sorted((m.para, m.start) for m in a.mentions) for a in orgs}
     for i, para in enumerate(fold.paragraphs):
-        for match in DEFINITE_ORG.finditer(para):
+        matches = [*DEFINITE_ORG.finditer(para), *_BODY_SPOKESMAN.finditer(para)]
+        for match in sorted(matches, key=lambda m: m.start()):
             start, end = match.start(), match.end("noun")
             if any(s < end and start < e for s, e in claimed.get(i, [])):
                 continue
@@ -196,7 +229,14 @@ def definite_orgs(fold: Fold) -> None:
                 target = max(exact or cands, key=last_seen)
             else:
                 seen = [a for a in cands if last_seen(a) != (-1, -1)]
-                target = max(seen or cands, key=lambda a: (len(named_at[a.id]), last_seen(a)))
+                # … unless a business was named earlier in the same paragraph: "Orientis
+                # Shipping said … A spokesman said the company was …"
+                here = [a for a in seen if last_seen(a)[0] == i]
+                target = (
+                    max(here, key=last_seen)
+                    if here
+                    else max(seen or cands, key=lambda a: (len(named_at[a.id]), last_seen(a)))
+                )
             if last_seen(target) == (-1, -1):
                 continue
             text = para[start:end]
@@ -213,7 +253,7 @@ def definite_orgs(fold: Fold) -> None:
             target.mentions.append(mention)
             fold.mentions.append(mention)
             claimed.setdefault(i, []).append((start, end))
-            alias = "the " + text.split(None, 1)[1]
+            alias = "the " + (text.split(None, 1)[1] if " " in text else text)
             if alias not in target.aliases:
                 target.aliases.append(alias)
 
@@ -227,11 +267,20 @@ _PUBLIC_HEADS = lx.wordset(
 )
 _UNION_HEADS = frozenset(["union", "federation", "association"])
 _REGULATOR_HEADS = frozenset(["commission", "council", "authority", "agency", "office", "board"])
+_ORG_NOUN_ALT = (
+    r"union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
+    r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
+    r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation|"
+    r"committee|authority|tribunal|panel"
+)
+# "a court spokesman", "a union spokeswoman": the body speaks through its spokesman
+_BODY_SPOKESMAN = re.compile(
+    r"(?:(?<=\b[Aa] )|(?<=\b[Aa]n ))(?P<mod>)(?P<noun>" + _ORG_NOUN_ALT + r")"
+    r"(?=\s+spokes(?:man|woman|person)\b)"
+)
 DEFINITE_ORG = re.compile(
     r"\b[Tt]he\s+(?:(?P<mod>[a-z][a-z-]+)\s+)?"
-    r"(?P<noun>union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
-    r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
-    r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation)\b(?!\s+(?:of|for)\b)(?!-)"
+    r"(?P<noun>" + _ORG_NOUN_ALT + r")\b(?!\s+(?:of|for)\b)(?!-)"
 )
 
 

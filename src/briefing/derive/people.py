@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from briefing.derive import lexicon as lx
-from briefing.derive.cues import EXPERTS_AT, HONORIFICS, LOCATIVE, PARTICLES, SAYS_NOW
+from briefing.derive.cues import AS_IT, EXPERTS_AT, HONORIFICS, LOCATIVE, PARTICLES, SAYS_NOW
 from briefing.derive.entities import Actor, Fold, Mention, OrgKey, dedupe
 from briefing.derive.gazetteer import affiliation_of
 from briefing.derive.groups import GROUP_CLASS
@@ -160,20 +160,33 @@ def match_person(persons: dict[str, Actor], text: str, surname_only: bool = Fals
         parts = [w for w in actor.name.replace(".", "").split() if w not in {"Jr", "Sr"}]
         if surname_only or len(words) == 1:
             if (
+                len(words) > 1
+                and len(parts) > 1
+                and not _same_given_name(words[0], parts[0])
+                and " ".join(words) != " ".join(parts[-len(words) :])
+            ):
+                continue  # "Sunniva Ekdahl" is not "Johan Ekdahl", whatever the surname
+            if (
                 last == parts[-1]
                 or (len(parts) == 2 and last == parts[0] and len(last) <= 4)
                 or (len(words) > 1 and " ".join(words) == " ".join(parts[-len(words) :]))
             ):
                 hits.append(actor)
-        elif parts[-1] == last and (
-            lx.nickname_of(parts[0]) == lx.nickname_of(words[0])
-            or parts[0].startswith(words[0])
-            or words[0].startswith(parts[0])
-        ):
+        elif parts[-1] == last and _same_given_name(words[0], parts[0]):
             hits.append(actor)
     if len(hits) == 1:
         return hits[0]
     return None
+
+
+def _same_given_name(one: str, other: str) -> bool:
+    """Can these be the same person's given name: equal, a nickname ("Jim"/"James") or an
+    initial or short form of the other ("J", "Alex"/"Alexandra")?"""
+    return (
+        lx.nickname_of(other) == lx.nickname_of(one)
+        or other.startswith(one)
+        or one.startswith(other)
+    )
 
 
 def spoken_of_as_it(fold: Fold, actor: Actor) -> bool:
@@ -182,7 +195,7 @@ def spoken_of_as_it(fold: Fold, actor: Actor) -> bool:
     or gives a board or shares is an organisation, not a person."""
     if actor.role or any(m.evidence & {"role", "honorific", "given"} for m in actor.mentions):
         return False
-    return any(_AS_IT.match(fold.paragraphs[m.para][m.end : m.end + 80]) for m in actor.mentions)
+    return any(AS_IT.match(fold.paragraphs[m.para][m.end : m.end + 80]) for m in actor.mentions)
 
 
 def finish_person(actor: Actor) -> None:
@@ -200,12 +213,3 @@ _BUSINESS_TITLE = re.compile(
 )
 # a capitalised plural common noun: "Analysts", "Seismologists", "Residents", "Witnesses"
 _PLURAL_NOUN = re.compile(r"[A-Z][a-z]+(?:ists|ers|ors|ants|ents|ians|ives|ees|sses|ses)")
-
-
-# What follows a company's name: "said it would", "said in a statement that its",
-# "'s board", "'s shares", ", which owns".
-_AS_IT = re.compile(
-    r"(?:\s+(?:said|says|announced|added|confirmed|stated|told \w+)(?:\s+(?:on|in|late|"
-    r"earlier)\s+[\w ]{1,25}?)?\s+(?:that\s+)?(?:it|its)\b|['’]s\s+(?:board|shares|"
-    r"chief executive|headquarters|shareholders|factory|plant|share price)\b|,\s+which\b)"
-)

@@ -23,6 +23,17 @@ from briefing.derive.lexicon import wordset
 _VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r"|According to)\b")
 _PRONOUN_VERB = re.compile(r"\b(he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?$")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
+# an unnamed spokesman speaks for his body: "A spokesman said", "a company spokeswoman said"
+_A_SPOKESMAN = re.compile(
+    r"\b[Aa]n?\s+(?:\w+\s+){0,2}?(spokes(?:man|woman|person))\s+(?:also\s+)?$"
+)
+
+
+def _definite_search(before: str) -> re.Match[str] | None:
+    """The description right before a speech verb: "the minister", "a spokesman"."""
+    return _DEFINITE.search(before) or _A_SPOKESMAN.search(before)
+
+
 _ORGISH = wordset(
     "company firm group ministry department agency union bank party government organisation "
     "organization authority council commission alliance bloc body mission embassy"
@@ -194,7 +205,7 @@ class QuoteExtractor:
                     else:
                         ref = self._subject(para, offset, before)
                         if ref is None:
-                            definite = _DEFINITE.search(before)
+                            definite = _definite_search(before)
                             if definite:
                                 speaker = self._definite(para, offset, definite.group(1))
                         else:
@@ -282,7 +293,7 @@ class QuoteExtractor:
         ref = _pick(refs, nearest=False)
         if ref:
             return ref.actor, "after"
-        definite = _DEFINITE.search(before)
+        definite = _definite_search(before)
         if definite:
             found = self._definite(para, offset, definite.group(1))
             if found:
@@ -290,8 +301,9 @@ class QuoteExtractor:
         # verb first: "…," said Defense Secretary Rafael Castro.
         after_verb = tail[match.end() : match.end() + 90]
         refs = self.doc.refs_in(para, offset + match.end(), offset + match.end() + len(after_verb))
+        # … or with a role in apposition first: "…," said its director, Lena Hofstad.
         if refs and re.match(
-            r"^[\s,]*(?:the\s+|a\s+)?[\w.'’ -]*$",
+            r"^[\s,]*(?:(?:the|a|an|its|their|his|her)\s+)?[\w.'’ -]*(?:,\s*)?$",
             after_verb[: refs[0].start - offset - match.end()],
         ):
             ref = _pick(refs[:2], nearest=False)
@@ -330,7 +342,7 @@ class QuoteExtractor:
         ref = self._subject(para, offset, before)
         if ref:
             return ref.actor, "before"
-        definite = _DEFINITE.search(before)
+        definite = _definite_search(before)
         if definite:
             found = self._definite(para, offset, definite.group(1))
             if found:
@@ -366,7 +378,7 @@ class QuoteExtractor:
                     or words[0] in lx.ROLE_NOUNS
                 )
                 and (any(w in lx.ROLE_NOUNS for w in words) or words[0] in {"a", "an"})
-                and not any(r.kind == "person" for r in refs)
+                and not any(r.kind in {"person", "group"} for r in refs)
                 and start > 0
             )  # ", a National Alliance elder who …,": an indefinite appositive never speaks
             if appositive:
@@ -448,6 +460,8 @@ class QuoteExtractor:
             return ref.actor if ref else None
         if noun in lx.ROLE_NOUNS or noun in lx.TITLE_WORDS:
             ref = self.doc.last_ref_before(para, offset, {"person"}, want=noun)
+            if ref is None and noun.startswith("spokes"):
+                return self._spokesman_body(para, offset)
             return ref.actor if ref else None
         ref = self.doc.last_ref_before(
             para, offset, {"organization", "group", "country"}, want=noun
@@ -457,6 +471,34 @@ class QuoteExtractor:
             # the last organisation named unless that one is a ministry
             ref = self.doc.last_ref_before(para, offset, {"organization"})
         return ref.actor if ref else None
+
+    def _spokesman_body(self, para: int, offset: int) -> str | None:
+        """The body an unnamed spokesman speaks for: an organisation or country named
+        earlier in his sentence ("Asked whether the company would …, the spokesman said"),
+        else the subject of an earlier sentence of this or the previous paragraph
+        ("Orientis Shipping said … A spokesman said"), else the one named last."""
+        kinds = {"organization", "country"}
+        sentence = self.doc.sentence_at(para, offset)
+        here = [r for r in self.doc.refs_in(para, sentence.start, offset) if r.kind in kinds]
+        if here:
+            return here[-1].actor
+        for p in (para, para - 1):
+            if p < 0:
+                continue
+            subjects = [
+                r
+                for span in self.doc.sentences[p]
+                if span.start < (offset if p == para else len(self.doc.paragraphs[p]))
+                for r in self.doc.refs_in(p, span.start, span.start + 40)[:1]
+                if r.kind in kinds
+                and re.fullmatch(
+                    r"[\s\"“]*(?:[Tt]he\s+)?", self.doc.paragraphs[p][span.start : r.start]
+                )
+            ]
+            if subjects:
+                return subjects[-1].actor
+        ref = self.doc.last_ref_before(para, offset, kinds)
+        return ref.actor if ref is not None and ref.para >= para - 1 else None
 
     def _attribution(self, speaker: str, how: str) -> str:
         actor = self.doc.actors.get(speaker)

@@ -98,6 +98,15 @@ _SUPPORT = (
     "vote for",
     "go ahead",
     "far enough",
+    # an assessment in favour ("the savings estimate looked plausible")
+    "plausible",
+    "sensible",
+    "reasonable",
+    # "a drought-sharing rule was in both countries' interest"
+    "in interest",
+    # a concession to the decision-maker ("respected the bank's independence but …"):
+    # with criticism, mixed; respect for people ("we respect the court") is politeness
+    "respect decision",
 )
 _OPPOSE = (
     "oppos",
@@ -198,6 +207,10 @@ _OPPOSE = (
     "insufficient",
     "not enough",
     "counter demand",
+    # doubt cast on it ("questioned how the ministry scored the bids"); promises not kept
+    # ("similar mergers took longer than promised")
+    "questioned how",
+    "longer than promised",
 )
 # Words that guard one's own ("protect our exporters", "cannot let our industry be
 # swamped"): support of a measure from its side, opposition from the side it targets.
@@ -237,8 +250,10 @@ _WHOLE = {
     r"|think (?:twice|carefully|hard)|be careful)\b)",
     "restraint": r"(?:with|showed|shown|exercised)\s+(?:great\s+|remarkable\s+)?restraint\b",
     "lawful": r"(?<!un)lawful(?:ly)?\b",
-    "without would have to": r"without\s+(?:the|this|that|these|its|their|a|an)\s+"
-    r"(?:[\w'’-]+\s+){1,7}?(?:would|will)\s+(?:have to|be forced to|need to)\b",
+    # "without the levy we would have to …", "Without higher fares, he said, the agency
+    # would have to cut …"
+    "without would have to": r"without\s+[^.;!?]{2,80}?\b(?:would|will)\s+(?:have to|be forced to"
+    r"|need to)\b",
     "not working": r"(?:not|n't)\s+(?:been\s+)?working\b",
     "think twice": r"think\s+(?:twice|carefully|hard)\b",
     # "we'd rather talk to staff directly than through an intermediary": what is refused
@@ -290,6 +305,15 @@ _WHOLE = {
     r"|erode|jeopardi[sz]e|endanger|empty|kill|destroy|ruin|cripple|deprive|saddle|drain"
     r"|devastate|wreck|face|hit|shut out|lock out|squeeze)\b",
     "punish": r"punish(?:es|ed|ing|ment)?\b",
+    "questioned how": r"question(?:s|ed|ing)?\s+(?:how|whether|why|the\s+(?:basis|legality|wisdom"
+    r"|need|fairness|timing|logic))\b",
+    "longer than promised": r"(?:longer|slower|more slowly|less)\s+than\s+(?:promised|planned"
+    r"|forecast|expected|projected|advertised)\b",
+    "reasonable": r"reasonable\b",
+    "respect decision": r"respect(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:independence|decision|ruling|judgment|judgement|mandate|autonomy"
+    r"|verdict)\b",
+    "in interest": r"in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?interests?\b(?!\s+rates?\b)",
     "insufficient": r"insufficient\b",
     "not enough": r"not\s+(?:nearly\s+)?enough\b|too\s+(?:little|slow|late)\b",
     "counter demand": r"(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|want(?:s|ed)?|seek(?:s|ing)?"
@@ -426,6 +450,8 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
             negated = any(w in _NEGATION or w.endswith("n't") for w in before)
             if negated and _COMMIT.match(match.group(0)):
                 continue  # "did not commit to the rent cap": no commitment, no stance
+            if _NOT_RULED_OUT.search(window) and _RULE_OUT.match(match.group(0)):
+                continue  # "has not ruled out arson": a possibility left open, no stance
             if (
                 negated
                 or _NO_ONE.search(window)
@@ -493,6 +519,11 @@ _SCEPTIC = re.compile(
     re.IGNORECASE,
 )
 _COMMIT = re.compile(r"commit", re.IGNORECASE)
+_RULE_OUT = re.compile(r"rul(?:e|es|ed|ing)\s+out\b", re.IGNORECASE)
+_NOT_RULED_OUT = re.compile(
+    r"\b(?:not|n't|never|refused to|declined to|refuses to|declines to)\s+(?:yet\s+|been\s+)?$",
+    re.IGNORECASE,
+)
 # "… unsafe after protesters blocked the exits": what others did, in a clause of
 # circumstance, is not the speaker's stance ("after we rejected …" is the speaker's own)
 _CIRCUMSTANCE = re.compile(
@@ -512,6 +543,12 @@ _NOT_SAID = re.compile(
 # "harder to defend", "difficult to protect": a weakness, not guarding one's own
 _HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
 _OTHERS = re.compile(r"(?:['’]s|\b(?:their|its|his|her))\s+$", re.IGNORECASE)
+_SOUGHT = re.compile(
+    r"\b(?:need|needs|needed|require|requires|required|await|awaits|awaiting|pending|subject to"
+    r"|seek|seeks|sought|seeking|without|win|wins|won|get|gets|apply for|applied for)\s+"
+    r"(?:(?:the|its|their|final|formal|regulatory|official)\s+)*$",
+    re.IGNORECASE,
+)
 _BOTH_RIGHTS = re.compile(r"\bthe\s+right\s+to\b", re.IGNORECASE)
 _STOPPED_SHORT = re.compile(r"\bstop(?:s|ped|ping)?\s+short\s+of\s+$", re.IGNORECASE)
 _ASKED_LEAD = re.compile(
@@ -540,6 +577,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
         return False  # "far from certain the union would win", "would not say what …"
     if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
         return False  # "Asked whether the state would back …, the minister said …"
+    if word.lower().startswith("approv") and _SOUGHT.search(before):
+        return False  # "still needs the approval of the regulator": sought, not given
     if word.lower().startswith("concern") and _OTHERS.search(before):
         return False  # "the council's concerns": someone else's
     if word.lower() in {"win", "wins"} and re.search(r"\b(?:a|an|the)\s+(?:[\w'’-]+\s+)?$", before):
@@ -1113,10 +1152,22 @@ def side_of(found: Sides, descriptions: Iterable[str]) -> Side | None:
     for which in (Side.FOR, Side.AGAINST):
         for key in found.keys(which):
             flags = re.IGNORECASE if key.islower() else 0
-            if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text, flags):
+            pattern = rf"(?<![\w-]){re.escape(key)}(?![\w-])"
+            if any(not _in_longer_name(text, m) for m in re.finditer(pattern, text, flags)):
                 hits.add(which)
                 break
     return hits.pop() if len(hits) == 1 else None
+
+
+def _in_longer_name(text: str, match: re.Match[str]) -> bool:
+    """Is the place's name part of a longer proper name ("Open Doors Verrin", "Verrin
+    First")? Then it says nothing about which side the speaker is on."""
+    if not match.group(0)[:1].isupper():
+        return False
+    before = re.search(r"([A-Z][\w'’-]*)\s+$", text[: match.start()])
+    after = re.match(r"\s+([A-Z][\w'’-]*)", text[match.end() :])
+    determiners = {"The", "A", "An", "In", "At", "Of", "For", "And", "But"}
+    return bool((before and before.group(1) not in determiners) or after)
 
 
 def library_topic(topic: str, candidates: Iterable[str]) -> str | None:
