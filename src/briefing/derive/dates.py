@@ -53,6 +53,19 @@ _NUM = {
 _COUNT = r"(?P<n>\d{1,2}|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "by the end of the month" (its last day), "the end of July", "the end of last year"
+    (
+        "end",
+        re.compile(
+            rf"\b[Tt]he\s+end\s+of\s+(?:(?P<rel>the|this|next|last)\s+(?P<unit>month|year)\b"
+            rf"|{_MONTH.format(g='mon')}(?:,?\s+{_YEAR.format(g='year')})?(?![\w-]|\s+\d))"
+        ),
+    ),
+    # "within 90 days": a deadline counted from the article's date
+    (
+        "within",
+        re.compile(rf"\bwithin\s+{_COUNT}\s+(?P<unit>days?|weeks?)\b", re.IGNORECASE),
+    ),
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     (
         "mdy",
@@ -170,7 +183,15 @@ _FUTURE = re.compile(
 )
 
 
-_DEADLINE = re.compile(r"\b(?:until|by|before|no later than)\s+$", re.IGNORECASE)
+# "by", "until", "before Tarn's" (a possessive name between): a date still ahead
+_DEADLINE = re.compile(
+    r"\b(?:until|by|before|ahead of|no later than)\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "a hearing had been set for May 2": a schedule looks ahead whatever the tense
+_SCHEDULED = re.compile(
+    r"\b(?:set|scheduled|planned|fixed|slated|due|pencil?led)\s+(?:for|on)\s+$", re.IGNORECASE
+)
 _PAST = re.compile(r"\b(?:was|were|had|did|ago|[a-z]{3,}ed)\b")
 _SAID = re.compile(r"\b(?:said|says|told|wrote|announced|reported|added)\s+(?:on\s+)?$")
 
@@ -235,7 +256,9 @@ class DateResolver:
     def __init__(self, article_date: dt.date) -> None:
         self.ref = article_date
         self.anchor: dt.date = article_date
+        self._anchor_day = True  # the anchor is a real day, not a month's first
         self._past = False  # the clause being resolved is in the past tense
+        self._deadline = False  # the date is one something must happen by
 
     def find(self, sentence: str) -> list[DateHit]:
         """Every date in ``sentence``, resolved, in textual order."""
@@ -255,15 +278,19 @@ class DateResolver:
         hits: list[DateHit] = []
         for start, end, kind, match in sorted(found, key=lambda f: f[0]):
             self._past = self._past_near(sentence, start)
+            window = re.split(r"[,;:]", sentence[max(0, start - 80) : start])[-1]
+            self._deadline = bool(_DEADLINE.search(window)) and not self._past
             value = self._resolve(kind, match, self._future_near(sentence, start))
             if value is None:
                 continue
             hits.append(DateHit(start, end, sentence[start:end], value))
             if len(value) == 10:
                 self.anchor = dt.date.fromisoformat(value)
+                self._anchor_day = True
             elif len(value) == 7 and kind not in {"period"}:
                 year, month = (int(x) for x in value.split("-"))
                 self.anchor = dt.date(year, month, 1)
+                self._anchor_day = False
         return hits
 
     @staticmethod
@@ -281,12 +308,19 @@ class DateResolver:
     def _past_near(sentence: str, start: int) -> bool:
         """Past tense in the clause leading to the date ("ships were rammed in March")."""
         window = re.split(r"[,;:]", sentence[max(0, start - 80) : start])[-1]
-        return bool(_PAST.search(window))
+        return bool(_PAST.search(window)) and not _SCHEDULED.search(window)
 
     def _resolve(self, kind: str, m: re.Match[str], future: bool) -> str | None:
         ref = self.ref
         groups = m.groupdict()
         try:
+            if kind == "end":
+                return self._end(m, future)
+            if kind == "within":
+                raw = m["n"].lower()
+                n = int(raw) if raw.isdigit() else _NUM.get(raw, 1)
+                days = n * (7 if m["unit"].lower().startswith("week") else 1)
+                return (ref + dt.timedelta(days=days)).isoformat()
             if kind == "iso":
                 return dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
             if kind in {"mdy", "dmy"}:
@@ -330,7 +364,7 @@ class DateResolver:
             if kind == "nextday":
                 which = (m["which"] or m["which2"] or "").lower()
                 delta = 1 if which in {"next", "following", "after"} else -1
-                return (self.anchor + dt.timedelta(days=delta)).isoformat()
+                return (self._day_anchor() + dt.timedelta(days=delta)).isoformat()
             if kind == "recent":
                 return _ym(ref.year, ref.month)
             if kind == "anchor":
@@ -347,6 +381,30 @@ class DateResolver:
         except (ValueError, KeyError):
             return None
         return None
+
+    def _day_anchor(self) -> dt.date:
+        """The day "a day after" counts from: the last day-precise date, else the article's
+        date ("granted in January. … came a day after …" is not January 2)."""
+        return self.anchor if self._anchor_day else self.ref
+
+    def _end(self, m: re.Match[str], future: bool) -> str:
+        """ "the end of the month" -> its last day; "the end of July" -> July 31 (the year
+        ahead for a deadline); "the end of last year" -> December of last year."""
+        ref = self.ref
+        if m["unit"]:
+            delta = {"next": 1, "last": -1}.get(m["rel"], 0)
+            if m["unit"] == "year":
+                return _ym(ref.year + delta, 12)
+            year, month = _add_months(ref.year, ref.month, delta)
+        else:
+            month = _month(m["mon"])
+            if m["year"]:
+                year = int(m["year"])
+            elif self._deadline or (future and not self._past):
+                year = ref.year if month >= ref.month else ref.year + 1
+            else:
+                year = _nearest_year(ref, month, None, future, self._past)
+        return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
     def _season(self, season: str, which: str, year: str | None, future: bool) -> str:
         """Seasons are known to the year only (northern hemisphere months)."""
@@ -388,6 +446,8 @@ class DateResolver:
         unit = m["unit"].lower().rstrip("s")
         direction = m["dir"].lower()
         base = self.ref if direction == "ago" else self.anchor
+        if direction != "ago" and unit in {"day", "week"}:
+            base = self._day_anchor()
         sign = 1 if direction in {"later", "after", "afterwards", "afterward"} else -1
         if unit == "day":
             return (base + dt.timedelta(days=sign * n)).isoformat()

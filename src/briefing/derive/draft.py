@@ -441,9 +441,11 @@ def _actors_in(doc: Doc, chosen: dict[str, Actor], para: int, start: int, end: i
     return ids
 
 
+# "…, X said on Monday": when it was said (not "said members voted last week": a verb
+# between tells when that was done)
 _STATEMENT_DATE = re.compile(
-    r"\b(?:said|says|told|added|announced|wrote|reported|warned)\b[^,;]{0,30}?\s(?:on|late on|"
-    r"early on)?\s*$"
+    r"\b(?:said|says|told|added|announced|wrote|reported|warned)\b(?:(?!\b[a-z]{3,}ed\b)[^,;])"
+    r"{0,30}?\s(?:on|late on|early on)?\s*$"
 )
 
 
@@ -460,7 +462,8 @@ def _relative(hit: DateHit) -> bool:
 def _best_hit(group: list[DateHit]) -> DateHit:
     """The date of one clause: day-precise first, a written date ("May 15") before a
     relative one ("two days later") of the same precision."""
-    return min(group, key=lambda h: (h.precision != "day", not re.search(r"\d", h.text)))
+    rank = {"day": 0, "month": 1, "year": 2}
+    return min(group, key=lambda h: (rank[h.precision], not re.search(r"\d", h.text)))
 
 
 def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]]:
@@ -481,8 +484,17 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
     for k, group in list(by_clause.items()):
         events = [h for h in group if not _STATEMENT_DATE.search(sentence[: h.start])]
         said = [h for h in group if h not in events and h.precision == "day"]
-        if said and events and all(h.precision != "day" and _relative(h) for h in events):
-            events = said  # "said on Saturday … a deadline set for next week": the day wins
+        if (
+            said
+            and events
+            and all(
+                h.precision != "day" and (_relative(h) or h.value > said[0].value[: len(h.value)])
+                for h in events
+            )
+        ):
+            # "said on Saturday … a deadline set for next week", "said on Tuesday it would
+            # strike … a reform due to start in September": the day it was said wins
+            events = said
         if events:
             by_clause[k] = events
         elif (
@@ -574,8 +586,12 @@ def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:
     return _reported_clause(sentence)
 
 
-# ", which flies to three towns," / ", who leads the union,": an aside about the speaker
-_ASIDE = re.compile(r",\s+(?:who|which|whose)\s+[^,;\"“”]{1,100},")
+# ", which flies to three towns," / ", who leads the union,": an aside about the speaker;
+# ", the regional bloc whose observers …, said": an apposition before the reporting verb
+_ASIDE = re.compile(
+    r",\s+(?:who|which|whose)\s+[^,;\"“”]{1,100},"
+    r"|,\s+(?:the|a|an)\s+[^,;\"“”]{1,100},(?=\s+(?:said|says|told|added|warned|argued|announced)\b)"
+)
 # Where another matter begins: ", while …", ", as …", ", after …", "; …", " — …"; a
 # concession (", though she acknowledged …", ", but …") stays with the statement
 _OTHER_MATTER = re.compile(r",\s+(?:while|whereas|as|after|which)\s+|;\s+|\s+[—–]\s+")

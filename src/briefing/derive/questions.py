@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing.derive.lexicon import wordset
+from briefing.derive.lexicon import ROLE_NOUNS, wordset
 from briefing.derive.sentences import clip, slugify
 
 _AUX = "will|would|can|could|should|may|might|must|is|are|was|were|has|have|had|does|do|did"
@@ -31,6 +31,8 @@ _WH_CUES = re.compile(
     r"(?:declined|refused|would not|wouldn't|did not|didn't|could not|couldn't)\s+(?:to\s+)?"
     r"(?:say|specify|confirm|disclose|comment on)|"
     r"not (?:yet )?(?:decided|said|clear|known|specified|disclosed)|have not said|has not said|"
+    r"\b(?:[Nn]either|[Nn]obody|[Nn]o one)\b[^.;]{0,100}?\b(?:has|have)\s+(?:yet\s+)?"
+    r"(?:said|confirmed|disclosed|explained)|"
     r"too early to (?:say|tell)|no decision (?:has been|was) (?:made|taken) (?:on )?|"
     r"\bquestions?\s+(?:now\s+)?(?:is|are|remains?)|"
     r"\b(?:vote|votes|voting|decide|decides|deciding|rule|rules|ruling)\s+(?:on\s+)?|"
@@ -220,10 +222,12 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;.]{2,60},")
 _URGED = re.compile(
     r"\b(?:urged|urges|pressed|presses|called on|calls on|called for|calls for|calling for|"
     r"asked|asks|ask|urge|press|"
-    r"appealed to|demanded that)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
+    r"appealed to|demanded that|ordered|orders|ordering|instructed|required|directed|told)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|"
     r"both sides|the (?:government|union|court|company|two sides|parties|authorities|council|"
     r"board|ministry|regulator|city|state|administration|commission|agency|parliament|committee|"
-    r"employer|employers|management|owners|operator|club|league|school|university))"
+    r"employer|employers|management|owners|operator|club|league|school|university|firm|group"
+    r"|technology group|airline|bank|operator|platform|carrier|developer|insurer|retailer))"
     r"\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,140}?)(?=\s*[,.;\"“”]|\s*$)"
 )
 # ", the weather agency said", ", according to X", ", engineers told reporters" at the end
@@ -238,7 +242,10 @@ _SPEECH_TAIL = re.compile(
     rf"(?:{_TAG_VERBS})(?:\s+(?:on|in|at|late|earlier|last|this)\b[^,]*)?)\s*$"
 )
 _NOT_VERBS = frozenset(["be", "the", "a", "an", "their", "its"])
-_LEAD_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s+[a-z])")
+_LEAD_NAME = re.compile(
+    r"(?!(?:Her|His|Its|Their|Our|My|Your|This|That|These|Those|Neither|Nobody|No|None)\b)"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s+[a-z])"
+)
 _FILLER_SUBJECTS = frozenset(
     ["the matter", "the issue", "it", "this", "that", "the question", "the decision"]
 )
@@ -378,12 +385,14 @@ def strip_speech_tag(text: str) -> str:
     return _SPEECH_TAIL.sub("", text.rstrip(" .;:!"))
 
 
+_OTHER_CLAUSE = re.compile(r",?\s+but\s+(?:that|said|added|says|the|it|he|she|they|its|their)\b.*$")
 _AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
 
 
 def _finish(text: str) -> str:
     text = strip_speech_tag(" ".join(text.split()))
     text = _AFTERTHOUGHT.sub("", text)  # ", something her party promised …"
+    text = _OTHER_CLAUSE.sub("", text)  # "meet on May 3 but that the plan was not …"
     text = text.rstrip(" ,.;:!")
     # "will A new round …" -> "will a new round …": a determiner inside the question
     text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
@@ -394,6 +403,7 @@ def _finish(text: str) -> str:
 _PARTICIPLE = re.compile(
     r"(?:[a-z]+ed|been|done|made|said|got|gotten|taken|given|seen|known|told|found|left|kept|"
     r"held|brought|begun|won|lost|paid|sent|spent|built|chosen|driven|grown|shown|written|"
+    r"read|heard|met|bought|sold|run|put|set|cut|hit|let|understood|thought|taught|caught|bid|"
     r"already|yet|not|never|also|just|still)\b"
 )
 
@@ -402,6 +412,9 @@ def invert(wh: str, clause: str) -> str:
     """``whether``/``how`` + clause -> a direct question (auxiliary moved to the front)."""
     clause = strip_speech_tag(clause.strip()).rstrip(",")
     wh_low = wh.lower()
+    degree = re.match(r"(much|many|long|far|often|soon|big|large|high|quickly)\s+", clause)
+    if wh_low == "how" and degree:  # "how much the bidder had offered"
+        wh_low, clause = f"how {degree.group(1)}", clause[degree.end() :]
     match = _AUX_RE.search(clause)
     if match and match.start() > 0 and len(clause[: match.start()].split()) <= 10:
         aux = match.group(1).lower()
@@ -409,6 +422,8 @@ def invert(wh: str, clause: str) -> str:
         subject = clause[: match.start()].strip()
         rest = clause[match.end() :].strip()
         aux_out = {"would": "will"}.get(aux, aux)
+        if aux in {"was", "were"} and rest.startswith("being "):
+            aux_out = {"was": "is", "were": "are"}[aux]  # still open: "Are remedies being …?"
         if aux in {"had", "has", "have"} and not neg and not _PARTICIPLE.match(rest):
             aux_out, rest = "will", f"have {rest}"  # "whether the carrier had enough fuel"
         if wh_low in {"whether", "if"}:
@@ -465,6 +480,11 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
+def _scan_any(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Does ``pattern`` match anywhere in ``sentence`` (see :func:`_scan`)?"""
+    return next(_scan(pattern, sentence), None) is not None
+
+
 def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(sentence)``, skipped when the sentence lacks its key words."""
     needs = _NEEDS.get(pattern)
@@ -507,7 +527,10 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
                 r"(Will|Has|Does|Can|Could)\s+(it|they|he|she)\b(?!\s+(?:true|known)\b)",
                 question,
             )
-            if (
+            neither = re.match(r"(?:Neither|Nor)\s+(\w+)\s+(?:has|have)\b", sentence)
+            if pron and neither and pron.group(2) in {"it", "they"}:
+                question = f"{pron.group(1)} either {neither.group(1)}{question[pron.end() :]}"
+            elif (
                 pron
                 and named
                 and not _WH_LEAD.match(named.group(0))
@@ -637,7 +660,7 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         who = _np(found.group("who"))
         if _ok_subject(who):
             out.append((_finish(f"will {who} agree to {found.group('what')}"), "challenge"))
-    for found in _scan(_VOTE_AT, sentence):
+    for found in _scan(_VOTE_AT, sentence) if not _scan_any(_VOTE_ON, sentence) else ():
         subject = _np(found.group("subj"))
         if _ok_subject(subject, pronoun=True):
             out.append((_finish(f"will {subject} vote in favour {found.group('when')}"), "vote"))
@@ -698,9 +721,163 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
             out.append((_finish(f"will {subject} {rest}"), "could-soon"))
     # a pronoun subject is named by the sentence's own subject ("The tribunal has not said
     # whether it will …"); "Is it true that whether …?" is never a question
+    out.extend(_left_open(sentence))
     own = sentence_subject(sentence)
-    out = [(_named_pronoun(q, own), cue) for q, cue in out]
-    return [(q, cue) for q, cue in out if "that whether" not in q.lower()]
+    out = [(_owner_named(_named_pronoun(q, own), sentence), cue) for q, cue in out]
+    return [
+        (q, cue)
+        for q, cue in out
+        if "that whether" not in q.lower()
+        and (cue == "no-comment" or not _SILENCE.search(q))
+        and not re.match(r"^\w+\s+Talks\b", q)
+        and not _NO_SUBJECT.match(q)
+    ]
+
+
+# "Will had been produce …?", "How long will that take?", "What were they?": no subject
+_NO_SUBJECT = re.compile(
+    r"^(?:Will|Would|Has|Had|Is|Are|Was|Were|Does|Did)\s+(?:had|has|have|been|be|is|was|were"
+    r"|will|would)\b|^(?:(?:How|When|What|Why|Where)(?:\s+\w+)?)\s+(?:will|would|is|are|was"
+    r"|were|did|does|has|had)\s+(?:that|this|they|it|those|these)\b(?:\s+\w+)?\?$"
+)
+
+
+# "Will he comment on the merger?": whether someone will speak is no question
+_SILENCE = re.compile(r"\b(?:comment|respond|reply)\b")
+# "asked for access to the crossings and was still waiting for a reply"
+_AWAITING = re.compile(
+    r"(?P<subj>(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?[^,.;\"“”]{2,60}?)\s+(?:(?:said|says)\s+(?:that\s+)?"
+    r"(?:it|they|he|she)\s+)?(?:had\s+|has\s+|have\s+)?(?:asked|applied|requested|called)\s+"
+    r"(?:for\s+)?(?P<what>[^,.;\"“”]{3,80}?)\s+and\s+(?:was|is|were|are)\s+(?:still\s+)?"
+    r"(?:waiting|awaiting)\b"
+)
+# "had offered to meet the growers on Friday and was still waiting for an answer"
+_OFFERED = re.compile(
+    r"\boffer(?:ed|s)?\s+to\s+(?P<act>[a-z][^,.;\"“”]{3,80}?)(?:,\s+[^,]{2,40}?\s+(?:said|says|added),)?"
+    r"\s+(?:and|but)\s+(?:was|is|were|are|has|had)"
+    r"\s+(?:still\s+)?(?:waiting|awaiting|not\s+(?:yet\s+)?(?:received|had|got))\s+(?:for\s+)?"
+    r"(?:an?\s+|any\s+)?(?:answer|reply|response)"
+)
+# "said it would call a 24-hour strike if the contract was signed …": a conditional threat
+_WOULD_IF = re.compile(
+    r"(?P<subj>(?:[Tt]he\s+)?[^,.;\"“”]{2,60}?)(?:,\s+[^,.;\"“”]{2,40},)?\s+(?:said|says|warned|warns"
+    r"|threatened)\s+(?:that\s+)?(?:(?P<pron>it|they|he|she)\s+(?:[^,.;\"“”]{0,60}?\s+and\s+)?"
+    r"|[^.;\"“”]{0,100}?,?\s+and\s+that\s+(?P<np>(?:the|its|their)\s+[a-z][\w'’-]*"
+    r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+)(?:would|will)\s+(?!not\b)"
+    r"(?P<act>[a-z][^,.;\"“”]{3,80}?)\s+(?:if|unless)\b"
+)
+# "She added that a bill tightening the rules would go to parliament in the spring
+# session": an intention with a time, which the story cannot yet confirm
+_INTENT_WHEN = re.compile(
+    r"\b(?:said|says|added|announced|told\s+\w+)\s+(?:that\s+)?(?P<subj>(?:the|a|an|its|their)\s+"
+    r"[^,.;\"“”]{2,60}?)\s+(?:would|will)\s+(?!not\b|be\s+(?:able|happy|glad|ready)\b)"
+    r"(?P<act>[a-z][^,.;\"“”]{3,80}?\s+(?:in\s+the\s+(?:spring|summer|autumn|fall|winter|coming)"
+    r"|next\s+(?:week|month|year)|later\s+this|by\s+the\s+end\s+of|before\s+the\s+end\s+of"
+    r"|within)\b[^,.;\"“”]{0,40})"
+)
+# "The merger still needs the approval of the Lannmark Health Authority (LHA)"
+_NEEDS_APPROVAL = re.compile(
+    r"(?P<what>(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+[a-z][\w'’-]*"
+    r"(?:\s+(?!still\b|also\b|now\b)[a-z][\w'’-]*)?)\s+"
+    r"(?:still\s+)?(?:needs|requires|awaits|must\s+(?:win|get|receive))\s+(?:the\s+)?(?:final\s+)?"
+    r"(?:approval|consent|sign-off|backing|clearance)\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)"
+)
+# "A ruling on the licence is expected by the end of June"
+_RULING_DUE = re.compile(
+    r"\b(?:[Aa]|[Tt]he|[Aa]\s+final|[Aa]n?\s+\w+)\s+(?P<noun>ruling|decision|verdict|judgment|judgement)"
+    r"(?P<on>\s+(?:on|in|over)\s+[^,.;\"“”]{2,60}?)?\s+(?:is|was)\s+(?:now\s+)?(?:expected|due)"
+    r"(?P<when>\s+(?:by|before|on|in|within|next|later|this|at)\b[^,.;\"“”]{0,40})?"
+)
+# "Talks between the two sides are due to resume in Geneva on Monday"
+_RESUME = re.compile(
+    r"\b[Tt]alks\s+between\s+(?P<parties>[^,.;\"“”]{3,60}?)\s+(?:are|were|is|was)\s+(?:due|expected|set"
+    r"|scheduled)\s+to\s+resume\b|\b[Tt]alks\s+between\s+(?P<parties2>[^,.;\"“”]{3,60}?)\s+(?:will|would)"
+    r"\s+resume\b"
+)
+
+
+def _left_open(sentence: str) -> list[tuple[str, str]]:
+    """What a story leaves open without saying so: a request awaiting an answer, an offer
+    not yet taken up, a threat made on a condition, a ruling expected, talks to resume."""
+    out: list[tuple[str, str]] = []
+    if re.search(r"\b(?:waiting|awaiting)\b", sentence):
+        for found in _AWAITING.finditer(sentence):
+            subject = _np(found.group("subj"))
+            if _ok_subject(subject) and subject.lower() not in _PERSONAL:
+                out.append((_finish(f"will {subject} get {found.group('what')}"), "awaiting"))
+    for found in _OFFERED.finditer(sentence):
+        out.append((_finish(f"will the offer to {found.group('act')} be accepted"), "offer"))
+    if re.search(r"\b(?:if|unless)\b", sentence):
+        for found in _WOULD_IF.finditer(sentence):
+            subject = _np(found.group("np") or found.group("subj"))
+            if found.group("np"):
+                subject = _named_description(subject, sentence[: found.start("np")])
+            if _ok_subject(subject) and subject.lower() not in _PERSONAL:
+                out.append((_finish(f"will {subject} {found.group('act')}"), "threat"))
+    if re.search(r"\bwould\b|\bwill\b", sentence):
+        plain = re.sub(r"[\"“”]", "", sentence)
+        for found in _INTENT_WHEN.finditer(plain):
+            subject = _np(found.group("subj"))
+            if _ok_subject(subject):
+                out.append((_finish(f"will {subject} {found.group('act')}"), "intent"))
+    for found in _NEEDS_APPROVAL.finditer(sentence):
+        what = _np(found.group("what"))
+        who = found.group("who").rstrip(".")
+        the = "the " if re.search(rf"\bthe\s+{re.escape(who)}", sentence) else ""
+        out.append((_finish(f"will {the}{who} approve {what}"), "approval"))
+    for found in _RULING_DUE.finditer(sentence):
+        noun = found.group("noun")
+        on = found.group("on") or ""
+        when = found.group("when") or ""
+        out.append((_finish(f"will there be a {noun}{on}{when}"), "ruling-due"))
+    for found in _RESUME.finditer(sentence):
+        parties = _np(found.group("parties") or found.group("parties2"))
+        out.append((_finish(f"will {parties} reach an agreement when talks resume"), "talks"))
+    return out
+
+
+_GENERIC = wordset(
+    """company firm group union ministry government agency authority board council party
+    operator carrier airline bank maker manufacturer developer organisation organization"""
+)
+
+
+def _named_description(subject: str, before: str) -> str:
+    """ "the company" after "A spokeswoman for Ardent said …" -> "Ardent": a generic
+    description named by the organisation the speaker speaks for."""
+    words = subject.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _GENERIC:
+        return subject
+    found = re.findall(
+        r"\b(?:for|of|at|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", before
+    )
+    return found[-1] if found else subject
+
+
+# "its Osprey rocket" after "The head of the Norvik Space Agency said": the owner named
+_ITS = re.compile(r"^(\w+(?:\s+\w+)?\s+)its\s+")
+_ORG_NAME = re.compile(
+    r"\b(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w'’.-]*)+)"
+)
+
+
+def _owner_named(question: str, sentence: str) -> str:
+    """ "Will its Osprey rocket fly again?" -> "Will the Norvik Space Agency's Osprey rocket
+    fly again?": the last organisation named before "its" in the sentence owns it."""
+    match = _ITS.match(question)
+    at = sentence.find(" its ")
+    if not match or at < 0:
+        return question
+    names = [m for m in _ORG_NAME.finditer(sentence[:at]) if len(m.group("name").split()) >= 2]
+    if not names:
+        return question
+    last = names[-1]
+    name = last.group("name")
+    if name.split()[0] in {"The", "A", "An"}:
+        return question
+    the = "the " if last.group(0).lower().startswith("the ") else ""
+    return f"{match.group(1)}{the}{name}’s {question[match.end() :]}".replace("’s ", "'s ")
 
 
 _AUX_TAIL = re.compile(
@@ -775,8 +952,8 @@ _WEAK_QUESTION = re.compile(r"^(?:How|When|What|Who|Where|Why|Which)\b|^\w+\s+(?
 
 
 _PRONOUN_Q = re.compile(
-    r"^((?:When|How|Where|Why)\s+(?:will|would|did|does|has|is)|Will|Has|Does|Can|Could|Is|"
-    r"Are)\s+(it|they|he|she)\b(?!\s+(?:true|known|time)\b)"
+    r"^((?:When|How|Where|Why)\s+(?:will|would|did|does|has|is)|Will|Has|Had|Did|Does|Can|Could"
+    r"|Is|Are|Was|Were)\s+(it|they|he|she)\b(?!\s+(?:true|known|time)\b)"
 )
 
 
@@ -787,7 +964,9 @@ def _named_pronoun(question: str, subject: str | None) -> str:
     if not match or not subject or subject.lower() in {"it", "they", "he", "she", "we", "i"}:
         return question
     personal = match.group(2) in {"he", "she"}
-    named = re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject)
+    named = re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject) or (
+        subject.split()[-1].lower() in ROLE_NOUNS  # "the minister": a person too
+    )
     full_name = re.search(r"(?:^|\s)[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+$", subject) and not (
         subject.startswith("the ")
     )
