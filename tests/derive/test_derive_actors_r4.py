@@ -389,3 +389,13 @@ def test_anonymous_officials_never_take_a_library_groups_id() -> None:
     actors = ActorExtractor(paragraphs, known_actors=known).run()
     assert "us-officials" not in actors
     assert "anonymous-officials" in actors
+
+
+def test_a_kind_of_group_that_speaks_as_one_is_an_actor() -> None:
+    actors = actors_of(
+        "Farm groups warned that the levy would close small dairies. Some groups said "
+        "nothing. The plan, rights campaigners said, was unlawful."
+    )
+    assert actors["farm-groups"].kind == "group"
+    assert "rights-campaigners" in actors
+    assert "some-groups" not in actors

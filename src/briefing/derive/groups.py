@@ -163,6 +163,7 @@ def find_groups(add: Add, i: int, para: str) -> None:
     "congressional Republicans", "officials in Washington")."""
     _anonymous_sources(add, i, para)
     _single_sources(add, i, para)
+    _speaking_collectives(add, i, para)
     found: list[tuple[int, int, str, str]] = []  # start, end, qualifier words, noun
     for match in _ANON.finditer(para):
         noun, det = match.group("noun"), match.group("det")
@@ -213,6 +214,44 @@ _SINGLE_SOURCE = re.compile(
     r"\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)"
     r"(?=,?\s+(?:said|says|told|added|warned|confirmed|cautioned)\b)"
 )
+
+
+# a kind of group that speaks as one, described by a word: "Environmental groups warned",
+# "rights campaigners said", "Consumer associations welcomed"
+_SPEAKING_COLLECTIVE = re.compile(
+    r"(?<![\w'’-])(?P<np>(?P<adj>[A-Za-z][a-z-]+)\s+(?:groups|organi[sz]ations|campaigners|"
+    r"activists|associations|charities|NGOs))"
+    r"(?=,?\s+(?:also\s+)?(?:said|say|says|warned|argued|urged|called|criticised|criticized|"
+    r"welcomed|told|added|condemned|demanded)\b)"
+)
+_NOT_KINDS = wordset(
+    "some many other several both all the these those two three four few most such their "
+    "its our various local national international"
+)
+
+
+def _speaking_collectives(add: Add, i: int, para: str) -> None:
+    """A kind of group that speaks as one ("Environmental groups warned …"): an actor of
+    the story named by its phrase; a quantity or a pointer ("Some groups said") is not a
+    kind."""
+    for match in _SPEAKING_COLLECTIVE.finditer(para):
+        adj = match.group("adj")
+        if adj.lower() in _NOT_KINDS or adj.lower() in lx.TITLE_WORDS:
+            continue
+        np = match.group("np")
+        add(
+            Mention(
+                i,
+                match.start("np"),
+                match.end("np"),
+                np,
+                GroupNameKey(np[:1].upper() + np[1:]),
+                "group",
+                evidence={"group", "collective"},
+                weight=2.0,
+                sentence_start=is_sentence_start(para, match.start("np")),
+            )
+        )
 
 
 def _single_sources(add: Add, i: int, para: str) -> None:
