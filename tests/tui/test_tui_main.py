@@ -153,6 +153,48 @@ async def test_list_keys_move_cursor_and_panes_follow(db: Path) -> None:
         assert lst.cursor == 0
 
 
+async def test_a_burst_of_keys_moves_the_list_and_the_panes_follow_once(db: Path) -> None:
+    """Keys typed faster than the rest delay move the list alone; the panes then show
+    the brief the cursor stopped on, read once (not once per key)."""
+    from textual import events
+
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        loads: list[str] = []
+        load = main._load_brief
+        main._load_brief = lambda brief_id: (loads.append(brief_id), load(brief_id))  # type: ignore[method-assign]
+        for key in ("j", "j", "down", "j", "k"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert main.brief_list.cursor == 2
+        assert main.brief is not None and main.brief.id == ORDER[2]
+        assert loads == [ORDER[2]]
+        assert "3 of 4" in str(main.brief_list.border_subtitle)
+
+
+async def test_remapped_list_keys_move_the_list_and_the_old_key_does_not(db: Path) -> None:
+    """The lists run their own keys where they land: a ``ui.keys`` override still applies
+    there, and a key the list does not bind still reaches the screen and the app."""
+    app = make_app(db, keys={"cursor_down": "x", "first": "ctrl+g"})
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        lst = main_of(app).brief_list
+        await pilot.press("x", "x")
+        await settle(pilot)
+        assert lst.cursor == 2
+        await pilot.press("j")  # no longer bound: nothing moves
+        await settle(pilot)
+        assert lst.cursor == 2
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert lst.cursor == 0
+        await pilot.press("question_mark")  # the app's key, through the list
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_list_mouse_click_selects(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
