@@ -36,6 +36,7 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError
 from briefing.store import ActorCard, ActorHead
 from briefing.text import clean, one_line
+from briefing.tui.compositor import use_line_crop
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
 from briefing.tui.widgets.actor_timeline import (
@@ -197,6 +198,7 @@ class ActorScreen(Screen[None]):
 
     def __init__(self, actor_id: str, sibling_ids: tuple[str, ...] = ()) -> None:
         super().__init__()
+        use_line_crop(self)  # a cursor move repaints its lines, not every widget's
         self.actor_id = actor_id
         self.sibling_ids = tuple(sibling_ids)
         self.detail: ActorHead | None = None

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from briefing.tui import keys
+from briefing.tui.compositor import use_line_crop
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
 from briefing.tui.widgets.brief_list import BriefList
@@ -135,6 +136,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self, initial_brief: str | None = None) -> None:
         super().__init__(id="main")
+        use_line_crop(self)  # a cursor move repaints its lines, not every widget's
         self.initial_brief = initial_brief
         self.brief: Brief | None = None
         self.actor_id: str | None = None
