@@ -20,15 +20,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker
 
 from briefing.tui import keys
-from briefing.tui.compositor import use_line_crop
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
+from briefing.tui.screens.base import ReaderScreen
 from briefing.tui.widgets.brief_list import BriefList
 from briefing.tui.widgets.chrome import KeyBar, TitleBar
 from briefing.tui.widgets.item_list import ItemList
@@ -110,7 +109,7 @@ class PaneTabs(Widget):
                 self.post_message(self.Clicked(name))
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReaderScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.MAIN]
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
@@ -136,7 +135,6 @@ class MainScreen(Screen[None]):
 
     def __init__(self, initial_brief: str | None = None) -> None:
         super().__init__(id="main")
-        use_line_crop(self)  # a cursor move repaints its lines, not every widget's
         self.initial_brief = initial_brief
         self.brief: Brief | None = None
         self.actor_id: str | None = None
