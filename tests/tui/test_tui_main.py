@@ -86,6 +86,33 @@ async def test_wide_layout_shows_list_and_every_pane(db: Path) -> None:
         assert isinstance(app.focused, BriefList)
 
 
+async def test_the_list_paints_first_and_the_panes_follow(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame is the brief list (the five panes are mounted once it is painted,
+    issue 14's cold start); then every pane is there, showing the first brief."""
+    from textual.screen import Screen
+
+    first_paints: list[bool] = []
+    paint = Screen._compositor_refresh
+
+    def spy(screen: Screen[Any]) -> None:
+        if isinstance(screen, MainScreen) and screen.brief_list.count and not first_paints:
+            first_paints.append(screen._panes is None)
+        paint(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", spy)
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        assert first_paints == [True]  # the list painted before any pane was mounted
+        main = main_of(app)
+        for cls in (SummaryPane, ActorsPane, PositionsPane, QuestionsPane, TimelinePane):
+            assert shown(main.query_one(cls)), cls.__name__
+        assert "Upstream states stall on the Vell River" in screen_text(app)
+        assert "Arla Fenn" in screen_text(app)
+
+
 async def test_narrow_layout_one_pane_at_a_time_all_reachable(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
