@@ -66,3 +66,54 @@ def test_the_day_said_wins_over_a_later_month_it_speaks_of() -> None:
     )
     hits = DateResolver(WEDNESDAY).find(sentence)
     assert [h.value for h, _ in _event_dates(sentence, hits)] == ["2036-04-15"]
+
+
+def test_a_bare_quote_is_no_event_beside_what_happened_that_day() -> None:
+    from briefing.derive.draft import _dedupe_events
+
+    events = [
+        {"date": "2036-04-16", "event": '"That ends today."', "actors": ["alcantara"]},
+        {"date": "2036-04-16", "event": "The watchdog fined the firm.", "actors": ["watchdog"]},
+        {"date": "2036-04-16", "event": "The firm said it would appeal.", "actors": ["firm"]},
+        {"date": "2036-04", "event": "Talks were held.", "actors": []},
+        {"date": "2036-04", "event": "A second round was set.", "actors": []},
+    ]
+    kept = _dedupe_events(events)
+    assert [e["event"] for e in kept] == [
+        "The watchdog fined the firm.",
+        "The firm said it would appeal.",
+        "Talks were held.",
+        "A second round was set.",
+    ]
+    assert kept[0]["actors"] == ["watchdog", "alcantara"]
+
+
+def test_a_later_event_named_by_its_date_is_an_event_of_its_own() -> None:
+    sentence = (
+        "The two leaders clashed on Monday night in the last debate before Tarn's April 29 "
+        "general election, which polls say is close."
+    )
+    hits = DateResolver(WEDNESDAY).find(sentence)
+    events = [(h.value, text) for h, text in _event_dates(sentence, hits)]
+    assert events == [
+        ("2036-04-14", sentence),
+        ("2036-04-29", "Tarn's April 29 general election."),
+    ]
+
+
+def test_no_dateline_in_a_timeline_event() -> None:
+    from briefing.derive import Article
+    from briefing.derive.draft import derive
+
+    derived = derive(
+        Article(
+            paragraphs=[
+                "Tarn votes soon",
+                "NORVIK — The two leaders clashed on Monday in the last televised debate.",
+            ],
+            title="Leaders clash in last debate",
+            date=WEDNESDAY,
+        ),
+        now=dt.datetime(2036, 4, 16, tzinfo=dt.UTC),
+    )
+    assert all("NORVIK" not in e.event for e in derived.brief.timeline)

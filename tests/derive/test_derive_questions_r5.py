@@ -171,3 +171,90 @@ def test_how_much_keeps_its_tense() -> None:
 )
 def test_round5_orders_approvals_intentions_threats(sentence: str, question: str) -> None:
     assert question in _asked(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regulator ordered the firm to stop the sales in 2031 after a complaint.",
+        "She said a decision would come within weeks.",
+    ],
+)
+def test_round5_no_question_about_a_done_order_or_a_bare_decision(sentence: str) -> None:
+    assert _asked(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            'A spokesman said the company was "reviewing all options," including a complaint '
+            "to the trade tribunal.",
+            "Will the company file a complaint to the trade tribunal?",
+        ),
+        (
+            "The growers would keep up their blockade until the government agreed to freeze the "
+            "levy for a year.",
+            "Will the government agree to freeze the levy for a year?",
+        ),
+        (
+            "Two other lenders, Brightwell and Osca, are under investigation by the Banking Board.",
+            "Will the Banking Board rule against Brightwell and Osca?",
+        ),
+        (
+            "The ministry expects to submit the concession to parliament before the end of "
+            "the year.",
+            "Will Parliament approve the concession?",
+        ),
+    ],
+)
+def test_round5_options_until_inquiries_submissions(sentence: str, question: str) -> None:
+    assert question in _asked(sentence)
+
+
+def test_a_generic_subject_is_named_by_the_sentence_before() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Kessel Motors said it had been told of the ban on Monday.",
+        "A spokeswoman said the company would seek damages if the ban was made permanent.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert "Will Kessel Motors seek damages?" in asked
+
+
+def test_a_generic_subject_is_not_named_after_a_person() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Its organiser, Mara Tenn, spoke outside the hall.",
+        "She said the group would seek a judicial review if the plan was approved.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert all("Mara Tenn" not in q for q in asked)
+
+
+def test_he_or_she_is_named_by_the_last_person_who_spoke() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Transport Minister Ida Lenz said on Monday that mergers should be judged on safety.",
+        "Her ministry declined to say whether she would intervene.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert "Will Transport Minister Ida Lenz intervene?" in asked
+
+
+def test_her_government_is_named() -> None:
+    from briefing.derive.questions import extract_questions
+
+    paragraphs = [
+        "Regional President Lina Oster said the plan had been imposed without consultation.",
+        "She said her government would not sign the orders until the court had ruled.",
+    ]
+    spans = [[(0, len(p), p)] for p in paragraphs]
+    asked = [q.question for q in extract_questions(paragraphs, spans)]
+    assert "Will Regional President Lina Oster's government sign the orders?" in asked

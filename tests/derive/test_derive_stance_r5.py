@@ -122,6 +122,9 @@ def test_the_headlines_matter(title: str, topic: str) -> None:
     ("title", "proponent", "opponent"),
     [
         ("Veland fines Loopa record 90 million over search rules", "Loopa", "Veland"),
+        ("Ostria freezes drone export licence for Kaldor pending review", "Ostria", None),
+        # a head noun ("president") would put every president on the act's side: no sides
+        ("Calder president defends calling in police", None, None),
         ("Buses block Harlow bridge as drivers protest pension cuts", None, "drivers"),
     ],
 )
@@ -185,4 +188,19 @@ def test_a_place_inside_a_longer_name_takes_no_side() -> None:
     ],
 )
 def test_respect_for_a_decision_makers_independence_is_a_concession(text: str, want: str) -> None:
+    assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The opposition accused the government of damaging the country's name as a reliable "
+            "partner.",
+            "opposes",
+        ),
+        ("The minister said the suspension should be made permanent.", "supports"),
+    ],
+)
+def test_round5_objects_of_criticism_and_permanence(text: str, want: str) -> None:
     assert stance(text) == want

@@ -185,7 +185,10 @@ def derive(
             ids = _actors_in(doc, chosen, para, span.start, span.end)
             for hit, text in _event_dates(span.text, hits):
                 dated.add((para, span.start))
-                event: dict[str, Any] = {"date": hit.value, "event": clip(text, 280)}
+                event: dict[str, Any] = {
+                    "date": hit.value,
+                    "event": clip(strip_dateline(text), 280),
+                }
                 if ids:
                     event["actors"] = ids
                 timeline.append(event)
@@ -507,8 +510,23 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
             and k > 0
         ):
             del by_clause[k]  # "…, X said on Monday" after the event's own clause
+    ahead: list[tuple[DateHit, str]] = []
+    for k, group in list(by_clause.items()):
+        # "clashed on Monday in the last debate before Tarn's April 29 vote": the vote is
+        # an event of its own, ahead; Monday is the clause's
+        later = [h for h in group if _AHEAD.search(sentence[max(0, h.start - 40) : h.start])]
+        if later and len(later) < len(group):
+            by_clause[k] = [h for h in group if h not in later]
+            for hit in later:
+                phrase = _AHEAD_PHRASE.match(sentence[hit.start :])
+                owner = _AHEAD.search(sentence[max(0, hit.start - 40) : hit.start])
+                assert owner is not None
+                text = (owner.group("owner") or "") + (phrase.group(0) if phrase else hit.text)
+                text = text.strip(" ,;")
+                if len(text.split()) >= 3:
+                    ahead.append((hit, text[:1].upper() + text[1:] + "."))
     if len(by_clause) == 1:
-        return [(_best_hit(next(iter(by_clause.values()))), sentence)]
+        return [(_best_hit(next(iter(by_clause.values()))), sentence), *ahead]
     out = []
     for k, group in sorted(by_clause.items()):
         clause = sentence[bounds[k] : ends[k]].strip(" ,;")
@@ -518,18 +536,41 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
             clause += "”" if "“" in clause else '"'  # the quote was cut at the clause
         text = clause if len(clause.split()) >= 4 else sentence
         out.append((_best_hit(group), text[:1].upper() + text[1:]))
-    return out
+    return out + ahead
+
+
+# "before Tarn's April 29 vote", "ahead of the June 5 election": a later event's date
+_AHEAD = re.compile(
+    r"\b(?:before|ahead of)\s+(?:the\s+)?(?P<owner>[A-Z][\w'’-]*['’]s\s+)?$", re.IGNORECASE
+)
+# the event named after its date: "April 29 general election" (up to a comma or a clause)
+_AHEAD_PHRASE = re.compile(
+    r"[^,;.]*?(?=\s*(?:[,;.]|\s+(?:and|but|when|which|that|where|while|as)\b|$))"
+)
 
 
 def _dedupe_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[tuple[str, str]] = set()
-    out = []
+    """Each event once; a bare quote ("That ends today.") is no event of its own when the
+    article tells something else that happened that day (its speaker goes with the first
+    event told that day)."""
+    out: list[dict[str, Any]] = []
     for event in events:
-        key = (event["date"], event["event"])
-        if key not in seen:
-            seen.add(key)
+        if not any(e["date"] == event["date"] and e["event"] == event["event"] for e in out):
             out.append(event)
-    return out
+    told = {e["date"]: e for e in reversed(out) if not _BARE_QUOTE.match(e["event"])}
+    kept = []
+    for event in out:
+        other = told.get(event["date"])
+        if other is None or not _BARE_QUOTE.match(event["event"]):
+            kept.append(event)
+            continue
+        for actor in event.get("actors", []):
+            if actor not in other.setdefault("actors", []):
+                other["actors"].append(actor)
+    return kept
+
+
+_BARE_QUOTE = re.compile(r"^\s*[\"“‘']")
 
 
 def _brief_id(title: str, when: dt.date) -> str:

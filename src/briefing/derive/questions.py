@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefing.derive.lexicon import ROLE_NOUNS, wordset
+from briefing.derive.lexicon import ORG_HEADS, ROLE_NOUNS, wordset
 from briefing.derive.sentences import clip, slugify
 
 _AUX = "will|would|can|could|should|may|might|must|is|are|was|were|has|have|had|does|do|did"
@@ -247,7 +247,21 @@ _LEAD_NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?=\s+[a-z])"
 )
 _FILLER_SUBJECTS = frozenset(
-    ["the matter", "the issue", "it", "this", "that", "the question", "the decision"]
+    [
+        "the matter",
+        "the issue",
+        "it",
+        "this",
+        "that",
+        "the question",
+        "the decision",
+        "a decision",
+        "a ruling",
+        "an announcement",
+        "a statement",
+        "the details",
+        "details",
+    ]
 )
 _OUTCOME = {
     "discussion": "be agreed",
@@ -502,8 +516,11 @@ def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[s
         target, act = found.group("who"), found.group("act")
         if target.split()[0] in {"The", "A", "An", "Its", "Their"}:
             target = target[0].lower() + target[1:]
-        if act.split()[0] not in _NOT_VERBS:
-            out.append((_finish(f"will {target} {act}"), "urged"))
+        if act.split()[0] in _NOT_VERBS:
+            continue
+        if re.search(r"\b(?:19|20)\d\d\b", act):
+            continue  # "ordered Pulsa to stop the sales in 2034": done and dated, not open
+        out.append((_finish(f"will {target} {act}"), "urged"))
     for wh in _WH.finditer(sentence):
         lead = sentence[: wh.start()]
         clause_end = sentence[wh.end() : wh.end() + 60]
@@ -762,7 +779,7 @@ _OFFERED = re.compile(
 _WOULD_IF = re.compile(
     r"(?P<subj>(?:[Tt]he\s+)?[^,.;\"“”]{2,60}?)(?:,\s+[^,.;\"“”]{2,40},)?\s+(?:said|says|warned|warns"
     r"|threatened)\s+(?:that\s+)?(?:(?P<pron>it|they|he|she)\s+(?:[^,.;\"“”]{0,60}?\s+and\s+)?"
-    r"|[^.;\"“”]{0,100}?,?\s+and\s+that\s+(?P<np>(?:the|its|their)\s+[a-z][\w'’-]*"
+    r"|(?:[^.;\"“”]{0,100}?,?\s+and\s+that\s+)?(?P<np>(?:the|its|their)\s+[a-z][\w'’-]*"
     r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+)(?:would|will)\s+(?!not\b)"
     r"(?P<act>[a-z][^,.;\"“”]{3,80}?)\s+(?:if|unless)\b"
 )
@@ -797,6 +814,35 @@ _RESUME = re.compile(
 )
 
 
+# "reviewing all options, including a complaint to the tribunal"
+_OPTIONS = re.compile(
+    r"(?P<subj>(?:[Tt]he\s+)?[^,.;\"“”]{2,60}?)\s+(?:was|is|were|are)\s+[\"“]?(?:reviewing|considering"
+    r"|weighing|studying|examining|exploring)\s+(?:all|its|their|legal|every)\s+(?:\w+\s+)?options,?[\"”]?"
+    r",?[\"”]?\s+including\s+(?P<what>(?:an?\s+)?(?:[\w'’-]+\s+){0,2}?(?P<noun>complaint|appeal|challenge"
+    r"|lawsuit|case|suit|action|claim|bid|offer|review)\b[^,.;\"“”]{0,60})"
+)
+# "until the government agreed to freeze the cuts": will it?
+_UNTIL_ACT = re.compile(
+    r"\buntil\s+(?P<subj>(?:the|its|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?|[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<verb>agreed|agrees|withdrew|withdraws|dropped|drops|accepted"
+    r"|accepts|backed|backs|reversed|reverses|scrapped|scraps|lifted|lifts|restored|restores|paid"
+    r"|pays|met|meets|released|releases|approved|approves)\s+(?P<rest>[^,.;\"“”]{2,80})"
+)
+_PAST_BASE = {"withdrew": "withdraw", "paid": "pay", "met": "meet"}
+# "Two other operators, Vireo and Copperline, are under investigation by the CMO"
+_UNDER_INQUIRY = re.compile(
+    r"(?P<who>[^.;\"“”]{2,80}?)\s+(?:is|are|was|were|remains?)\s+(?:now\s+|still\s+|also\s+)?under\s+"
+    r"(?:investigation|review|scrutiny)\s+by\s+(?:the\s+)?(?P<by>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
+# "to submit the concession to parliament before the end of the year"
+_SUBMIT = re.compile(
+    r"\b(?:submit|submits|submitted|send|sends|sent|put|puts|present|presents|presented|table|tables"
+    r"|tabled)\s+(?P<what>(?:the|its|their|a|an)\s+[^,.;\"“”]{2,50}?)\s+to\s+(?P<who>(?:the\s+)?"
+    r"(?:parliament|Parliament|congress|Congress|council|assembly|board|lawmakers|voters"
+    r"|shareholders|senate|Senate|cabinet)(?:\s+[A-Z][\w'’-]*)?)\b"
+)
+
+
 def _left_open(sentence: str) -> list[tuple[str, str]]:
     """What a story leaves open without saying so: a request awaiting an answer, an offer
     not yet taken up, a threat made on a condition, a ruling expected, talks to resume."""
@@ -826,6 +872,35 @@ def _left_open(sentence: str) -> list[tuple[str, str]]:
         who = found.group("who").rstrip(".")
         the = "the " if re.search(rf"\bthe\s+{re.escape(who)}", sentence) else ""
         out.append((_finish(f"will {the}{who} approve {what}"), "approval"))
+    if "options" in sentence:
+        for found in _OPTIONS.finditer(sentence):
+            subject = _np(found.group("subj"))
+            noun = found.group("noun").lower()
+            verb = "take" if noun in {"action"} else "make" if noun in {"bid", "offer"} else "file"
+            if _ok_subject(subject) and subject.lower() not in _PERSONAL:
+                what = re.sub(r"^an?\s+", "a ", found.group("what"))
+                out.append((_finish(f"will {subject} {verb} {what}"), "options"))
+    if "until" in sentence:
+        for found in _UNTIL_ACT.finditer(sentence):
+            verb = found.group("verb")
+            base = _PAST_BASE.get(verb) or (_base(verb) if verb.endswith("ed") else _base3(verb))
+            subject = _np(found.group("subj"))
+            if _ok_subject(subject) and subject.lower() not in _PERSONAL:
+                out.append((_finish(f"will {subject} {base} {found.group('rest')}"), "until"))
+    if "under" in sentence:
+        for found in _UNDER_INQUIRY.finditer(sentence):
+            who = _np(re.sub(r"^.*,\s+(?=[A-Z][^,]*,?$)", "", found.group("who").strip(" ,")))
+            who = who.strip(" ,")
+            by = found.group("by").rstrip(".")
+            the = "the " if re.search(rf"\bthe\s+{re.escape(by)}", sentence) else ""
+            if _ok_subject(who):
+                out.append((_finish(f"will {the}{by} rule against {who}"), "inquiry"))
+    for found in _SUBMIT.finditer(sentence):
+        who = found.group("who")
+        who = who if who[:1].isupper() or who.startswith("the ") else f"the {who}"
+        if who.lower() in {"the parliament", "the congress", "the senate"}:
+            who = who[4:].capitalize()
+        out.append((_finish(f"will {who} approve {found.group('what')}"), "submitted"))
     for found in _RULING_DUE.finditer(sentence):
         noun = found.group("noun")
         on = found.group("on") or ""
@@ -837,9 +912,38 @@ def _left_open(sentence: str) -> list[tuple[str, str]]:
     return out
 
 
+_GENERIC_Q = re.compile(r"^(Will|Would|Has|Had|Does|Did|Is|Are|Could)\s+the\s+(\w+)\b")
+
+
+def _named_generic(question: str, sentence: str, last: str | None) -> str:
+    """ "Will the company seek compensation?" when the sentence before was "Ardent Systems
+    said …" and this one names no organisation: "Will Ardent Systems seek compensation?"."""
+    match = _GENERIC_Q.match(question)
+    if not match or match.group(2).lower() not in _GENERIC or not last:
+        return question
+    if not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*", last):
+        return question  # the sentence before names a person or a description
+    if re.search(r"\b(?:of|for|at)\s+(?:the\s+)?[A-Z]", sentence):
+        return question  # this sentence names whom it speaks for: see _named_description
+    if not _ORGLIKE.search(last):
+        return question  # "Colin Ashby": a person's name, not the company's
+    return f"{match.group(1)} {last}{question[match.end() :]}"
+
+
+# An organisation's name: one word, an acronym or a number in it ("TWU Local 9"), or an
+# organisation's head word ("Ardent Systems", "Kessel Motors"); two plain words may be a
+# person's name
+_ORGLIKE = re.compile(
+    r"^[A-Z][\w'’.-]*$|\b[A-Z]{2,}\b|\d|\b(?:"
+    + "|".join(sorted(ORG_HEADS))
+    + r"|Systems|Shipping|Motors|Industries|Energy|Terminals|Logistics|Media|Telecom|Pharma"
+    r"|Foods|Mining|Steel|Labs|Technologies|Partners|Capital|Group|Trust)\b"
+)
+# "Rosa Kettering", "Health Minister Rosa Kettering": ends in two capitalised words
+_PERSON_NAME = re.compile(r"(?:^|\s)[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+$")
 _GENERIC = wordset(
-    """company firm group union ministry government agency authority board council party
-    operator carrier airline bank maker manufacturer developer organisation organization"""
+    """company firm group union ministry agency authority board council party operator
+    carrier airline bank maker manufacturer developer organisation organization"""
 )
 
 
@@ -921,12 +1025,21 @@ def extract_questions(
     kept: list[set[str]] = []  # content of each question kept
     out: list[Question] = []
     last_subject: str | None = None
+    last_person: str | None = None
     for para, spans in enumerate(sentences):
         for start, end, text in spans:
             starts_with_pronoun = bool(re.match(r"^(?:It|They)\b", text))
             for question, cue in find_questions(text):
                 if starts_with_pronoun:  # "It has until May 9 to …": named by the sentence before
                     question = _named_pronoun(question, last_subject)
+                question = _named_generic(question, text, last_subject)
+                if re.match(r"^\w+\s+(?:he|she)\b", question):
+                    # "Her ministry declined to say whether she would intervene": she is the
+                    # person the story last had speak
+                    question = _named_pronoun(question, last_person)
+                owner = re.match(r"^(\w+\s+)(?:her|his)\s+", question)
+                if owner and last_person:  # "Will her government sign …?"
+                    question = f"{owner.group(1)}{last_person}'s {question[owner.end() :]}"
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue
@@ -939,6 +1052,12 @@ def extract_questions(
                 found.likelihood = likelihood(text)
                 out.append(found)
             last_subject = sentence_subject(text) or last_subject
+            if (
+                last_subject
+                and _PERSON_NAME.search(last_subject)
+                and not _ORGLIKE.search(last_subject)
+            ):
+                last_person = last_subject
     if len(out) > limit:
         # at the limit, yes/no questions that name their actor go first (in article order):
         # "How will Okoye vote?" and "Will they …?" are what an analyst would drop

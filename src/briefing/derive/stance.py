@@ -104,6 +104,8 @@ _SUPPORT = (
     "reasonable",
     # "a drought-sharing rule was in both countries' interest"
     "in interest",
+    # "the suspension should be made permanent": wanting it kept
+    "made permanent",
     # a concession to the decision-maker ("respected the bank's independence but …"):
     # with criticism, mixed; respect for people ("we respect the court") is politeness
     "respect decision",
@@ -313,6 +315,7 @@ _WHOLE = {
     "respect decision": r"respect(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?(?:independence|decision|ruling|judgment|judgement|mandate|autonomy"
     r"|verdict)\b",
+    "made permanent": r"(?:made|make|makes|making|become|remain|stay)\s+permanent\b",
     "in interest": r"in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?interests?\b(?!\s+rates?\b)",
     "insufficient": r"insufficient\b",
     "not enough": r"not\s+(?:nearly\s+)?enough\b|too\s+(?:little|slow|late)\b",
@@ -427,7 +430,9 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
     hits += [
         (m, True)
         for m in _SUPPORT_RE.finditer(text)
-        if _counts(text, m) and not any(s < m.end() and m.start() < e for s, e in taken)
+        if _counts(text, m)
+        and not any(s < m.end() and m.start() < e for s, e in taken)
+        and not any(_in_object(text, e, m.start()) for _, e in taken)
     ]
     taken = [(m.start(), m.end()) for m, _ in hits]
     retaliation = bool(_RETALIATION.search(text))
@@ -589,6 +594,17 @@ def _counts(text: str, match: re.Match[str]) -> bool:
             r"\b(?:say|said|comment|know|decide|decided|clear|unclear|whether|asked)\b", before
         )
     )
+
+
+def _in_object(text: str, end: int, start: int) -> bool:
+    """Is a cue at ``start`` inside what a criticism at ``end`` is about ("accused the
+    government of damaging its reputation as a reliable supplier": no support there)?"""
+    if start < end:
+        return False
+    between = text[end:start]
+    if len(between.split()) < 2:
+        return False  # "insufficient progress": an adjective on the cue, not its object
+    return len(between) <= 60 and not re.search(r"[,;:]|\b(?:but|and|while|although)\b", between)
 
 
 def _stem_in(word: str, topic: str) -> bool:
@@ -1089,6 +1105,10 @@ def sides(title: str, topic: str | None, names: Iterable[str] = ()) -> Sides:
     over = _OVER.match(rest) if verb in _WARNS else None
     if over:  # "Ostra warns Velmar over second diversion …": Velmar's act, Ostra against
         return Sides(over.group("who"), subject)
+    if verb in _ACTS and re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject):
+        # "Hallandia freezes …", "Costamar picks …": a named actor's own act (not "Calder
+        # president defends …", whose head noun would place every president on its side)
+        return Sides(subject, None)
     if topic:
         owner = _POSSESSOR.match(topic)
         if (owner and _PROBE.search(rest)) or (owner and verb in _OPPOSING):
@@ -1136,7 +1156,10 @@ def _party_keys(phrase: str) -> frozenset[str]:
     caps = " ".join(w for w in words if w[:1].isupper())
     for entity in lx.COUNTRIES + lx.ORGS:
         forms = (entity.name, *entity.aliases, *entity.demonyms, *entity.capitals)
-        hit = any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", phrase) for f in forms if f)
+        # a substring test first: a regex per form of every country costs seconds
+        hit = any(
+            f in phrase and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", phrase) for f in forms if f
+        )
         if not hit and len(caps.split()) >= 2 and caps in entity.name:
             hit = True  # "West African bloc" -> Economic Community of West African States
         if hit:
