@@ -399,3 +399,26 @@ def test_a_kind_of_group_that_speaks_as_one_is_an_actor() -> None:
     assert actors["farm-groups"].kind == "group"
     assert "rights-campaigners" in actors
     assert "some-groups" not in actors
+
+
+def test_what_the_writer_says_an_acronym_is_lets_the_union_name_it() -> None:
+    quotes = quotes_of(
+        "The largest dockers' confederation, HDK, called a strike for Monday.",
+        'On Tuesday the union said the talks had failed. "We are ready," the confederation said.',
+    )
+    assert {q.speaker for q in quotes} == {"hdk"}
+    actors = actors_of(
+        "The largest dockers' confederation, HDK, called a strike for Monday.",
+        "On Tuesday the union said the talks had failed.",
+    )
+    assert any(m.text == "the union" for m in actors["hdk"].mentions)
+
+
+def test_an_acronym_spells_a_name_found_without_evidence() -> None:
+    actors = actors_of(
+        "The board of Orvik Harbour Transit voted on Monday to raise fares.",
+        "OHT's chief executive, Lise Dahl, told the board the money had run out.",
+    )
+    transit = actors["orvik-harbour-transit"]
+    assert transit.kind == "organization" and "OHT" in transit.aliases
+    assert actors["lise-dahl"].affiliation == "Orvik Harbour Transit"

@@ -117,3 +117,12 @@ def test_no_dateline_in_a_timeline_event() -> None:
         now=dt.datetime(2036, 4, 16, tzinfo=dt.UTC),
     )
     assert all("NORVIK" not in e.event for e in derived.brief.timeline)
+
+
+def test_the_day_said_and_the_day_told_are_two_events() -> None:
+    sentence = "The board confirmed on Monday that the vote will be held on May 4 and 5."
+    hits = DateResolver(WEDNESDAY).find(sentence)
+    assert [(h.value, text) for h, text in _event_dates(sentence, hits)] == [
+        ("2036-04-14", sentence),
+        ("2036-05-04", "The vote will be held on May 4 and 5."),
+    ]

@@ -204,3 +204,42 @@ def test_respect_for_a_decision_makers_independence_is_a_concession(text: str, w
 )
 def test_round5_objects_of_criticism_and_permanence(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "want"),
+    [
+        (
+            "The marketers' association said the ruling created legal uncertainty and called on "
+            "parliament to clarify the rules.",
+            "the court's ruling",
+            "opposes",
+        ),
+        (
+            "The union urged the ministry to suspend the licence.",
+            "suspending the licence",
+            "supports",
+        ),
+        ("The union urged the ministry to suspend the licence.", "the export licence", "opposes"),
+    ],
+)
+def test_round5_a_call_to_undo_it(text: str, topic: str, want: str) -> None:
+    assert stance(text, topic=topic) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The riders' group warned that fares had already risen 15 percent since the merger.",
+            "opposes",
+        ),
+        ("Staff said they had been required to attend the briefings.", "unclear"),
+        (
+            "The group warned that fares on city routes had already risen since the merger.",
+            "opposes",
+        ),
+    ],
+)
+def test_round5_price_rises_and_compulsion(text: str, want: str) -> None:
+    assert stance(text) == want

@@ -46,6 +46,7 @@ from briefing.derive.library import reuse_known_ids
 from briefing.derive.mentions import MentionFinder
 from briefing.derive.organisations import (
     definite_orgs,
+    described_orgs,
     entity_actor,
     fold_acronyms,
     fold_short_org_names,
@@ -113,6 +114,7 @@ class ActorExtractor:
         possessive_affiliations(fold, persons)
         of_affiliations(fold, persons)
         join_repeated_org_names(fold, leftovers)
+        described_orgs(fold)
         definite_orgs(fold)
         role_affiliations(fold, persons)
         anonymous_followups(fold)

@@ -70,7 +70,7 @@ ORG_NOUNS = wordset(
     """
     chipmaker automaker carmaker retailer miner startup supplier provider newspaper outlet
     shipper refiner airline developer studio hospital clinic school laboratory lab platform
-    foundation society club
+    foundation society club confederation
     company firm group agency organization organisation union ministry body regulator operator
     producer giant maker bank broadcaster network party alliance bloc coalition court council
     authority association federation corporation conglomerate carrier airline manufacturer

@@ -447,7 +447,8 @@ def _actors_in(doc: Doc, chosen: dict[str, Actor], para: int, start: int, end: i
 # "…, X said on Monday": when it was said (not "said members voted last week": a verb
 # between tells when that was done)
 _STATEMENT_DATE = re.compile(
-    r"\b(?:said|says|told|added|announced|wrote|reported|warned)\b(?:(?!\b[a-z]{3,}ed\b)[^,;])"
+    r"\b(?:said|says|told|added|announced|wrote|reported|warned|confirmed|stated)\b"
+    r"(?:(?!\b[a-z]{3,}ed\b)[^,;])"
     r"{0,30}?\s(?:on|late on|early on)?\s*$"
 )
 
@@ -498,6 +499,19 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
             # "said on Saturday … a deadline set for next week", "said on Tuesday it would
             # strike … a reform due to start in September": the day it was said wins
             events = said
+        that = _THAT.search(sentence, said[0].end) if said and events else None
+        if (
+            that
+            and len(by_clause) == 1
+            and all(h.precision == "day" and h.start > that.end() for h in events)
+            and all(h.value != said[0].value for h in events)
+        ):
+            # "X confirmed on Monday that the ballot will be held on March 14": the day it
+            # was said is one event (the sentence), the day it tells of another (its clause)
+            clause = sentence[that.end() :].strip()
+            clause = clause[:1].upper() + clause[1:]
+            if len(clause.split()) >= 4:
+                return [(said[0], sentence), (_best_hit(events), clause)]
         if events:
             by_clause[k] = events
         elif (
@@ -539,6 +553,7 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
     return out + ahead
 
 
+_THAT = re.compile(r"\s+that\s+")
 # "before Tarn's April 29 vote", "ahead of the June 5 election": a later event's date
 _AHEAD = re.compile(
     r"\b(?:before|ahead of)\s+(?:the\s+)?(?P<owner>[A-Z][\w'’-]*['’]s\s+)?$", re.IGNORECASE

@@ -19,13 +19,14 @@ import re
 from bisect import bisect_left
 
 from briefing.derive import lexicon as lx
-from briefing.derive.cues import BARE_BODIES, ORG_HEAD_WORDS
+from briefing.derive.cues import BARE_BODIES, ORG_HEAD_WORDS, ORG_NOUNS
 from briefing.derive.entities import (
     Actor,
     EntityKey,
     Fold,
     GroupNameKey,
     Mention,
+    NameKey,
     OrgKey,
 )
 from briefing.derive.gazetteer import affiliation_of
@@ -108,7 +109,11 @@ def fold_acronyms(fold: Fold) -> None:
         acronym = short.name.replace(".", "")
         if not (short.name.isupper() and 2 <= len(acronym) <= 8 and " " not in short.name):
             continue
-        longer = [a for a in orgs if a is not short and a.id in fold.actors and _spells(acronym, a)]
+        longer = [
+            a for a in orgs if a is not short and a.id in fold.actors and _spells(acronym, a.name)
+        ]
+        if not longer:
+            longer = _spelled_names(fold, acronym)
         if len(longer) != 1:
             continue
         target = longer[0]
@@ -119,9 +124,36 @@ def fold_acronyms(fold: Fold) -> None:
         del fold.actors[short.id]
 
 
-def _spells(acronym: str, actor: Actor) -> bool:
-    """Is ``acronym`` the initials of the actor's name, or of its last two or more words?"""
-    words = [w for w in re.split(r"[\s-]+", actor.name) if w[:1].isupper()]
+def _spelled_names(fold: Fold, acronym: str) -> list[Actor]:
+    """A capitalised name found with no evidence of its own ("The board of Kellerby
+    Regional Transit voted") whose initials the acronym spells: the organisation's name,
+    made an actor (one only: with two candidates nothing is decided)."""
+    people = {id(m) for a in fold.actors.values() if a.kind == "person" for m in a.mentions}
+    found = [
+        m
+        for m in fold.mentions
+        if m.kind == "person"
+        and isinstance(m.key, NameKey)
+        and id(m) not in people
+        and not m.evidence & {"role", "honorific", "given"}
+        and _spells(acronym, m.text)
+    ]
+    names = {m.text for m in found}
+    if len(names) != 1:
+        return []
+    name = names.pop()
+    actor = Actor(slugify(name), name, "organization")
+    for m in found:
+        m.kind, m.key = "organization", OrgKey(name)
+        m.evidence = m.evidence | {"spelled"}  # an acronym spells it: more than a bare acronym
+        actor.mentions.append(m)
+    fold.actors.setdefault(actor.id, actor)
+    return [fold.actors[actor.id]]
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Is ``acronym`` the initials of ``name``, or of its last two or more words?"""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
     if len(words) < 2:
         return False
     initials = "".join(w[0] for w in words).upper()
@@ -265,13 +297,13 @@ _PUBLIC_HEADS = lx.wordset(
     university department board police government office authority parliament senate
     assembly organisation organization committee"""
 )
-_UNION_HEADS = frozenset(["union", "federation", "association"])
+_UNION_HEADS = frozenset(["union", "federation", "association", "confederation"])
 _REGULATOR_HEADS = frozenset(["commission", "council", "authority", "agency", "office", "board"])
 _ORG_NOUN_ALT = (
     r"union|company|agency|organi[sz]ation|ministry|council|board|commission|government|"
     r"federation|association|institute|party|airline|carrier|regulator|watchdog|court|"
     r"university|department|firm|bank|charity|bloc|alliance|network|trust|foundation|"
-    r"committee|authority|tribunal|panel|embassy|consulate"
+    r"committee|authority|tribunal|panel|embassy|consulate|confederation"
 )
 # "a court spokesman", "a union spokeswoman": the body speaks through its spokesman
 _BODY_SPOKESMAN = re.compile(
@@ -284,8 +316,48 @@ DEFINITE_ORG = re.compile(
 )
 
 
+def described_orgs(fold: Fold) -> None:
+    """ "The main union confederation, FSO, said", "Sardogas, the state pipeline
+    operator,": what the writer says an organisation is becomes an alias ("the main union
+    confederation"), so that "the union" or "the confederation" later is a mention of it."""
+    for actor in list(fold.actors.values()):
+        if actor.kind != "organization":
+            continue
+        for m in actor.mentions:
+            para = fold.paragraphs[m.para]
+            before = _DESCRIBED_BEFORE.search(para[max(0, m.start - 80) : m.start])
+            after = _DESCRIBED_AFTER.match(para, m.end)
+            for found in (before, after):
+                if found:
+                    alias = "the " + found.group("desc")
+                    if alias not in actor.aliases:
+                        actor.aliases.append(alias)
+
+
+_DESCRIBING_NOUN = r"(?:" + "|".join(sorted(ORG_NOUNS)) + r")"
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<desc>(?:[\w'’-]+\s+){0,3}?"
+    + _DESCRIBING_NOUN
+    + r"),\s+$"
+)
+_DESCRIBED_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?P<desc>(?:[\w'’-]+\s+){0,3}?" + _DESCRIBING_NOUN + r")(?=\s*[,.;])"
+)
+
+
 def org_noun_fits(actor: Actor, noun: str, mod: str) -> bool:
-    """Can "the <mod> <noun>" name this organisation?"""
+    """Can "the <mod> <noun>" name this organisation? Its name says so ("the agency" ->
+    "… Agency"), or what the writer said it is ("the union" -> FSO, "the main union
+    confederation")."""
+    for alias in actor.aliases:
+        described = alias.lower().split()
+        if (
+            alias.startswith("the ")
+            and alias[4:5].islower()
+            and (noun in described[1:] or (noun == "union" and described[-1] in _UNION_HEADS))
+            and (not mod or mod in described)
+        ):
+            return True
     words = actor.name.lower().replace("’", "'").split()
     head = words[-1]
     if "in" in words[1:]:

@@ -213,6 +213,12 @@ _OPPOSE = (
     # ("similar mergers took longer than promised")
     "questioned how",
     "longer than promised",
+    # a call to undo or rework it ("called on parliament to clarify the rules"), and the
+    # uncertainty it is said to create
+    "call to undo",
+    "create uncertainty",
+    # a warning that prices went or will go up ("fares had already risen 15 percent")
+    "prices rise",
 )
 # Words that guard one's own ("protect our exporters", "cannot let our industry be
 # swamped"): support of a measure from its side, opposition from the side it targets.
@@ -307,6 +313,17 @@ _WHOLE = {
     r"|erode|jeopardi[sz]e|endanger|empty|kill|destroy|ruin|cripple|deprive|saddle|drain"
     r"|devastate|wreck|face|hit|shut out|lock out|squeeze)\b",
     "punish": r"punish(?:es|ed|ing|ment)?\b",
+    "prices rise": r"(?:fares|prices|costs|rents|bills|fees|premiums|charges)(?:\s+[\w'’-]+){0,4}?"
+    r"\s+(?:(?:had|have|has|would|will|could|may|might)\s+)?(?:already\s+)?(?:be\s+|been\s+)?"
+    r"(?:ris(?:e|en|ing)|rose|soar(?:ed|ing)?|jump(?:ed|ing)?|climb(?:ed|ing)?|doubl(?:e|ed|ing)"
+    r"|go(?:ne)?\s+up|went\s+up|increas(?:e|ed|ing)|spike[ds]?)\b",
+    "call to undo": r"(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)|press"
+    r"(?:es|ed|ing)?)\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:clarify|change|amend|rethink|reconsider"
+    r"|review|pause|delay|drop|scrap|withdraw|halt|reverse|suspend|block|reject|overturn|abandon"
+    r"|postpone|freeze|rewrite|revise)\b(?!\s+(?:(?:its|their|the|his|her)\s+)?(?:objections?"
+    r"|opposition|resistance|veto|block|blockade|boycott|protests?|threats?|demands?)\b)",
+    "create uncertainty": r"(?:creat|caus|bring|brought|sow|add)\w*\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:uncertainty|confusion|chaos)\b",
     "questioned how": r"question(?:s|ed|ing)?\s+(?:how|whether|why|the\s+(?:basis|legality|wisdom"
     r"|need|fairness|timing|logic))\b",
     "longer than promised": r"(?:longer|slower|more slowly|less)\s+than\s+(?:promised|planned"
@@ -356,6 +373,7 @@ _NECESSITY = re.compile(r"\b(?:without|unless|otherwise|if\s+not)\b[^.;]*$", re.
 # what a counter-demand asks for ("called for a freeze"): opposition, unless it is the topic
 _HARM = re.compile(_WHOLE["would harm"], re.IGNORECASE)
 _COUNTER = re.compile(_WHOLE["counter demand"], re.IGNORECASE)
+_UNDO = re.compile(_WHOLE["call to undo"], re.IGNORECASE)
 _COUNTER_NOUN = re.compile(r"(\w[\w-]*|\d[\d.]*\s*(?:%|percent|per cent))\s*$")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -471,6 +489,12 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
             and _NECESSITY.search(text[: match.start()])
         ):
             continue  # "without the rise, we would face cuts": an argument for it
+        if not positive and _UNDO.match(match.group(0)):
+            verb = match.group(0).split()[-1]
+            if topic and _stem_in(verb, topic):
+                positive = (
+                    True  # "urged the ministry to suspend it" when the suspension is the topic
+                )
         if not positive and _COUNTER.match(match.group(0)):
             noun = _COUNTER_NOUN.search(match.group(0))
             if noun and topic and _stem_in(noun.group(1), topic):
@@ -548,6 +572,10 @@ _NOT_SAID = re.compile(
 # "harder to defend", "difficult to protect": a weakness, not guarding one's own
 _HARD_TO = re.compile(r"\b(?:hard|harder|difficult|impossible)\s+to\s+$", re.IGNORECASE)
 _OTHERS = re.compile(r"(?:['’]s|\b(?:their|its|his|her))\s+$", re.IGNORECASE)
+_COMPELLED = re.compile(
+    r"\b(?:required|forced|made|obliged|compelled|ordered|pressured|pressed)\s+to\s+$",
+    re.IGNORECASE,
+)
 _SOUGHT = re.compile(
     r"\b(?:need|needs|needed|require|requires|required|await|awaits|awaiting|pending|subject to"
     r"|seek|seeks|sought|seeking|without|win|wins|won|get|gets|apply for|applied for)\s+"
@@ -582,6 +610,8 @@ def _counts(text: str, match: re.Match[str]) -> bool:
         return False  # "far from certain the union would win", "would not say what …"
     if _ASKED_LEAD.match(text) and match.start() < _ASKED_LEAD.match(text).end():
         return False  # "Asked whether the state would back …, the minister said …"
+    if _COMPELLED.search(before):
+        return False  # "required to attend meetings": what one is made to do is no stance
     if word.lower().startswith("approv") and _SOUGHT.search(before):
         return False  # "still needs the approval of the regulator": sought, not given
     if word.lower().startswith("concern") and _OTHERS.search(before):

@@ -19,8 +19,10 @@ from briefing.derive.sentences import Span
 
 MAX_WORDS = 120
 _LEAD_WORDS = 55
+# "MANILA, Philippines (AP) —", "Qasrin (Eastline) -": a place before an agency tag
 _TAG = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’ -]{2,}(?:,\s*[A-Z][A-Za-z.'’ ]+)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^\s*(?:(?:[A-Z][A-Z.'’ -]{2,}|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})"
+    r"(?:,\s*[A-Z][A-Za-z.'’ ]+)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*)?\((?:[A-Za-z .&]+)\)\s*[—–-]{1,2}\s*"
 )
 _CLAUSE = re.compile(r"(?:,\s+(?:while|as|but|although|though|after|which)\s+|;\s+|\s+[—–]\s+)")
