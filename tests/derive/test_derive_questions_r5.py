@@ -258,3 +258,18 @@ def test_her_government_is_named() -> None:
     spans = [[(0, len(p), p)] for p in paragraphs]
     asked = [q.question for q in extract_questions(paragraphs, spans)]
     assert "Will Regional President Lina Oster's government sign the orders?" in asked
+
+
+def test_a_library_question_needs_more_than_a_shared_group_and_two_words() -> None:
+    from briefing.derive.questions import content_words, library_questions
+
+    known = [
+        (
+            "allies-lift-limits",
+            "Will the allies let Norland use the weapons they supplied against targets abroad?",
+            ("western-allies",),
+            None,
+        )
+    ]
+    article = "Allies may think twice before ordering weapons, a lawmaker warned against haste."
+    assert library_questions(known, {"western-allies"}, content_words(article)) == []

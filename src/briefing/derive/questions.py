@@ -337,7 +337,7 @@ _STOP = wordset(
     may might can do does did has have had it its this that these those whether if how when
     what who why which with by from as about into than then there their his her they them he
     she we our you your i not no yet still any some more most other such only also just very
-    being over after before under up out so whose
+    being over after before under up out so whose against toward towards upon within without
     """
 )
 
@@ -1169,7 +1169,7 @@ def library_questions(
     for qid, question, actors, last_likelihood in known:
         shared_actors = [a for a in actors if a in actor_ids]
         shared_words = content_words(question) & article_words
-        if not shared_actors or len(shared_words) < 2:
+        if not shared_actors or len(shared_words) < 3:
             continue
         scored.append(
             (len(shared_words) + len(shared_actors), qid, question, shared_actors, last_likelihood)
