@@ -86,6 +86,33 @@ async def test_wide_layout_shows_list_and_every_pane(db: Path) -> None:
         assert isinstance(app.focused, BriefList)
 
 
+async def test_the_list_paints_first_and_the_panes_follow(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame is the brief list (the five panes are mounted once it is painted,
+    issue 14's cold start); then every pane is there, showing the first brief."""
+    from textual.screen import Screen
+
+    first_paints: list[bool] = []
+    paint = Screen._compositor_refresh
+
+    def spy(screen: Screen[Any]) -> None:
+        if isinstance(screen, MainScreen) and screen.brief_list.count and not first_paints:
+            first_paints.append(screen._panes is None)
+        paint(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", spy)
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        assert first_paints == [True]  # the list painted before any pane was mounted
+        main = main_of(app)
+        for cls in (SummaryPane, ActorsPane, PositionsPane, QuestionsPane, TimelinePane):
+            assert shown(main.query_one(cls)), cls.__name__
+        assert "Upstream states stall on the Vell River" in screen_text(app)
+        assert "Arla Fenn" in screen_text(app)
+
+
 async def test_narrow_layout_one_pane_at_a_time_all_reachable(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
@@ -153,6 +180,48 @@ async def test_list_keys_move_cursor_and_panes_follow(db: Path) -> None:
         assert lst.cursor == 0
 
 
+async def test_a_burst_of_keys_moves_the_list_and_the_panes_follow_once(db: Path) -> None:
+    """Keys typed faster than the rest delay move the list alone; the panes then show
+    the brief the cursor stopped on, read once (not once per key)."""
+    from textual import events
+
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        loads: list[str] = []
+        load = main._load_brief
+        main._load_brief = lambda brief_id: (loads.append(brief_id), load(brief_id))  # type: ignore[method-assign]
+        for key in ("j", "j", "down", "j", "k"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert main.brief_list.cursor == 2
+        assert main.brief is not None and main.brief.id == ORDER[2]
+        assert loads == [ORDER[2]]
+        assert "3 of 4" in str(main.brief_list.border_subtitle)
+
+
+async def test_remapped_list_keys_move_the_list_and_the_old_key_does_not(db: Path) -> None:
+    """The lists run their own keys where they land: a ``ui.keys`` override still applies
+    there, and a key the list does not bind still reaches the screen and the app."""
+    app = make_app(db, keys={"cursor_down": "x", "first": "ctrl+g"})
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        lst = main_of(app).brief_list
+        await pilot.press("x", "x")
+        await settle(pilot)
+        assert lst.cursor == 2
+        await pilot.press("j")  # no longer bound: nothing moves
+        await settle(pilot)
+        assert lst.cursor == 2
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert lst.cursor == 0
+        await pilot.press("question_mark")  # the app's key, through the list
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_list_mouse_click_selects(db: Path) -> None:
     app = make_app(db)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
@@ -207,6 +276,46 @@ async def test_list_wheel_scrolls_and_border_says_where(tmp_path: Path) -> None:
         await pilot.press("j", "j", "j")
         await settle(pilot)
         assert str(lst.border_subtitle) == "4 of 304"
+
+
+async def test_partial_repaints_compose_the_lines_stock_textual_would(tmp_path: Path) -> None:
+    """The main screen's compositor renders only the repainted lines of each widget;
+    every line it sends is the line Textual's own compositor composes for it."""
+    import types
+
+    from textual._compositor import Compositor
+
+    from briefing.tui.compositor import LineCropCompositor
+
+    db = make_library(tmp_path, extra=synthetic(300))
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        comp = main_of(app)._compositor
+        assert isinstance(comp, LineCropCompositor)
+        compared: list[int] = []
+        own = comp._render_chops
+
+        def both(crop: Any, is_line: Any) -> Any:
+            chops = own(crop, is_line)
+            comp._get_renders = types.MethodType(Compositor._get_renders, comp)  # type: ignore[method-assign]
+            try:
+                stock = own(crop, is_line)
+            finally:
+                del comp._get_renders
+            for y, (line, stock_line) in enumerate(zip(chops, stock, strict=True)):
+                if is_line(y):
+                    assert {x: list(s) for x, s in line.items() if s is not None} == {
+                        x: list(s) for x, s in stock_line.items() if s is not None
+                    }, y
+                    compared.append(y)
+            return chops
+
+        comp._render_chops = both  # type: ignore[method-assign]
+        for key in ("j", "j", "k", "pagedown", "G", "g", "tab", "j", "shift+tab", "u"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert len(set(compared)) > 20
 
 
 # -- panes and focus -------------------------------------------------------------------

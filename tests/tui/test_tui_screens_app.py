@@ -134,3 +134,29 @@ async def test_palette_alias_opens_actor_screen_and_shows_markup_literally(libra
         await settle(pilot)
         assert isinstance(app.screen, ActorScreen) and app.screen.actor_id == "evil-corp"
         assert "[bold red]Evil[/] Corp" in screen_text(app)
+
+
+async def test_a_resize_under_the_actor_screen_lays_the_main_screen_out_again(
+    library: Path,
+) -> None:
+    """The reader's screens skip a layout pass at the size they already have (opening the
+    actor screen laid the hidden main screen out again); a real resize while another
+    screen is on top still reaches both, and the detail pane shows the first row."""
+    app = reader(library, brief_id=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        app.push_screen(ActorScreen("mira-danylenko"))
+        await settle(pilot)
+        actor = app.screen
+        assert isinstance(actor, ActorScreen)
+        assert "enter opens the brief" in screen_text(app)  # the first row, in full
+        await pilot.resize_terminal(150, 44)
+        await settle(pilot)
+        assert actor.size == (150, 44)
+        assert actor.query_one(ActorTimeline).size.width > 140
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main and main.size == (150, 44)
+        assert main.query_one("#briefs").region.height == 44 - 2  # title and key lines

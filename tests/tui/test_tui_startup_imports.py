@@ -51,6 +51,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "briefing.tui.screens.actor",
     "briefing.tui.screens.search",
     "briefing.tui.widgets.tag_picker",
+    "click",  # the reader alone is started without the command line's parser
 )
 
 NEWEST_TITLE = "Deal at Vessby delays automation"  # 2031-03-09-harbour-deal.yaml

@@ -52,7 +52,10 @@ async def test_fetch_runs_on_the_apps_event_loop_and_reports_by_message(
         with Store(db_path) as store:
             store.import_brief(hostile)
         progress(types.SimpleNamespace(done=1, total=2))
-        seen["busy"] = app.screen.query_one(TaskStatus).has_class("-busy")
+        status = app.screen.query_one(TaskStatus)
+        seen["busy"] = status.has_class("-busy")
+        # the label (mounted on the first task) before the bar
+        seen["order"] = [child.id for child in status.children]
         return types.SimpleNamespace(new=1, updated=0, feeds=[])
 
     fake = types.ModuleType("briefing.feeds")
@@ -68,6 +71,7 @@ async def test_fetch_runs_on_the_apps_event_loop_and_reports_by_message(
         assert seen["loop"] is app_loop  # the App's loop, not asyncio.run in a thread
         assert seen["thread"] is threading.main_thread()
         assert seen["busy"]  # the status bar showed the fetch while it ran
+        assert seen["order"] == ["task-label", "task-progress"]
         assert [type(m) for m in app.results] == [FeedsFetched]
         assert not app.screen.query_one(TaskStatus).has_class("-busy")
         assert app.screen.query_one("#briefs").count == 5

@@ -8,18 +8,13 @@ feedparser, trafilatura or the reader. Settings, too, are read on first use.
 from __future__ import annotations
 
 import importlib
-import sys
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 import click
 
 from briefing import __version__
 from briefing.errors import BriefingError
-
-if TYPE_CHECKING:
-    from briefing.config import Settings
+from briefing.startup import Context, report_error
 
 #: Command name -> the module of ``briefing.cli`` that defines it (imported on first use).
 #: A command missing here still works (every module is then imported), only slower.
@@ -48,58 +43,6 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 
-class Context:
-    """What every command needs: settings and the database path, both read on first use
-    (a command that needs neither never loads the settings machinery)."""
-
-    def __init__(self, config_file: Path | None, db_override: Path | None) -> None:
-        self.config_file = config_file
-        self.db_override = db_override
-
-    @cached_property
-    def _key(self) -> str:
-        """The configuration's name (see :func:`briefing.configfiles.settings_key`)."""
-        from briefing import configfiles
-
-        return configfiles.settings_key(self.config_file)
-
-    @cached_property
-    def settings(self) -> Settings:
-        """Validated from the files and variables, and remembered (values included) for
-        the next run if nothing changed while validating."""
-        from briefing import configfiles
-        from briefing.config import load_settings
-
-        key = self._key
-        settings = load_settings(self.config_file)
-        if configfiles.settings_key(self.config_file) == key:
-            configfiles.remember_valid(key, settings.model_dump(mode="json"))
-        return settings
-
-    @property
-    def reader_settings(self) -> Settings:
-        """The settings for the reader: the remembered values when this configuration
-        validated before (the real settings are built from them after the first paint),
-        else validated now."""
-        from briefing import configfiles
-
-        values = configfiles.known_valid_values(self._key)
-        if values is None:
-            return self.settings
-        return cast("Settings", configfiles.ValidatedSettings(values, self.config_file))
-
-    @cached_property
-    def db_path(self) -> Path:
-        """``--db``, else the configured library; the configuration is checked either
-        way (fully the first time, then by a remembered verdict: see configfiles)."""
-        from briefing import configfiles
-
-        known = configfiles.known_valid_database(self._key)
-        if known is not None:
-            return self.db_override or known
-        return self.settings.database_path(self.db_override)
-
-
 pass_context = click.make_pass_decorator(Context)
 
 
@@ -125,10 +68,7 @@ class BriefingGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BriefingError as exc:
-            click.echo(f"briefing: {exc}", err=True)
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            sys.exit(exc.exit_status)
+            report_error(exc)
 
 
 def _import_all() -> None:
@@ -182,4 +122,13 @@ def _register() -> None:
 
 
 def main() -> None:
+    """The ``briefing`` command. Opening the reader (no command, or ``read``, with at
+    most ``--db``/``--config``) skips click: :func:`briefing.startup.main`."""
+    from briefing.startup import main as start
+
+    start()
+
+
+def click_main() -> None:
+    """The command line through click (every command, ``--help``, errors of usage)."""
     cli(prog_name="briefing")

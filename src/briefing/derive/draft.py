@@ -402,16 +402,24 @@ _PLACE_BEFORE = re.compile(
 
 def _only_a_place(doc: Doc, actor: Actor) -> bool:
     """Every mention of the country is a place where something happens ("in Uzbekistan",
-    "flew to Doha"), none of it a country acting or an adjective ("Qatari mediators")."""
+    "flew to Doha", "in Tashkent, Uzbekistan"), none of it a country acting or an
+    adjective ("Qatari mediators")."""
     if not actor.mentions:
         return False
     for m in actor.mentions:
         if "demonym" in m.evidence or "in-role" in m.evidence:
             return False
-        before = doc.paragraphs[m.para][max(0, m.start - 20) : m.start]
-        if not _PLACE_BEFORE.search(before):
+        before = doc.paragraphs[m.para][max(0, m.start - 50) : m.start]
+        if not (_PLACE_BEFORE.search(before[-20:]) or _CITY_BEFORE.search(before)):
             return False
     return True
+
+
+# "met in Geneva, Switzerland": the country after a city that is a place is a place too
+_CITY_BEFORE = re.compile(
+    r"\b(?:in|at|to|from|near|visit(?:ed|ing|s)?|held in)\s+"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s+$"
+)
 
 
 def _in_gazetteer(actor: Actor) -> bool:

@@ -23,6 +23,28 @@ from briefing.derive.lexicon import wordset
 _VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r"|According to)\b")
 _PRONOUN_VERB = re.compile(r"\b(he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?$")
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}?(\w+)\s+(?:also\s+)?$")
+# an unnamed spokesman speaks for his body: "A spokesman said", "a company spokeswoman said"
+_A_SPOKESMAN = re.compile(
+    r"\b[Aa]n?\s+(?:\w+\s+){0,2}?(spokes(?:man|woman|person))\s+(?:also\s+)?$"
+)
+
+
+# "His spokesman said", "its chief spokeswoman added"
+_OWNED_SPOKESMAN = re.compile(
+    r"\b(His|Her|Its|Their|his|her|its|their)\s+(?:\w+\s+){0,2}?spokes(?:man|woman|person)"
+    r"\s+(?:also\s+|only\s+)?$"
+)
+# "The 54-year-old anaesthetist told staff": the person just named, described by age
+_AGED = re.compile(r"\b[Tt]he\s+\d{1,3}-year-old\s+(?:[\w-]+\s+){0,2}$")
+# a speech verb coordinated with an earlier verb of the same subject: ", and said"
+_COORDINATED = re.compile(r",\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
+
+
+def _definite_search(before: str) -> re.Match[str] | None:
+    """The description right before a speech verb: "the minister", "a spokesman"."""
+    return _DEFINITE.search(before) or _A_SPOKESMAN.search(before)
+
+
 _ORGISH = wordset(
     "company firm group ministry department agency union bank party government organisation "
     "organization authority council commission alliance bloc body mission embassy"
@@ -189,12 +211,15 @@ class QuoteExtractor:
                 else:
                     before = span.text[: verb.start()]
                     pron = _PRONOUN_VERB.search(before)
+                    described, described_how = self._described_speaker(para, offset, before)
                     if pron:
                         speaker = self._pronoun(para, offset + pron.start(), pron.group(1))
+                    elif described:
+                        speaker, how = described, f"indirect-{described_how}"
                     else:
                         ref = self._subject(para, offset, before)
                         if ref is None:
-                            definite = _DEFINITE.search(before)
+                            definite = _definite_search(before)
                             if definite:
                                 speaker = self._definite(para, offset, definite.group(1))
                         else:
@@ -278,11 +303,14 @@ class QuoteExtractor:
         pron = _PRONOUN_VERB.search(before)
         if pron:
             return self._pronoun(para, offset + pron.start(), pron.group(1)), "pronoun"
+        described = self._described_speaker(para, offset, before)
+        if described[0]:
+            return described
         refs = self.doc.refs_in(para, offset, offset + match.start())
         ref = _pick(refs, nearest=False)
         if ref:
             return ref.actor, "after"
-        definite = _DEFINITE.search(before)
+        definite = _definite_search(before)
         if definite:
             found = self._definite(para, offset, definite.group(1))
             if found:
@@ -290,8 +318,9 @@ class QuoteExtractor:
         # verb first: "…," said Defense Secretary Rafael Castro.
         after_verb = tail[match.end() : match.end() + 90]
         refs = self.doc.refs_in(para, offset + match.end(), offset + match.end() + len(after_verb))
+        # … or with a role in apposition first: "…," said its director, Lena Hofstad.
         if refs and re.match(
-            r"^[\s,]*(?:the\s+|a\s+)?[\w.'’ -]*$",
+            r"^[\s,]*(?:(?:the|a|an|its|their|his|her)\s+)?[\w.'’ -]*(?:,\s*)?$",
             after_verb[: refs[0].start - offset - match.end()],
         ):
             ref = _pick(refs[:2], nearest=False)
@@ -317,6 +346,15 @@ class QuoteExtractor:
         pron = _PRONOUN_VERB.search(before)
         if pron:
             return self._pronoun(para, offset + pron.start(), pron.group(1)), "pronoun-head"
+        described = self._described_speaker(para, offset, before)
+        if described[0]:
+            return described
+        if _COORDINATED.search(before):
+            # "He accused the KLF of …, and said …": the sentence's subject said it
+            sentence = self.doc.sentence_at(para, offset)
+            found = self._sentence_subject(para, sentence.start, offset + verb.start())
+            if found:
+                return found, "coordinated"
         agent = re.match(r"\s*by\s+", head[verb.end() :])
         if agent:
             refs = self.doc.refs_in(para, offset + verb.end(), offset + verb.end() + 60)
@@ -330,7 +368,7 @@ class QuoteExtractor:
         ref = self._subject(para, offset, before)
         if ref:
             return ref.actor, "before"
-        definite = _DEFINITE.search(before)
+        definite = _definite_search(before)
         if definite:
             found = self._definite(para, offset, definite.group(1))
             if found:
@@ -366,7 +404,7 @@ class QuoteExtractor:
                     or words[0] in lx.ROLE_NOUNS
                 )
                 and (any(w in lx.ROLE_NOUNS for w in words) or words[0] in {"a", "an"})
-                and not any(r.kind == "person" for r in refs)
+                and not any(r.kind in {"person", "group"} for r in refs)
                 and start > 0
             )  # ", a National Alliance elder who …,": an indefinite appositive never speaks
             if appositive:
@@ -448,6 +486,8 @@ class QuoteExtractor:
             return ref.actor if ref else None
         if noun in lx.ROLE_NOUNS or noun in lx.TITLE_WORDS:
             ref = self.doc.last_ref_before(para, offset, {"person"}, want=noun)
+            if ref is None and noun.startswith("spokes"):
+                return self._spokesman_body(para, offset)
             return ref.actor if ref else None
         ref = self.doc.last_ref_before(
             para, offset, {"organization", "group", "country"}, want=noun
@@ -457,6 +497,48 @@ class QuoteExtractor:
             # the last organisation named unless that one is a ministry
             ref = self.doc.last_ref_before(para, offset, {"organization"})
         return ref.actor if ref else None
+
+    def _described_speaker(self, para: int, offset: int, before: str) -> tuple[str | None, str]:
+        """A speaker described, not named, right before the verb: "His spokesman" (the
+        person named last: he speaks for him), "Its spokeswoman" (the body named last),
+        "The 54-year-old engineer" (the person named last)."""
+        owned = _OWNED_SPOKESMAN.search(before)
+        if owned:
+            pronoun = {"his": "he", "her": "she", "its": "it", "their": "they"}
+            owner = self._pronoun(para, offset + owned.start(), pronoun[owned.group(1).lower()])
+            return owner, "spokesman"
+        if _AGED.search(before):
+            ref = self.doc.last_ref_before(para, offset + len(before), {"person"})
+            return (ref.actor if ref else None), "described"
+        return None, ""
+
+    def _spokesman_body(self, para: int, offset: int) -> str | None:
+        """The body an unnamed spokesman speaks for: an organisation or country named
+        earlier in his sentence ("Asked whether the company would …, the spokesman said"),
+        else the subject of an earlier sentence of this or the previous paragraph
+        ("Orientis Shipping said … A spokesman said"), else the one named last."""
+        kinds = {"organization", "country"}
+        sentence = self.doc.sentence_at(para, offset)
+        here = [r for r in self.doc.refs_in(para, sentence.start, offset) if r.kind in kinds]
+        if here:
+            return here[-1].actor
+        for p in (para, para - 1):
+            if p < 0:
+                continue
+            subjects = [
+                r
+                for span in self.doc.sentences[p]
+                if span.start < (offset if p == para else len(self.doc.paragraphs[p]))
+                for r in self.doc.refs_in(p, span.start, span.start + 40)[:1]
+                if r.kind in kinds
+                and re.fullmatch(
+                    r"[\s\"“]*(?:[Tt]he\s+)?", self.doc.paragraphs[p][span.start : r.start]
+                )
+            ]
+            if subjects:
+                return subjects[-1].actor
+        ref = self.doc.last_ref_before(para, offset, kinds)
+        return ref.actor if ref is not None and ref.para >= para - 1 else None
 
     def _attribution(self, speaker: str, how: str) -> str:
         actor = self.doc.actors.get(speaker)
@@ -468,8 +550,8 @@ class QuoteExtractor:
             return "reported"
         if how.startswith("according-to") and actor.kind == "person":
             return "reported"
-        if actor.kind in {"organization", "country"}:
-            return "spokesperson"
+        if actor.kind in {"organization", "country"} or how.endswith("spokesman"):
+            return "spokesperson"  # … or "His spokesman said": for him, not by him
         if actor.role and re.search(r"spokes|press secretary", actor.role, re.IGNORECASE):
             return "spokesperson"
         return "on-record"

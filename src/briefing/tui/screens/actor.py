@@ -27,7 +27,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
@@ -38,6 +37,7 @@ from briefing.store import ActorCard, ActorHead
 from briefing.text import clean, one_line
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenBrief
+from briefing.tui.screens.base import ReaderScreen
 from briefing.tui.widgets.actor_timeline import (
     ActorTimeline,
     BriefEntry,
@@ -59,7 +59,7 @@ SPINNER_DELAY = 0.2
 #: the screen is read. Smaller ones are read at once, while the screen mounts (one
 #: paint, not two): their header and layout take less than the mounting does (about
 #: 15 ms for an actor in 5,556 briefs, against 0.2 s for one in 28,561).
-FIRST_PAGE_BRIEFS = 10_000
+FIRST_PAGE_BRIEFS = 2000
 #: Seconds the worker waits for the first page to be painted before reading the rest.
 FIRST_PAINT_WAIT = 0.5
 #: Role spans listed in the header before the rest are summarised as "+N earlier".
@@ -182,7 +182,7 @@ class ActorHeader(Widget):
         return left
 
 
-class ActorScreen(Screen[None]):
+class ActorScreen(ReaderScreen[None]):
     """One actor across the library; ``n``/``p`` step through the brief's other actors."""
 
     #: ``-short`` below 36 rows: screens.tcss shrinks the detail pane there.
@@ -215,6 +215,7 @@ class ActorScreen(Screen[None]):
         # request whose first page is on screen.
         self._first_ready: tuple[int, ActorCard, list[Entry]] | None = None
         self._first_shown = 0
+        self._detail_shown: Entry | None = None  # the row the detail pane shows
 
     def compose(self) -> ComposeResult:
         # The store starts on the header and the first rows while the widgets mount.
@@ -395,6 +396,7 @@ class ActorScreen(Screen[None]):
         self.sub_title = one_line(card.name)
         self.query_one(ActorHeader).show(self.actor_id, self.step_label, card)
         timeline.set_rows(entries)
+        self._show_detail(timeline.highlighted_row)  # in the first paint, not after it
         self.call_after_refresh(self._painted.set)
 
     def _show(
@@ -433,6 +435,7 @@ class ActorScreen(Screen[None]):
         # After a first page, the cursor may have moved on it meanwhile: it stays.
         cursor = timeline.cursor if self.card is not None else self._keep_cursor
         timeline.set_pages(heights_of(pages.layout), pages, first=first, cursor=cursor)
+        self._show_detail(timeline.highlighted_row)  # in the same paint as the rows
 
     # -- the highlighted row -------------------------------------------------------
     @on(RowList.Highlighted, "#actor-timeline")
@@ -440,7 +443,13 @@ class ActorScreen(Screen[None]):
         self._show_detail(self.query_one(ActorTimeline).highlighted_row)
 
     def _show_detail(self, entry: Entry | None) -> None:
-        """The highlighted row in full; a fixed-size pane, so no layout pass per key."""
+        """The highlighted row in full; a fixed-size pane, so no layout pass per key.
+
+        The rows' first page fills it at once (so the first paint has it); the list's
+        Highlighted message for the same row then changes nothing."""
+        if entry is not None and entry == self._detail_shown:
+            return
+        self._detail_shown = entry
         self.query_one("#actor-detail", Static).update(self._detail(entry), layout=False)
 
     def _detail(self, entry: Entry | None) -> RenderableType:

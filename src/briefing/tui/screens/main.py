@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker
@@ -28,6 +27,7 @@ from textual.worker import Worker
 from briefing.tui import keys
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
+from briefing.tui.screens.base import ReaderScreen
 from briefing.tui.widgets.brief_list import BriefList
 from briefing.tui.widgets.chrome import KeyBar, TitleBar
 from briefing.tui.widgets.item_list import ItemList
@@ -109,7 +109,7 @@ class PaneTabs(Widget):
                 self.post_message(self.Clicked(name))
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReaderScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [*keys.MAIN]
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
@@ -151,6 +151,7 @@ class MainScreen(Screen[None]):
         self._opening: str | None = None
         self._kept_unread: str | None = None
         self._open_actor: tuple[str, str] | None = None  # (brief, actor) to select on show
+        self._panes: dict[str, Widget] | None = None  # mounted after the first paint
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         reader_app(self).report_failed_worker(event)
@@ -161,34 +162,54 @@ class MainScreen(Screen[None]):
         yield PaneTabs()
         with Horizontal(id="body", classes="-list"):
             yield BriefList(id="briefs", classes="-active")
-            with Container(id="panes"):
-                yield SummaryPane(id="summary", classes="pane")
-                yield ActorsPane(id="actors", classes="pane")
-                yield PositionsPane(id="positions", classes="pane")
-                yield QuestionsPane(id="questions", classes="pane")
-                yield TimelinePane(id="timeline", classes="pane")
+            # The panes are mounted once the list is painted (_mount_panes): styling,
+            # laying out and drawing five empty panes cost the first frame about a
+            # third of its time, and they have no brief to show before it anyway.
+            yield Container(id="panes")
         yield TaskStatus(id="status")
         yield KeyBar()
+
+    def _mount_panes(self) -> None:
+        """Put the five panes in place (once; at once if something needs one first)."""
+        if self._panes is not None:
+            return
+        self._panes = {
+            "summary": SummaryPane(id="summary", classes="pane"),
+            "actors": ActorsPane(id="actors", classes="pane"),
+            "positions": PositionsPane(id="positions", classes="pane"),
+            "questions": QuestionsPane(id="questions", classes="pane"),
+            "timeline": TimelinePane(id="timeline", classes="pane"),
+        }
+        self.query_one("#panes").mount_all(self._panes.values())
 
     @property
     def brief_list(self) -> BriefList:
         return self.query_one("#briefs", BriefList)
 
     @property
+    def summary_pane(self) -> SummaryPane:
+        return cast("SummaryPane", self.pane("summary"))
+
+    @property
     def item_panes(self) -> list[ItemPane[Any]]:
         return [
-            self.query_one(f"#{n}", ItemPane)
+            cast("ItemPane[Any]", self.pane(n))
             for n in ("actors", "positions", "questions", "timeline")
         ]
 
     def pane(self, name: str) -> Widget:
-        return self.query_one(f"#{name}", Widget)
+        if name == "briefs":
+            return self.brief_list
+        self._mount_panes()
+        assert self._panes is not None
+        return self._panes[name]
 
     def on_mount(self) -> None:
         self.brief_list.border_title = "1 Briefs"
         # The list first: the sync's scan of file stamps (100k stat calls) would compete
         # with the first paint for the GIL, so it starts once the list has been painted.
         self._sync_after_paint = cast("BriefingApp", self.app).sync_on_start
+        self.call_after_refresh(self._mount_panes)
         if self.initial_brief:
             self.brief_list.select_brief(self.initial_brief)
         else:
@@ -302,7 +323,7 @@ class MainScreen(Screen[None]):
         self.brief = brief
         if not same and self._kept_unread is not None:
             self._kept_unread = None  # left the brief marked unread: it may be read again
-        self.query_one(SummaryPane).show(brief)
+        self.summary_pane.show(brief)
         self._count_versions(brief)
         self._render_items()
         if brief is not None and self._open_actor and self._open_actor[0] == brief.id:
@@ -661,7 +682,7 @@ class MainScreen(Screen[None]):
         marker = Text("◆ ", "bold")
         marker.append(f"version {message.earlier + 1}", "bold")
         marker.append(f" · {message.earlier} earlier · {key} shows what changed", "italic")
-        self.query_one(SummaryPane).add_note(message.brief_id, marker)
+        self.summary_pane.add_note(message.brief_id, marker)
 
     def action_what_changed(self) -> None:
         if self.brief is None:

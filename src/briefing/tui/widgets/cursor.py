@@ -14,7 +14,10 @@ from __future__ import annotations
 from typing import Literal
 
 from textual import events
+from textual.binding import BindingsMap
 from textual.scroll_view import ScrollView
+
+from briefing.tui.keys import live_bindings
 
 Direction = Literal[-1, 1]
 """1 moves down the list, -1 up."""
@@ -48,6 +51,51 @@ class CursorList(ScrollView):
     """
 
     cursor: int
+
+    _own_keys: tuple[object, BindingsMap] | None = None
+    """This list's bindings with the app's keymap applied, and the keymap they are for."""
+
+    # -- keys ------------------------------------------------------------------------
+    async def _on_key(self, event: events.Key) -> None:
+        """Run a key this list binds here, where the key lands.
+
+        Textual checks a focused widget's bindings only once the key has bubbled through
+        every ancestor's message queue back to the app (three queues for the brief list),
+        and then builds the whole binding chain again: most of what ``j`` costs besides
+        the repaint. The focused widget's own bindings come first in that chain, so
+        running them here changes no outcome: priority bindings were checked by the app
+        before the key reached the list, and a key the list does not bind, or whose
+        action it refuses, goes on as before. Keys stay in order: while an earlier key
+        is still on its way up (``4`` then ``j`` typed together: the ``4`` moves the
+        focus once it reaches the app), this one follows it the same way.
+        """
+        bindings = self._key_bindings().key_to_bindings.get(event.key)
+        if not bindings or self._keys_in_flight():
+            return  # Textual's own handler (next in the class hierarchy), then bubbling
+        for binding in bindings:
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.prevent_default()
+                event.stop()
+                return
+
+    def _key_bindings(self) -> BindingsMap:
+        keymap = self.app._keymap
+        if self._own_keys is None or self._own_keys[0] is not keymap:
+            self._own_keys = (keymap, live_bindings(self.app, self))
+        return self._own_keys[1]
+
+    def _keys_in_flight(self) -> bool:
+        """An earlier key is still queued in an ancestor, on its way to the app's
+        bindings (or this Textual keeps its queues otherwise: then assume so)."""
+        for node in self.ancestors:
+            queue = getattr(getattr(node, "_message_queue", None), "values", None)
+            if queue is None:
+                return True
+            if isinstance(getattr(node, "_pending_message", None), events.Key):
+                return True
+            if any(isinstance(message, events.Key) for message in queue):
+                return True
+        return False
 
     # -- what a list says ------------------------------------------------------------
     @property

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
@@ -36,8 +35,19 @@ class TaskStatus(Horizontal):
         super().__init__(id=id)
         self._task_count = 0
 
-    def compose(self) -> ComposeResult:
-        yield Label(Text(""), id="task-label", markup=False)
+    @property
+    def label(self) -> Label:
+        """The task's label, mounted on first use like the bar: hidden until a task runs,
+        it would cost the first frame a widget and a reparse of the stylesheet."""
+        labels = self.query("#task-label")
+        if labels:
+            return labels.first(Label)
+        label = Label(Text(""), id="task-label", markup=False)
+        if self.children:  # the bar: the label goes before it
+            self.mount(label, before=0)
+        else:
+            self.mount(label)
+        return label
 
     @property
     def bar(self) -> ProgressBar:
@@ -59,13 +69,13 @@ class TaskStatus(Horizontal):
         """A task started: show its label and an indeterminate bar."""
         self._task_count += 1
         self.add_class("-busy")
-        self.query_one("#task-label", Label).update(Text(label))
+        self.label.update(Text(label))
         self.bar.update(total=None, progress=0)
 
     def show(self, label: str, done: int | None, total: int | None) -> None:
         """How far a task got (``total`` None: not known yet)."""
         self.add_class("-busy")
-        self.query_one("#task-label", Label).update(Text(label))
+        self.label.update(Text(label))
         self.bar.update(total=total, progress=done or 0)
 
     def end(self) -> None:
