@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from briefing.derive import derive, load_source
-from briefing.derive.stance import draft_topic, stance
+from briefing.derive.stance import stance
 from briefing.derive.summary import bottom_line
+from briefing.derive.topics import draft_topic
 from helpers import ROOT, TESTS
 
 STORIES = TESTS / "fixtures" / "derive" / "stories"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.derive.stance import Side, draft_topic, side_of, sides, stance
+from briefing.derive.stance import stance
+from briefing.derive.topics import Side, draft_topic, side_of, sides
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.derive.stance import Side, settle_stances, stance
+from briefing.derive.stance import settle_stances, stance
+from briefing.derive.topics import Side
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.derive.stance import Side, draft_topic, sides, stance
+from briefing.derive.stance import stance
+from briefing.derive.topics import Side, draft_topic, sides
 
 
 @pytest.mark.parametrize(
@@ -169,7 +170,7 @@ def test_round5_open_possibility_and_interest(text: str, want: str) -> None:
 
 
 def test_a_place_inside_a_longer_name_takes_no_side() -> None:
-    from briefing.derive.stance import Sides, side_of
+    from briefing.derive.topics import Sides, side_of
 
     found = Sides(proponent="Lusk", opponent="Tarvel")
     assert side_of(found, ["Open Doors Tarvel", "local charity"]) is None

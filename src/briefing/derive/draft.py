@@ -32,17 +32,16 @@ from briefing.derive.questions import (
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
-from briefing.derive.stance import (
+from briefing.derive.stance import settle_stances, stance
+from briefing.derive.summary import summarise
+from briefing.derive.topics import (
     Side,
     draft_topic,
     library_topic,
     lookup_words,
-    settle_stances,
     side_of,
     sides,
-    stance,
 )
-from briefing.derive.summary import summarise
 from briefing.errors import BriefingError
 from briefing.model import Brief, format_loc, validate_brief
 from briefing.text import one_line
