@@ -359,8 +359,7 @@ class Actors(StoreBase):
                 FROM brief_actors WHERE actor_id = ?
                 UNION ALL
                 SELECT brief_date, brief_id, ordinal,
-                       CASE WHEN coalesce(quote, '') = '' THEN '{POSITION_ROW}'
-                            ELSE '{QUOTE_ROW}' END
+                       iif(has_quote, '{QUOTE_ROW}', '{POSITION_ROW}')
                 FROM positions WHERE actor_id = ?
                 ORDER BY brief_date, brief_id, ordinal
             )
@@ -379,12 +378,12 @@ class Actors(StoreBase):
             ActorRole(*row)
             for row in self._c.execute(
                 """
-                SELECT a.brief_id, a.brief_date, a.role, a.affiliation, b.title
-                FROM (SELECT brief_key AS k FROM brief_actors WHERE actor_id = ?1
+                SELECT page.brief_id, page.brief_date, page.role, page.affiliation, b.title
+                FROM (SELECT brief_key, brief_id, brief_date, role, affiliation
+                      FROM brief_actors WHERE actor_id = ?1
                       ORDER BY brief_date, brief_id LIMIT ?2 OFFSET ?3) AS page
-                JOIN brief_actors a ON a.brief_key = page.k AND a.actor_id = ?1
-                JOIN briefs b ON b.search_rowid = page.k
-                ORDER BY a.brief_date, a.brief_id
+                JOIN briefs b ON b.search_rowid = page.brief_key
+                ORDER BY page.brief_date, page.brief_id
                 """,
                 (actor_id, -1 if limit is None else limit, max(offset, 0)),
             )

@@ -297,8 +297,8 @@ _INSERTS = {
     "brief_actors": "INSERT INTO brief_actors (brief_key, actor_id, ordinal, brief_id,"
     " brief_date, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "positions": "INSERT INTO positions (brief_key, ordinal, brief_id, brief_date, actor_id,"
-    " topic, position, stance, quote, attribution, date)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " topic, position, stance, quote, attribution, date, has_quote)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "questions": "INSERT INTO open_questions (brief_key, ordinal, question_id, has_own_id,"
     " brief_date, question, status, likelihood, confidence, context, resolution, actors)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -320,7 +320,7 @@ def _same(key: int, r: Row) -> Row:
 #: brief's integer key (assigned when written).
 CHILD_ROWS: dict[str, Any] = {
     "brief_actors": lambda key, r: (key, r[1], r[2], r[0], r[3], *r[4:]),
-    "positions": lambda key, r: (key, r[1], r[0], r[3], r[2], *r[4:]),
+    "positions": lambda key, r: (key, r[1], r[0], r[3], r[2], *r[4:], bool(r[7])),
     "questions": _same,
     "timeline": lambda key, r: (key, r[1], r[0], *r[2:]),
     "sources": _same,

@@ -565,6 +565,7 @@ _SCHEMA_V8 = (
         quote TEXT,
         attribution TEXT,
         date TEXT,
+        has_quote INTEGER NOT NULL,
         PRIMARY KEY (brief_key, ordinal)
     ) WITHOUT ROWID
     """,
@@ -619,10 +620,14 @@ _SCHEMA_V8 = (
     """,
 )
 
-#: Narrow indexes for the other ways in (each ends with the brief key, implicitly).
+#: Narrow indexes for the other ways in (each ends with the brief key, implicitly). The
+#: actor screen's header and layout read only these: a role and affiliation per brief,
+#: whether a position has a quote (``has_quote``: the row's height), in timeline order.
 _INDEXES_V8 = (
-    "CREATE INDEX brief_actors_by_actor ON brief_actors (actor_id, brief_date DESC, brief_id)",
-    "CREATE INDEX positions_by_actor ON positions (actor_id, brief_date, brief_id, ordinal)",
+    "CREATE INDEX brief_actors_by_actor"
+    " ON brief_actors (actor_id, brief_date DESC, brief_id, role, affiliation)",
+    "CREATE INDEX positions_by_actor"
+    " ON positions (actor_id, brief_date, brief_id, ordinal, has_quote)",
     "CREATE INDEX open_questions_by_id ON open_questions (question_id, brief_key)",
     "CREATE INDEX timeline_events_by_date ON timeline_events (date, brief_id, ordinal)",
     "CREATE INDEX brief_tags_by_tag ON brief_tags (tag, brief_date DESC, brief_id)",
@@ -633,7 +638,7 @@ _COPY_V8 = {
     "brief_actors": "c.actor_id, c.ordinal, c.brief_id, c.brief_date, c.name, c.kind,"
     " c.role, c.affiliation, c.aliases",
     "positions": "c.ordinal, c.brief_id, c.brief_date, c.actor_id, c.topic, c.position,"
-    " c.stance, c.quote, c.attribution, c.date",
+    " c.stance, c.quote, c.attribution, c.date, coalesce(c.quote, '') <> ''",
     "open_questions": "c.ordinal, c.question_id, c.has_own_id, c.brief_date, c.question,"
     " c.status, c.likelihood, c.confidence, c.context, c.resolution, c.actors",
     "timeline_events": "c.ordinal, c.brief_id, c.date, c.event, c.actors",
