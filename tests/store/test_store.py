@@ -77,10 +77,19 @@ def loaded(store: Store) -> Store:
 
 
 def _rows_of(store: Store, brief_id: str) -> dict[str, int]:
+    """The brief's rows in each child table (keyed by the brief's integer key), after
+    checking that no table keeps rows of a brief no longer stored."""
     conn = store.db.conn
+    for table in CHILD_TABLES:
+        orphans = conn.execute(
+            f"SELECT count(*) FROM {table} WHERE brief_key NOT IN (SELECT search_rowid FROM briefs)"
+        ).fetchone()[0]
+        assert orphans == 0, table
     counts = {
         table: conn.execute(
-            f"SELECT count(*) FROM {table} WHERE brief_id = ?", (brief_id,)
+            f"SELECT count(*) FROM {table} c JOIN briefs b ON b.search_rowid = c.brief_key"
+            " WHERE b.id = ?",
+            (brief_id,),
         ).fetchone()[0]
         for table in CHILD_TABLES
     }

@@ -10,9 +10,11 @@ compressed JSON of the few briefs whose rows cannot rebuild it. The tables are l
 for queries: ``briefs`` has the brief list's
 columns first and the searched text after them (``briefs_fts`` is an external-content
 index over it, as sqlite-utils sets one up: the text is stored once, and Datasette and
-``sqlite-utils search`` find briefs), its rowid is the FTS rowid, in date order; an
-actor's ``positions`` and ``brief_actors`` rows are clustered together (the actor
-screen reads one range).
+``sqlite-utils search`` find briefs), its rowid is the FTS rowid, in date order. The child tables
+(``brief_actors``, ``positions``, ...) are keyed and clustered by that integer
+(``brief_key``): a brief's rows are one range of each, so importing a brief appends a
+few pages whatever the library's size; narrow indexes serve the other ways in (by actor,
+question, date, tag).
 
 Concurrency: WAL and a 10 s busy timeout, and writers take the write lock up front
 (``BEGIN IMMEDIATE``), so a reader and a writer in different processes wait for each

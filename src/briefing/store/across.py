@@ -59,12 +59,12 @@ class TimelineFilter:
         params: list[Any] = []
         if self.actor is not None:
             clauses.append(
-                "e.brief_id IN (SELECT brief_id FROM brief_actors WHERE actor_id = ?)"
+                "e.brief_key IN (SELECT brief_key FROM brief_actors WHERE actor_id = ?)"
                 " AND EXISTS (SELECT 1 FROM json_each(e.actors) WHERE value = ?)"
             )
             params += [self.actor, self.actor]
         if self.tag is not None:
-            clauses.append("e.brief_id IN (SELECT brief_id FROM brief_tags WHERE tag = ?)")
+            clauses.append("e.brief_key IN (SELECT brief_key FROM brief_tags WHERE tag = ?)")
             params.append(self.tag)
         if self.since is not None:
             # Later periods, and the year and month that contain the bound.
@@ -77,7 +77,7 @@ class TimelineFilter:
         return (" AND ".join(clauses) or "1"), params
 
 
-_TIMELINE_COLUMNS = "e.date, e.event, e.brief_id, b.title, b.date, e.ordinal, e.actors"
+_TIMELINE_COLUMNS = "e.date, e.event, b.id, b.title, b.date, e.ordinal, e.actors, e.brief_key"
 _TIMELINE_ORDER = "ORDER BY e.date, e.brief_id, e.ordinal"
 
 
@@ -120,10 +120,10 @@ class Across(StoreBase):
         rows = self._c.execute(
             f"""
             SELECT {_TIMELINE_COLUMNS}
-            FROM (SELECT e.brief_id AS bid, e.ordinal AS n FROM timeline_events e
+            FROM (SELECT e.brief_key AS k, e.ordinal AS n FROM timeline_events e
                   WHERE {sql} {_TIMELINE_ORDER} LIMIT ? OFFSET ?) AS page
-            JOIN timeline_events e ON e.brief_id = page.bid AND e.ordinal = page.n
-            JOIN briefs b ON b.id = e.brief_id
+            JOIN timeline_events e ON e.brief_key = page.k AND e.ordinal = page.n
+            JOIN briefs b ON b.search_rowid = e.brief_key
             {_TIMELINE_ORDER}
             """,
             [*params, -1 if limit is None else limit, max(offset, 0)],
@@ -131,20 +131,21 @@ class Across(StoreBase):
         return [_timeline_row(r) for r in rows]
 
     @_api
-    def timeline_keys(self, where: TimelineFilter) -> list[tuple[str, str, int]]:
-        """``(date, brief id, ordinal)`` of every matching event, in timeline order: one
+    def timeline_keys(self, where: TimelineFilter) -> list[tuple[str, int, int]]:
+        """``(date, brief key, ordinal)`` of every matching event (ordered by date, brief
+        id and ordinal), in timeline order: one
         query, so a filtered timeline's pages need no sort each (see :meth:`timeline_rows`)."""
         sql, params = where.where()
         return self._c.execute(
-            f"SELECT e.date, e.brief_id, e.ordinal FROM timeline_events e WHERE {sql}"
+            f"SELECT e.date, e.brief_key, e.ordinal FROM timeline_events e WHERE {sql}"
             f" {_TIMELINE_ORDER}",
             params,
         ).fetchall()
 
     @_api
-    def timeline_rows(self, keys: Sequence[tuple[str, str, int]]) -> list[TimelineRow]:
+    def timeline_rows(self, keys: Sequence[tuple[str, int, int]]) -> list[TimelineRow]:
         """The events of ``keys`` (from :meth:`timeline_keys`), in that order."""
-        found: dict[tuple[str, int], TimelineRow] = {}
+        found: dict[tuple[int, int], TimelineRow] = {}
         for start in range(0, len(keys), 400):
             group = keys[start : start + 400]
             marks = ",".join("(?, ?)" for _ in group)
@@ -153,12 +154,11 @@ class Across(StoreBase):
                 # A join on the keys (a primary-key seek each), not "IN (VALUES …)",
                 # which SQLite answers with a scan of the whole table.
                 f"SELECT {_TIMELINE_COLUMNS} FROM (VALUES {marks}) AS k"
-                " JOIN timeline_events e ON e.brief_id = k.column1 AND e.ordinal = k.column2"
-                " JOIN briefs b ON b.id = e.brief_id",
+                " JOIN timeline_events e ON e.brief_key = k.column1 AND e.ordinal = k.column2"
+                " JOIN briefs b ON b.search_rowid = e.brief_key",
                 flat,
             ):
-                event = _timeline_row(row)
-                found[(event.brief_id, event.ordinal)] = event
+                found[(row[7], row[5])] = _timeline_row(row)
         return [found[(bid, n)] for _d, bid, n in keys if (bid, n) in found]
 
     @_api
@@ -178,13 +178,13 @@ class Across(StoreBase):
         # The newest briefs first: the most recent positions are kept when capped.
         rows = conn.execute(
             """
-            SELECT p.brief_id, p.brief_title, p.brief_date, p.actor_id,
+            SELECT p.brief_id, b.title, p.brief_date, p.actor_id,
                    coalesce(ba.name, p.actor_id), p.topic, p.position, p.stance, p.quote,
                    p.attribution, p.date, p.ordinal
             FROM briefs_fts f
             JOIN briefs b ON b.search_rowid = f.rowid
-            JOIN positions p ON p.brief_id = b.id
-            LEFT JOIN brief_actors ba ON ba.brief_id = p.brief_id AND ba.actor_id = p.actor_id
+            JOIN positions p ON p.brief_key = b.search_rowid
+            LEFT JOIN brief_actors ba ON ba.brief_key = p.brief_key AND ba.actor_id = p.actor_id
             WHERE briefs_fts MATCH ?
             ORDER BY f.rowid DESC, p.ordinal
             """,

@@ -1,9 +1,11 @@
 """One actor across the library: who they are, their roles and their positions.
 
-The actor tables are clustered by actor (see ``schema``), so each of these reads one
-contiguous range. The actor screen reads an actor with thousands of positions without
-building a Python object per row: :meth:`Actors.actor_head` (counts and role spans),
-:meth:`Actors.actor_layout` (one character per timeline row), then pages of rows.
+``brief_actors`` and ``positions`` are clustered by brief (see ``schema``, version 8);
+each of these walks the actor's range of their narrow by-actor indexes, then reads the
+rows (and the briefs' titles) it shows. The actor screen reads an actor with thousands
+of positions without building a Python object per row: :meth:`Actors.actor_head`
+(counts and role spans), :meth:`Actors.actor_layout` (one character per timeline row),
+then pages of rows.
 """
 
 from __future__ import annotations
@@ -128,8 +130,9 @@ class Actors(StoreBase):
         roles = [
             ActorRole(*r)
             for r in conn.execute(
-                "SELECT brief_id, brief_date, role, affiliation, brief_title FROM brief_actors"
-                " WHERE actor_id = ? ORDER BY brief_date DESC, brief_id",
+                "SELECT a.brief_id, a.brief_date, a.role, a.affiliation, b.title"
+                " FROM brief_actors a JOIN briefs b ON b.search_rowid = a.brief_key"
+                " WHERE a.actor_id = ? ORDER BY a.brief_date DESC, a.brief_id",
                 (actor_id,),
             )
         ]
@@ -171,7 +174,8 @@ class Actors(StoreBase):
     ) -> list[PositionRow]:
         """The actor's positions across briefs, oldest brief first, in brief order.
 
-        One range of the positions table (clustered by actor, in this order): no join.
+        The page's keys from the ``positions_by_actor`` index alone (skipped rows cost
+        an index walk), then only the page's rows and their briefs' titles.
         """
         conn = self._c
         name = conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
@@ -179,11 +183,13 @@ class Actors(StoreBase):
             return []
         rows = conn.execute(
             """
-            SELECT brief_id, brief_title, brief_date, actor_id, ?, topic, position, stance,
-                   quote, attribution, date
-            FROM positions WHERE actor_id = ?
-            ORDER BY brief_date, brief_id, ordinal
-            LIMIT ? OFFSET ?
+            SELECT p.brief_id, b.title, p.brief_date, p.actor_id, ?1, p.topic, p.position,
+                   p.stance, p.quote, p.attribution, p.date
+            FROM (SELECT brief_key AS k, ordinal AS n FROM positions WHERE actor_id = ?2
+                  ORDER BY brief_date, brief_id, ordinal LIMIT ?3 OFFSET ?4) AS page
+            JOIN positions p ON p.brief_key = page.k AND p.ordinal = page.n
+            JOIN briefs b ON b.search_rowid = page.k
+            ORDER BY p.brief_date, p.brief_id, p.ordinal
             """,
             (name[0], actor_id, -1 if limit is None else limit, max(offset, 0)),
         )
@@ -199,10 +205,11 @@ class Actors(StoreBase):
         if name is None:
             return
         query = """
-            SELECT brief_id, brief_title, brief_date, actor_id, ?, topic, position, stance,
-                   quote, attribution, date
-            FROM positions WHERE actor_id = ?
-            ORDER BY brief_date, brief_id, ordinal
+            SELECT p.brief_id, b.title, p.brief_date, p.actor_id, ?, p.topic, p.position,
+                   p.stance, p.quote, p.attribution, p.date
+            FROM positions p JOIN briefs b ON b.search_rowid = p.brief_key
+            WHERE p.actor_id = ?
+            ORDER BY p.brief_date, p.brief_id, p.ordinal
         """
         for rows in self._stream(query, (name[0], actor_id), chunk):
             yield [PositionRow(*row) for row in rows]
@@ -223,8 +230,8 @@ class Actors(StoreBase):
             return self._c.execute(
                 """
             SELECT a.brief_id, a.brief_date, a.role, a.affiliation,
-                   a.brief_title, b.tags_text
-            FROM brief_actors a JOIN briefs b ON b.id = a.brief_id
+                   b.title, b.tags_text
+            FROM brief_actors a JOIN briefs b ON b.search_rowid = a.brief_key
             WHERE a.actor_id = ?
             ORDER BY a.brief_date DESC, a.brief_id
             """,
@@ -352,8 +359,7 @@ class Actors(StoreBase):
                 FROM brief_actors WHERE actor_id = ?
                 UNION ALL
                 SELECT brief_date, brief_id, ordinal,
-                       CASE WHEN coalesce(quote, '') = '' THEN '{POSITION_ROW}'
-                            ELSE '{QUOTE_ROW}' END
+                       iif(has_quote, '{QUOTE_ROW}', '{POSITION_ROW}')
                 FROM positions WHERE actor_id = ?
                 ORDER BY brief_date, brief_id, ordinal
             )
@@ -371,8 +377,14 @@ class Actors(StoreBase):
         return [
             ActorRole(*row)
             for row in self._c.execute(
-                "SELECT brief_id, brief_date, role, affiliation, brief_title FROM brief_actors"
-                " WHERE actor_id = ? ORDER BY brief_date, brief_id LIMIT ? OFFSET ?",
+                """
+                SELECT page.brief_id, page.brief_date, page.role, page.affiliation, b.title
+                FROM (SELECT brief_key, brief_id, brief_date, role, affiliation
+                      FROM brief_actors WHERE actor_id = ?1
+                      ORDER BY brief_date, brief_id LIMIT ?2 OFFSET ?3) AS page
+                JOIN briefs b ON b.search_rowid = page.brief_key
+                ORDER BY page.brief_date, page.brief_id
+                """,
                 (actor_id, -1 if limit is None else limit, max(offset, 0)),
             )
         ]

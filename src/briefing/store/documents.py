@@ -116,23 +116,23 @@ def document_from_rows(
     actor_list = ",".join(
         _fields(
             ('"id":', _s(a[1])),
-            ('"name":', _s(a[5])),
-            ('"kind":', None if a[6] == ACTOR_DEFAULTS[2] else _s(a[6])),
-            ('"role":', _opt(a[7])),
-            ('"affiliation":', _opt(a[8])),
-            ('"aliases":', _array(a[9])),
+            ('"name":', _s(a[4])),
+            ('"kind":', None if a[5] == ACTOR_DEFAULTS[2] else _s(a[5])),
+            ('"role":', _opt(a[6])),
+            ('"affiliation":', _opt(a[7])),
+            ('"aliases":', _array(a[8])),
         )
         for a in actors
     )
     position_list = ",".join(
         _fields(
             ('"actor":', _s(p[2])),
-            ('"topic":', _s(p[5])),
-            ('"position":', _s(p[6])),
-            ('"stance":', _opt(p[7])),
-            ('"quote":', _opt(p[8])),
-            ('"attribution":', _opt(p[9])),
-            ('"date":', _opt(p[10])),
+            ('"topic":', _s(p[4])),
+            ('"position":', _s(p[5])),
+            ('"stance":', _opt(p[6])),
+            ('"quote":', _opt(p[7])),
+            ('"attribution":', _opt(p[8])),
+            ('"date":', _opt(p[9])),
         )
         for p in positions
     )
@@ -169,47 +169,59 @@ def document_from_rows(
     )
 
 
-#: The rows of some briefs, in the column order of PreparedBrief (see prepare.py).
+#: The rows of some briefs, in the column order of PreparedBrief (see prepare.py), the
+#: first column the brief's key (schema 8: ``brief_key``; schema 7, which migration 7
+#: reads: ``brief_id``).
+_HEAD = (
+    "SELECT id, title, date, updated, format, bottom_line, tags_text, summary, {key}"
+    " FROM briefs WHERE id IN ({marks})"
+)
 _SELECTS = {
-    "briefs": "SELECT id, title, date, updated, format, bottom_line, tags_text, summary"
-    " FROM briefs WHERE id IN ({marks})",
-    "actors": "SELECT brief_id, actor_id, ordinal, brief_date, brief_title, name, kind, role,"
-    " affiliation, aliases FROM brief_actors WHERE brief_id IN ({marks})",
-    "positions": "SELECT brief_id, ordinal, actor_id, brief_date, brief_title, topic, position,"
-    " stance, quote, attribution, date FROM positions WHERE brief_id IN ({marks})",
-    "questions": "SELECT brief_id, ordinal, question_id, has_own_id, brief_date, question,"
+    "actors": "SELECT brief_key, actor_id, ordinal, brief_date, name, kind, role, affiliation,"
+    " aliases FROM brief_actors WHERE brief_key IN ({marks})",
+    "positions": "SELECT brief_key, ordinal, actor_id, brief_date, topic, position, stance,"
+    " quote, attribution, date FROM positions WHERE brief_key IN ({marks})",
+    "questions": "SELECT brief_key, ordinal, question_id, has_own_id, brief_date, question,"
     " status, likelihood, confidence, context, resolution, actors FROM open_questions"
-    " WHERE brief_id IN ({marks})",
-    "timeline": "SELECT brief_id, ordinal, date, event, actors FROM timeline_events"
-    " WHERE brief_id IN ({marks})",
-    "sources": "SELECT brief_id, ordinal, title, publisher, url, authors, published"
-    " FROM sources WHERE brief_id IN ({marks})",
+    " WHERE brief_key IN ({marks})",
+    "timeline": "SELECT brief_key, ordinal, date, event, actors FROM timeline_events"
+    " WHERE brief_key IN ({marks})",
+    "sources": "SELECT brief_key, ordinal, title, publisher, url, authors, published"
+    " FROM sources WHERE brief_key IN ({marks})",
 }
+_SELECTS_V7 = {name: sql.replace("brief_key", "brief_id") for name, sql in _SELECTS.items()}
 _PARTS = ("actors", "positions", "questions", "timeline", "sources")
 
 
-def rebuild_documents(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
+def rebuild_documents(
+    conn: sqlite3.Connection, ids: Sequence[str], *, schema: int = 8
+) -> dict[str, str]:
     """The JSON documents of the stored briefs among ``ids``, rebuilt from their rows
-    (whether or not ``brief_documents`` also keeps one): one query per table per 500."""
+    (whether or not ``brief_documents`` also keeps one): one query per table per 500.
+    ``schema=7``: from schema 7's tables (keyed by the text id), for migration 7."""
+    selects = _SELECTS if schema >= 8 else _SELECTS_V7
+    head_sql = _HEAD.replace("{key}", "search_rowid" if schema >= 8 else "id")
     out: dict[str, str] = {}
     for group in _batched(list(ids), 500):
         marks = ",".join("?" * len(group))
-        heads = {r[0]: r for r in conn.execute(_SELECTS["briefs"].format(marks=marks), group)}
+        heads = {r[8]: r for r in conn.execute(head_sql.format(marks=marks), group)}
         if not heads:
             continue
-        parts: dict[str, dict[str, list[Row]]] = {}
+        keys = list(heads)
+        keyed = ",".join("?" * len(keys))
+        parts: dict[str, dict[Any, list[Row]]] = {}
         for name in _PARTS:
-            rows: dict[str, list[Row]] = {}
-            for row in conn.execute(_SELECTS[name].format(marks=marks), group):
+            rows: dict[Any, list[Row]] = {}
+            for row in conn.execute(selects[name].format(marks=keyed), keys):
                 rows.setdefault(row[0], []).append(row)
             for found in rows.values():
                 found.sort(key=lambda r: r[2] if name == "actors" else r[1])
             parts[name] = rows
-        for bid, head in heads.items():
-            out[bid] = document_from_rows(
+        for key, head in heads.items():
+            out[head[0]] = document_from_rows(
                 head,
                 head[7],
-                *(parts[name].get(bid, ()) for name in _PARTS),
+                *(parts[name].get(key, ()) for name in _PARTS),
             )
     return out
 

@@ -49,8 +49,8 @@ class PreparedBrief:
     # None when the rows rebuild it exactly), extra (origin, imported_at and the FTS rowid
     # are added when written)
     actors: tuple[Row, ...]
-    brief_actors: tuple[Row, ...]
-    positions: tuple[Row, ...]
+    brief_actors: tuple[Row, ...]  # brief id, actor id, ordinal, date, name... (no title)
+    positions: tuple[Row, ...]  # brief id, ordinal, actor id, date, topic...
     questions: tuple[Row, ...]
     timeline: tuple[Row, ...]
     sources: tuple[Row, ...]
@@ -82,7 +82,6 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
                 actor.id,
                 i,
                 date,
-                brief.title,
                 actor.name,
                 actor.kind,
                 actor.role,
@@ -113,7 +112,6 @@ def prepare_brief(brief: Brief, origin: str | None = None) -> PreparedBrief:
                 i,
                 p.actor,
                 date,
-                brief.title,
                 p.topic,
                 p.position,
                 p.stance,
@@ -294,20 +292,37 @@ _INSERTS = {
             named_in = iif((?6, ?5) >= (named_date, named_in), ?5, named_in),
             named_date = iif((?6, ?5) >= (named_date, named_in), ?6, named_date)
     """,
-    "brief_actors": "INSERT INTO brief_actors (brief_id, actor_id, ordinal, brief_date,"
-    " brief_title, name, kind, role, affiliation, aliases)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "positions": "INSERT INTO positions (brief_id, ordinal, actor_id, brief_date, brief_title,"
-    " topic, position, stance, quote, attribution, date)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "questions": "INSERT INTO open_questions (brief_id, ordinal, question_id, has_own_id,"
+    # The child tables' rows as written: the brief's integer key first (see
+    # :data:`CHILD_ROWS`).
+    "brief_actors": "INSERT INTO brief_actors (brief_key, actor_id, ordinal, brief_id,"
+    " brief_date, name, kind, role, affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "positions": "INSERT INTO positions (brief_key, ordinal, brief_id, brief_date, actor_id,"
+    " topic, position, stance, quote, attribution, date, has_quote)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "questions": "INSERT INTO open_questions (brief_key, ordinal, question_id, has_own_id,"
     " brief_date, question, status, likelihood, confidence, context, resolution, actors)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "timeline": "INSERT INTO timeline_events (brief_id, ordinal, date, event, actors)"
-    " VALUES (?, ?, ?, ?, ?)",
-    "sources": "INSERT INTO sources (brief_id, ordinal, title, publisher, url, authors,"
+    "timeline": "INSERT INTO timeline_events (brief_key, ordinal, brief_id, date, event,"
+    " actors) VALUES (?, ?, ?, ?, ?, ?)",
+    "sources": "INSERT INTO sources (brief_key, ordinal, title, publisher, url, authors,"
     " published) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    "tags": "INSERT INTO brief_tags (brief_id, tag, brief_date) VALUES (?, ?, ?)",
+    "tags": "INSERT INTO brief_tags (brief_key, tag, brief_id, brief_date) VALUES (?, ?, ?, ?)",
     "fts": "INSERT INTO briefs_fts (rowid, title, summary, positions, quotes, questions)"
     " VALUES (?, ?, ?, ?, ?, ?)",
+}
+
+
+def _same(key: int, r: Row) -> Row:
+    return (key, *r[1:])
+
+
+#: A prepared row (first its brief's text id) as :data:`_INSERTS` writes it, given the
+#: brief's integer key (assigned when written).
+CHILD_ROWS: dict[str, Any] = {
+    "brief_actors": lambda key, r: (key, r[1], r[2], r[0], r[3], *r[4:]),
+    "positions": lambda key, r: (key, r[1], r[0], r[3], r[2], *r[4:], bool(r[7])),
+    "questions": _same,
+    "timeline": lambda key, r: (key, r[1], r[0], *r[2:]),
+    "sources": _same,
+    "tags": lambda key, r: (key, r[1], r[0], r[2]),
 }

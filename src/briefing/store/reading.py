@@ -41,7 +41,7 @@ class Reading(StoreBase):
         if tag is not None and actor is not None:
             return (
                 "SELECT t.brief_id AS id, t.brief_date AS date FROM brief_tags t"
-                " JOIN brief_actors a ON a.brief_id = t.brief_id AND a.actor_id = ?"
+                " JOIN brief_actors a ON a.brief_key = t.brief_key AND a.actor_id = ?"
                 " WHERE t.tag = ?",
                 [actor, tag],
             )
@@ -230,8 +230,9 @@ class Reading(StoreBase):
         """Every brief's statement of the question, oldest first."""
         rows = self._c.execute(
             f"""
-            SELECT {_QUESTION_COLUMNS} FROM open_questions q JOIN briefs b ON b.id = q.brief_id
-            WHERE q.question_id = ? ORDER BY q.brief_date, q.brief_id, q.ordinal
+            SELECT {_QUESTION_COLUMNS}
+            FROM open_questions q JOIN briefs b ON b.search_rowid = q.brief_key
+            WHERE q.question_id = ? ORDER BY q.brief_date, b.id, q.ordinal
             """,
             (question_id,),
         ).fetchall()
@@ -245,21 +246,20 @@ class Reading(StoreBase):
         no longer "open". ``statements`` says how many briefs state it.
         """
         where = "WHERE q.status = ?" if status is not None else ""
-        # One pass over the (question_id, brief_date, brief_id) index finds each id's
-        # latest statement (dates are ISO, 10 characters), then one seek per question.
+        # One pass over the (question_id, brief_key) index finds each id's latest
+        # statement (brief keys are in date order), then one seek per question.
         rows = self._c.execute(
             f"""
             WITH latest AS (
-                SELECT question_id, max(brief_date || ' ' || brief_id) AS k, count(*) AS n
+                SELECT question_id, max(brief_key) AS k, count(*) AS n
                 FROM open_questions GROUP BY question_id
             )
             SELECT {_QUESTION_COLUMNS}, latest.n
             FROM latest
-            JOIN open_questions q ON q.question_id = latest.question_id
-                 AND q.brief_date = substr(latest.k, 1, 10) AND q.brief_id = substr(latest.k, 12)
-            JOIN briefs b ON b.id = q.brief_id
+            JOIN open_questions q ON q.brief_key = latest.k AND q.question_id = latest.question_id
+            JOIN briefs b ON b.search_rowid = q.brief_key
             {where}
-            ORDER BY q.brief_date DESC, q.brief_id, q.ordinal
+            ORDER BY q.brief_date DESC, b.id, q.ordinal
             """,
             [status] if status is not None else [],
         )

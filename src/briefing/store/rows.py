@@ -198,7 +198,7 @@ def _brief_row(row: Sequence[Any]) -> BriefRow:
 
 
 _QUESTION_COLUMNS = (
-    "q.question_id, q.brief_id, b.title, q.brief_date, q.question, q.status, q.likelihood,"
+    "q.question_id, b.id, b.title, q.brief_date, q.question, q.status, q.likelihood,"
     " q.confidence, q.context, q.resolution, q.actors, q.has_own_id"
 )
 

@@ -502,7 +502,7 @@ def _migrate_to_rebuilt_documents(conn: sqlite3.Connection) -> None:
 
     ids = [r[0] for r in conn.execute("SELECT brief_id FROM brief_documents WHERE extra IS NULL")]
     for group in _batched(ids, 500):
-        rebuilt = rebuild_documents(conn, group)
+        rebuilt = rebuild_documents(conn, group, schema=7)
         marks = ",".join("?" * len(group))
         same = [
             (bid,)
@@ -528,6 +528,144 @@ def _migrate_to_rebuilt_documents(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE files_v7 RENAME TO files")
 
 
+#: Schema 8's child tables: keyed by the brief's integer key (``briefs.search_rowid``,
+#: its FTS rowid, in date order) and clustered by it, so a brief's rows are one range
+#: of each table, appended where its key sorts, instead of ~95 pages all over tables
+#: clustered by actor. ``brief_title`` is read from ``briefs`` (a join on the key), not
+#: copied. ``brief_id`` stays in the four tables whose by-actor, by-tag and by-date indexes
+#: must give briefs of one day in id order (the brief list's, the actor timeline's and the
+#: timeline's order); elsewhere a Datasette user follows ``brief_key`` to the brief (a
+#: foreign key).
+_SCHEMA_V8 = (
+    """
+    CREATE TABLE brief_actors_v8 (
+        brief_key INTEGER NOT NULL REFERENCES briefs (search_rowid) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        ordinal INTEGER NOT NULL,
+        brief_id TEXT NOT NULL,
+        brief_date TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        aliases TEXT NOT NULL,
+        PRIMARY KEY (brief_key, actor_id)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE positions_v8 (
+        brief_key INTEGER NOT NULL REFERENCES briefs (search_rowid) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        brief_id TEXT NOT NULL,
+        brief_date TEXT NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES actors (id),
+        topic TEXT NOT NULL,
+        position TEXT NOT NULL,
+        stance TEXT,
+        quote TEXT,
+        attribution TEXT,
+        date TEXT,
+        has_quote INTEGER NOT NULL,
+        PRIMARY KEY (brief_key, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE open_questions_v8 (
+        brief_key INTEGER NOT NULL REFERENCES briefs (search_rowid) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        has_own_id INTEGER NOT NULL,
+        brief_date TEXT NOT NULL,
+        question TEXT NOT NULL,
+        status TEXT NOT NULL,
+        likelihood TEXT,
+        confidence TEXT,
+        context TEXT,
+        resolution TEXT,
+        actors TEXT NOT NULL,
+        PRIMARY KEY (brief_key, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE timeline_events_v8 (
+        brief_key INTEGER NOT NULL REFERENCES briefs (search_rowid) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        brief_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        event TEXT NOT NULL,
+        actors TEXT NOT NULL,
+        PRIMARY KEY (brief_key, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE sources_v8 (
+        brief_key INTEGER NOT NULL REFERENCES briefs (search_rowid) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        title TEXT,
+        publisher TEXT,
+        url TEXT,
+        authors TEXT NOT NULL,
+        published TEXT,
+        PRIMARY KEY (brief_key, ordinal)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE brief_tags_v8 (
+        brief_key INTEGER NOT NULL REFERENCES briefs (search_rowid) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        brief_id TEXT NOT NULL,
+        brief_date TEXT NOT NULL,
+        PRIMARY KEY (brief_key, tag)
+    ) WITHOUT ROWID
+    """,
+)
+
+#: Narrow indexes for the other ways in (each ends with the brief key, implicitly). The
+#: actor screen's header and layout read only these: a role and affiliation per brief,
+#: whether a position has a quote (``has_quote``: the row's height), in timeline order.
+_INDEXES_V8 = (
+    "CREATE INDEX brief_actors_by_actor"
+    " ON brief_actors (actor_id, brief_date DESC, brief_id, role, affiliation)",
+    "CREATE INDEX positions_by_actor"
+    " ON positions (actor_id, brief_date, brief_id, ordinal, has_quote)",
+    "CREATE INDEX open_questions_by_id ON open_questions (question_id, brief_key)",
+    "CREATE INDEX timeline_events_by_date ON timeline_events (date, brief_id, ordinal)",
+    "CREATE INDEX brief_tags_by_tag ON brief_tags (tag, brief_date DESC, brief_id)",
+)
+
+#: Each child table's columns in schema 7, as schema 8 orders them after its key.
+_COPY_V8 = {
+    "brief_actors": "c.actor_id, c.ordinal, c.brief_id, c.brief_date, c.name, c.kind,"
+    " c.role, c.affiliation, c.aliases",
+    "positions": "c.ordinal, c.brief_id, c.brief_date, c.actor_id, c.topic, c.position,"
+    " c.stance, c.quote, c.attribution, c.date, coalesce(c.quote, '') <> ''",
+    "open_questions": "c.ordinal, c.question_id, c.has_own_id, c.brief_date, c.question,"
+    " c.status, c.likelihood, c.confidence, c.context, c.resolution, c.actors",
+    "timeline_events": "c.ordinal, c.brief_id, c.date, c.event, c.actors",
+    "sources": "c.ordinal, c.title, c.publisher, c.url, c.authors, c.published",
+    "brief_tags": "c.tag, c.brief_id, c.brief_date",
+}
+
+
+def _migrate_to_brief_keys(conn: sqlite3.Connection) -> None:
+    """Schema 8: the child tables keyed and clustered by the brief's integer key, so
+    importing a brief appends one range per table (import time no longer grows with the
+    library), and without the copies of ``brief_title`` and of the text id in every
+    row and index. Rows are copied in key order (packed pages)."""
+    for statement in _SCHEMA_V8:
+        conn.execute(statement)
+    for table, columns in _COPY_V8.items():
+        conn.execute(
+            f"INSERT INTO {table}_v8 SELECT b.search_rowid, {columns}"
+            f" FROM {table} c JOIN briefs b ON b.id = c.brief_id ORDER BY 1, 2"
+        )
+    for table in _COPY_V8:
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_v8 RENAME TO {table}")
+    for statement in _INDEXES_V8:
+        conn.execute(statement)
+
+
 #: ``MIGRATIONS[n]`` takes a library from schema version ``n`` to ``n + 1``. Append new
 #: steps; never edit old ones (libraries in the wild are at every version). A new library
 #: runs them all (on empty tables, instantly), so there is one way to any schema.
@@ -539,4 +677,5 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_to_lean,
     _migrate_to_subscriptions,
     _migrate_to_rebuilt_documents,
+    _migrate_to_brief_keys,
 ]

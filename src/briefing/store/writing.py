@@ -27,6 +27,7 @@ from briefing.store.common import (
 from briefing.store.documents import stored_documents
 from briefing.store.prepare import (
     _INSERTS,
+    CHILD_ROWS,
     PreparedBrief,
     _json,
     prepare_brief,
@@ -44,13 +45,13 @@ if TYPE_CHECKING:
 #: ``BUSY_TIMEOUT_S``, and a chunk's write may still follow the check.
 BULK_COMMIT_S = BUSY_TIMEOUT_S / 4
 #: SQLite's page cache during a bulk import (KiB), restored after: a transaction's rows
-#: land all over the tables clustered by actor, and pages evicted before the commit are
-#: written and read again.
+#: land all over the by-actor and by-date indexes, and pages evicted before the commit
+#: are written and read again.
 BULK_CACHE_KIB = 128 * 1024
 #: WAL pages (4 KiB) before a checkpoint during a bulk import (SQLite's default is 1,000,
 #: restored after). Every commit appends each page it changed to the WAL and each
 #: checkpoint copies them into the file: at 100k briefs a brief's rows land on ~40
-#: pages all over the tables clustered by actor, so checkpointing after every commit
+#: pages all over the by-actor and by-date indexes, so checkpointing after every commit
 #: wrote each page twice per transaction. Fewer checkpoints copy a page once for all the
 #: transactions that changed it meanwhile.
 BULK_WAL_PAGES = 64 * 1024
@@ -77,7 +78,7 @@ class Writing(StoreBase):
         """Group the :meth:`import_prepared` calls made inside into few transactions.
 
         Every commit writes each page the transaction touched, and a chunk's rows touch
-        pages all over the tables clustered by actor, so committing every ``CHUNK``
+        pages all over the by-actor and by-date indexes, so committing every ``CHUNK``
         briefs made the writer's cost grow with the library (at 10k briefs, the last
         chunk cost 2.5x the first). Here transactions start at ``CHUNK`` briefs (so the
         first briefs show up elsewhere soon) and double, committed at the latest after
@@ -304,22 +305,22 @@ class Writing(StoreBase):
         now = _now()
         if old_ids:
             keep_versions(conn, [bid for (bid,) in old_ids], now)
-            for (bid,) in old_ids:
+            old_keys = [(stored[bid][1],) for (bid,) in old_ids]
+            for (key,) in old_keys:
                 touched.update(
                     conn.execute(
-                        "SELECT actor_id, aliases FROM brief_actors WHERE brief_id = ?", (bid,)
+                        "SELECT actor_id, aliases FROM brief_actors WHERE brief_key = ?", (key,)
                     ).fetchall()
                 )
             conn.executemany(
                 "UPDATE actors SET brief_count = brief_count - 1"
-                " WHERE id IN (SELECT actor_id FROM brief_actors WHERE brief_id = ?)",
-                old_ids,
+                " WHERE id IN (SELECT actor_id FROM brief_actors WHERE brief_key = ?)",
+                old_keys,
             )
-            conn.executemany(
-                "DELETE FROM briefs_fts WHERE rowid = ?", [(stored[b][1],) for (b,) in old_ids]
-            )
+            conn.executemany("DELETE FROM briefs_fts WHERE rowid = ?", old_keys)
             # ON DELETE CASCADE removes every child row of the old version.
             conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
+        items = sorted(items, key=lambda item: rowids[item.id])  # in key order: appended
         conn.executemany(
             _INSERTS["briefs"],
             [(*item.brief[:7], item.origin, now, rowids[item.id], *item.fts[1:]) for item in items],
@@ -335,16 +336,11 @@ class Writing(StoreBase):
         # of in random order (pages evicted and read again, or spilled twice).
         actor_rows = sorted((r for item in items for r in item.actors), key=_first)
         conn.executemany(_INSERTS["actors"], actor_rows)
-        for key in ("brief_actors", "positions", "questions", "timeline", "sources", "tags"):
-            rows = [r for item in items for r in getattr(item, key)]
-            if key == "brief_actors":  # (actor_id, brief_date DESC, brief_id)
-                rows.sort(key=_first)
-                rows.sort(key=_date, reverse=True)
-                rows.sort(key=_second)
-            elif key == "positions":  # (actor_id, brief_date, brief_id, ordinal)
-                rows.sort(key=_position_key)
-            else:  # (brief_id, ...)
-                rows.sort(key=_first_two)
+        # The child tables are clustered by (brief key, ...): a brief's rows are one
+        # range of each, written in order.
+        for key, as_row in CHILD_ROWS.items():
+            rows = [as_row(rowids[r[0]], r) for item in items for r in getattr(item, key)]
+            rows.sort(key=_first_two)
             conn.executemany(_INSERTS[key], rows)
         conn.executemany(_INSERTS["fts"], [(rowids[item.id], *item.fts) for item in items])
         if touched:
@@ -449,10 +445,7 @@ class Writing(StoreBase):
 
 
 _first = itemgetter(0)
-_second = itemgetter(1)
-_date = itemgetter(3)
 _first_two = itemgetter(0, 1)
-_position_key = itemgetter(2, 3, 0, 1)
 
 
 def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[FileStamp]:
