@@ -100,3 +100,22 @@ def test_accusing_and_urging_are_statements() -> None:
 def test_declining_to_comment_is_no_statement() -> None:
     paragraphs, statements = reported("The Velmar Ferry Company declined to comment on the survey.")
     assert not said(paragraphs, statements, "survey")
+
+
+def test_a_body_with_a_relative_clause_before_has_recommended() -> None:
+    paragraphs, statements = reported(
+        "The Velmar Port Authority, which runs the harbour, has recommended a ban on "
+        "night crossings."
+    )
+    hit = said(paragraphs, statements, "night crossings")
+    assert hit and hit[0].speaker == "velmar-port-authority"
+
+
+def test_a_coordinated_clause_naming_another_body_is_its_statement() -> None:
+    paragraphs, statements = reported(
+        "Mayor Odile Brandt backed the ban, and the Velmar Ferry Company said it would "
+        "cut the evening timetable."
+    )
+    assert said(paragraphs, statements, "backed the ban")[0].speaker == "odile-brandt"
+    ferry = said(paragraphs, statements, "evening timetable")
+    assert ferry and ferry[0].speaker == "velmar-ferry-company"

@@ -18,6 +18,7 @@ saying so, is ``reported``.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from briefing.derive.sentences import Span
 from briefing.derive.speakers import (
@@ -44,8 +45,9 @@ _INDIRECT_VERB = re.compile(
     r"backed|opposed|supported|" + _NO_CHANNEL_VERBS + r")\b"
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b", re.IGNORECASE)
-# clauses of one sentence that may each report a different actor: "X wants …; Y offered …"
-_CLAUSE = re.compile(r"[^;]+")
+# where a sentence's next clause may report another actor: "X wants …; Y offered …",
+# "…, and the Y Association said …" (a coordinated clause opening with a name)
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?[A-Z])")
 # not a statement: "declined to comment", "did not respond to a request"
 _NO_STATEMENT = re.compile(
     r"\b(?:declined|refused|did not respond|could not be reached|not immediately)\b"
@@ -72,12 +74,14 @@ def reported_statements(speakers: Speakers) -> list[Quote]:
 
 
 def _clauses(sentence: Span) -> list[Span]:
-    """The clauses of a sentence split at semicolons, each a :class:`Span` of its own."""
-    return [
-        Span(sentence.para, sentence.start + m.start(), sentence.start + m.end(), m.group(0))
-        for m in _CLAUSE.finditer(sentence.text)
-        if m.group(0).strip()
-    ]
+    """The clauses of a sentence (see ``_CLAUSE_BREAK``), each a :class:`Span` of its own."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)), None]
+    clauses = []
+    for start, end in pairwise(bounds):
+        text = sentence.text[start:end]
+        stop = start + len(text)
+        clauses.append(Span(sentence.para, sentence.start + start, sentence.start + stop, text))
+    return clauses
 
 
 def _statement(speakers: Speakers, para: int, span: Span) -> Quote | None:
