@@ -119,3 +119,21 @@ def test_a_coordinated_clause_naming_another_body_is_its_statement() -> None:
     assert said(paragraphs, statements, "backed the ban")[0].speaker == "odile-brandt"
     ferry = said(paragraphs, statements, "evening timetable")
     assert ferry and ferry[0].speaker == "velmar-ferry-company"
+
+
+def test_present_tense_insists_is_a_statement() -> None:
+    paragraphs, statements = reported(
+        "Portugal wants the quota cut first; Spain insists that the survey come first."
+    )
+    hit = said(paragraphs, statements, "survey come first")
+    assert hit and hit[0].speaker == "spain"
+
+
+def test_a_clause_after_a_quote_reports_another_actor() -> None:
+    paragraphs, statements = reported(
+        'Mayor Odile Brandt said the ban was "long overdue," while the opposition '
+        "Velmar Ferry Company urged her to delay it until spring."
+    )
+    assert not said(paragraphs, statements, "long overdue")  # the quote is her statement
+    hit = said(paragraphs, statements, "delay it")
+    assert hit and hit[0].speaker == "velmar-ferry-company"

@@ -42,12 +42,18 @@ _INDIRECT_VERB = re.compile(
     r"claimed|stated|confirmed|denied|acknowledged|indicated|reported|according to|"
     r"called (?:for|on)|calls (?:for|on)|urged|urges|vowed|pledged|demanded|accused|"
     r"rejected|welcomed|critici[sz]ed|condemned|promised|proposed|threatened|"
-    r"backed|opposed|supported|" + _NO_CHANNEL_VERBS + r")\b"
+    r"backed|opposed|supported|"
+    # the present tense of features and analyses: "the union insists that …"
+    r"insists|warns|argues|rejects|accuses|welcomes|criticises|criticizes|condemns|"
+    r"promises|proposes|threatens|vows|pledges|denies|maintains|" + _NO_CHANNEL_VERBS + r")\b"
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b", re.IGNORECASE)
 # where a sentence's next clause may report another actor: "X wants …; Y offered …",
 # "…, and the Y Association said …" (a coordinated clause opening with a name)
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?[A-Z])")
+# ("…, while the opposition Social Democrats urged …", also after a closing quote mark)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,[\"”]?\s+(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}[A-Z])"
+)
 # not a statement: "declined to comment", "did not respond to a request"
 _NO_STATEMENT = re.compile(
     r"\b(?:declined|refused|did not respond|could not be reached|not immediately)\b"
@@ -61,9 +67,9 @@ def reported_statements(speakers: Speakers) -> list[Quote]:
     out: list[Quote] = []
     for para, spans in enumerate(doc.sentences):
         for whole in spans:
-            if any(whole.start <= q.end and q.start <= whole.end for q in doc.quotes[para]):
-                continue
             for span in _clauses(whole):
+                if any(span.start <= q.end and q.start <= span.end for q in doc.quotes[para]):
+                    continue  # a quote's clause: the quote is the statement
                 statement = _statement(speakers, para, span)
                 if statement and not any(
                     s.para == para and s.speaker == statement.speaker and s.start >= whole.start
