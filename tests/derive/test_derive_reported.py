@@ -137,3 +137,15 @@ def test_a_clause_after_a_quote_reports_another_actor() -> None:
     assert not said(paragraphs, statements, "long overdue")  # the quote is her statement
     hit = said(paragraphs, statements, "delay it")
     assert hit and hit[0].speaker == "velmar-ferry-company"
+
+
+def test_a_vote_and_an_ongoing_call_are_positions() -> None:
+    paragraphs, statements = reported(
+        "The Velmar Ferry Company voted against the harbour levy. "
+        "The Velmar Port Authority is calling for a new survey of the pier."
+    )
+    vote = said(paragraphs, statements, "harbour levy")
+    assert vote and vote[0].speaker == "velmar-ferry-company"
+    assert vote[0].attribution == "reported"
+    call = said(paragraphs, statements, "new survey")
+    assert call and call[0].speaker == "velmar-port-authority"

@@ -31,10 +31,12 @@ from briefing.derive.speakers import (
 
 # verbs of wanting, offering, contesting: the writer's account, with no channel named
 # ("Norland wants a cap", "is demanding access", "has offered a trial", "disputes the
-# figures", "recommended a cut", "challenged the mayor to …")
+# figures", "recommended a cut", "challenged the mayor to …", "voted against the bill",
+# "is calling for talks", "is seeking damages")
 _NO_CHANNEL_VERBS = (
     "wants|demands|is demanding|are demanding|offered|offers|disputes|disputed|"
-    "recommended|recommends|challenged"
+    "recommended|recommends|challenged|voted for|voted against|"
+    "is calling for|are calling for|is seeking|are seeking|seeks"
 )
 _NO_CHANNEL = re.compile(_NO_CHANNEL_VERBS)
 _INDIRECT_VERB = re.compile(
