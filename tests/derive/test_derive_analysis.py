@@ -97,7 +97,8 @@ def test_reported_speech_becomes_positions_without_a_quote() -> None:
     )
     positions = {p.actor: p for p in derived.brief.positions}
     assert positions["julia-ferrer"].quote is None
-    assert positions["julia-ferrer"].attribution.value == "on-record"
+    # the writer's gist, not her words: reported (issue 12 item 3), not on-record
+    assert positions["julia-ferrer"].attribution.value == "reported"
     assert positions["carmen-robles"].attribution.value == "reported"
     assert positions["carmen-robles"].stance.value == "opposes"
     assert "arman-dost" not in positions  # declining to comment is not a position

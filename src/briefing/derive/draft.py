@@ -638,7 +638,8 @@ def _stated(quote: Quote, sentence: str, sentence_start: int) -> str:
         return quote.text
     if quote.text:
         return _frame(sentence, max(quote.start - sentence_start, 0))
-    return _reported_clause(sentence)
+    # a later clause of "X wants …; Y offered …" is Y's own statement
+    return _reported_clause(sentence[max(quote.start - sentence_start, 0) :])
 
 
 # ", which flies to three towns," / ", who leads the union,": an aside about the speaker;

@@ -48,6 +48,8 @@ _PREPOSITION = re.compile(
 _UNNAMED_SUBJECT = re.compile(
     r"(?:(?:some|many|several|other|local|two|three|four|a few|most)\s+)?[a-z][a-z-]+s"
 )
+# ", which advises the states, has recommended": "has" is no plural noun like "analysts"
+_AUXILIARY = wordset("has was is does")
 _PRIORITY = ("person", "group", "organization", "country")
 
 
@@ -109,7 +111,12 @@ class Speakers:
             ref = pick(refs, nearest=True)
             if ref:
                 return ref
-            if n == 0 and start > 0 and _UNNAMED_SUBJECT.fullmatch(piece.strip()):
+            if (
+                n == 0
+                and start > 0
+                and _UNNAMED_SUBJECT.fullmatch(piece.strip())
+                and piece.strip() not in _AUXILIARY
+            ):
                 return None  # "…, analysts said": an unnamed speaker, not an earlier name
         return None
 
