@@ -1,0 +1,164 @@
+"""Turning a clause into a well-formed question.
+
+"whether the dam would hold, the agency said" -> "Will the dam hold?": the auxiliary
+moved to the front (:func:`invert`), a trailing speech tag dropped
+(:func:`strip_speech_tag`), a subject lower-cased inside the question (:func:`_np`),
+base verb forms (:func:`_base`, :func:`_base3`) and the final clean-up (:func:`_finish`).
+Shared by every cue so that all questions read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AUX = "will|would|can|could|should|may|might|must|is|are|was|were|has|have|had|does|do|did"
+_AUX_RE = re.compile(rf"\b({_AUX})\b(\s+not)?")
+
+
+_BASE = {
+    "chosen": "choose",
+    "ruled": "rule",
+    "ratified": "ratify",
+    "agreed": "agree",
+}
+
+
+# ", the weather agency said", ", according to X", ", engineers told reporters" at the end
+# of a clause: who said it, not what is asked
+_TAG_VERBS = (
+    r"said|says|added|adds|told (?:reporters|journalists|\w+)|wrote|stated|announced|warned|"
+    r"noted|reported|confirmed|cautioned|explained|acknowledged|believes?|thinks?"
+)
+_SPEECH_TAIL = re.compile(
+    r",\s+(?:according to\s+[^,]+|(?:said|says|added)\s+[^,]+|"
+    r"(?!(?:which|that|who|whom|and|but|as|while|if|when|because)\b)[^,]{1,80}?\s+"
+    rf"(?:{_TAG_VERBS})(?:\s+(?:on|in|at|late|earlier|last|this)\b[^,]*)?)\s*$"
+)
+
+
+_FILLER_SUBJECTS = frozenset(
+    [
+        "the matter",
+        "the issue",
+        "it",
+        "this",
+        "that",
+        "the question",
+        "the decision",
+        "a decision",
+        "a ruling",
+        "an announcement",
+        "a statement",
+        "the details",
+        "details",
+    ]
+)
+
+
+_REPORTING = re.compile(
+    r"^.*\b(?:said|says|saying|adding|noting|told \w+|reported|added)\s+(?:that\s+)?"
+)
+
+
+def _base(verb: str) -> str:
+    """The base form of a verb of :data:`_NOT_YET` ("declared" -> "declare")."""
+    if verb in _BASE:
+        return _BASE[verb]
+    stem = verb[:-2]
+    # "signed", "accepted", "published": the stem is the verb; "declared", "approved": + e
+    return stem if stem.endswith(("gn", "pt", "ct", "sh", "rm", "ft", "ll")) else stem + "e"
+
+
+def _base3(verb: str) -> str:
+    """The base form of a third-person verb ("withdraws" -> "withdraw", "agrees" ->
+    "agree", "reaches" -> "reach", "carries" -> "carry")."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+def _np(subject: str) -> str:
+    """A subject as it stands inside a question ("The ministry" -> "the ministry")."""
+    subject = re.sub(r"^(?:and|but|while|that|as)\s+", "", subject.strip())
+    subject = _REPORTING.sub("", subject).strip()
+    if subject.split()[:1] and subject.split()[0] in {"The", "A", "An", "Its", "Their", "It"}:
+        subject = subject[0].lower() + subject[1:]
+    return subject
+
+
+def _ok_subject(subject: str, pronoun: bool = False) -> bool:
+    """A subject a question can name (a pronoun only where the sentence before names it,
+    see :func:`_named_pronoun`)."""
+    if pronoun and subject.lower() in {"it", "they"}:
+        return True
+    return bool(subject) and len(subject.split()) <= 8 and subject.lower() not in _FILLER_SUBJECTS
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def strip_speech_tag(text: str) -> str:
+    """The clause without a trailing speech tag: "the dam will hold, the agency said" ->
+    "the dam will hold"."""
+    return _SPEECH_TAIL.sub("", text.rstrip(" .;:!"))
+
+
+_OTHER_CLAUSE = re.compile(r",?\s+but\s+(?:that|said|added|says|the|it|he|she|they|its|their)\b.*$")
+_AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
+
+
+def _finish(text: str) -> str:
+    text = strip_speech_tag(" ".join(text.split()))
+    text = _AFTERTHOUGHT.sub("", text)  # ", something her party promised …"
+    text = _OTHER_CLAUSE.sub("", text)  # "meet on May 3 but that the plan was not …"
+    text = text.rstrip(" ,.;:!")
+    # "will A new round …" -> "will a new round …": a determiner inside the question
+    text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
+    text = re.sub(r"[\"“”]", "", text)
+    return _cap(text) + "?"
+
+
+_PARTICIPLE = re.compile(
+    r"(?:[a-z]+ed|been|done|made|said|got|gotten|taken|given|seen|known|told|found|left|kept|"
+    r"held|brought|begun|won|lost|paid|sent|spent|built|chosen|driven|grown|shown|written|"
+    r"read|heard|met|bought|sold|run|put|set|cut|hit|let|understood|thought|taught|caught|bid|"
+    r"already|yet|not|never|also|just|still)\b"
+)
+
+
+def invert(wh: str, clause: str) -> str:
+    """``whether``/``how`` + clause -> a direct question (auxiliary moved to the front)."""
+    clause = strip_speech_tag(clause.strip()).rstrip(",")
+    wh_low = wh.lower()
+    degree = re.match(r"(much|many|long|far|often|soon|big|large|high|quickly)\s+", clause)
+    if wh_low == "how" and degree:  # "how much the bidder had offered"
+        wh_low, clause = f"how {degree.group(1)}", clause[degree.end() :]
+    match = _AUX_RE.search(clause)
+    if match and match.start() > 0 and len(clause[: match.start()].split()) <= 10:
+        aux = match.group(1).lower()
+        neg = " not" if match.group(2) else ""
+        subject = clause[: match.start()].strip()
+        rest = clause[match.end() :].strip()
+        aux_out = {"would": "will"}.get(aux, aux)
+        if aux in {"was", "were"} and rest.startswith("being "):
+            aux_out = {"was": "is", "were": "are"}[aux]  # still open: "Are remedies being …?"
+        if aux in {"had", "has", "have"} and not neg and not _PARTICIPLE.match(rest):
+            aux_out, rest = "will", f"have {rest}"  # "whether the carrier had enough fuel"
+        if wh_low in {"whether", "if"}:
+            return _finish(f"{aux_out} {subject}{neg} {rest}")
+        return _finish(f"{wh_low} {aux_out} {subject}{neg} {rest}")
+    if wh_low in {"whether", "if"}:
+        return _finish(f"is it known whether {clause}")
+    if wh_low in {"who", "what", "which"}:
+        return _finish(f"{wh_low} {clause}")
+    return _finish(f"is it known {wh_low} {clause}")
+
+
+_AUX_TAIL = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|did|does|do)(?:\s+not|n't)?(?:\s+yet)?"
+    r"|(?:is|are|was|were)\s+(?:expected|due|set|likely|scheduled|preparing)\s+to"
+    r"|(?:will|would|must|should|could|may)(?:\s+not)?)\s*$"
+)
