@@ -280,7 +280,7 @@ def _assert_whole(db: Path, folder: Path) -> None:
 
     with Store(db) as store:
         for path in sorted(folder.glob("*.yaml")):
-            brief, _ = validate_brief(yaml.safe_load(path.read_text()))
+            brief, _ = validate_brief(yaml.load(path.read_text(), Loader=yaml.CSafeLoader))
             assert brief is not None
             stored = store.get_brief(brief.id)
             assert stored is None or stored == brief, f"{brief.id} stored half-written"
