@@ -358,7 +358,7 @@ _INTENT_WHEN = re.compile(
     r"[^,.;\"“”]{2,60}?)\s+(?:would|will)\s+(?!not\b|be\s+(?:able|happy|glad|ready)\b)"
     r"(?P<act>[a-z][^,.;\"“”]{3,80}?\s+(?:in\s+the\s+(?:spring|summer|autumn|fall|winter|coming)"
     r"|next\s+(?:week|month|year)|later\s+this|by\s+the\s+end\s+of|before\s+the\s+end\s+of"
-    r"|within)\b[^,.;\"“”]{0,40})"
+    r"|within)\b(?:\s+[^\s,.;\"“”]+){0,8})"
 )
 # "The merger still needs the approval of the Lannmark Health Authority (LHA)"
 _NEEDS_APPROVAL = re.compile(

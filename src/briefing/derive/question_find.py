@@ -94,9 +94,22 @@ from briefing.derive.question_subjects import (
     sentence_subject,
 )
 
+#: A comma or point inside a number ("500,000", "3.75") is masked while the cue patterns
+#: run: they stop a clause at "," and ".", which cut "raise the limit to 500,000 thalers"
+#: to "… to 500?".
+_IN_NUMBER = re.compile(r"(?<=\d)[,.](?=\d)")
+_MASK = {",": "\ue000", ".": "\ue001"}
+_UNMASK = str.maketrans({v: k for k, v in _MASK.items()})
+
 
 def find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[str, str]]:
     """(question, cue) pairs for one sentence, strongest cue first."""
+    masked = _IN_NUMBER.sub(lambda m: _MASK[m.group()], sentence)
+    found = _find_questions(masked, with_no_comment)
+    return [(question.translate(_UNMASK), cue) for question, cue in found]
+
+
+def _find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     # ", who won 11%," is not part of what is asked
     sentence = _RELATIVE.sub("", sentence)

@@ -110,11 +110,16 @@ _OTHER_CLAUSE = re.compile(r",?\s+but\s+(?:that|said|added|says|the|it|he|she|th
 _AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
 
 
+_DANGLING = re.compile(r"(?:\s+(?:for|and|or|of|to|the|a|an|in|on|at|with|by|from|than))+$")
+
+
 def _finish(text: str) -> str:
     text = strip_speech_tag(" ".join(text.split()))
     text = _AFTERTHOUGHT.sub("", text)  # ", something her party promised …"
     text = _OTHER_CLAUSE.sub("", text)  # "meet on May 3 but that the plan was not …"
     text = text.rstrip(" ,.;:!")
+    # a clause cut at its word limit does not end on "… thalers for"
+    text = _DANGLING.sub("", text)
     # "will A new round …" -> "will a new round …": a determiner inside the question
     text = re.sub(r"^(\w+ )(The|A|An|Its|Their|This|These)\b", lambda m: m[1] + m[2].lower(), text)
     text = re.sub(r"[\"“”]", "", text)
