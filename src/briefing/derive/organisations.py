@@ -109,9 +109,13 @@ def fold_acronyms(fold: Fold) -> None:
         acronym = short.name.replace(".", "")
         if not (short.name.isupper() and 2 <= len(acronym) <= 8 and " " not in short.name):
             continue
-        longer = [
-            a for a in orgs if a is not short and a.id in fold.actors and _spells(acronym, a.name)
-        ]
+        longer = _defined(fold, orgs, short)
+        if not longer:
+            longer = [
+                a
+                for a in orgs
+                if a is not short and a.id in fold.actors and _spells(acronym, a.name)
+            ]
         if not longer:
             longer = _spelled_names(fold, acronym)
         if len(longer) != 1:
@@ -122,6 +126,47 @@ def fold_acronyms(fold: Fold) -> None:
             if form != target.name and form not in target.aliases:
                 target.aliases.append(form)
         del fold.actors[short.id]
+
+
+def _defined(fold: Fold, orgs: list[Actor], short: Actor) -> list[Actor]:
+    """The organisation the article defines the acronym as: "the Orvanian Petroleum
+    Company (ORPET)" — the name right before the acronym in brackets, whatever letters
+    the acronym takes from it. When the run was cut at "and" ("the Energy and Petroleum
+    Workers' Federation (EPWF)" found as "Petroleum Workers' Federation"), the words
+    before it whose initials the acronym begins with join the name."""
+    found: list[Actor] = []
+    for org in orgs:
+        if org is short or org.id not in fold.actors:
+            continue
+        pattern = re.compile(
+            rf"((?:[A-Z][\w'’-]*\s+(?:and|of|for|&)\s+)?){re.escape(org.name)}"
+            rf"\s*\(\s*{re.escape(short.name)}\s*\)"
+        )
+        for para in fold.paragraphs:
+            hit = pattern.search(para)
+            if not hit:
+                continue
+            before = hit.group(1).strip()
+            acronym = short.name.replace(".", "")
+            starts = bool(before) and acronym.upper().startswith(before[:1].upper())
+            if starts and not _spells(acronym, org.name):
+                _lengthen(fold, org, f"{before} {org.name}")
+            found.append(org)
+            break
+    return found
+
+
+def _lengthen(fold: Fold, org: Actor, name: str) -> None:
+    """``org`` under its whole name (and the id that name gives, when free); the cut
+    name stays an alias."""
+    if org.name not in org.aliases:
+        org.aliases.append(org.name)
+    org.name = name
+    new_id = slugify(name)
+    if new_id not in fold.actors:
+        del fold.actors[org.id]
+        org.id = new_id
+        fold.actors[new_id] = org
 
 
 def _spelled_names(fold: Fold, acronym: str) -> list[Actor]:
