@@ -129,7 +129,15 @@ _NUMBERED_UNITS = wordset("Local Lodge Branch Chapter District Unit Division Sec
 _ROLE_ACRONYMS = wordset("MP MPs MEP MSP MLA CEO CFO COO CTO MD GM PM DA QC KC DG")
 
 
-def add_organisation(add: Add, i: int, para: str, start: int, end: int, weight: float) -> None:
+def add_organisation(
+    add: Add,
+    i: int,
+    para: str,
+    start: int,
+    end: int,
+    weight: float,
+    evidence: frozenset[str] = frozenset({"org-head"}),
+) -> None:
     """Record ``para[start:end]`` as an organisation's name."""
     text = para[start:end]
     add(
@@ -140,7 +148,7 @@ def add_organisation(add: Add, i: int, para: str, start: int, end: int, weight: 
             text,
             OrgKey(normalise(text)),
             "organization",
-            evidence={"org-head"},
+            evidence=set(evidence),
             weight=weight,
             sentence_start=is_sentence_start(para, start),
         )
@@ -166,19 +174,7 @@ def organisation_run(add: Add, i: int, para: str, toks: list[Token], run: list[i
     if (
         len(words) == 1 and words[0] in BARE_BODIES and SPEECH_AFTER.match(para[end : end + 120])
     ):  # "Police said …": the police force of the story
-        add(
-            Mention(
-                i,
-                start,
-                end,
-                text,
-                OrgKey(text),
-                "organization",
-                evidence={"org-head", "speech"},
-                weight=2.0,
-                sentence_start=is_sentence_start(para, start),
-            )
-        )
+        add_organisation(add, i, para, start, end, 2.0, frozenset({"org-head", "speech"}))
         return True
     if (
         NAMED_BY_ORG_NOUN.match(para[end : end + 20])
@@ -189,19 +185,8 @@ def organisation_run(add: Add, i: int, para: str, toks: list[Token], run: list[i
         # "the centre-right Verrin First party": a party or company named before its
         # noun; someone's own ("whose … party") is an actor of the story
         own = re.search(r"\b(?:whose|his|her|their)\s+(?:[\w-]+\s+)?$", para[:start])
-        add(
-            Mention(
-                i,
-                start,
-                end,
-                text,
-                OrgKey(normalise(text)),
-                "organization",
-                evidence={"org-apposition"},
-                weight=2.0 if own else 1.0,
-                sentence_start=is_sentence_start(para, start),
-            )
-        )
+        weight = 2.0 if own else 1.0
+        add_organisation(add, i, para, start, end, weight, frozenset({"org-apposition"}))
         return True
     if len(words) >= 2 and (
         words[-1] in ORG_HEAD_WORDS or words[-1] in lx.COMPANY_HEADS or of_org or embassy

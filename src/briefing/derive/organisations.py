@@ -91,12 +91,17 @@ def fold_short_org_names(fold: Fold) -> None:
         ]
         if len(longer) != 1:
             continue
-        target = longer[0]
-        target.mentions.extend(short.mentions)
-        for form in [short.name, *short.aliases]:
-            if form != target.name and form not in target.aliases:
-                target.aliases.append(form)
-        del fold.actors[short.id]
+        _absorb(fold, short, longer[0])
+
+
+def _absorb(fold: Fold, short: Actor, target: Actor) -> None:
+    """``short`` (a short form or acronym) joins ``target``: its mentions, and its forms
+    as aliases."""
+    target.mentions.extend(short.mentions)
+    for form in [short.name, *short.aliases]:
+        if form != target.name and form not in target.aliases:
+            target.aliases.append(form)
+    del fold.actors[short.id]
 
 
 def fold_acronyms(fold: Fold) -> None:
@@ -120,12 +125,7 @@ def fold_acronyms(fold: Fold) -> None:
             longer = _spelled_names(fold, acronym)
         if len(longer) != 1:
             continue
-        target = longer[0]
-        target.mentions.extend(short.mentions)
-        for form in [short.name, *short.aliases]:
-            if form != target.name and form not in target.aliases:
-                target.aliases.append(form)
-        del fold.actors[short.id]
+        _absorb(fold, short, longer[0])
 
 
 def _defined(fold: Fold, orgs: list[Actor], short: Actor) -> list[Actor]:
