@@ -57,7 +57,7 @@ class TimelinePages:
     def __init__(self, store: Store, where: TimelineFilter) -> None:
         self.store = store
         self.where = where
-        self._keys: list[tuple[str, str, int]] | None = None
+        self._keys: list[tuple[str, int, int]] | None = None
         self._dates: list[str] = []
         self._lock = threading.Lock()
 
@@ -65,7 +65,7 @@ class TimelinePages:
     def filtered(self) -> bool:
         return self.where.actor is not None or self.where.tag is not None
 
-    def _ensure_keys(self) -> list[tuple[str, str, int]]:
+    def _ensure_keys(self) -> list[tuple[str, int, int]]:
         with self._lock:
             if self._keys is None:
                 self._keys = self.store.timeline_keys(self.where)
