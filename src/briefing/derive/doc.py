@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from briefing.derive.actors import Actor
-from briefing.derive.sentences import CLOSE_QUOTES, OPEN_QUOTES, Span, split_sentences
+from briefing.derive.sentences import QuoteSpan, Span, find_quotes, split_sentences
+
+__all__ = ["Doc", "QuoteSpan", "Ref", "find_quotes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,17 +21,6 @@ class Ref:
     actor: str
     kind: str
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A stretch of quoted text; ``start``/``end`` are the content offsets (marks excluded)."""
-
-    para: int
-    start: int
-    end: int
-    closed: bool
-    opened: bool = True  # False: the paragraph began inside an open quote
 
 
 @dataclass
@@ -104,36 +94,3 @@ class Doc:
                     continue
             return ref
         return None
-
-
-def find_quotes(paragraph: str, para: int) -> list[QuoteSpan]:
-    """Quoted stretches of one paragraph, curly or straight; an unclosed one runs to the end.
-
-    Curly single quotes are used only when the paragraph has no double quotes (British
-    style); straight single quotes are apostrophes far too often to be trusted.
-    """
-    spans: list[QuoteSpan] = []
-    has_double = any(c in paragraph for c in OPEN_QUOTES + CLOSE_QUOTES + '"')
-    opens = OPEN_QUOTES if has_double else "\u2018"
-    closes = CLOSE_QUOTES if has_double else "\u2019"
-    start: int | None = None
-    for i, ch in enumerate(paragraph):
-        if ch == '"' and has_double:
-            if start is None:
-                start = i + 1
-            else:
-                spans.append(QuoteSpan(para, start, i, True))
-                start = None
-        elif ch in opens and start is None:
-            start = i + 1
-        elif ch in closes and start is not None:
-            if not has_double and re.match(r"\w", paragraph[i + 1 : i + 2]):
-                continue  # an apostrophe: don’t
-            spans.append(QuoteSpan(para, start, i, True))
-            start = None
-        elif ch in closes and start is None and not spans and has_double:
-            # a paragraph that starts inside a quote opened in the previous one
-            spans.append(QuoteSpan(para, 0, i, True, opened=False))
-    if start is not None:
-        spans.append(QuoteSpan(para, start, len(paragraph), False))
-    return spans

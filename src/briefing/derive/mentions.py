@@ -51,7 +51,7 @@ from briefing.derive.entities import (
 from briefing.derive.gazetteer import GAZ_RE, SURFACES, country_of_word
 from briefing.derive.groups import find_groups
 from briefing.derive.lexicon import wordset
-from briefing.derive.sentences import normalise
+from briefing.derive.sentences import find_quotes, normalise
 
 __all__ = [
     "EntityKey",
@@ -148,7 +148,42 @@ class MentionFinder:
                 self.paragraphs[m.para][max(0, m.start - 40) : m.start]
             ):
                 m.weight = max(m.weight, 2.0)
-        return self.mentions
+        return self._outside_quotes_or_named_there()
+
+    def _outside_quotes_or_named_there(self) -> list[Mention]:
+        """The mentions that name an actor of the story, not words of a speaker.
+
+        Inside quotation marks the words are the speaker's: "the wrong bank" in a quote
+        is a figure of speech, not a bank the story is about. A mention inside a quote
+        stays only when it is a proper name the narrator also uses outside the quotes
+        (the same actor key, or the same words outside); a lower-case body or an
+        anonymous group inside a quote never does."""
+        spans = [find_quotes(para, i) for i, para in enumerate(self.paragraphs)]
+
+        def quoted(m: Mention) -> bool:
+            return any(s.start <= m.start and m.end <= s.end for s in spans[m.para])
+
+        inside = [m for m in self.mentions if quoted(m)]
+        if not inside:
+            return self.mentions
+        outside_keys = {m.key for m in self.mentions if not quoted(m)}
+        narration = "\n".join(
+            "".join(
+                " " if any(s.start <= k < s.end for s in spans[i]) else ch
+                for k, ch in enumerate(para)
+            )
+            for i, para in enumerate(self.paragraphs)
+        )
+
+        def named_outside(m: Mention) -> bool:
+            if "lower-case" in m.evidence or m.kind == "group":
+                return False
+            if m.key in outside_keys:
+                return True
+            name = re.sub(r"['’]s$", "", m.text.strip())
+            return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", narration) is not None
+
+        return [m for m in self.mentions if not quoted(m) or named_outside(m)]
 
     def _self_named(self, i: int, para: str) -> None:
         """ "A group of employees calling itself Parcelon Voices": a named group."""
