@@ -39,3 +39,32 @@ def test_a_name_only_inside_a_quote_is_not_an_actor_but_one_also_outside_is() ->
     )
     assert "tarnley-holdings" in actors
     assert "quorra-freight" not in actors
+
+
+# --- 2. a firm named "X & Y", "X and Partners", "X, Y & Z LLP" is one name ---------------
+
+
+def test_an_ampersand_joins_two_names_into_one_firm() -> None:
+    actors = actors_of(
+        "The receiver, the accounting firm Brandt & Kessler, said it had found a buyer.",
+    )
+    assert "brandt-kessler" in actors and actors["brandt-kessler"].kind == "organization"
+    assert not {"brandt", "kessler"} & set(actors)
+
+
+def test_three_names_with_a_comma_and_an_ampersand_are_one_firm() -> None:
+    actors = actors_of("Lawyers at Moll, Tanaka & Reyes LLP said the claim would be filed.")
+    firms = [a for a in actors.values() if a.kind == "organization"]
+    assert [a.name for a in firms] == ["Moll, Tanaka & Reyes LLP"]
+    assert all(a.kind != "person" for a in actors.values())
+
+
+def test_and_before_a_firm_word_belongs_to_the_name() -> None:
+    actors = actors_of("Quist and Partners, the advisers to the board, said the bid was fair.")
+    assert "quist-and-partners" in actors
+    assert "quist" not in actors
+
+
+def test_and_between_two_people_still_separates_them() -> None:
+    actors = actors_of("Finance Minister Lea Marsh and Senator Tomas Ruud met on Monday.")
+    assert {"lea-marsh", "tomas-ruud"} <= set(actors)

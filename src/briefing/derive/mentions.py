@@ -114,6 +114,8 @@ _CREATED_BODY = re.compile(
     r"(?P<body>(?:[a-z][\w-]*\s+){0,3}?(?:board|panel|committee|commission|task\s+force|"
     r"tribunal))\b(?!\s+(?:of|for)\s+[A-Z])"
 )
+# what follows "and" inside a firm's name: "Quist and Partners", "Holm and Sons"
+_FIRM_WORDS = wordset("Partners Sons Daughters Associates Company Co. Co Brothers Colleagues")
 # words that rank or point rather than describe: "the same committee", "the rival union"
 _NOT_DESCRIBING = wordset(
     """
@@ -352,9 +354,46 @@ class MentionFinder:
                 current = []
         if current:
             runs.append(current)
+        runs = self._join_firm_names(para, toks, runs)
         runs = self._join_of(para, toks, self._join_org_parts(para, toks, runs))
         for run in runs:
             classify_run(self._add, i, para, toks, run)
+
+    @staticmethod
+    def _join_firm_names(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
+        """Partners' names joined into one firm's: an ampersand between capitalised
+        names is always inside one name ("Brandt & Kessler", "Moll, Tanaka & Reyes LLP":
+        the comma-separated names before it too), and "and" before a firm word
+        ("Quist and Partners", "… and Sons") is part of the name. "and" alone joins
+        nothing: "Lea Marsh and Tomas Ruud" are two people."""
+
+        def gap(a: list[int], b: list[int]) -> str:
+            return para[toks[a[-1]].end : toks[b[0]].start]
+
+        out: list[list[int]] = []
+        k = 0
+        while k < len(runs):
+            run = runs[k]
+            joined = False
+            # "Moll, Tanaka & Reyes": single names separated by commas, then "&"
+            j = k
+            while j + 1 < len(runs) and gap(runs[j], runs[j + 1]) == ", " and len(runs[j]) == 1:
+                j += 1
+            if j > k and j + 1 < len(runs) and gap(runs[j], runs[j + 1]) == " & ":
+                run = [t for r in runs[k : j + 2] for t in r]
+                k, joined = j + 2, True
+            elif k + 1 < len(runs) and gap(run, runs[k + 1]) == " & ":
+                run, k, joined = run + runs[k + 1], k + 2, True
+            elif (
+                k + 1 < len(runs)
+                and gap(run, runs[k + 1]) == " and "
+                and toks[runs[k + 1][0]].text in _FIRM_WORDS
+            ):
+                run, k, joined = run + runs[k + 1], k + 2, True
+            if not joined:
+                k += 1
+            out.append(run)
+        return out
 
     @staticmethod
     def _join_org_parts(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:

@@ -188,8 +188,9 @@ def organisation_run(add: Add, i: int, para: str, toks: list[Token], run: list[i
         weight = 2.0 if own else 1.0
         add_organisation(add, i, para, start, end, weight, frozenset({"org-apposition"}))
         return True
+    firm = " & " in text  # partners' names joined by an ampersand: one firm
     if len(words) >= 2 and (
-        words[-1] in ORG_HEAD_WORDS or words[-1] in lx.COMPANY_HEADS or of_org or embassy
+        words[-1] in ORG_HEAD_WORDS or words[-1] in lx.COMPANY_HEADS or of_org or embassy or firm
     ):
         first = 1 if words[0] in {"The"} else 0
         org_start = toks[run[first]].start
