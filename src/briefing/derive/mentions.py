@@ -382,12 +382,9 @@ class MentionFinder:
             if j > k and j + 1 < len(runs) and gap(runs[j], runs[j + 1]) == " & ":
                 run = [t for r in runs[k : j + 2] for t in r]
                 k, joined = j + 2, True
-            elif k + 1 < len(runs) and gap(run, runs[k + 1]) == " & ":
-                run, k, joined = run + runs[k + 1], k + 2, True
-            elif (
-                k + 1 < len(runs)
-                and gap(run, runs[k + 1]) == " and "
-                and toks[runs[k + 1][0]].text in _FIRM_WORDS
+            elif k + 1 < len(runs) and (
+                gap(run, runs[k + 1]) == " & "
+                or (gap(run, runs[k + 1]) == " and " and toks[runs[k + 1][0]].text in _FIRM_WORDS)
             ):
                 run, k, joined = run + runs[k + 1], k + 2, True
             if not joined:
