@@ -68,3 +68,29 @@ def test_and_before_a_firm_word_belongs_to_the_name() -> None:
 def test_and_between_two_people_still_separates_them() -> None:
     actors = actors_of("Finance Minister Lea Marsh and Senator Tomas Ruud met on Monday.")
     assert {"lea-marsh", "tomas-ruud"} <= set(actors)
+
+
+# --- 3. a person's name used as a modifier, and a person described by an apposition -----
+
+
+def test_a_surname_before_supporters_is_a_group_of_the_persons_supporters() -> None:
+    actors = actors_of(
+        "Opposition leader Mara Velk lost the vote on Sunday.",
+        "Riot police dispersed thousands of Velk supporters outside the parliament.",
+        "Velk loyalists blocked a road, and Velk said she would appeal.",
+    )
+    assert actors["mara-velk"].kind == "person"
+    assert "velk" not in actors
+    groups = {a.name for a in actors.values() if a.kind == "group"}
+    assert "Velk supporters" in groups
+
+
+def test_an_apposition_headed_by_a_role_noun_describes_a_person() -> None:
+    # "central bank" is an organisation, but the phrase's head is "governor"
+    actors = actors_of(
+        "Opposition candidate Ilse Brandvik conceded nothing.",
+        "The count gave 48% to Brandvik, a former central bank deputy governor who led "
+        "the campaign, and 52% to the president.",
+    )
+    assert "brandvik" not in actors
+    assert actors["ilse-brandvik"].kind == "person"

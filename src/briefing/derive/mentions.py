@@ -114,6 +114,11 @@ _CREATED_BODY = re.compile(
     r"(?P<body>(?:[a-z][\w-]*\s+){0,3}?(?:board|panel|committee|commission|task\s+force|"
     r"tribunal))\b(?!\s+(?:of|for)\s+[A-Z])"
 )
+# "Velk supporters": a capitalised name used as the modifier of a noun of following
+_SUPPORTERS = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*)\s+"
+    r"(?P<noun>supporters|loyalists|backers|followers|sympathi[sz]ers|partisans)\b"
+)
 # what follows "and" inside a firm's name: "Quist and Partners", "Holm and Sons"
 _FIRM_WORDS = wordset("Partners Sons Daughters Associates Company Co. Co Brothers Colleagues")
 # words that rank or point rather than describe: "the same committee", "the rival union"
@@ -141,6 +146,7 @@ class MentionFinder:
         for i, para in enumerate(self.paragraphs):
             find_groups(self._add, i, para)
             self._self_named(i, para)
+            self._supporters(i, para)
             self._lower_case_bodies(i, para)
             self._runs(i, para)
             self._gazetteer(i, para)
@@ -201,6 +207,27 @@ class MentionFinder:
                     "group",
                     evidence={"group", "self-named"},
                     weight=2.0,
+                )
+            )
+
+    def _supporters(self, i: int, para: str) -> None:
+        """ "Velk supporters", "Velk loyalists": a name used as a modifier of a plural
+        noun of following is not an organisation but a group, the supporters of whoever
+        bears the name (one group, whichever of these nouns the text uses)."""
+        for match in _SUPPORTERS.finditer(para):
+            name = match.group("name")
+            if name in lx.NOT_NAMES or name.lower() in TITLE_WORDS or name in SURFACES:
+                continue
+            self._add(
+                Mention(
+                    i,
+                    match.start(),
+                    match.end(),
+                    match.group(0),
+                    GroupNameKey(f"{name} supporters"),
+                    "group",
+                    evidence={"group", "supporters"},
+                    sentence_start=is_sentence_start(para, match.start()),
                 )
             )
 

@@ -135,6 +135,10 @@ def apposition_after(para: str, end: int) -> tuple[str | None, str | None]:
     )[0].split()
     if head and head[-1].lower() in ORG_NOUNS:
         return phrase, "organization"  # "a private group based in Lanvik"
+    if head and head[-1].lower() in ROLE_NOUNS:
+        # the head noun decides: "a former central bank deputy governor" is a person's
+        # role although "bank" is an organisation word
+        return re.sub(r"^(?:the|a|an)\s+", "", phrase), "person"
     role_at = re.match(r"(.*?)\b(?:at|of|for|with)\b", phrase)
     if role_at and any(
         w in ROLE_NOUNS or re.fullmatch(r"[a-z]{4,}(?:ist|ian)", w)  # "a hydrologist at"
