@@ -12,6 +12,7 @@ Where each rule lives (finding, then folding in this order):
 ==========================  ============================================================
 ``mentions.py``             the finder's passes over a paragraph; lower-case bodies
 ``groups.py``               anonymous sources and collectives (found, then folded)
+``run_joins.py``            names spanning a gap: "Ministry of Defence", "Dahl & Weber"
 ``classify.py``             a capitalised run: organisation, person or acronym
 ``org_runs.py``             what makes a run a body's name, not a person's
 ``roles.py``                a person's role written before or after the name

@@ -11,8 +11,9 @@ claim a span of text keeps it, so a word is never two actors' mention:
 3. institutions written in lower case ("Korvania's energy ministry", "the constitutional
    court", "the board of trustees") (:meth:`MentionFinder._lower_case_bodies`);
 4. runs of capitalised words (joined across a plural possessive, "the Teachers'
-   Federation", across "and" after "the", and across "of" after an organisation word,
-   "Ministry of Defence"), each classified by
+   Federation", across "and" after "the", across "of" after an organisation word,
+   "Ministry of Defence", and across "&" in a firm's name: :mod:`run_joins`), each
+   classified by
    :func:`briefing.derive.classify.classify_run` as a person with a role, an
    organisation, or an acronym;
 5. known countries and organisations (:mod:`briefing.derive.gazetteer`), by name, alias,
@@ -30,9 +31,7 @@ from briefing.derive import lexicon as lx
 from briefing.derive.classify import classify_run
 from briefing.derive.cues import (
     LOCATIVE,
-    ORG_HEAD_WORDS,
     PARTICLES,
-    PORTFOLIOS,
     SPEECH_AFTER,
     TITLE_WORDS,
 )
@@ -44,13 +43,13 @@ from briefing.derive.entities import (
     MentionKey,
     NameKey,
     OrgKey,
-    Token,
     is_sentence_start,
     tokens,
 )
 from briefing.derive.gazetteer import GAZ_RE, SURFACES, country_of_word
 from briefing.derive.groups import find_groups
 from briefing.derive.lexicon import wordset
+from briefing.derive.run_joins import join_firm_names, join_of, join_org_parts
 from briefing.derive.sentences import find_quotes, normalise
 
 __all__ = [
@@ -72,14 +71,6 @@ _CALLING_ITSELF = re.compile(
     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})"
 )
 
-# The last word of a plural possessive inside an organisation's name: "Teachers'" in
-# "the Teachers' Federation", "Fishermen's" in "the Fishermen's Association".
-_PLURAL_POSSESSIVE = re.compile(r"[A-Z][a-z]*(?:s['’]|men['’]s)|(?:Children|People)['’]s")
-
-# heads that take "of" into the name: "Ministry of Defence", "Lusk Chamber of Commerce"
-_OF_JOIN_HEADS = lx.ORG_HEADS | wordset(
-    "Chamber Board Society College University Trust Academy School Hospital Tribunal"
-)
 # the portfolios of a lower-case ministry ("the energy ministry")
 _PORTFOLIO = (
     r"foreign|interior|home|energy|defen[cs]e|finance|economy|economic|justice|health|"
@@ -119,8 +110,6 @@ _SUPPORTERS = re.compile(
     r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*)\s+"
     r"(?P<noun>supporters|loyalists|backers|followers|sympathi[sz]ers|partisans)\b"
 )
-# what follows "and" inside a firm's name: "Quist and Partners", "Holm and Sons"
-_FIRM_WORDS = wordset("Partners Sons Daughters Associates Company Co. Co Brothers Colleagues")
 # words that rank or point rather than describe: "the same committee", "the rival union"
 _NOT_DESCRIBING = wordset(
     """
@@ -381,116 +370,7 @@ class MentionFinder:
                 current = []
         if current:
             runs.append(current)
-        runs = self._join_firm_names(para, toks, runs)
-        runs = self._join_of(para, toks, self._join_org_parts(para, toks, runs))
+        runs = join_firm_names(para, toks, runs)
+        runs = join_of(para, toks, join_org_parts(para, toks, runs))
         for run in runs:
             classify_run(self._add, i, para, toks, run)
-
-    @staticmethod
-    def _join_firm_names(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
-        """Partners' names joined into one firm's: an ampersand between capitalised
-        names is always inside one name ("Brandt & Kessler", "Moll, Tanaka & Reyes LLP":
-        the comma-separated names before it too), and "and" before a firm word
-        ("Quist and Partners", "… and Sons") is part of the name. "and" alone joins
-        nothing: "Lea Marsh and Tomas Ruud" are two people."""
-
-        def gap(a: list[int], b: list[int]) -> str:
-            return para[toks[a[-1]].end : toks[b[0]].start]
-
-        out: list[list[int]] = []
-        k = 0
-        while k < len(runs):
-            run = runs[k]
-            joined = False
-            # "Moll, Tanaka & Reyes": single names separated by commas, then "&"
-            j = k
-            while j + 1 < len(runs) and gap(runs[j], runs[j + 1]) == ", " and len(runs[j]) == 1:
-                j += 1
-            if j > k and j + 1 < len(runs) and gap(runs[j], runs[j + 1]) == " & ":
-                run = [t for r in runs[k : j + 2] for t in r]
-                k, joined = j + 2, True
-            elif k + 1 < len(runs) and (
-                gap(run, runs[k + 1]) == " & "
-                or (gap(run, runs[k + 1]) == " and " and toks[runs[k + 1][0]].text in _FIRM_WORDS)
-            ):
-                run, k, joined = run + runs[k + 1], k + 2, True
-            if not joined:
-                k += 1
-            out.append(run)
-        return out
-
-    @staticmethod
-    def _join_org_parts(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
-        """Runs split by a plural possessive or by "and" inside one organisation's name:
-        ``Ruvenian Teachers'`` + ``Federation``; after "the", ``Logistics`` + ``and`` +
-        ``Distribution Workers Union``. Only when the joined run ends in an organisation
-        word, so "the Teachers' demands" or "Russia and the European Union" stay apart."""
-        out: list[list[int]] = []
-        for run in runs:
-            if out and toks[run[-1]].text in ORG_HEAD_WORDS:
-                prev = out[-1]
-                last = toks[prev[-1]]
-                gap = para[last.start : toks[run[0]].start]
-                if _PLURAL_POSSESSIVE.fullmatch(gap.rstrip(" ")) and re.fullmatch(r"\S+ ", gap):
-                    out[-1] = prev + run
-                    continue
-                if (
-                    toks[prev[0]].text in {"St.", "St", "Saint"}
-                    and last.possessive
-                    and re.fullmatch(r"\S+['’]s ", gap)
-                ):
-                    out[-1] = prev + run  # "St. Aldric's University Hospital"
-                    continue
-                before = para[max(0, toks[prev[0]].start - 4) : toks[prev[0]].start]
-                if (
-                    para[last.end : toks[run[0]].start] == " and "
-                    and len(prev) <= 3
-                    and (re.search(r"\b[Tt]he $", before) or toks[prev[0]].text == "The")
-                    and not any(toks[k].text in SURFACES for k in prev)
-                    and toks[prev[0]].text not in lx.GIVEN_NAMES
-                ):
-                    out[-1] = prev + run
-                    continue
-            out.append(run)
-        return out
-
-    @staticmethod
-    def _join_of(para: str, toks: list[Token], runs: list[list[int]]) -> list[list[int]]:
-        """``Ministry`` + ``of`` + ``Defence of Ukraine`` -> one organisation run."""
-        out: list[list[int]] = []
-        for run in runs:
-            if out:
-                prev = out[-1]
-                head = toks[prev[-1]].text
-                gap = para[toks[prev[-1]].end : toks[run[0]].start]
-                acronym = len(run) == 1 and re.search(r"[A-Z0-9]{2}", toks[run[0]].text)
-                if (
-                    head in _OF_JOIN_HEADS
-                    and not acronym
-                    and (
-                        re.fullmatch(r" (?:of|for)(?: the)? ", gap)
-                        or (head in {"Embassy", "Consulate", "Court", "Tribunal"} and gap == " in ")
-                    )
-                ):
-                    out[-1] = prev + run
-                    continue
-                built_on_of = re.search(
-                    r" (?:of|for) ", para[toks[prev[0]].start : toks[prev[-1]].end]
-                )
-                if built_on_of and gap == " and " and all(toks[k].text in PORTFOLIOS for k in run):
-                    out[-1] = prev + run  # "Ministry of Trade" + "and" + "Industry"
-                    continue
-                if re.fullmatch(r" (?:of|for) ", gap) and toks[prev[0]].text in {
-                    "Ministry",
-                    "Department",
-                    "Council",
-                    "Office",
-                    "Bank",
-                    "Court",
-                    "Organization",
-                    "Union",
-                }:
-                    out[-1] = prev + run
-                    continue
-            out.append(run)
-        return out
