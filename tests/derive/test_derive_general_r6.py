@@ -94,3 +94,24 @@ def test_an_apposition_headed_by_a_role_noun_describes_a_person() -> None:
     )
     assert "brandvik" not in actors
     assert actors["ilse-brandvik"].kind == "person"
+
+
+# --- 4. a lower-case reference to a named body folds into it ---------------------------
+
+
+def test_a_lower_case_reference_folds_into_the_named_body_it_ends() -> None:
+    actors = actors_of(
+        "The result came a day after the broadcasting authority fined the station.",
+        "The National Broadcasting Authority said on Friday that the fine stood.",
+    )
+    bodies = [a for a in actors.values() if a.kind == "organization"]
+    assert [a.name for a in bodies] == ["National Broadcasting Authority"]
+    assert "broadcasting authority" in bodies[0].aliases
+
+
+def test_a_lower_case_body_with_another_head_noun_stays_apart() -> None:
+    actors = actors_of(
+        "The broadcasting council met on Monday.",
+        "The National Broadcasting Authority said on Friday that the fine stood.",
+    )
+    assert {"broadcasting-council", "national-broadcasting-authority"} <= set(actors)

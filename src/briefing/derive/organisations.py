@@ -209,7 +209,9 @@ def _spells(acronym: str, name: str) -> bool:
 
 def fold_unqualified_bodies(fold: Fold) -> None:
     """ "The Defence Ministry added" after "Russia's Defence Ministry said": each mention
-    of the unqualified body joins the qualified one named last before it."""
+    of the unqualified body joins the qualified one named last before it. A body written
+    in lower case joins the named body whose last words it repeats ("the electoral
+    commission" -> Independent Electoral Commission)."""
     orgs = [a for a in fold.actors.values() if a.kind == "organization"]
     for bare in orgs:
         # "the Red Cross" after "the Norwegian Red Cross": a lexicon body every mention
@@ -225,6 +227,10 @@ def fold_unqualified_bodies(fold: Fold) -> None:
             if a is not bare
             and (
                 a.name.endswith(" " + bare.name)
+                # "the electoral commission" before or after "the Independent Electoral
+                # Commission": a lower-case reference to a named body whose head noun and
+                # modifiers it repeats
+                or (bare.name.islower() and a.name.lower().endswith(" " + bare.name))
                 or a.name.startswith(bare.name + " of ")
                 or (lexicon_forms and all(a.name.endswith(" " + f) for f in lexicon_forms))
             )
