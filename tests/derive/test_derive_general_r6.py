@@ -115,3 +115,44 @@ def test_a_lower_case_body_with_another_head_noun_stays_apart() -> None:
         "The National Broadcasting Authority said on Friday that the fine stood.",
     )
     assert {"broadcasting-council", "national-broadcasting-authority"} <= set(actors)
+
+
+# --- 5. narration is not a position: the speaker is the subject of a speech verb ---------
+
+
+def reported_of(*paragraphs: str):  # type: ignore[no-untyped-def]
+    actors = ActorExtractor(list(paragraphs)).run()
+    return QuoteExtractor(Doc.build(list(paragraphs), actors)).indirect()
+
+
+def test_a_participle_used_as_an_adjective_is_no_statement() -> None:
+    # "the disputed ridge": "disputed" describes the ridge, nobody disputes anything
+    found = reported_of(
+        "Norway recalled its envoy to Sweden on Monday after a clash on the disputed "
+        "Tarn ridge killed two soldiers."
+    )
+    assert found == []
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_not_the_first_subjects() -> None:
+    found = reported_of(
+        "The Harbour Authority shut Orvel Savings Bank on Friday after a run on its "
+        "deposits, and the government said it would guarantee savings."
+    )
+    wrong = {"orvel-savings-bank", "harbour-authority"}
+    assert [q.speaker for q in found if q.speaker in wrong] == []
+
+
+def test_a_relative_clause_with_its_own_subject_does_not_speak_for_the_antecedent() -> None:
+    found = reported_of(
+        "The rules take effect once the Kessel Trade Council publishes them, "
+        "which traders said was expected on Monday."
+    )
+    assert [q.speaker for q in found] == []
+
+
+def test_a_speech_verb_after_its_subject_still_reports_a_statement() -> None:
+    found = reported_of(
+        "The Kessel Trade Council said on Monday that the rules would take effect in May."
+    )
+    assert [q.speaker for q in found] == ["kessel-trade-council"]

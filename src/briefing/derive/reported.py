@@ -54,8 +54,13 @@ _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b"
 # "…, and the Y Association said …" (a coordinated clause opening with a name)
 # ("…, while the opposition Social Democrats urged …", also after a closing quote mark)
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,[\"”]?\s+(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}[A-Z])"
+    r";\s+|,[\"”]?\s+(?:and|but|while|whereas)\s+(?=(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}[A-Z]"
+    # "…, and the government said it would …": a clause with a subject of its own
+    r"|(?:the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|told|added|announced)\b)"
 )
+# "the disputed plateau", "an offered deal": a participle after a determiner describes a
+# noun, it is no verb of saying or wanting
+_ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|these|those)\s+$", re.I)
 # not a statement: "declined to comment", "did not respond to a request"
 _NO_STATEMENT = re.compile(
     r"\b(?:declined|refused|did not respond|could not be reached|not immediately)\b"
@@ -95,7 +100,14 @@ def _clauses(sentence: Span) -> list[Span]:
 def _statement(speakers: Speakers, para: int, span: Span) -> Quote | None:
     """The statement one clause reports, if it names who made it."""
     doc = speakers.doc
-    verb = re.search(r"\baccording to\b", span.text) or _INDIRECT_VERB.search(span.text)
+    verb = re.search(r"\baccording to\b", span.text) or next(
+        (
+            v
+            for v in _INDIRECT_VERB.finditer(span.text)
+            if not _ADJECTIVAL.search(span.text[: v.start()])
+        ),
+        None,
+    )
     if not verb or re.search(r"\bnot\s+(?:yet\s+)?$", span.text[: verb.start()]):
         return None
     if _NO_STATEMENT.search(span.text[: verb.start() + 40]):

@@ -88,6 +88,24 @@ class Speakers:
             words = re.findall(r"[\w'’-]+", piece.lower())
             refs = self.doc.refs_in(para, offset + start, offset + end)
             if words and words[0] in {"which", "who", "whose", "where", "when"}:
+                if n == 0 and len(words) > 1:
+                    # "…, which traders said …", "…, whose government said …": the verb
+                    # is the relative clause's own, its subject the noun inside it, never
+                    # the clause's antecedent ("…, who has said" keeps the antecedent)
+                    own = [
+                        r
+                        for r in refs
+                        if not _PREPOSITION.search(
+                            self.doc.paragraphs[para][max(0, r.start - 12) : r.start]
+                        )
+                    ]
+                    rest = re.sub(r"^\s*\w+\s+", "", piece).strip()
+                    if own:
+                        return pick(own, nearest=True)
+                    if words[0] == "whose" or (
+                        _UNNAMED_SUBJECT.fullmatch(rest) and rest not in _AUXILIARY
+                    ):
+                        return None
                 continue  # a relative clause: ", which backs …,"
             refs = [
                 r
