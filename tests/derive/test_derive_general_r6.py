@@ -156,3 +156,39 @@ def test_a_speech_verb_after_its_subject_still_reports_a_statement() -> None:
         "The Kessel Trade Council said on Monday that the rules would take effect in May."
     )
     assert [q.speaker for q in found] == ["kessel-trade-council"]
+
+
+# --- 6. timeline events are the narrator's dated events ----------------------------------
+
+
+def timeline_of(*paragraphs: str) -> list[tuple[str, str]]:
+    import datetime as dt
+
+    from briefing.derive import derive
+    from briefing.derive.extract_text import Article
+
+    article = Article(
+        list(paragraphs), title="Ferry operator halts crossings", date=dt.date(2036, 9, 10)
+    )
+    derived = derive(article, now=dt.datetime(2036, 9, 10, tzinfo=dt.UTC))
+    return [(str(e.date), e.event) for e in derived.brief.timeline]
+
+
+def test_a_date_inside_a_quote_is_the_speakers_not_an_event() -> None:
+    events = timeline_of(
+        "Skarn Ferries halted all crossings on Tuesday after a second engine fire.",
+        '"A rule adopted in March is already too late for us," said Ilse Moor, who runs a '
+        "bakery on the island.",
+    )
+    assert not any("rule adopted" in text for _, text in events)
+    assert not any(date.startswith("2036-03") for date, _ in events)
+
+
+def test_a_sentence_that_is_only_a_quote_is_no_event() -> None:
+    events = timeline_of(
+        "Skarn Ferries halted all crossings on Tuesday after a second engine fire.",
+        '"If nothing sails by next week, the shops here will be empty.',
+        'We cannot wait," said Ilse Moor, who runs a bakery on the island.',
+    )
+    assert all(not text.startswith(('"', "“")) for _, text in events)
+    assert [d for d, _ in events] == ["2036-09-09"]

@@ -177,9 +177,10 @@ def derive(
     date_hits: dict[tuple[int, int], list[DateHit]] = {}
     timeline: list[dict[str, Any]] = []
     dated: set[tuple[int, int]] = set()  # sentences that gave an event
+    narrated = narrator_dates(doc, resolver)
     for para, spans in enumerate(doc.sentences):
         for span in spans:
-            hits = resolver.find(span.text)
+            hits = narrated[(para, span.start)]
             date_hits[(para, span.start)] = hits
             ids = _actors_in(doc, chosen, para, span.start, span.end)
             for hit, text in _event_dates(span.text, hits):
@@ -453,6 +454,26 @@ _STATEMENT_DATE = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+")
+
+
+def narrator_dates(doc: Doc, resolver: DateResolver) -> dict[tuple[int, int], list[DateHit]]:
+    """The dates of each sentence that are the narrator's. Timeline events are the
+    narrator's dated events: a date inside quotation marks is the speaker's ("a law
+    passed in March is too late") and dates nothing, unless the narrator dates the same
+    period too ("due to start in September" … "on September 1": the quote is precise)."""
+    found: dict[tuple[int, int], list[tuple[DateHit, bool]]] = {}
+    for para, spans in enumerate(doc.sentences):
+        for span in spans:
+            found[(para, span.start)] = [
+                (h, doc.in_quote(para, span.start + h.start)) for h in resolver.find(span.text)
+            ]
+    # a month or a day the narrator gives (a year is too broad to vouch for a quote's date)
+    told = {h.value for hits in found.values() for h, quoted in hits if not quoted}
+    told = {v for v in told if len(v) >= 7}
+    return {
+        key: [h for h, quoted in hits if not quoted or any(h.value.startswith(v) for v in told)]
+        for key, hits in found.items()
+    }
 
 
 def _relative(hit: DateHit) -> bool:
