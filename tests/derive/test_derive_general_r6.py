@@ -192,3 +192,52 @@ def test_a_sentence_that_is_only_a_quote_is_no_event() -> None:
     )
     assert all(not text.startswith(('"', "“")) for _, text in events)
     assert [d for d, _ in events] == ["2036-09-09"]
+
+
+# --- 7a. a ministry is named with its country --------------------------------------------
+
+
+def test_a_ministry_owned_by_a_country_is_named_with_the_countrys_demonym() -> None:
+    actors = actors_of(
+        "Dorvanian troops moved to the border on Monday.",
+        "Dorvania's interior ministry said the move was routine.",
+    )
+    ministries = [a for a in actors.values() if "ministry" in a.name]
+    assert [a.name for a in ministries] == ["Dorvanian interior ministry"]
+    assert "Dorvania's interior ministry" in ministries[0].aliases
+
+
+def test_an_unqualified_ministry_belongs_to_the_country_the_story_is_about() -> None:
+    actors = actors_of(
+        "Dorvania's parliament passed the budget on Monday, and Dorvanian unions called "
+        "a strike. Dorvania's central bank raised rates.",
+        "The finance ministry said the deficit would shrink.",
+    )
+    ministries = [a for a in actors.values() if "ministry" in a.name]
+    assert [a.name for a in ministries] == ["Dorvanian finance ministry"]
+    assert ministries[0].affiliation == "Dorvania"
+
+
+def test_an_unqualified_ministry_stays_unqualified_between_two_equal_countries() -> None:
+    actors = actors_of(
+        "Dorvania and Kelmark traded accusations. Dorvanian and Kelmarki troops "
+        "exchanged fire, and Dorvania's army and Kelmark's army both claimed victory.",
+        "The finance ministry said the cost was not yet known.",
+    )
+    ministries = [a for a in actors.values() if "ministry" in a.name]
+    assert [a.name for a in ministries] == ["finance ministry"]
+
+
+def test_demonyms_in_ish_and_ian_after_a_consonant_mark_a_country() -> None:
+    # "Brennish" -> Brennland (Finnish/Finland), "Ostrelian" -> Ostrel (Brazilian/Brazil)
+    actors = actors_of(
+        "Brennland blamed Ostrel for the attack. Brennish officials said Ostrelian "
+        "hackers had been seen before, and Ostrel denied it.",
+    )
+    assert actors["brennland"].kind == "country"
+    assert actors["ostrel"].kind == "country"
+
+
+def test_a_plural_demonym_marks_a_country() -> None:
+    actors = actors_of("Sarvians voted on Sunday. Sarvia's coalition held, and Sarvia rejoiced.")
+    assert actors["sarvia"].kind == "country"

@@ -26,7 +26,9 @@ Where each rule lives (finding, then folding in this order):
                             and "Board chairman X"
 ``organisations.py``        4. one actor per body; short forms, acronyms, "the union",
                             "the Defence Ministry" after "Russia's Defence Ministry"
-``library.py``              5. the library's ids reused (names, aliases, spellings)
+``ministries.py``           5. "Varnia's defence ministry", "the finance ministry"
+                            named with their country ("Varnian defence ministry")
+``library.py``              6. the library's ids reused (names, aliases, spellings)
 ==========================  ============================================================
 """
 
@@ -45,6 +47,7 @@ from briefing.derive.entities import Actor, Fold, Mention, match_key
 from briefing.derive.groups import anonymous_followups, fold_groups
 from briefing.derive.library import reuse_known_ids
 from briefing.derive.mentions import MentionFinder
+from briefing.derive.ministries import qualify_ministries
 from briefing.derive.organisations import (
     definite_orgs,
     described_orgs,
@@ -119,6 +122,7 @@ class ActorExtractor:
         definite_orgs(fold)
         role_affiliations(fold, persons)
         anonymous_followups(fold)
+        qualify_ministries(fold)
         reuse_known_ids(fold, self.known)
 
 

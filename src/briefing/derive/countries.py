@@ -96,15 +96,21 @@ def unknown_countries(fold: Fold, persons: dict[str, Actor]) -> None:
 
 
 # a capitalised word that may be a demonym ("Korvanian", "Keshari", "Marovese")
-_DEMONYM_FORM = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}(?:ian|an|i|ese))(?![\w-])")
+# ("Sarvians": the plural counts too)
+_DEMONYM_FORM = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}(?:ian|an|i|ese|ish))s?(?![\w-])")
 
 
 def _demonym_stems(word: str) -> list[str]:
-    """The country names a demonym may come from: Korvanian -> Korvania, Bremoran ->
+    """The country names a demonym may come from: Korvanian -> Korvania (or Korvan),
+    Brennish -> Brennland, Bremoran ->
     Bremora / Bremoro, Keshari -> Keshar, Marovese -> Marov / Marova. Only a stem the
     article also writes counts, so a wrong guess costs nothing."""
     if word.endswith("ese"):
         return [word[:-3], word[:-3] + "a"]
+    if word.endswith("ish"):
+        return [word[:-3] + "land", word[:-3]]  # "Brennish" -> Brennland (Finnish/Finland)
+    if word.endswith("ian") and word[-4] not in "aeiou":
+        return [word[:-1], word[:-3]]  # "Ostrelian" -> Ostrelia or Ostrel (Brazilian/Brazil)
     if word.endswith("an") and not word.endswith("ian"):
         return [word[:-1], word[:-2] + "o"]  # "Zamaran" -> "Zamaro" ("Mexican" -> Mexico)
     return [word[:-1]]
