@@ -158,6 +158,9 @@ def _find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[
                 # "Halvard declined to say whether it would …" -> "Will Halvard …?"
                 question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
             out.append((question, "unclear"))
+            other = re.search(r",?\s+or\s+whether\s+(?P<c>[^.;]+)", wh.group("clause"))
+            if other:  # "what would happen to X, or whether Y": Y is a matter of its own
+                out.append((invert("whether", other.group("c")), "unclear"))
     for found in _RULE_OUT.finditer(sentence):
         before = sentence[: found.start()]
         subject = _subject_before(before)
