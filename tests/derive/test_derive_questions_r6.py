@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from briefing.derive.question_find import find_questions
 
 _YES_NO = re.compile(
@@ -58,3 +60,92 @@ def test_a_question_never_starts_with_a_preposition_for_a_subject() -> None:
 def test_has_yet_to_is_never_left_inside_the_question() -> None:
     asked = _asked("The union has yet to decide whether to accept the offer.")
     assert asked == ["Will the union accept the offer?"]
+
+
+def test_a_second_predicate_after_but_is_not_part_of_the_question() -> None:
+    asked = _asked(
+        "The spokesman said the agency would release the figures in the next few days "
+        "but did not give a date."
+    )
+    assert "Will the agency release the figures in the next few days?" in asked
+    assert not any("but did" in q for q in asked)
+
+
+# -- fault 3: what is left open without the stock cue phrases --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "The regulator has yet to approve the takeover.",
+            "Will the regulator approve the takeover?",
+        ),
+        (
+            "No date has been set for the next round of talks.",
+            "Will the next round of talks take place?",
+        ),
+        (
+            "Whether the plan goes ahead depends on the regional assembly.",
+            "Will the plan go ahead?",
+        ),
+        (
+            "Much depends on whether the lenders agree to extend the loan.",
+            "Will the lenders agree to extend the loan?",
+        ),
+        (
+            "The court is expected to decide on the appeal next month.",
+            "Will the court decide on the appeal next month?",
+        ),
+        (
+            "The company could face fines of up to 4% of turnover.",
+            "Will the company face fines of up to 4% of turnover?",
+        ),
+        (
+            "If the talks fail, the union will call a national strike.",
+            "Will the union call a national strike?",
+        ),
+        (
+            "The mayor proposed sending monitors to the bridge; the neighbouring town has not "
+            "responded.",
+            "Will the neighbouring town accept sending monitors to the bridge?",
+        ),
+        (
+            "The residents' association has asked for an independent survey of the river.",
+            "Will the residents' association get an independent survey of the river?",
+        ),
+        (
+            "The council demanded that the company withdraw its trucks from the square.",
+            "Will the company withdraw its trucks from the square?",
+        ),
+        # "was" inside a condition is "be" in the question, never "wa"
+        (
+            "The federation threatened to walk out unless the cap was lifted by Monday.",
+            "Will the cap be lifted by Monday?",
+        ),
+    ],
+)
+def test_left_open_without_a_stock_cue(sentence: str, question: str) -> None:
+    asked = _asked(sentence)
+    assert question in asked, asked
+    assert all(q.endswith("?") and _YES_NO.match(q) for q in asked), asked
+
+
+def test_likelihood_only_from_stated_hedging() -> None:
+    from briefing.derive.questions import likelihood
+
+    assert likelihood("The company could face fines of up to 4% of turnover.") == "roughly-even"
+    assert likelihood("No date has been set for the next round of talks.") is None
+
+
+def test_a_demand_is_asked_without_its_modal_or_relative_clause() -> None:
+    asked = _asked(
+        "Dorne insists that a full withdrawal must come before any talks on the border that "
+        "its neighbour has proposed."
+    )
+    assert "Will a full withdrawal come before any talks on the border?" in asked, asked
+    long = _asked(
+        "The council demanded that the haulier move a depot that residents said had spread "
+        "dust into the gardens of the whole Eastbrook neighbourhood for years on end"
+    )
+    assert all(not re.search(r"\b\w\?$", q) for q in long), long  # never cut inside a word

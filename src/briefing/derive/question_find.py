@@ -86,6 +86,7 @@ from briefing.derive.question_grammar import (
     _ok_subject,
     invert,
 )
+from briefing.derive.question_open import open_matters
 from briefing.derive.question_subjects import (
     _named_description,
     _named_pronoun,
@@ -343,6 +344,7 @@ def _find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[
     # a pronoun subject is named by the sentence's own subject ("The tribunal has not said
     # whether it will …"); "Is it true that whether …?" is never a question
     out.extend(_left_open(sentence))
+    out.extend(open_matters(sentence))
     own = sentence_subject(sentence)
     out = [(_owner_named(_named_pronoun(q, own), sentence), cue) for q, cue in out]
     return [

@@ -71,12 +71,28 @@ def _base(verb: str) -> str:
 
 def _base3(verb: str) -> str:
     """The base form of a third-person verb ("withdraws" -> "withdraw", "agrees" ->
-    "agree", "reaches" -> "reach", "carries" -> "carry")."""
+    "agree", "reaches" -> "reach", "carries" -> "carry"; "was" -> "be")."""
+    if verb.lower() in _IRREGULAR3:
+        return _IRREGULAR3[verb.lower()]
     if verb.endswith("ies") and len(verb) > 4:
         return verb[:-3] + "y"
     if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
         return verb[:-2]
     return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+_IRREGULAR3 = {"was": "be", "is": "be", "were": "be", "are": "be", "has": "have", "does": "do"}
+
+
+def base_form(verb: str) -> str:
+    """The base form of a present-tense verb ("goes" -> "go", "agree" -> "agree")."""
+    return "go" if verb == "goes" else _base3(verb)
+
+
+def finish_question(text: str) -> str:
+    """A clause ("will the union call a strike") as a finished question: speech tags,
+    afterthoughts and second predicates cut, capitalised, ending in "?"."""
+    return _finish(text)
 
 
 def _np(subject: str) -> str:
