@@ -243,6 +243,14 @@ _STANCE_ACTS = wordset(
 _FINES = wordset("fines fined penalises penalizes sanctions punishes censures")
 _PICKS = wordset("picks selects chooses names taps")
 _BLAMES = wordset("blames blame blamed")
+# Acts of refusal: the subject is against the matter it refuses.
+_REFUSALS = wordset(
+    "rejects reject blocks block vetoes veto opposes oppose refuses refuse resists resist "
+    "defies defy condemns condemn overturns overturn"
+)
+# What one vows or threatens to do to a matter that makes one its opponent.
+_BLOCKING = wordset("block veto stop reject oppose overturn fight resist challenge halt")
+_THREATENS = wordset("threatens threaten threatened")
 _MOVES = wordset("takes take brings bring refers refer sends send")
 # What groups of people do in headlines ("islanders fight", "residents protest").
 _GROUP_ACTS = wordset(
@@ -467,6 +475,10 @@ def _special_topic(head: _Headline, names: Iterable[str] = ()) -> str | None:
             return _tidy(" ".join([gerund(action[0]), *action[1:5]]), 8)
     if (verb in _INFINITIVE_VERBS and rest_words[:1] == ["to"]) or (head.named and verb == "to"):
         action = rest_words[1:] if verb != "to" else rest_words
+        if action and action[0].lower() in _BLOCKING and len(action) > 1:
+            # "vows to block bus fare rise": the matter is what would be blocked, and the
+            # subject is against it (see :func:`sides`)
+            return _tidy(" ".join(action[1:7]), 6)
         if action and action[0][:1].islower():
             return _tidy(" ".join([gerund(action[0]), *action[1:6]]), 7)
     if verb in _SAYS and head.named:
@@ -537,6 +549,20 @@ def sides(title: str, topic: str | None, names: Iterable[str] = ()) -> Sides:
     over = _OVER.match(rest) if verb in _WARNS else None
     if over:  # "Ostra warns Velmar over second diversion …": Velmar's act, Ostra against
         return Sides(over.group("who"), subject)
+    if verb in _REFUSALS:  # "Kessler rejects Vanta takeover bid": Kessler is against it
+        return Sides(None, subject)
+    intended = (
+        head.words[head.verb + 2 :] if head.words[head.verb + 1 : head.verb + 2] == ["to"] else []
+    )
+    if verb in _INFINITIVE_VERBS and intended and intended[0].lower() in _BLOCKING:
+        return Sides(None, subject)  # "vows to block the fare rise"
+    if verb in _THREATENS and len(intended) > 1:
+        # "threatens to conscript striking dockers": the threatener is for the act, the
+        # party it targets (the act's object) against
+        target = re.split(
+            r"\s+(?:as|in|at|on|over|after|from|for|with|unless|if)\s+", " ".join(intended[1:])
+        )[0]
+        return Sides(subject, _LEADING.sub("", target) or None)
     if verb in _ACTS and re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject):
         # "Hallandia freezes …", "Costamar picks …": a named actor's own act (not "Calder
         # president defends …", whose head noun would place every president on its side)
