@@ -9,3 +9,19 @@ def test_a_title_case_place_before_an_agency_tag_is_no_part_of_the_bottom_line()
     assert bottom_line("Varnholm (Coastwire) - The port reopened on Monday.") == (
         "The port reopened on Monday."
     )
+
+
+def test_the_stance_paragraph_names_the_matter_never_it() -> None:
+    """Round 6: "X supports it" tells the reader nothing; the matter is named."""
+    from briefing.derive.sentences import Span
+    from briefing.derive.summary import summarise
+
+    lead = "The town council approved a new parking charge for the old town on Monday."
+    nxt = "Shopkeepers say the charge will keep customers away from the high street."
+    spans = [[Span(0, 0, len(lead), lead)], [Span(1, 0, len(nxt), nxt)]]
+    stances = [("The mayor", "supports"), ("The traders' guild", "opposes")]
+    named = summarise(spans, [lead, nxt], stances, "parking charge")
+    assert "The mayor supports the parking charge" in named
+    unnamed = summarise(spans, [lead, nxt], stances, None)
+    assert " it" not in unnamed.split("\n\n", 1)[1]
+    assert nxt in unnamed  # no matter to name: the next sentence instead

@@ -34,6 +34,7 @@ from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
 from briefing.derive.stance import settle_stances, stance
 from briefing.derive.summary import summarise
+from briefing.derive.topic_phrases import repeated_phrase
 from briefing.derive.topics import (
     Side,
     draft_topic,
@@ -211,6 +212,8 @@ def derive(
     weights = _TopicWords.build(doc, article.title or "")
     names = [form for a in chosen.values() for form in (a.name, *a.aliases)]
     topic = draft_topic(article.title or "", names) if article.title else None
+    # no matter in the headline: the phrase the story repeats, one topic for every position
+    topic = topic or repeated_phrase(paragraphs, article.title or "")
     found = sides(article.title or "", topic, names)
     if topic and topic_lookup is not None:
         topic = library_topic(topic, topic_lookup(lookup_words(topic))) or topic

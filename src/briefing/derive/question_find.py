@@ -86,6 +86,7 @@ from briefing.derive.question_grammar import (
     _ok_subject,
     invert,
 )
+from briefing.derive.question_open import open_matters
 from briefing.derive.question_subjects import (
     _named_description,
     _named_pronoun,
@@ -158,6 +159,9 @@ def _find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[
                 # "Halvard declined to say whether it would …" -> "Will Halvard …?"
                 question = f"{pron.group(1)} {named.group(0)}{question[pron.end() :]}"
             out.append((question, "unclear"))
+            other = re.search(r",?\s+or\s+whether\s+(?P<c>[^.;]+)", wh.group("clause"))
+            if other:  # "what would happen to X, or whether Y": Y is a matter of its own
+                out.append((invert("whether", other.group("c")), "unclear"))
     for found in _RULE_OUT.finditer(sentence):
         before = sentence[: found.start()]
         subject = _subject_before(before)
@@ -340,6 +344,7 @@ def _find_questions(sentence: str, with_no_comment: bool = False) -> list[tuple[
     # a pronoun subject is named by the sentence's own subject ("The tribunal has not said
     # whether it will …"); "Is it true that whether …?" is never a question
     out.extend(_left_open(sentence))
+    out.extend(open_matters(sentence))
     own = sentence_subject(sentence)
     out = [(_owner_named(_named_pronoun(q, own), sentence), cue) for q, cue in out]
     return [

@@ -71,12 +71,28 @@ def _base(verb: str) -> str:
 
 def _base3(verb: str) -> str:
     """The base form of a third-person verb ("withdraws" -> "withdraw", "agrees" ->
-    "agree", "reaches" -> "reach", "carries" -> "carry")."""
+    "agree", "reaches" -> "reach", "carries" -> "carry"; "was" -> "be")."""
+    if verb.lower() in _IRREGULAR3:
+        return _IRREGULAR3[verb.lower()]
     if verb.endswith("ies") and len(verb) > 4:
         return verb[:-3] + "y"
     if verb.endswith(("ches", "shes", "sses", "xes", "zes")):
         return verb[:-2]
     return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+_IRREGULAR3 = {"was": "be", "is": "be", "were": "be", "are": "be", "has": "have", "does": "do"}
+
+
+def base_form(verb: str) -> str:
+    """The base form of a present-tense verb ("goes" -> "go", "agree" -> "agree")."""
+    return "go" if verb == "goes" else _base3(verb)
+
+
+def finish_question(text: str) -> str:
+    """A clause ("will the union call a strike") as a finished question: speech tags,
+    afterthoughts and second predicates cut, capitalised, ending in "?"."""
+    return _finish(text)
 
 
 def _np(subject: str) -> str:
@@ -106,7 +122,31 @@ def strip_speech_tag(text: str) -> str:
     return _SPEECH_TAIL.sub("", text.rstrip(" .;:!"))
 
 
-_OTHER_CLAUSE = re.compile(r",?\s+but\s+(?:that|said|added|says|the|it|he|she|they|its|their)\b.*$")
+# "… but that the plan was not …", "… but did not give a date": after "but" a new subject
+# or a predicate of its own (a verb straight after "but") is another clause
+_OTHER_CLAUSE = re.compile(
+    r",?\s+but\s+(?:that|said|added|says|the|it|he|she|they|its|their|did|does|do|would|could"
+    r"|will|has|have|had|was|were|is|are|declined|refused|gave|gives|not|stopped|gave)\b.*$"
+)
+# "… within budgets and would not require new borrowing": a second predicate
+_AND_PREDICATE = re.compile(
+    r"(?<=\w{3})\s+and\s+(?:would|will|could|did|does|has|had|was|were|is|are|not)\s+.*$"
+)
+# "… or whether organisers could appeal": another matter, asked on its own
+_OR_WHETHER = re.compile(r",?\s+or\s+(?:whether|if)\b.*$")
+# an adverb stranded when its clause was cut: "back the new tax only (if …)"
+_STRANDED = re.compile(r"\s+(?:only|even|also|just|still)$")
+_HAPPEN_TO = re.compile(
+    r"^what\s+(?P<aux>would|will|could)\s+happen\s+to\s+(?P<what>[^?]+?)\s+if\s+", re.I
+)
+# "has yet to accept" is "has not accepted": the matter is the act
+_YET_TO = re.compile(r"\s+(?:has|have|had)\s+yet\s+to\s+")
+# "will before the inquiry ends they bring …": an adverbial clause is not the subject
+_LEADING_ADVERBIAL = re.compile(
+    r"^(\w+)\s+(?:before|after|until|once|when|unless|if|while)\s+[^?]+?\s+(they|he|she|it|we)\s+"
+)
+# "will at a weekly briefing that Dravia consider …": the subject follows "that"
+_SETTING_THAT = re.compile(r"^(\w+)\s+(?:at|in|on|during|after|before)\s+[^?]*?\bthat\s+")
 _AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
 
 
@@ -117,7 +157,15 @@ def _finish(text: str) -> str:
     text = strip_speech_tag(" ".join(text.split()))
     text = _AFTERTHOUGHT.sub("", text)  # ", something her party promised …"
     text = _OTHER_CLAUSE.sub("", text)  # "meet on May 3 but that the plan was not …"
+    text = _OR_WHETHER.sub("", text)
+    text = _AND_PREDICATE.sub("", text)
+    text = _YET_TO.sub(" ", text)
+    text = _LEADING_ADVERBIAL.sub(r"\1 \2 ", text)
+    text = _SETTING_THAT.sub(r"\1 ", text)
     text = text.rstrip(" ,.;:!")
+    text = _STRANDED.sub("", text)
+    # "what would happen to the festival if the permit went": a yes/no question instead
+    text = _HAPPEN_TO.sub(lambda m: f"{m['aux']} {m['what']} be affected if ", text)
     # a clause cut at its word limit does not end on "… thalers for"
     text = _DANGLING.sub("", text)
     # "will A new round …" -> "will a new round …": a determiner inside the question

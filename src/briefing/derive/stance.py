@@ -231,6 +231,10 @@ _GUARD_LET = re.compile(r"\blet\b", re.IGNORECASE)
 _NEGATION = wordset(
     "not no never nor cannot can't won't don't doesn't didn't isn't wasn't without nobody nothing"
 )
+# Negation the word list does not hold: "far from opposed", "is not against" (the "not"
+# inside the cue's own match)
+_FAR_FROM = re.compile(r"\b(?:far from|by no means|hardly|scarcely)\s+$", re.IGNORECASE)
+_NOT_INSIDE = re.compile(r"\b(?:not|never)\s+against\b", re.IGNORECASE)
 # Verbs that remove an obstacle: "lift its opposition", "drop its objections" is support.
 _REVERSAL = wordset(
     """lift lifts lifted lifting ease eases eased easing drop drops dropped dropping remove
@@ -353,7 +357,7 @@ _WHOLE = {
     "against": r"(?:vot(?:e|es|ed|ing)|spoke out|speaks? out|speaking out|is|are|was|were|am|"
     r"remains?|remained|firmly|strongly|came out|comes? out|(?<!were )(?<!was )(?<!been )"
     r"(?<!be )warn(?:s|ed|ing)?|argu(?:e|es|ed|ing)|campaign(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)"
-    r"|stand(?:s|ing)?|stood)\s+against\b",
+    r"|stand(?:s|ing)?|stood)\s+(?:(?:not|never)\s+)?against\b",
 }
 
 
@@ -458,7 +462,15 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         if not _NEGATED_ALREADY.match(match.group(0)):
             window = text[max(0, match.start() - 30) : match.start()]
             before = [w.lower() for w in _WORD.findall(window)][-3:]
-            negated = any(w in _NEGATION or w.endswith("n't") for w in before)
+            if _NOT_INSIDE.search(match.group(0)) and re.search(
+                r"\bagainst\b", text[match.end() :], re.IGNORECASE
+            ):
+                continue  # "not against housing, but against this housing": a correction
+            negated = (
+                any(w in _NEGATION or w.endswith("n't") for w in before)
+                or bool(_FAR_FROM.search(window))  # "far from opposed"
+                or bool(_NOT_INSIDE.search(match.group(0)))  # "are not against"
+            )
             if negated and _COMMIT.match(match.group(0)):
                 continue  # "did not commit to the rent cap": no commitment, no stance
             if _NOT_RULED_OUT.search(window) and _RULE_OUT.match(match.group(0)):
@@ -493,6 +505,9 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
             con += 1
     if retaliation:
         con += 1
+    if not pro and not con and topic:
+        acted = _act_on_topic(text, topic)  # "I will sign requisition orders"
+        pro, con = (1, 0) if acted == "supports" else (0, 1) if acted == "opposes" else (0, 0)
     if side is Side.FOR and con and not pro and not _names_topic(text, topic):
         pro, con = 1, 0  # the measure's side faulting its target
     elif side is Side.AGAINST and pro and not con and not _names_topic(text, topic):
@@ -578,6 +593,35 @@ _ASKED_LEAD = re.compile(
 _NO_ONE = re.compile(r"\b(?:no one|none of)\b[^.;,]*$", re.IGNORECASE)
 # "declined to say whether he would support it": what is left open states no stance
 _OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^.;,]*$", re.IGNORECASE)
+
+
+# What one will do to the matter: carry it out (support) or fight it (opposition).
+_WILL_DO = re.compile(
+    r"\b(?:will|shall|'ll|’ll|am going to|is going to|are going to|ready to|prepared to)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FIGHT_IT = re.compile(
+    r"\b(?:challeng|contest|fight|resist|defy|defie|appeal(?:s|ed|ing)? against|sue|sued|suing)"
+    r"\w*\s+(?:(?:any|the|this|that|every|such|an?|its|their)\s+)?(?:[\w'’-]+\s+){0,1}$",
+    re.IGNORECASE,
+)
+
+
+def _act_on_topic(text: str, topic: str) -> str | None:
+    """``supports`` when the statement commits to doing the topic's act ("I will sign
+    requisition orders" on "requisitioning strikers"), ``opposes`` when it will fight it
+    ("would challenge any requisition order"), else ``None``."""
+    stems = {w[:6] for w in re.findall(r"[a-z]{5,}", topic.lower())}
+    for word in re.finditer(r"[A-Za-z]{5,}", text):
+        if word.group(0).lower()[:6] not in stems:
+            continue
+        before = text[max(0, word.start() - 60) : word.start()]
+        if _FIGHT_IT.search(before):
+            return "opposes"
+        if _WILL_DO.search(before) and not re.search(r"\b(?:not|never|n't)\b", before[-30:]):
+            return "supports"
+    return None
 
 
 def _counts(text: str, match: re.Match[str]) -> bool:

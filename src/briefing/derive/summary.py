@@ -90,8 +90,11 @@ def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
         return ""  # one voice is not a debate: "X supports the earthquake" says nothing
     if topic and set(re.findall(r"[a-z]+", topic.lower())) & _EVENTS:
         return ""  # nobody supports an earthquake: the positions are about something else
-    bare = not topic or topic[:1].isupper() or topic.split()[0].endswith("ing")
-    about = f" {topic}" if topic and bare else f" the {topic}" if topic else ""
+    if not topic:
+        return ""  # "X supports it" names nothing: the next sentence says more
+    first = topic.split()[0].lower()
+    gerund = first.endswith("ing") and first not in _ING_NOUNS  # "recalling the envoy"
+    about = f" {topic}" if topic[:1].isupper() or gerund else f" the {topic}"
     parts = []
     for stance, verb in (("supports", "support"), ("opposes", "oppose"), ("mixed", "are mixed on")):
         names = groups[stance][:4]
@@ -103,11 +106,19 @@ def _positions(stances: Sequence[tuple[str, str]], topic: str | None) -> str:
             "oppose": "opposes" if singular else "oppose",
             "are mixed on": "is mixed on" if singular else "are mixed on",
         }[verb]
-        parts.append(f"{_join(names)} {verb_form}{about or ' it'}")
+        parts.append(f"{_join(names)} {verb_form}{about}")
     text = "; ".join(parts) + "."
     return text[:1].upper() + text[1:]
 
 
+# Words in "-ing" that are nouns before a noun ("the parking charge", "the housing plan"),
+# not a gerund naming an act ("recalling the envoy").
+_ING_NOUNS = wordset(
+    """parking housing building funding spending shipping training planning pricing ruling
+    meeting hearing bombing fighting shooting landing listing lending borrowing screening
+    testing mining fishing farming banking trading polling voting licensing sentencing
+    policing nursing marketing accounting reporting"""
+)
 # Events nobody is for or against ("the strong earthquake"): no stance paragraph.
 _EVENTS = wordset(
     """earthquake quake floods flood flooding storm hurricane typhoon cyclone wildfire

@@ -59,6 +59,9 @@ _SPLIT = re.compile(
     r"\s+(?:while|after|amid|despite|but|when)\s+|[;:—–]\s*|\s-\s"
     r"|\s+as\s+(?=(?:[\w'’-]+\s+){1,3}(?:[a-z]+s|[a-z]+ed|" + _AS_VERBS.replace(" ", "|") + r")\b)"
     r"|,\s+(?=(?:heads?|vows?|says?|warns?|plans?|seeks?|calls?)\s)"
+    # a second predicate of the same subject: ", proposes bigger fund", ", expels attache"
+    r"|,\s+(?=[a-z]+(?<![sui])s\s+(?!(?:say|says|said|warn|claim|fear|hope|"
+    r"believe|think|report)\b))"
 )
 _LEADING = re.compile(
     r"^(?:(?:for|into|on|to|in|of|over|with|a|an|the|new|behind|against|about|around|towards"
@@ -91,6 +94,14 @@ class _Headline:
     named: bool  # the subject is a name (or names): the matter is after the verb
 
 
+# What follows a participle in a reduced relative clause ("weapons used inside Russia",
+# "troops stationed near …"); any other word after an "-ed" word is what it qualifies.
+_PARTICIPLE_NEXT = wordset(
+    """in inside on at by to against for from with over as into near after before under
+    across outside through without within during since until up down out off"""
+)
+
+
 # Headline verbs in the base form ("Norway and Poland seal …", "Islanders rally behind …").
 _BASE_VERBS = wordset(
     """seal sign agree back reject oppose support rally protest clash vow seek warn urge plan
@@ -108,7 +119,8 @@ _NOT_ADVERBS = wordset("supply comply multiply reply rally apply rely fly ally f
 _ROLE_HEADS = wordset(
     """chief minister president envoy leader head mayor governor premier chancellor boss
     commissioner secretary spokesman spokeswoman ambassador general court union council
-    regulator watchdog government ministry"""
+    regulator watchdog government ministry opposition party rebels army police parliament
+    assembly cabinet board"""
 )
 
 
@@ -155,7 +167,11 @@ def _headline(title: str, names: Iterable[str] = ()) -> _Headline | None:
     for k, word in enumerate(words[1:], start=1):
         low = word.lower().strip(",")
         following = words[k + 1].lower() if k + 1 < len(words) else ""
-        if (following.endswith("ed") and low.endswith("s") and low not in _ACTS) or (
+        after = words[k + 2].lower() if k + 2 < len(words) else ""
+        # "weapons used inside Russia": a participle after a plural noun; but "takes
+        # disputed result to court": an "-ed" word before a noun is its adjective
+        participle = following.endswith("ed") and (not after or after in _PARTICIPLE_NEXT)
+        if (participle and low.endswith("s") and low not in _ACTS) or (
             k == 1 and (words[0].lower() in _DETERMINERS or words[0][:1].isdigit())
         ):
             continue  # "weapons used", "more weapons": a plural noun, not the verb
@@ -226,6 +242,16 @@ _STANCE_ACTS = wordset(
 )
 _FINES = wordset("fines fined penalises penalizes sanctions punishes censures")
 _PICKS = wordset("picks selects chooses names taps")
+_BLAMES = wordset("blames blame blamed")
+# Acts of refusal: the subject is against the matter it refuses.
+_REFUSALS = wordset(
+    "rejects reject blocks block vetoes veto opposes oppose refuses refuse resists resist "
+    "defies defy condemns condemn overturns overturn"
+)
+# What one vows or threatens to do to a matter that makes one its opponent.
+_BLOCKING = wordset("block veto stop reject oppose overturn fight resist challenge halt")
+_THREATENS = wordset("threatens threaten threatened")
+_MOVES = wordset("takes take brings bring refers refer sends send")
 # What groups of people do in headlines ("islanders fight", "residents protest").
 _GROUP_ACTS = wordset(
     "fight rally protest vote march strike clash meet flee gather mourn campaign demand "
@@ -308,11 +334,27 @@ def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
     phrase = _TRAILING.sub("", phrase).strip(" ,.'’\"")
     if len(phrase) < 3:
         return None
-    if _only_a_name(phrase, names):
-        return None  # "ride-hailing firm Zoomly": an actor, not a matter
+    if _only_a_name(phrase, names) or (head.named and all(w[:1].isupper() for w in phrase.split())):
+        # "Estavia closes Brenmark Savings Bank, proposes bigger bailout fund": the object
+        # is only an actor; the same subject's next predicate names the matter
+        return _next_predicate(title, head, names)
     if phrase.split()[0] == words[0] and not phrase[:2].isupper():
         return phrase[:1].lower() + phrase[1:]  # the headline's sentence-case capital
     return phrase
+
+
+def _next_predicate(title: str, head: _Headline, names: Iterable[str]) -> str | None:
+    """The object of the headline subject's next predicate (a clause that starts with a
+    lower-case verb, sharing the subject), or ``None``."""
+    assert head.verb is not None
+    subject = " ".join(head.words[: head.verb])
+    for clause in _clauses(title)[1:]:
+        first = clause.split()[0] if clause.split() else ""
+        if first[:1].islower() and _verb_like(first) and len(clause.split()) > 1:
+            found = draft_topic(f"{subject} {clause}", names)
+            if found:
+                return found
+    return None
 
 
 _DESCRIPTORS = wordset(
@@ -382,7 +424,8 @@ _INFINITIVE_VERBS = wordset(
     campaigns battle battles push pushes rally rallies"""
 )
 _CHANGES = wordset(
-    """freezes cuts raises scraps ends closes extends expands bans suspends halts restores doubles
+    """recalls withdraws summons
+    freezes cuts raises scraps ends closes extends expands bans suspends halts restores doubles
     slashes hikes lifts eases axes shuts reopens delays postpones"""
 )
 _PERMITS = wordset("clears clear allows allow lets let permits permit authorises authorizes")
@@ -401,6 +444,15 @@ def _special_topic(head: _Headline, names: Iterable[str] = ()) -> str | None:
             who = _LEADING.sub("", match.group("who"))
             what = " ".join(match.group("what").split()[:6])
             return _tidy(f"deadline for {who} to {what}", 10)
+    if verb in _MOVES and " to " in rest and rest_words[0][:1].islower():
+        # "takes contested count to tribunal": what is taken there is the matter
+        return _tidy(rest.partition(" to ")[0], 6)
+    if verb in _BLAMES and " for " in rest:
+        # "blames Tessan navy for pipeline sabotage": the matter is the accusation, the
+        # accused's responsibility for the deed (the accuser supports it, the accused not)
+        who, _, what = rest.partition(" for ")
+        if who and what and len(who.split()) <= 5:
+            return _tidy(f"{_LEADING.sub('', who)}'s responsibility for {what}", 10)
     if verb in _PICKS and " for " in rest:  # "picks Orca-led group for Tavel concession"
         return _tidy(rest.split(" for ", 1)[1], 7)
     fined = _FINED.match(rest) if verb in _FINES else None
@@ -423,6 +475,10 @@ def _special_topic(head: _Headline, names: Iterable[str] = ()) -> str | None:
             return _tidy(" ".join([gerund(action[0]), *action[1:5]]), 8)
     if (verb in _INFINITIVE_VERBS and rest_words[:1] == ["to"]) or (head.named and verb == "to"):
         action = rest_words[1:] if verb != "to" else rest_words
+        if action and action[0].lower() in _BLOCKING and len(action) > 1:
+            # "vows to block bus fare rise": the matter is what would be blocked, and the
+            # subject is against it (see :func:`sides`)
+            return _tidy(" ".join(action[1:7]), 6)
         if action and action[0][:1].islower():
             return _tidy(" ".join([gerund(action[0]), *action[1:6]]), 7)
     if verb in _SAYS and head.named:
@@ -481,6 +537,8 @@ def sides(title: str, topic: str | None, names: Iterable[str] = ()) -> Sides:
         match = _DEADLINE.match(rest)
         if match:
             return Sides(subject, _party(match.group("who")))
+    if verb in _BLAMES and " for " in rest:  # the accuser for the accusation, the accused not
+        return Sides(subject, _party(_LEADING.sub("", rest.partition(" for ")[0])))
     if verb in _COMPELS:
         who, sep, _ = rest.partition(" to ")
         if sep and who:
@@ -491,6 +549,20 @@ def sides(title: str, topic: str | None, names: Iterable[str] = ()) -> Sides:
     over = _OVER.match(rest) if verb in _WARNS else None
     if over:  # "Ostra warns Velmar over second diversion …": Velmar's act, Ostra against
         return Sides(over.group("who"), subject)
+    if verb in _REFUSALS:  # "Kessler rejects Vanta takeover bid": Kessler is against it
+        return Sides(None, subject)
+    intended = (
+        head.words[head.verb + 2 :] if head.words[head.verb + 1 : head.verb + 2] == ["to"] else []
+    )
+    if verb in _INFINITIVE_VERBS and intended and intended[0].lower() in _BLOCKING:
+        return Sides(None, subject)  # "vows to block the fare rise"
+    if verb in _THREATENS and len(intended) > 1:
+        # "threatens to conscript striking dockers": the threatener is for the act, the
+        # party it targets (the act's object) against
+        target = re.split(
+            r"\s+(?:as|in|at|on|over|after|from|for|with|unless|if)\s+", " ".join(intended[1:])
+        )[0]
+        return Sides(subject, _LEADING.sub("", target) or None)
     if verb in _ACTS and re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", subject):
         # "Hallandia freezes …", "Costamar picks …": a named actor's own act (not "Calder
         # president defends …", whose head noun would place every president on its side)

@@ -1,0 +1,166 @@
+"""What a wire story leaves open without the stock cue phrases (round 6).
+
+Reporters rarely write "it is unclear whether"; they say a thing *has yet to* happen,
+that *no date has been set*, that someone *did not give a date*, that an outcome
+*depends on* something, that a body *is expected to decide*, that someone *could face*
+a penalty, that *if* one thing happens another will, that an offer *has not been
+answered* or a request is pending. Each is an open question about one matter, asked as a
+yes/no question that names who acts: :func:`open_matters` finds them in one sentence and
+:mod:`briefing.derive.question_find` adds them to the stronger cues' questions.
+
+Patterns, not a model, so each question can be traced to the words that raised it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.derive.question_grammar import base_form, finish_question, invert
+
+# A noun phrase that can act: a determiner or a capitalised name, then up to seven words
+# that are not a finite verb (so it stops before "has", "would", "is" …).
+_FINITE = (
+    r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|said|says"
+    r"|did|does|do)"
+)
+_NP = (
+    r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Bb]oth)\s+|(?=[A-Z]))"
+    r"[\w'’&.-]+(?:\s+(?!" + _FINITE + r"\b)[\w'’&.-]+){0,6}?"
+)
+_START = (
+    r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s)"
+    r"|(?<=\bsaid\s)|(?<=\bsays\s))"
+)
+# a clause ends at punctuation, never inside a word ("Varnian-administered t?")
+_END = r"(?=\s*(?:[,.;:!?\"“”]|$))"
+_ACT = r"(?P<act>[a-z][^,.;:\"“”]{2,90}?)" + _END
+
+# "The union has yet to respond to the offer."
+_YET_TO = re.compile(_START + r"(?P<subj>" + _NP + r")\s+(?:has|have|had)\s+yet\s+to\s+" + _ACT)
+# "No date has been set for the vote on the bill."
+_NO_DATE = re.compile(
+    r"\b[Nn]o\s+(?:date|time|timetable|start date|deadline)\s+(?:has|had|have)\s+(?:yet\s+)?"
+    r"been\s+(?:set|fixed|given|announced|agreed)\s+for\s+(?P<what>[^,.;:\"“”]{3,80}?)" + _END
+)
+# "… said the agency would release the figures soon but did not give a date."
+_NO_DATE_GIVEN = re.compile(
+    _START + r"(?P<subj>" + _NP + r")\s+(?:would|will)\s+(?P<act>[a-z][^.;:]{2,120}?)\s*,?\s+"
+    r"but\s+(?:did\s+not|didn't|would\s+not|wouldn't|declined\s+to|gave\s+no|has\s+not|had\s+not)"
+    r"\s+(?:give|set|say|specify|name|offer)?\s*(?:a\s+|any\s+)?(?:date|when|timetable|time"
+    r"|timeline|details?)\b"
+)
+# "Whether the plan goes ahead depends on …", "Much depends on whether the lenders agree …"
+_DEPENDS_WHETHER = re.compile(
+    r"\b[Ww]hether\s+(?P<c>[^,;:]{4,120}?)\s+(?:depends|hinges|rests|will depend)\s+on\b"
+    r"|\b(?:depends|hinges|rests|depend)\s+on\s+whether\s+(?P<c2>[^,.;:]{4,120})"
+)
+# "The court is expected to decide on the appeal next month."
+_EXPECTED = re.compile(
+    _START + r"(?P<subj>" + _NP + r")\s+(?:is|are)\s+(?:widely\s+|now\s+)?expected\s+to\s+"
+    r"(?P<verb>decide|rule|vote|announce|approve|reject|sign|issue|deliver|publish|respond"
+    r"|reply|hold|meet|name|choose|pick|award|grant|table|present|submit)\s+"
+    r"(?P<rest>[^,.;:\"“”]{2,90}?)" + _END
+)
+# "The company could face fines of up to 4% of turnover."
+_COULD_FACE = re.compile(
+    _START + r"(?P<subj>" + _NP + r")\s+(?:could|may|might)\s+(?:also\s+|now\s+)?face\s+"
+    r"(?P<what>[^,.;:\"“”]{3,90}?)" + _END
+)
+# "If the talks fail, the union will call a national strike."
+_IF_THEN = re.compile(
+    r"^[\"“]?If\s+(?P<cond>[^,]{3,100}),\s+(?:then\s+)?(?P<subj>"
+    + _NP
+    + r")\s+(?:will|would)\s+"
+    + _ACT
+)
+# "The mayor proposed sending monitors to the bridge; the town has not responded."
+_OFFER_UNANSWERED = re.compile(
+    r"(?:has\s+|had\s+|have\s+)?(?:offered|proposed|suggested|put\s+forward)\s+(?P<what>[^,.;:]{3,80}?)"
+    r"\s*(?:[,;]\s*|\s+and\s+|\s+but\s+)(?:so\s+far\s+)?(?P<who>" + _NP + r")\s+(?:has|have|had)\s+"
+    r"(?:not\s+(?:yet\s+)?|yet\s+to\s+)(?:responded|replied|answered|respond|reply|answer|said)\b"
+)
+# "The residents' association has asked for an independent survey of the river."
+_ASKED_FOR = re.compile(
+    _START + r"(?P<subj>" + _NP + r")\s+(?:has|have|had)\s+(?:asked|called|applied|pressed)\s+"
+    r"for\s+(?P<what>[^,.;:\"“”]{3,80}?)" + _END
+)
+# "The council demanded that the company withdraw its trucks from the square."
+_DEMANDED_THAT = re.compile(
+    r"\b(?:demanded|demands|insisted|insists|insist|demand|required|requires)\s+that\s+"
+    r"(?P<c>" + _NP + r"\s+[a-z][^,.;:\"“”]{2,90}?)" + _END
+)
+_RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who|whom|where)\s+(?!(?:effect|end)\b)")
+_MODAL_IN = re.compile(r"(?<=\w)\s+(?:must|should|would|will|could|can|has to|have to)\s+(?!not\b)")
+_PRONOUNS = {"i", "we", "you", "it", "they", "he", "she", "this", "that", "there"}
+
+
+def _subject(text: str) -> str | None:
+    """The phrase as it stands inside a question, or ``None`` when it names nobody."""
+    text = text.strip()
+    if not text or text.split()[0].lower() in _PRONOUNS or len(text.split()) > 8:
+        return None
+    first = text.split()[0]
+    if first in {"The", "A", "An", "Its", "Their", "His", "Her", "This", "These", "Both"}:
+        text = text[0].lower() + text[1:]
+    return text
+
+
+_PRESENT = re.compile(r"^(?P<s>" + _NP + r")\s+(?P<v>[a-z]+)\b(?P<r>.*)$")
+
+
+def _whether(clause: str) -> str:
+    """A whether-clause as a question: with an auxiliary it is inverted ("whether the
+    truce will hold"); in the present tense the event is asked about ("whether the plan
+    goes ahead" -> "will the plan go ahead")."""
+    question = invert("whether", clause)
+    present = _PRESENT.match(clause.strip())
+    if question.startswith("Is it known") and present and _subject(present["s"]):
+        return f"will {_subject(present['s'])} {base_form(present['v'])}{present['r']}"
+    return question.rstrip("?")
+
+
+def open_matters(sentence: str) -> list[tuple[str, str]]:
+    """(question, cue) pairs for what one sentence leaves open without a stock cue."""
+    out: list[tuple[str, str]] = []
+
+    def add(question: str, cue: str) -> None:
+        # "a detachment that she said had moved …": a relative clause is not the matter
+        question = _RELATIVE_TAIL.split(question, maxsplit=1)[0]
+        question = _MODAL_IN.sub(" ", question)  # "will a ceasefire must come" -> "will … come"
+        out.append((finish_question(question), cue))
+
+    for m in _YET_TO.finditer(sentence):
+        if re.match(r"\w+\s+(?:whether|if)\b", m["act"]):
+            continue  # "has yet to decide whether to …": the whether-clause is asked
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} {m['act']}", "yet-to")
+    for m in _NO_DATE.finditer(sentence):
+        what = _subject(m["what"]) or m["what"]
+        add(f"will {what} take place", "no-date")
+    for m in _NO_DATE_GIVEN.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} {m['act']}", "no-date")
+    for m in _DEPENDS_WHETHER.finditer(sentence):
+        add(_whether(m["c"] or m["c2"]), "depends-on")
+    for m in _EXPECTED.finditer(sentence):
+        if (subj := _subject(m["subj"])) and not m["rest"].startswith("whether"):
+            add(f"will {subj} {m['verb']} {m['rest']}", "expected")
+    for m in _COULD_FACE.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} face {m['what']}", "could-face")
+    for m in _IF_THEN.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} {m['act']}", "if-then")
+    for m in _OFFER_UNANSWERED.finditer(sentence):
+        if who := _subject(m["who"]):
+            add(f"will {who} accept {m['what']}", "offer-unanswered")
+    for m in _ASKED_FOR.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} get {m['what']}", "request-pending")
+    for m in _DEMANDED_THAT.finditer(sentence):
+        clause = m["c"]
+        if _subject(clause.split()[0] + " x"):
+            if clause[:4] in {"The ", "Its "}:
+                clause = clause[0].lower() + clause[1:]
+            add(f"will {clause}", "demanded")
+    return out

@@ -1,0 +1,55 @@
+"""Topics are noun phrases naming the matter at issue (issue 12, round 6).
+
+Headlines and sentences here are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.derive.topic_phrases import repeated_phrase
+from briefing.derive.topics import draft_topic, sides
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        # an "-ed" word before a noun is an adjective: "takes" is the verb
+        (
+            "Morvan opposition takes contested mayoral count to tribunal",
+            "contested mayoral count",
+        ),
+        # the object only names an actor: the same subject's proposal is the matter
+        (
+            "Estavia closes Brenmark Savings Bank after losses, proposes bigger bailout fund",
+            "bigger bailout fund",
+        ),
+        # blame: the matter is the accused's responsibility for the deed
+        (
+            "Loria blames Tessan navy for pipeline sabotage, expels attache",
+            "Tessan navy's responsibility for pipeline sabotage",
+        ),
+        # a diplomatic measure is the deed itself
+        ("Quella recalls ambassador from Dorne after shooting", "recalling ambassador from Dorne"),
+    ],
+)
+def test_the_headline_gives_a_noun_phrase(title: str, topic: str) -> None:
+    assert draft_topic(title) == topic
+
+
+def test_blame_has_the_accuser_for_and_the_accused_against() -> None:
+    title = "Loria blames Tessan navy for pipeline sabotage, expels attache"
+    found = sides(title, draft_topic(title))
+    assert (found.proponent, found.opponent) == ("Loria", "Tessan navy")
+
+
+def test_with_no_headline_matter_the_most_repeated_phrase_is_the_topic() -> None:
+    paragraphs = [
+        "The council voted on Monday to raise the parking charge in the old town.",
+        "Shopkeepers said the parking charge would drive customers to the mall.",
+        "The mayor defended the parking charge, saying the money would fund buses.",
+    ]
+    assert repeated_phrase(paragraphs, "Busy week at the town hall") == "parking charge"
+
+
+def test_no_fragment_when_nothing_repeats() -> None:
+    assert repeated_phrase(["A short note.", "Another one."], "Note") is None
