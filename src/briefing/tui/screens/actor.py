@@ -23,6 +23,7 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -196,7 +197,9 @@ class ActorScreen(ReaderScreen[None]):
     ]
 
     def __init__(self, actor_id: str, sibling_ids: tuple[str, ...] = ()) -> None:
-        super().__init__()
+        # The breakpoint class the first resize would set, given now: that resize then
+        # restyles nothing, and neither does adding it in compose (a pass over the screen).
+        super().__init__(classes=self._breakpoint_class())
         self.actor_id = actor_id
         self.sibling_ids = tuple(sibling_ids)
         self.detail: ActorHead | None = None
@@ -209,6 +212,7 @@ class ActorScreen(ReaderScreen[None]):
         self._spinner: Timer | None = None
         self._loaded = False
         self._mounted = False
+        self._resumed = False
         self._early: list[tuple[Callable[..., None], tuple[Any, ...]]] = []  # before on_mount
         self._painted = threading.Event()  # the first page is on screen
         # The first page as the worker left it, for on_mount (see _fetch); and the
@@ -220,13 +224,6 @@ class ActorScreen(ReaderScreen[None]):
     def compose(self) -> ComposeResult:
         # The store starts on the header and the first rows while the widgets mount.
         self._request(cursor=0)
-        # The breakpoint class the first resize would set, set now: that resize then
-        # restyles nothing (a pass over every widget and component class).
-        height = self.app.size.height
-        for threshold, name in sorted(self.VERTICAL_BREAKPOINTS or [], reverse=True):
-            if height >= threshold:
-                self.add_class(name)
-                break
         header = ActorHeader(id="actor-head")
         header.short = self.has_class("-short")
         yield header
@@ -239,6 +236,27 @@ class ActorScreen(ReaderScreen[None]):
         yield timeline
         yield detail
         yield KeyBar()
+
+    @classmethod
+    def _breakpoint_class(cls) -> str | None:
+        """``-short`` or ``-tall`` for the app's height (``None`` outside an app)."""
+        try:
+            height = active_app.get().size.height
+        except LookupError:
+            return None
+        for threshold, name in sorted(cls.VERTICAL_BREAKPOINTS or [], reverse=True):
+            if height >= threshold:
+                return name
+        return None
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first resume follows the mount: every widget was styled as it mounted
+        (and the list again as it took the focus), so Textual's restyle of the whole
+        screen there changes nothing; later resumes restyle as usual (the theme may
+        have changed meanwhile)."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self._mounted = True
