@@ -24,7 +24,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual._context import active_app
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
@@ -63,6 +63,8 @@ SPINNER_DELAY = 0.2
 FIRST_PAGE_BRIEFS = 2000
 #: Seconds the worker waits for the first page to be painted before reading the rest.
 FIRST_PAINT_WAIT = 0.5
+#: The name the reader keeps its actor screen under between opens (``App.install_screen``).
+KEPT_SCREEN = "briefing-actor"
 #: Role spans listed in the header before the rest are summarised as "+N earlier".
 MAX_ROLE_LINES = 4
 #: Role lines kept on a short terminal (the ``-short`` screen class).
@@ -212,7 +214,7 @@ class ActorScreen(ReaderScreen[None]):
         self._spinner: Timer | None = None
         self._loaded = False
         self._mounted = False
-        self._resumed = False
+        self._styled_theme = self._app_theme()  # the theme its widgets were styled in
         self._early: list[tuple[Callable[..., None], tuple[Any, ...]]] = []  # before on_mount
         self._painted = threading.Event()  # the first page is on screen
         # The first page as the worker left it, for on_mount (see _fetch); and the
@@ -249,14 +251,61 @@ class ActorScreen(ReaderScreen[None]):
                 return name
         return None
 
+    @staticmethod
+    def _app_theme() -> str | None:
+        try:
+            return active_app.get().theme
+        except LookupError:
+            return None
+
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """The first resume follows the mount: every widget was styled as it mounted
-        (and the list again as it took the focus), so Textual's restyle of the whole
-        screen there changes nothing; later resumes restyle as usual (the theme may
-        have changed meanwhile)."""
-        if not self._resumed:
-            self._resumed = True
+        """A pushed screen is restyled whole by Textual as it shows: for this one only when
+        the theme changed since its widgets were styled (they were as they mounted, the
+        list again as it took the focus, and the kept screen as it was last shown)."""
+        theme = self.app.theme
+        if theme == self._styled_theme:
             event.refresh_styles = False
+        self._styled_theme = theme
+
+    # -- opening -------------------------------------------------------------------
+    @classmethod
+    def open_in(cls, app: App[Any], actor_id: str, sibling_ids: tuple[str, ...] = ()) -> None:
+        """Push the actor screen for ``actor_id``: the one kept from the last open when
+        it is not on the stack already, else a new one (kept for the next open when none
+        is).
+
+        Mounting a screen is most of opening one (composing and styling every widget and
+        its component classes, then two layout passes); the kept screen only shows
+        another actor, as ``n`` does.
+        """
+        if not app.is_screen_installed(KEPT_SCREEN):
+            screen = cls(actor_id, sibling_ids)
+            app.install_screen(screen, KEPT_SCREEN)
+        else:
+            kept = app.get_screen(KEPT_SCREEN)
+            if isinstance(kept, cls) and kept.is_attached and kept not in app.screen_stack:
+                kept._reopen(actor_id, sibling_ids)
+                screen = kept
+            else:
+                screen = cls(actor_id, sibling_ids)
+        app.push_screen(screen)
+
+    def _reopen(self, actor_id: str, sibling_ids: tuple[str, ...]) -> None:
+        """The kept screen, about to be pushed again: as :meth:`compose` leaves a new one
+        (the list and the pane hidden, the header naming the id), loading ``actor_id``."""
+        self.actor_id = actor_id
+        self.sibling_ids = tuple(sibling_ids)
+        self.sub_title = None
+        # The terminal may have been resized while another screen showed.
+        size_class = self._breakpoint_class()
+        for threshold_class in ("-short", "-tall"):
+            self.set_class(threshold_class == size_class, threshold_class)
+        self.query_one(ActorHeader).short = self.has_class("-short")
+        timeline = self.query_one(ActorTimeline)
+        timeline.loading = False
+        timeline.display = self.query_one("#actor-detail", Static).display = False
+        self._request(cursor=0)
+        self._show_loading()
 
     def on_mount(self) -> None:
         self._mounted = True
