@@ -15,6 +15,7 @@ loads its other pages as they come on screen.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -65,6 +66,9 @@ FIRST_PAGE_BRIEFS = 2000
 FIRST_PAINT_WAIT = 0.5
 #: The name the reader keeps its actor screen under between opens (``App.install_screen``).
 KEPT_SCREEN = "briefing-actor"
+#: Seconds the kept screen, shown again, holds the app's repaints for its first rows
+#: (read in a few ms) before it paints without them (the loading state).
+FIRST_ROWS_WAIT = 0.1
 #: Role spans listed in the header before the rest are summarised as "+N earlier".
 MAX_ROLE_LINES = 4
 #: Role lines kept on a short terminal (the ``-short`` screen class).
@@ -215,6 +219,8 @@ class ActorScreen(ReaderScreen[None]):
         self._loaded = False
         self._mounted = False
         self._styled_theme = self._app_theme()  # the theme its widgets were styled in
+        self._paint_hold: contextlib.ExitStack | None = None  # see _hold_paint
+        self._hold_count = 0
         self._early: list[tuple[Callable[..., None], tuple[Any, ...]]] = []  # before on_mount
         self._painted = threading.Event()  # the first page is on screen
         # The first page as the worker left it, for on_mount (see _fetch); and the
@@ -306,6 +312,31 @@ class ActorScreen(ReaderScreen[None]):
         timeline.display = self.query_one("#actor-detail", Static).display = False
         self._request(cursor=0)
         self._show_loading()
+        self._hold_paint()
+
+    def _hold_paint(self) -> None:
+        """Hold the app's repaints (``App.batch_update``) until the first rows are shown,
+        for at most :data:`FIRST_ROWS_WAIT`: a new screen gets them while it mounts, the
+        kept one would paint its loading state first (the worker's few ms against the
+        next frame) and lay out and paint again with them."""
+        self._release_paint()
+        hold = contextlib.ExitStack()
+        hold.enter_context(self.app.batch_update())
+        self._paint_hold = hold
+        self._hold_count += 1
+        count = self._hold_count
+        self.set_timer(FIRST_ROWS_WAIT, lambda: self._release_paint(count))
+
+    def _release_paint(self, count: int | None = None) -> None:
+        """End the hold (``count``: only the hold that timer was set for)."""
+        if self._paint_hold is None or count not in (None, self._hold_count):
+            return
+        hold, self._paint_hold = self._paint_hold, None
+        hold.close()
+        self.check_idle()  # a repaint asked for during the hold is done now
+
+    def on_unmount(self) -> None:
+        self._release_paint()
 
     def on_mount(self) -> None:
         self._mounted = True
@@ -465,6 +496,7 @@ class ActorScreen(ReaderScreen[None]):
         timeline.set_rows(entries)
         self._show_detail(timeline.highlighted_row)  # in the first paint, not after it
         self.call_after_refresh(self._painted.set)
+        self._release_paint()
 
     def _show(
         self,
@@ -496,6 +528,7 @@ class ActorScreen(ReaderScreen[None]):
             timeline.set_rows([])
             note = Text(f"unknown actor {one_line(self.actor_id)}", "italic")
             header.show(self.actor_id, self.step_label, None, note)
+            self._release_paint()
             return
         self.sub_title = one_line(detail.name)
         header.show(self.actor_id, self.step_label, detail)
@@ -503,6 +536,7 @@ class ActorScreen(ReaderScreen[None]):
         cursor = timeline.cursor if self.card is not None else self._keep_cursor
         timeline.set_pages(heights_of(pages.layout), pages, first=first, cursor=cursor)
         self._show_detail(timeline.highlighted_row)  # in the same paint as the rows
+        self._release_paint()
 
     # -- the highlighted row -------------------------------------------------------
     @on(RowList.Highlighted, "#actor-timeline")
