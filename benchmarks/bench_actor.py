@@ -16,7 +16,8 @@ beside) and a pop back to the main screen. The reader keeps its actor screen bet
 opens (``ActorScreen.open_in``), so after the warm-up these opens show another actor on
 a mounted screen; the first open of a session mounts one, and 4b reports that beside
 (the kept screen removed before each of ``OPENS`` more opens). The empty app's
-keypress is measured in the same run, for scale. Beside the wall time, the event loop thread's CPU time per open
+keypress is measured in the same run, for scale, and the empty app opening a screen of
+four stock widgets. Beside the wall time, the event loop thread's CPU time per open
 (``time.thread_time``): on a shared machine the wall time mostly measures waiting for a
 core, the CPU time what the open itself costs (the worker's queries are not in it).
 """

@@ -6,6 +6,11 @@ character per row) and the cursor's page of rows. The list is a Line-API
 :class:`ActorTimeline` that loads further pages as they come on screen, so an actor with
 thousands of positions opens and moves as fast as one with three.
 
+The reader keeps one actor screen between opens (:meth:`ActorScreen.open_in`): mounting a
+screen (composing, styling every widget and its component classes, two layout passes)
+was most of an open, so an open after the first shows the next actor on the kept screen,
+as ``n``/``p`` do.
+
 An actor in thousands of briefs is painted in two steps: the layout and the role spans
 take a pass over all of its rows (a quarter of a second for one in 28,000 briefs), so
 the worker first sends the actor's card and the timeline's first page (a few ms), and
