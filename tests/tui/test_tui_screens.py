@@ -226,6 +226,63 @@ async def test_actor_screen_with_5000_positions_is_lazy(big_library: Path) -> No
         assert sum(row is not None for row in timeline.rows) < 4 * ActorTimeline.PAGE_SIZE
 
 
+async def test_actor_screen_frames_are_the_ones_stock_textual_composes(
+    big_library: Path,
+) -> None:
+    """The actor screen's compositor leaves out the lines other widgets cover (the
+    screen's own background under its widgets): every frame, full or partial, as it
+    opens, moves and shows a notification over the list, is the one Textual's own
+    compositor composes, and once the rows cover it the screen's background is never
+    rendered."""
+    import types
+
+    from textual._compositor import Compositor
+
+    from briefing.tui.compositor import LineCropCompositor
+
+    app = HostApp(big_library)
+    compared: list[int] = []
+    background: list[Any] = []
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        screen = ActorScreen("prolific")
+        comp = screen._compositor
+        assert isinstance(comp, LineCropCompositor)
+        own = comp._render_chops
+
+        def both(crop: Any, is_line: Any) -> Any:
+            chops = own(crop, is_line)
+            comp._get_renders = types.MethodType(Compositor._get_renders, comp)  # type: ignore[method-assign]
+            try:
+                stock = own(crop, is_line)
+            finally:
+                del comp._get_renders
+            for y, (line, stock_line) in enumerate(zip(chops, stock, strict=True)):
+                if is_line(y):
+                    assert {x: list(s) for x, s in line.items() if s is not None} == {
+                        x: list(s) for x, s in stock_line.items() if s is not None
+                    }, y
+                    compared.append(y)
+            return chops
+
+        comp._render_chops = both  # type: ignore[method-assign]
+        screen_lines = screen.render_lines
+
+        def spy(crop: Any) -> Any:
+            if comp._get_renders is not None and "_get_renders" not in vars(comp):
+                background.append(crop)  # asked by our compositor, not the stock one
+            return screen_lines(crop)
+
+        screen.render_lines = spy  # type: ignore[method-assign]
+        app.push_screen(screen)
+        await settle(pilot)
+        background.clear()  # before the rows came, the background showed
+        for key in ("j", "j", "pagedown", "G", "g", "n", "j", "k"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert len(set(compared)) == 48
+    assert background == []
+
+
 async def test_actor_screen_page_that_fails_leaves_placeholders(
     big_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

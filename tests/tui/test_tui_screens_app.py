@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from briefing.config import Settings
 from briefing.store import Store
 from briefing.tui.app import BriefingApp
-from briefing.tui.messages import LibraryChanged, OpenQuestion
+from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
 from briefing.tui.screens.actor import ActorScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.question import QuestionScreen
@@ -160,3 +160,97 @@ async def test_a_resize_under_the_actor_screen_lays_the_main_screen_out_again(
         await settle(pilot)
         assert app.screen is main and main.size == (150, 44)
         assert main.query_one("#briefs").region.height == 44 - 2  # title and key lines
+
+
+# -- the kept actor screen -------------------------------------------------------------------
+
+
+async def test_the_actor_screen_is_kept_and_shows_only_the_actor_opened_next(
+    library: Path,
+) -> None:
+    """OpenActor pushes the screen kept from the last open (mounting one is most of an
+    open): the next actor's header, rows and detail, nothing left of the last one, and
+    the cursor at the top again."""
+    app = reader(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenActor("mira-danylenko", ("mira-danylenko", "northgrid")))
+        await settle(pilot)
+        first = app.screen
+        assert isinstance(first, ActorScreen)
+        await pilot.press("j", "j")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and first.is_attached  # kept, not removed
+        app.post_message(OpenActor("city-council"))
+        await settle(pilot)
+        assert app.screen is first and first.actor_id == "city-council"
+        text = screen_text(app)
+        assert "City Council" in text and "Mira Danylenko" not in text
+        assert "actor 1 of 2" not in text  # no siblings this time
+        timeline = first.query_one(ActorTimeline)
+        assert timeline.cursor == 0 and timeline.display
+        store = Store(library)
+        try:
+            assert [r.brief_id for r in timeline.rows if isinstance(r, BriefEntry)] == [
+                role.brief_id for role in store.actor_roles("city-council", offset=0, limit=100)
+            ]
+        finally:
+            store.close()
+        assert app.focused is timeline
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_an_actor_opened_from_the_actor_screen_gets_a_screen_of_its_own(
+    library: Path,
+) -> None:
+    """The kept screen is on the stack: another actor opened over it (the palette) gets a
+    new screen, and escape comes back to the first actor as it was."""
+    app = reader(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenActor("mira-danylenko"))
+        await settle(pilot)
+        first = app.screen
+        app.post_message(OpenActor("northgrid"))
+        await settle(pilot)
+        second = app.screen
+        assert isinstance(second, ActorScreen) and second is not first
+        assert second.actor_id == "northgrid" and first.actor_id == "mira-danylenko"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is first and "Mira Danylenko" in screen_text(app)
+
+
+async def test_the_kept_actor_screen_follows_a_resize_and_a_theme_change_made_elsewhere(
+    library: Path,
+) -> None:
+    """A resize or a new theme while the main screen shows: the kept screen takes the
+    new size class (``-short``) and the new theme's colours when it shows again."""
+    app = reader(library)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.post_message(OpenActor("mira-danylenko"))
+        await settle(pilot)
+        kept = app.screen
+        assert isinstance(kept, ActorScreen) and kept.has_class("-tall")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.resize_terminal(160, 30)
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        app.post_message(OpenActor("northgrid"))
+        await settle(pilot)
+        assert app.screen is kept
+        assert kept.has_class("-short") and not kept.has_class("-tall")
+        timeline = kept.query_one(ActorTimeline)
+        cursor = timeline.get_component_rich_style("row-list--cursor")
+        await pilot.press("escape")
+        await settle(pilot)
+        fresh = ActorScreen("northgrid")
+        app.push_screen(fresh)  # a new screen, styled in the new theme as it mounts
+        await settle(pilot)
+        assert fresh is not kept
+        assert fresh.query_one(ActorTimeline).get_component_rich_style("row-list--cursor") == cursor

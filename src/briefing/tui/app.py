@@ -170,7 +170,7 @@ class BriefingApp(LibraryTasks):
     def on_open_actor(self, message: OpenActor) -> None:
         from briefing.tui.screens.actor import ActorScreen  # loaded when first opened
 
-        self.push_screen(ActorScreen(message.actor_id, message.sibling_ids))
+        ActorScreen.open_in(self, message.actor_id, message.sibling_ids)  # a kept screen
 
     def on_open_question(self, message: OpenQuestion) -> None:
         from briefing.tui.screens.question import QuestionScreen

@@ -1,4 +1,4 @@
-"""A compositor that renders only the lines a partial update repaints.
+"""A compositor that renders only the lines a frame shows.
 
 Moving the brief list's cursor changes six lines. Textual's compositor then asks every
 widget whose *clip* touches those lines for all of its lines (from their caches) and
@@ -8,6 +8,12 @@ press. :class:`LineCropCompositor` narrows each widget's clip to the lines being
 repainted first, so a widget renders only those (the title and key lines none). Only
 lines are narrowed: columns stay as Textual cuts them, and every line is composed
 exactly as before.
+
+A widget's line that widgets in front of it fill from edge to edge is not rendered
+either: Textual composes each line front to back and keeps the first strip for each
+stretch, so it would render, say, the screen's 48 background lines under the widgets
+that cover them and throw them away, on every full repaint (half of the lines the
+actor screen rendered as it opened).
 
 A private hook of Textual (``Compositor._get_renders``, ``Screen._compositor``); when
 a Textual release changes either, :func:`use_line_crop` leaves the screen with the
@@ -26,7 +32,8 @@ from textual.strip import Strip
 
 
 class LineCropCompositor(Compositor):
-    """Renders, for a partial update, only the lines inside the update's crop."""
+    """Renders only the lines a frame shows: those inside the update's crop, and of
+    those only the ones no widget in front already fills."""
 
     def _get_renders(
         self, crop: Region | None = None
@@ -38,6 +45,10 @@ class LineCropCompositor(Compositor):
     def _cropped_renders(self, crop: Region) -> Iterable[tuple[Region, Region, list[Strip]]]:
         top, bottom = crop.y, crop.bottom
         overlaps = crop.overlaps
+        # Per screen line, the column ranges widgets yielded so far fill (front first,
+        # as visible_widgets is ordered): Textual's _render_chops keeps the first strip
+        # for each cut, so a line whose columns are all filled would be thrown away.
+        filled: dict[int, list[tuple[int, int]]] = {}
         for widget, (region, clip) in self.visible_widgets.items():
             if not overlaps(clip):  # as Textual's own
                 continue
@@ -48,12 +59,46 @@ class LineCropCompositor(Compositor):
                 continue
             clip = Region(clip.x, y, clip.width, height)
             x, y, width, height = region.intersection(clip)
-            if width and height:
+            if not (width and height):
+                continue
+            right = x + width
+            for start, end in _uncovered_runs(filled, x, right, y, y + height):
                 yield (
                     region,
-                    clip,
-                    widget.render_lines(Region(x - region.x, y - region.y, width, height)),
+                    Region(clip.x, start, clip.width, end - start),
+                    widget.render_lines(Region(x - region.x, start - region.y, width, end - start)),
                 )
+            for line in range(y, y + height):
+                filled.setdefault(line, []).append((x, right))
+
+
+def _covered(ranges: list[tuple[int, int]], left: int, right: int) -> bool:
+    """Whether the column ranges together cover ``[left, right)``."""
+    for start, end in sorted(ranges):
+        if start > left:
+            return False
+        left = max(left, end)
+        if left >= right:
+            return True
+    return left >= right
+
+
+def _uncovered_runs(
+    filled: dict[int, list[tuple[int, int]]], left: int, right: int, top: int, bottom: int
+) -> Iterable[tuple[int, int]]:
+    """The runs of lines in ``[top, bottom)`` whose columns ``[left, right)`` are not all
+    filled yet, as ``(first, end)`` pairs."""
+    start = None
+    for line in range(top, bottom):
+        ranges = filled.get(line)
+        if ranges and _covered(ranges, left, right):
+            if start is not None:
+                yield start, line
+                start = None
+        elif start is None:
+            start = line
+    if start is not None:
+        yield start, bottom
 
 
 def _hook_present() -> bool:

@@ -6,6 +6,11 @@ character per row) and the cursor's page of rows. The list is a Line-API
 :class:`ActorTimeline` that loads further pages as they come on screen, so an actor with
 thousands of positions opens and moves as fast as one with three.
 
+The reader keeps one actor screen between opens (:meth:`ActorScreen.open_in`): mounting a
+screen (composing, styling every widget and its component classes, two layout passes)
+was most of an open, so an open after the first shows the next actor on the kept screen,
+as ``n``/``p`` do.
+
 An actor in thousands of briefs is painted in two steps: the layout and the role spans
 take a pass over all of its rows (a quarter of a second for one in 28,000 briefs), so
 the worker first sends the actor's card and the timeline's first page (a few ms), and
@@ -15,6 +20,7 @@ loads its other pages as they come on screen.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -23,7 +29,8 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
-from textual.app import ComposeResult
+from textual._context import active_app
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
@@ -62,6 +69,11 @@ SPINNER_DELAY = 0.2
 FIRST_PAGE_BRIEFS = 2000
 #: Seconds the worker waits for the first page to be painted before reading the rest.
 FIRST_PAINT_WAIT = 0.5
+#: The name the reader keeps its actor screen under between opens (``App.install_screen``).
+KEPT_SCREEN = "briefing-actor"
+#: Seconds the kept screen, shown again, holds the app's repaints for its first rows
+#: (read in a few ms) before it paints without them (the loading state).
+FIRST_ROWS_WAIT = 0.1
 #: Role spans listed in the header before the rest are summarised as "+N earlier".
 MAX_ROLE_LINES = 4
 #: Role lines kept on a short terminal (the ``-short`` screen class).
@@ -196,7 +208,9 @@ class ActorScreen(ReaderScreen[None]):
     ]
 
     def __init__(self, actor_id: str, sibling_ids: tuple[str, ...] = ()) -> None:
-        super().__init__()
+        # The breakpoint class the first resize would set, given now: that resize then
+        # restyles nothing, and neither does adding it in compose (a pass over the screen).
+        super().__init__(classes=self._breakpoint_class())
         self.actor_id = actor_id
         self.sibling_ids = tuple(sibling_ids)
         self.detail: ActorHead | None = None
@@ -209,6 +223,9 @@ class ActorScreen(ReaderScreen[None]):
         self._spinner: Timer | None = None
         self._loaded = False
         self._mounted = False
+        self._styled_theme = self._app_theme()  # the theme its widgets were styled in
+        self._paint_hold: contextlib.ExitStack | None = None  # see _hold_paint
+        self._hold_count = 0
         self._early: list[tuple[Callable[..., None], tuple[Any, ...]]] = []  # before on_mount
         self._painted = threading.Event()  # the first page is on screen
         # The first page as the worker left it, for on_mount (see _fetch); and the
@@ -220,13 +237,6 @@ class ActorScreen(ReaderScreen[None]):
     def compose(self) -> ComposeResult:
         # The store starts on the header and the first rows while the widgets mount.
         self._request(cursor=0)
-        # The breakpoint class the first resize would set, set now: that resize then
-        # restyles nothing (a pass over every widget and component class).
-        height = self.app.size.height
-        for threshold, name in sorted(self.VERTICAL_BREAKPOINTS or [], reverse=True):
-            if height >= threshold:
-                self.add_class(name)
-                break
         header = ActorHeader(id="actor-head")
         header.short = self.has_class("-short")
         yield header
@@ -239,6 +249,99 @@ class ActorScreen(ReaderScreen[None]):
         yield timeline
         yield detail
         yield KeyBar()
+
+    @classmethod
+    def _breakpoint_class(cls) -> str | None:
+        """``-short`` or ``-tall`` for the app's height (``None`` outside an app)."""
+        try:
+            height = active_app.get().size.height
+        except LookupError:
+            return None
+        for threshold, name in sorted(cls.VERTICAL_BREAKPOINTS or [], reverse=True):
+            if height >= threshold:
+                return name
+        return None
+
+    @staticmethod
+    def _app_theme() -> str | None:
+        try:
+            return active_app.get().theme
+        except LookupError:
+            return None
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """A pushed screen is restyled whole by Textual as it shows: for this one only when
+        the theme changed since its widgets were styled (they were as they mounted, the
+        list again as it took the focus, and the kept screen as it was last shown)."""
+        theme = self.app.theme
+        if theme == self._styled_theme:
+            event.refresh_styles = False
+        self._styled_theme = theme
+
+    # -- opening -------------------------------------------------------------------
+    @classmethod
+    def open_in(cls, app: App[Any], actor_id: str, sibling_ids: tuple[str, ...] = ()) -> None:
+        """Push the actor screen for ``actor_id``: the one kept from the last open when
+        it is not on the stack already, else a new one (kept for the next open when none
+        is).
+
+        Mounting a screen is most of opening one (composing and styling every widget and
+        its component classes, then two layout passes); the kept screen only shows
+        another actor, as ``n`` does.
+        """
+        if not app.is_screen_installed(KEPT_SCREEN):
+            screen = cls(actor_id, sibling_ids)
+            app.install_screen(screen, KEPT_SCREEN)
+        else:
+            kept = app.get_screen(KEPT_SCREEN)
+            if isinstance(kept, cls) and kept.is_attached and kept not in app.screen_stack:
+                kept._reopen(actor_id, sibling_ids)
+                screen = kept
+            else:
+                screen = cls(actor_id, sibling_ids)
+        app.push_screen(screen)
+
+    def _reopen(self, actor_id: str, sibling_ids: tuple[str, ...]) -> None:
+        """The kept screen, about to be pushed again: as :meth:`compose` leaves a new one
+        (the list and the pane hidden, the header naming the id), loading ``actor_id``."""
+        self.actor_id = actor_id
+        self.sibling_ids = tuple(sibling_ids)
+        self.sub_title = None
+        # The terminal may have been resized while another screen showed.
+        size_class = self._breakpoint_class()
+        for threshold_class in ("-short", "-tall"):
+            self.set_class(threshold_class == size_class, threshold_class)
+        self.query_one(ActorHeader).short = self.has_class("-short")
+        timeline = self.query_one(ActorTimeline)
+        timeline.loading = False
+        timeline.display = self.query_one("#actor-detail", Static).display = False
+        self._request(cursor=0)
+        self._show_loading()
+        self._hold_paint()
+
+    def _hold_paint(self) -> None:
+        """Hold the app's repaints (``App.batch_update``) until the first rows are shown,
+        for at most :data:`FIRST_ROWS_WAIT`: a new screen gets them while it mounts, the
+        kept one would paint its loading state first (the worker's few ms against the
+        next frame) and lay out and paint again with them."""
+        self._release_paint()
+        hold = contextlib.ExitStack()
+        hold.enter_context(self.app.batch_update())
+        self._paint_hold = hold
+        self._hold_count += 1
+        count = self._hold_count
+        self.set_timer(FIRST_ROWS_WAIT, lambda: self._release_paint(count))
+
+    def _release_paint(self, count: int | None = None) -> None:
+        """End the hold (``count``: only the hold that timer was set for)."""
+        if self._paint_hold is None or count not in (None, self._hold_count):
+            return
+        hold, self._paint_hold = self._paint_hold, None
+        hold.close()
+        self.check_idle()  # a repaint asked for during the hold is done now
+
+    def on_unmount(self) -> None:
+        self._release_paint()
 
     def on_mount(self) -> None:
         self._mounted = True
@@ -398,6 +501,7 @@ class ActorScreen(ReaderScreen[None]):
         timeline.set_rows(entries)
         self._show_detail(timeline.highlighted_row)  # in the first paint, not after it
         self.call_after_refresh(self._painted.set)
+        self._release_paint()
 
     def _show(
         self,
@@ -429,6 +533,7 @@ class ActorScreen(ReaderScreen[None]):
             timeline.set_rows([])
             note = Text(f"unknown actor {one_line(self.actor_id)}", "italic")
             header.show(self.actor_id, self.step_label, None, note)
+            self._release_paint()
             return
         self.sub_title = one_line(detail.name)
         header.show(self.actor_id, self.step_label, detail)
@@ -436,6 +541,7 @@ class ActorScreen(ReaderScreen[None]):
         cursor = timeline.cursor if self.card is not None else self._keep_cursor
         timeline.set_pages(heights_of(pages.layout), pages, first=first, cursor=cursor)
         self._show_detail(timeline.highlighted_row)  # in the same paint as the rows
+        self._release_paint()
 
     # -- the highlighted row -------------------------------------------------------
     @on(RowList.Highlighted, "#actor-timeline")
