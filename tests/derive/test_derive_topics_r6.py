@@ -53,3 +53,7 @@ def test_with_no_headline_matter_the_most_repeated_phrase_is_the_topic() -> None
 
 def test_no_fragment_when_nothing_repeats() -> None:
     assert repeated_phrase(["A short note.", "Another one."], "Note") is None
+
+
+def test_a_headline_without_a_verb_that_is_only_a_name_has_no_topic() -> None:
+    assert draft_topic("Marta Quell", ["Marta Quell"]) is None
