@@ -60,7 +60,12 @@ def summarise(
     flat = [s for spans in sentences for s in spans]
     if not flat:
         return "**Bottom line:** (no text)\n"
-    lead_span = next((s for s in flat if len(s.text.split()) >= 6), flat[0])
+    # the lead is a sentence: a paragraph without a closing stop is a heading or a
+    # standfirst ("Islanders fear isolation; council says …"), not the lead event
+    lead_span = next(
+        (s for s in flat if len(s.text.split()) >= 6 and _sentence_end(s)),
+        next((s for s in flat if len(s.text.split()) >= 6), flat[0]),
+    )
     lead = bottom_line(lead_span.text)
     summary = f"**Bottom line:** {lead}"
     budget = MAX_WORDS - len(lead.split())
@@ -72,6 +77,11 @@ def summarise(
     if second and len(second.split()) <= budget:
         summary += "\n\n" + second
     return summary + "\n"
+
+
+def _sentence_end(span: Span) -> bool:
+    """Does the span end as a sentence does (a stop, or a quote closing after one)?"""
+    return bool(re.search(r"[.!?][\"”’')]*\s*$", span.text))
 
 
 def _whole(text: str) -> bool:
