@@ -532,7 +532,37 @@ def stance(text: str, side: Side | None = None, topic: str | None = None) -> str
         return "supports"
     if side is Side.AGAINST:
         return "opposes"
+    if _own_commitment(text):
+        return "supports"  # "said it would hold a vigil every evening": its own course
     return "unclear"
+
+
+# A speaker's commitment to a course of its own: "said it would hold a vigil", "said it
+# was ready to act as intermediary", "We will stay on this road". Deciding, commenting,
+# considering and needing are no commitment (they leave the matter open).
+_SELF_SUBJECT = r"(?:it|its\s+[\w-]+|they|their\s+[\w-]+|he|she|we|our\s+[\w-]+|the\s+group)"
+_OWN_COURSE = re.compile(
+    r"\b(?:said|says|added|announced|confirmed|insisted|pledged|promised|vowed)\s+(?:that\s+)?"
+    + _SELF_SUBJECT
+    + r"\s+(?:(?:would|will|could)\s+(?:still\s+|also\s+|now\s+)?"
+    r"(?:be\s+(?:ready|prepared|willing|able)\s+to\s+)?"
+    r"|(?:was|were|is|are)\s+(?:still\s+|also\s+|now\s+)?(?:ready|prepared|willing|able"
+    r"|going)\s+to\s+)(?P<verb>[a-z]+)\b"
+    r"|(?:^|[.!?]\s+|,\s+)(?:We|I)\s+(?:will|shall|’ll|'ll|are going to|am going to)\s+"
+    r"(?P<verb2>[a-z]+)\b",
+)
+_NO_COURSE = wordset(
+    """not never comment decide consider say respond review study examine look wait need
+    know see ask seek have be decline refuse"""
+)
+
+
+def _own_commitment(text: str) -> bool:
+    for match in _OWN_COURSE.finditer(text):
+        verb = (match.group("verb") or match.group("verb2") or "").lower()
+        if verb and verb not in _NO_COURSE and not verb.endswith("ing"):
+            return True
+    return False
 
 
 # Saying nothing: "declined to comment", "said only that …", "is reviewing …"
