@@ -149,3 +149,38 @@ def test_a_demand_is_asked_without_its_modal_or_relative_clause() -> None:
         "dust into the gardens of the whole Eastbrook neighbourhood for years on end"
     )
     assert all(not re.search(r"\b\w\?$", q) for q in long), long  # never cut inside a word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "Brenmoor Mills, which employs 300 people, has said it hopes to reopen the east "
+            "wing by the autumn.",
+            "Will Brenmoor Mills reopen the east wing by the autumn?",
+        ),
+        (
+            "The water board said it was considering reducing the summer hosepipe limits.",
+            "Will the water board reduce the summer hosepipe limits?",
+        ),
+        (
+            "The mayor said she had asked the housing agency for twenty more caravans.",
+            "Will the housing agency provide twenty more caravans?",
+        ),
+        (
+            "One lawyer said the court could in theory pause the works pending a full hearing.",
+            "Will the court pause the works pending a full hearing?",
+        ),
+    ],
+)
+def test_aims_options_requests_and_possibilities_are_open(sentence: str, question: str) -> None:
+    asked = _asked(sentence)
+    assert question in asked, asked
+
+
+def test_a_subordinator_is_never_the_subject() -> None:
+    asked = _asked(
+        "The prosecutor said he would wait for the report, due in May, before deciding "
+        "whether to bring charges."
+    )
+    assert not any(re.match(r"^\w+ before\b", q) for q in asked), asked

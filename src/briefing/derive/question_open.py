@@ -91,7 +91,55 @@ _DEMANDED_THAT = re.compile(
 )
 _RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who|whom|where)\s+(?!(?:effect|end)\b)")
 _MODAL_IN = re.compile(r"(?<=\w)\s+(?:must|should|would|will|could|can|has to|have to)\s+(?!not\b)")
+# "hopes to restart parts of the plant by the summer": an aim not yet reached
+_HOPES_TO = re.compile(
+    r"(?P<lead>[^.;]{0,160}?)\b(?:hopes|hoped|hope|aims|aimed|intends|intended)"
+    r"\s+to\s+" + _ACT
+)
+# "was considering releasing part of the reserve": an option under study
+_CONSIDERING = re.compile(
+    r"(?P<lead>[^.;]{0,160}?)\b(?:is|was|are|were)\s+(?:still\s+|now\s+)?(?:considering|weighing"
+    r"|studying|examining|looking at)\s+(?P<gerund>[a-z]+ing)\s+" + _ACT.replace("act", "obj")
+)
+# "had asked the labour ministry for more money": a request awaiting an answer
+_ASKED_X_FOR = re.compile(
+    r"\b(?:asked|asks|petitioned|pressed)\s+(?P<who>(?:the\s+|[A-Z])[\w'’&.-]+(?:\s+[\w'’&.-]+)"
+    r"{0,5}?)\s+for\s+(?P<what>[^,.;:\"“”]{3,90}?)" + _END
+)
+# "said the tribunal could in theory freeze part of the spectrum": a possibility raised
+_COULD_IN_THEORY = re.compile(
+    r"\b(?:said|says|warned|suggested|noted)\s+(?:that\s+)?(?P<subj>" + _NP + r")\s+could\s+"
+    r"(?:in\s+theory\s+|still\s+|also\s+|eventually\s+)?(?!be\b|have\b|not\b)" + _ACT
+)
 _PRONOUNS = {"i", "we", "you", "it", "they", "he", "she", "this", "that", "there"}
+
+
+def _lead_subject(lead: str) -> str | None:
+    """Who an aim or an option belongs to: the noun phrase before "said it" / "has said
+    it", or the clause's own subject ("Veltrona, which employs …, has said it hopes")."""
+    lead = re.sub(r",\s+(?:which|who)\s+[^,]+,", "", lead)  # an aside on the subject
+    lead = re.sub(r"^.*[;:]\s*", "", lead)
+    said = re.match(
+        r"^\s*(?P<np>.+?)\s+(?:has\s+|had\s+)?(?:said|says)\s+(?:that\s+)?"
+        r"(?:it|they|he|she)\s+(?:was\s+|is\s+|were\s+|are\s+)?$",
+        lead,
+    )
+    if said:
+        return _subject(said["np"])
+    plain = re.match(r"^\s*(?P<np>" + _NP + r")\s+(?:has\s+|had\s+|is\s+|was\s+)?$", lead)
+    return _subject(plain["np"]) if plain else None
+
+
+def _ungerund(word: str) -> str:
+    """ "releasing" -> "release", "cutting" -> "cut", "studying" -> "study"."""
+    stem = word[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # "cutting" -> "cut"
+    if re.search(r"(?:[^aeiou][aeiou][cgsvz]|as|ur|at|iv|os)$", stem) or stem.endswith(
+        ("c", "g", "v")
+    ):
+        return stem + "e"  # "releasing" -> "release", "reducing" -> "reduce"
+    return stem
 
 
 def _subject(text: str) -> str | None:
@@ -157,6 +205,20 @@ def open_matters(sentence: str) -> list[tuple[str, str]]:
     for m in _ASKED_FOR.finditer(sentence):
         if subj := _subject(m["subj"]):
             add(f"will {subj} get {m['what']}", "request-pending")
+    for m in _HOPES_TO.finditer(sentence):
+        subj = _lead_subject(m["lead"])
+        if subj:
+            add(f"will {subj} {m['act']}", "hopes-to")
+    for m in _CONSIDERING.finditer(sentence):
+        subj = _lead_subject(m["lead"])
+        if subj:
+            add(f"will {subj} {_ungerund(m['gerund'])} {m['obj']}", "considering")
+    for m in _ASKED_X_FOR.finditer(sentence):
+        if who := _subject(m["who"]):
+            add(f"will {who} provide {m['what']}", "request-pending")
+    for m in _COULD_IN_THEORY.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} {m['act']}", "possibility")
     for m in _DEMANDED_THAT.finditer(sentence):
         clause = m["c"]
         if _subject(clause.split()[0] + " x"):
