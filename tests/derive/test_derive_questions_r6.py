@@ -184,3 +184,35 @@ def test_a_subordinator_is_never_the_subject() -> None:
         "whether to bring charges."
     )
     assert not any(re.match(r"^\w+ before\b", q) for q in asked), asked
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("When could talks on the water tariff resume?", "Could talks on the water tariff resume?"),
+        ("Where will the savings be found?", "Will the savings be found?"),
+        ("Which was way she leaning?", None),
+        ("How will the senator vote?", None),
+        ("Is it known whether the pilots?", None),
+        ("Will the board had no reopen talks while the strike lasts?", None),
+        ("Will Younger members are mostly back the plan?", None),
+        ("Will only that all options be approved?", None),
+        (
+            "Will At least four of the ten towns vote against?",
+            "Will at least four of the ten towns vote against?",
+        ),
+        (
+            "Will the convoys reach Tarrow, where 5,000 people are cut off, within two days?",
+            "Will the convoys reach Tarrow within two days?",
+        ),
+        ("Will the union call a strike?", "Will the union call a strike?"),
+        (
+            "Is it true that the mine polluted the river?",
+            "Is it true that the mine polluted the river?",
+        ),
+    ],
+)
+def test_only_well_formed_yes_no_questions_are_kept(raw: str, kept: str | None) -> None:
+    from briefing.derive.question_grammar import well_formed
+
+    assert well_formed(raw) == kept

@@ -89,6 +89,46 @@ def base_form(verb: str) -> str:
     return "go" if verb == "goes" else _base3(verb)
 
 
+_AUX_FIRST = re.compile(
+    r"^(?:Will|Would|Could|Can|Is|Are|Was|Were|Did|Does|Do|Has|Have|Had|Should|May|Might)\s"
+)
+_WHEN_WHERE = re.compile(r"^(?:When|Where|How soon)\s+(?P<rest>(?:will|would|could|can)\s.+)$")
+_FINITE_EARLY = re.compile(
+    r"^(?:Will|Would|Could|Can)\s+(?:(?!that\b|which\b|who\b|when\b|if\b|whether\b)\S+\s+)"
+    r"{1,5}?(?:is|are|was|were|had|has|does|did)\s"
+)
+_ASIDE = re.compile(r",\s+(?:where|which|who)\s+(?:[^,?]|(?<=\d),(?=\d)){3,120},\s+")
+
+
+def well_formed(question: str) -> str | None:
+    """The question as one grammatical yes/no question, or ``None`` when it is not one.
+
+    "When could talks resume?" asks whether they will ("Could talks resume?"); other
+    wh-questions ("How will she vote?", "Which was way …?") are dropped; so are a finite
+    verb where the base form belongs ("Will the board had …"), a subject that is only
+    "only"/"that", a bare "Is it known whether X?" and an aside between commas ("…,
+    where 5,000 people are cut off, …") is cut."""
+    text = question.strip()
+    when = _WHEN_WHERE.match(text)
+    if when:
+        text = _cap(when["rest"])
+    if not _AUX_FIRST.match(text):
+        return None
+    text = _ASIDE.sub(" ", text)
+    if _FINITE_EARLY.match(text) or re.match(r"^\w+\s+(?:only|that|than)\b", text):
+        return None
+    known = re.match(r"^Is it known whether\s+(?P<rest>.+)\?$", text)
+    if known and len(known["rest"].split()) < 4:
+        return None
+    # "Will At least four …": the clause's capital inside the question
+    text = re.sub(
+        r"^(\w+\s)(At|Only|Some|Most|All|Several|Smaller|Larger)\b",
+        lambda m: m[1] + m[2].lower(),
+        text,
+    )
+    return text
+
+
 def finish_question(text: str) -> str:
     """A clause ("will the union call a strike") as a finished question: speech tags,
     afterthoughts and second predicates cut, capitalised, ending in "?"."""
