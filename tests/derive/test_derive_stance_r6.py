@@ -89,3 +89,17 @@ def test_what_the_speaker_will_do_to_the_topic(text: str, want: str) -> None:
 )
 def test_a_commitment_to_ones_own_course(text: str, want: str) -> None:
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tender process was opaque from start to finish.",
+        "The count lacked the openness needed to win trust.",
+        "The survey was flawed and the consultation rushed.",
+        "The ministry denied that its agents had entered the network.",
+        "We would be signing away ten years of fishing rights.",
+    ],
+)
+def test_negative_assessments_and_denials_oppose(text: str) -> None:
+    assert stance(text) == "opposes"

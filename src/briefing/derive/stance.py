@@ -218,6 +218,19 @@ _OPPOSE = (
     "create uncertainty",
     # a warning that prices went or will go up ("fares had already risen 15 percent")
     "prices rise",
+    # round 6: negative assessments ("opaque", "lacked transparency", "flawed", "rushed")
+    # and denial of a claim ("denied that its agents …"), giving something up ("signing
+    # away ten years")
+    "opaque",
+    "lack",
+    "flaw",
+    "inadequa",
+    "mislead",
+    "rushed",
+    "arbitrar",
+    "absurd",
+    "deny",
+    "sign away",
 )
 # Words that guard one's own ("protect our exporters", "cannot let our industry be
 # swamped"): support of a measure from its side, opposition from the side it targets.
@@ -256,6 +269,11 @@ _WHOLE = {
     # "bar police from entering the campus" (not "a bar in the old town")
     "bar from": r"(?:bar|bars|barred|barring)\s+(?:[\w'’-]+\s+){1,4}?from\b",
     "harm": r"harm(?:s|ed|ing|ful)?\b",
+    "lack": r"lack(?:s|ed|ing)?\b",
+    "rushed": r"rushed\b",
+    "deny": r"den(?:y|ies|ied|ying)\s+(?:that|any|the|all|it|claims?|reports?|allegations?"
+    r"|accusations?|responsibility|involvement|wrongdoing)\b",
+    "sign away": r"sign(?:s|ed|ing)?\s+away\b",
     # urging caution ("urged staff to think carefully") warns against; see "think twice"
     "urge": r"urg(?:e|es|ed|ing)\b(?![^.;,]{0,50}?\b(?:resign|step down|stand down|quit"
     r"|think (?:twice|carefully|hard)|be careful)\b)",
