@@ -34,7 +34,7 @@ from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
 from briefing.derive.stance import settle_stances, stance
 from briefing.derive.summary import summarise
-from briefing.derive.topic_phrases import repeated_phrase
+from briefing.derive.topic_phrases import demanded_matter, repeated_phrase
 from briefing.derive.topics import (
     Side,
     draft_topic,
@@ -276,6 +276,8 @@ def derive(
     data["tags"] = tags
     by_actor: dict[str, set[str]] = {}
     for p in positions:
+        if topic and p["topic"] != topic:
+            continue  # the summary says who stands where on the draft's topic only
         by_actor.setdefault(p["actor"], set()).add(p["stance"])
     stances = []
     for actor_id, found in by_actor.items():
@@ -765,6 +767,11 @@ def _position(
         "position": clip(text, 300),
         "stance": stance(_stated(quote, sentence.text, sentence.start), side, topic),
     }
+    demanded = (
+        demanded_matter(text, topic) if not quote.text and item["stance"] != "mixed" else None
+    )
+    if demanded:  # "is demanding an 8% pay rise": a position on what it demands, for it
+        item["topic"], item["stance"] = demanded, "supports"
     if quote.text:
         item["quote"] = quote.text
     item["attribution"] = quote.attribution
