@@ -216,3 +216,29 @@ def test_only_well_formed_yes_no_questions_are_kept(raw: str, kept: str | None) 
     from briefing.derive.question_grammar import well_formed
 
     assert well_formed(raw) == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "If the council refuses the budget, the mayor can ask the regional court to step in.",
+            "Will the mayor ask the regional court to step in?",
+        ),
+        (
+            "She said a review would establish whether the pumps had been serviced.",
+            "Had the pumps been serviced?",
+        ),
+        (
+            "The regulator has opened an investigation into whether the bank kept proper records.",
+            "Did the bank keep proper records?",
+        ),
+        (
+            "Tellan wants a binding cap on night flights; Morra has offered only voluntary limits.",
+            "Will Morra agree to a binding cap on night flights?",
+        ),
+    ],
+)
+def test_inquiries_conditions_and_demands_against_offers(sentence: str, question: str) -> None:
+    asked = _asked(sentence)
+    assert question in asked, asked

@@ -84,9 +84,47 @@ def _base3(verb: str) -> str:
 _IRREGULAR3 = {"was": "be", "is": "be", "were": "be", "are": "be", "has": "have", "does": "do"}
 
 
+_PAST = {
+    "kept": "keep",
+    "had": "have",
+    "made": "make",
+    "took": "take",
+    "paid": "pay",
+    "sent": "send",
+    "sold": "sell",
+    "met": "meet",
+    "left": "leave",
+    "knew": "know",
+    "gave": "give",
+    "told": "tell",
+    "did": "do",
+    "went": "go",
+    "held": "hold",
+    "won": "win",
+    "lost": "lose",
+    "broke": "break",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "let": "let",
+}
+
+
+def is_past(verb: str) -> bool:
+    """A simple past ("kept", "approved"), so a question about it takes "did"."""
+    return verb in _PAST or (verb.endswith("ed") and len(verb) > 4)
+
+
 def base_form(verb: str) -> str:
-    """The base form of a present-tense verb ("goes" -> "go", "agree" -> "agree")."""
-    return "go" if verb == "goes" else _base3(verb)
+    """The base form of a present or past verb ("goes" -> "go", "kept" -> "keep",
+    "approved" -> "approve")."""
+    if verb == "goes":
+        return "go"
+    if verb in _PAST:
+        return _PAST[verb]
+    if verb.endswith("ed") and len(verb) > 4:
+        return _base(verb)
+    return _base3(verb)
 
 
 _AUX_FIRST = re.compile(
@@ -190,7 +228,12 @@ _SETTING_THAT = re.compile(r"^(\w+)\s+(?:at|in|on|during|after|before)\s+[^?]*?\
 _AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
 
 
-_DANGLING = re.compile(r"(?:\s+(?:for|and|or|of|to|the|a|an|in|on|at|with|by|from|than))+$")
+_PHRASAL = r"(?<!\bstep\s)(?<!\bsign\s)(?<!\bcall\s)(?<!\bweigh\s)(?<!\bcarry\s)(?<!\bhold\s)"
+_PHRASAL += r"(?<!\bmove\s)(?<!\bphase\s)(?<!\bgive\s)(?<!\bturn\s)(?<!\bcome\s)(?<!\bgo\s)"
+# "in"/"on" after a verb such as "step", "sign" end a phrasal verb, not a clause cut short
+_DANGLING = re.compile(
+    r"(?:\s+(?:for|and|or|of|to|the|a|an|at|with|by|from|than|" + _PHRASAL + r"(?:in|on)))+$"
+)
 
 
 def _finish(text: str) -> str:

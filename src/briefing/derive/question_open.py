@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.derive.question_grammar import base_form, finish_question, invert
+from briefing.derive.question_grammar import base_form, finish_question, invert, is_past
 
 # A noun phrase that can act: a determiner or a capitalised name, then up to seven words
 # that are not a finite verb (so it stops before "has", "would", "is" …).
@@ -70,7 +70,7 @@ _COULD_FACE = re.compile(
 _IF_THEN = re.compile(
     r"^[\"“]?If\s+(?P<cond>[^,]{3,100}),\s+(?:then\s+)?(?P<subj>"
     + _NP
-    + r")\s+(?:will|would)\s+"
+    + r")\s+(?:will|would|can|could|may|might)\s+"
     + _ACT
 )
 # "The mayor proposed sending monitors to the bridge; the town has not responded."
@@ -110,6 +110,21 @@ _ASKED_X_FOR = re.compile(
 _COULD_IN_THEORY = re.compile(
     r"\b(?:said|says|warned|suggested|noted)\s+(?:that\s+)?(?P<subj>" + _NP + r")\s+could\s+"
     r"(?:in\s+theory\s+|still\s+|also\s+|eventually\s+)?(?!be\b|have\b|not\b)" + _ACT
+)
+# "an inquiry would establish whether any link had failed", "opened an investigation into
+# whether the system had safeguards": what an inquiry is to find out is open
+_INQUIRY_WHETHER = re.compile(
+    r"\b(?:establish|determine|examine|investigate|assess|ascertain|find out|look into|review)"
+    r"(?:s|es|ed|ing)?\s+whether\s+(?P<c>[^,.;:\"“”]{4,120}?)"
+    + _END
+    + r"|\b(?:investigation|inquiry|probe|review|study)\s+(?:into|of)\s+whether\s+"
+    r"(?P<c2>[^,.;:\"“”]{4,120}?)" + _END
+)
+# "X wants A; Y has offered only B": will Y agree to A?
+_WANTS_VS_OFFER = re.compile(
+    r"\b(?:wants|demands|is\s+demanding|insists\s+on|is\s+seeking|seeks)\s+(?P<a>[^;,.]{3,90}?)"
+    r"\s*[;,]\s+(?:while\s+|but\s+|whereas\s+)?(?P<y>" + _NP + r")\s+(?:has\s+|had\s+)?"
+    r"(?:offered|proposed|agreed\s+to)\s+only\b"
 )
 _PRONOUNS = {"i", "we", "you", "it", "they", "he", "she", "this", "that", "there"}
 
@@ -163,7 +178,8 @@ def _whether(clause: str) -> str:
     question = invert("whether", clause)
     present = _PRESENT.match(clause.strip())
     if question.startswith("Is it known") and present and _subject(present["s"]):
-        return f"will {_subject(present['s'])} {base_form(present['v'])}{present['r']}"
+        aux = "did" if is_past(present["v"]) else "will"
+        return f"{aux} {_subject(present['s'])} {base_form(present['v'])}{present['r']}"
     return question.rstrip("?")
 
 
@@ -219,6 +235,11 @@ def open_matters(sentence: str) -> list[tuple[str, str]]:
     for m in _COULD_IN_THEORY.finditer(sentence):
         if subj := _subject(m["subj"]):
             add(f"will {subj} {m['act']}", "possibility")
+    for m in _INQUIRY_WHETHER.finditer(sentence):
+        add(_whether(m["c"] or m["c2"]), "inquiry")
+    for m in _WANTS_VS_OFFER.finditer(sentence):
+        if who := _subject(m["y"]):
+            add(f"will {who} agree to {m['a']}", "demand-vs-offer")
     for m in _DEMANDED_THAT.finditer(sentence):
         clause = m["c"]
         if _subject(clause.split()[0] + " x"):
