@@ -575,6 +575,12 @@ _NO_COURSE = wordset(
 )
 
 
+def own_commitment(text: str) -> bool:
+    """Does the statement commit its speaker to a course of its own ("said it would hold
+    a vigil")? See :data:`_OWN_COURSE`."""
+    return _own_commitment(text)
+
+
 def _own_commitment(text: str) -> bool:
     for match in _OWN_COURSE.finditer(text):
         verb = (match.group("verb") or match.group("verb2") or "").lower()

@@ -84,6 +84,20 @@ def _sentence_end(span: Span) -> bool:
     return bool(re.search(r"[.!?][\"”’')]*\s*$", span.text))
 
 
+def speaks_to(statement: str, topic: str | None) -> bool:
+    """Does a statement name the draft's topic (a content word of it, lightly stemmed)?
+    Only such statements say who stands where on the topic: "The union said it would
+    attend the talks" is the union's own course, not its stance on conscription."""
+    from briefing.derive.evaluate import meaning_words
+
+    if not topic:
+        return True
+    words = meaning_words(topic)
+    return bool(words & meaning_words(statement)) or any(
+        w[:6] in statement.lower() for w in words if len(w) >= 6
+    )
+
+
 def _whole(text: str) -> bool:
     """A sentence that does not start or end inside a quotation (balanced quote marks)."""
     straight = text.count('"') % 2 == 0
