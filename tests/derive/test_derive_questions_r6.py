@@ -242,3 +242,11 @@ def test_only_well_formed_yes_no_questions_are_kept(raw: str, kept: str | None) 
 def test_inquiries_conditions_and_demands_against_offers(sentence: str, question: str) -> None:
     asked = _asked(sentence)
     assert question in asked, asked
+
+
+def test_a_ballot_pending_is_open() -> None:
+    asked = _asked(
+        "Crane drivers at the north quay, which handles most of the grain, are voting on "
+        "whether to join the stoppage, with the result due on Monday."
+    )
+    assert "Will crane drivers at the north quay join the stoppage?" in asked, asked

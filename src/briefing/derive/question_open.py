@@ -17,15 +17,15 @@ import re
 
 from briefing.derive.question_grammar import base_form, finish_question, invert, is_past
 
-# A noun phrase that can act: a determiner or a capitalised name, then up to seven words
-# that are not a finite verb (so it stops before "has", "would", "is" …).
+# A noun phrase that can act: a determiner or a capitalised name, then words
+# that are not a finite verb (so it stops before "has", "would", "is" …), up to nine words.
 _FINITE = (
     r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|said|says"
     r"|did|does|do)"
 )
 _NP = (
     r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Bb]oth)\s+|(?=[A-Z]))"
-    r"[\w'’&.-]+(?:\s+(?!" + _FINITE + r"\b)[\w'’&.-]+){0,6}?"
+    r"[\w'’&.-]+(?:\s+(?!" + _FINITE + r"\b)[\w'’&.-]+){0,8}?"
 )
 _START = (
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s)"
@@ -126,6 +126,14 @@ _WANTS_VS_OFFER = re.compile(
     r"\s*[;,]\s+(?:while\s+|but\s+|whereas\s+)?(?P<y>" + _NP + r")\s+(?:has\s+|had\s+)?"
     r"(?:offered|proposed|agreed\s+to)\s+only\b"
 )
+# "members at the terminal are voting on whether to join the strike": a ballot pending
+_VOTING_WHETHER = re.compile(
+    _START
+    + r"(?P<subj>"
+    + _NP
+    + r")\s+(?:are|is|were|was|will\s+be)\s+(?:voting|balloting|deciding)\s+(?:on\s+)?"
+    r"(?:whether|if)\s+(?:or\s+not\s+)?to\s+" + _ACT
+)
 _PRONOUNS = {"i", "we", "you", "it", "they", "he", "she", "this", "that", "there"}
 
 
@@ -162,9 +170,18 @@ def _subject(text: str) -> str | None:
     text = text.strip()
     if not text or text.split()[0].lower() in _PRONOUNS or len(text.split()) > 8:
         return None
-    first = text.split()[0]
+    words = text.split()
+    first = words[0]
     if first in {"The", "A", "An", "Its", "Their", "His", "Her", "This", "These", "Both"}:
         text = text[0].lower() + text[1:]
+    elif (
+        len(words) > 1
+        and first[:1].isupper()
+        and first[1:].islower()
+        and words[1][:1].islower()
+        and not first.endswith(("'s", "’s", "an", "ese", "ish", "i", "ic"))
+    ):
+        text = text[0].lower() + text[1:]  # "Crane drivers at …": a sentence's capital
     return text
 
 
@@ -235,6 +252,9 @@ def open_matters(sentence: str) -> list[tuple[str, str]]:
     for m in _COULD_IN_THEORY.finditer(sentence):
         if subj := _subject(m["subj"]):
             add(f"will {subj} {m['act']}", "possibility")
+    for m in _VOTING_WHETHER.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} {m['act']}", "ballot")
     for m in _INQUIRY_WHETHER.finditer(sentence):
         add(_whether(m["c"] or m["c2"]), "inquiry")
     for m in _WANTS_VS_OFFER.finditer(sentence):
