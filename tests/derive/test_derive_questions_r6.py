@@ -149,3 +149,104 @@ def test_a_demand_is_asked_without_its_modal_or_relative_clause() -> None:
         "dust into the gardens of the whole Eastbrook neighbourhood for years on end"
     )
     assert all(not re.search(r"\b\w\?$", q) for q in long), long  # never cut inside a word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "Brenmoor Mills, which employs 300 people, has said it hopes to reopen the east "
+            "wing by the autumn.",
+            "Will Brenmoor Mills reopen the east wing by the autumn?",
+        ),
+        (
+            "The water board said it was considering reducing the summer hosepipe limits.",
+            "Will the water board reduce the summer hosepipe limits?",
+        ),
+        (
+            "The mayor said she had asked the housing agency for twenty more caravans.",
+            "Will the housing agency provide twenty more caravans?",
+        ),
+        (
+            "One lawyer said the court could in theory pause the works pending a full hearing.",
+            "Will the court pause the works pending a full hearing?",
+        ),
+    ],
+)
+def test_aims_options_requests_and_possibilities_are_open(sentence: str, question: str) -> None:
+    asked = _asked(sentence)
+    assert question in asked, asked
+
+
+def test_a_subordinator_is_never_the_subject() -> None:
+    asked = _asked(
+        "The prosecutor said he would wait for the report, due in May, before deciding "
+        "whether to bring charges."
+    )
+    assert not any(re.match(r"^\w+ before\b", q) for q in asked), asked
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("When could talks on the water tariff resume?", "Could talks on the water tariff resume?"),
+        ("Where will the savings be found?", "Will the savings be found?"),
+        ("Which was way she leaning?", None),
+        ("How will the senator vote?", None),
+        ("Is it known whether the pilots?", None),
+        ("Will the board had no reopen talks while the strike lasts?", None),
+        ("Will Younger members are mostly back the plan?", None),
+        ("Will only that all options be approved?", None),
+        (
+            "Will At least four of the ten towns vote against?",
+            "Will at least four of the ten towns vote against?",
+        ),
+        (
+            "Will the convoys reach Tarrow, where 5,000 people are cut off, within two days?",
+            "Will the convoys reach Tarrow within two days?",
+        ),
+        ("Will the union call a strike?", "Will the union call a strike?"),
+        (
+            "Is it true that the mine polluted the river?",
+            "Is it true that the mine polluted the river?",
+        ),
+    ],
+)
+def test_only_well_formed_yes_no_questions_are_kept(raw: str, kept: str | None) -> None:
+    from briefing.derive.question_grammar import well_formed
+
+    assert well_formed(raw) == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        (
+            "If the council refuses the budget, the mayor can ask the regional court to step in.",
+            "Will the mayor ask the regional court to step in?",
+        ),
+        (
+            "She said a review would establish whether the pumps had been serviced.",
+            "Had the pumps been serviced?",
+        ),
+        (
+            "The regulator has opened an investigation into whether the bank kept proper records.",
+            "Did the bank keep proper records?",
+        ),
+        (
+            "Tellan wants a binding cap on night flights; Morra has offered only voluntary limits.",
+            "Will Morra agree to a binding cap on night flights?",
+        ),
+    ],
+)
+def test_inquiries_conditions_and_demands_against_offers(sentence: str, question: str) -> None:
+    asked = _asked(sentence)
+    assert question in asked, asked
+
+
+def test_a_ballot_pending_is_open() -> None:
+    asked = _asked(
+        "Crane drivers at the north quay, which handles most of the grain, are voting on "
+        "whether to join the stoppage, with the result due on Monday."
+    )
+    assert "Will crane drivers at the north quay join the stoppage?" in asked, asked

@@ -72,3 +72,34 @@ def test_not_against_a_but_against_b_is_opposition() -> None:
 )
 def test_what_the_speaker_will_do_to_the_topic(text: str, want: str) -> None:
     assert stance(text, None, "conscripting striking dockers") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a speaker's commitment to a course of its own is support of that course
+        ("The harbour trust said it would keep the ferry running through the winter.", "supports"),
+        ("The relief group said it was ready to act as a go-between.", "supports"),
+        ("We will stay outside the town hall every night, the organiser said.", "supports"),
+        # deciding, commenting, an assessment: no commitment
+        ("The trust said it would decide after the survey.", "unclear"),
+        ("The airline said it would comment after its board met.", "unclear"),
+        ("He added that it was far from certain the plan would pass.", "unclear"),
+    ],
+)
+def test_a_commitment_to_ones_own_course(text: str, want: str) -> None:
+    assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tender process was opaque from start to finish.",
+        "The count lacked the openness needed to win trust.",
+        "The survey was flawed and the consultation rushed.",
+        "The ministry denied that its agents had entered the network.",
+        "We would be signing away ten years of fishing rights.",
+    ],
+)
+def test_negative_assessments_and_denials_oppose(text: str) -> None:
+    assert stance(text) == "opposes"

@@ -25,3 +25,12 @@ def test_the_stance_paragraph_names_the_matter_never_it() -> None:
     unnamed = summarise(spans, [lead, nxt], stances, None)
     assert " it" not in unnamed.split("\n\n", 1)[1]
     assert nxt in unnamed  # no matter to name: the next sentence instead
+
+
+def test_only_statements_naming_the_topic_say_where_a_speaker_stands() -> None:
+    from briefing.derive.summary import speaks_to
+
+    topic = "conscripting striking dockers"
+    assert speaks_to("I will sign the conscription orders myself.", topic)
+    assert speaks_to("The dockers will not be bullied back to work.", topic)
+    assert not speaks_to("The union said it would attend the talks on Thursday.", topic)

@@ -32,9 +32,9 @@ from briefing.derive.questions import (
 )
 from briefing.derive.quotes import Quote, QuoteExtractor
 from briefing.derive.sentences import clip, slugify
-from briefing.derive.stance import settle_stances, stance
-from briefing.derive.summary import summarise
-from briefing.derive.topic_phrases import repeated_phrase
+from briefing.derive.stance import own_commitment, settle_stances, stance
+from briefing.derive.summary import speaks_to, summarise
+from briefing.derive.topic_phrases import demanded_matter, repeated_phrase
 from briefing.derive.topics import (
     Side,
     draft_topic,
@@ -277,6 +277,11 @@ def derive(
     data["tags"] = tags
     by_actor: dict[str, set[str]] = {}
     for p in positions:
+        said = f"{p['position']} {p.get('quote') or ''}"
+        if topic and (p["topic"] != topic or (own_commitment(said) and not speaks_to(said, topic))):
+            # the summary says who stands where on the draft's topic only: "said it would
+            # attend the talks" is the speaker's own course, not a stance on the topic
+            continue
         by_actor.setdefault(p["actor"], set()).add(p["stance"])
     stances = []
     for actor_id, found in by_actor.items():
@@ -786,6 +791,11 @@ def _position(
         "position": clip(text, 300),
         "stance": stance(_stated(quote, sentence.text, sentence.start), side, topic),
     }
+    demanded = (
+        demanded_matter(text, topic) if not quote.text and item["stance"] != "mixed" else None
+    )
+    if demanded:  # "is demanding an 8% pay rise": a position on what it demands, for it
+        item["topic"], item["stance"] = demanded, "supports"
     if quote.text:
         item["quote"] = quote.text
     item["attribution"] = quote.attribution

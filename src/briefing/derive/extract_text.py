@@ -77,7 +77,7 @@ _FURNITURE = [
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.'’ ]+)?)"  # CITY, Country
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"  # , Feb 11
-    r"\s*(?:\([A-Za-z .&]+\))?\s*[—–-]{1,2}\s+"
+    r"\s*(?:\([A-Za-z .&/]+\))?\s*[—–-]{1,2}\s+"
 )
 _BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)
 
@@ -213,6 +213,34 @@ def _html_publisher(html: str) -> str | None:
     return None
 
 
+_DECK_CLASS = re.compile(
+    r"\b(?:standfirst|dek|deck|subhead(?:line)?|sub-?head(?:ing)?|sub|summary|strapline|"
+    r"kicker|lede-summary|article-summary|description)\b",
+    re.IGNORECASE,
+)
+
+
+def _flat_text(text: str) -> str:
+    return " ".join(text.split()).strip(" .").lower()
+
+
+def _decks(html: str) -> set[str]:
+    """The texts of the page's standfirst, dek, subhead and kicker elements (by class)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return set()
+    found = set()
+    for element in root.iter("p", "h2", "h3", "div", "span"):
+        if _DECK_CLASS.search(element.get("class") or "") and len(element) <= 3:
+            text = _flat_text(element.text_content())
+            if text:
+                found.add(text)
+    return found
+
+
 def from_html(html: str, url: str | None = None) -> Article:
     """Main text of an HTML page through trafilatura, furniture removed."""
     import trafilatura
@@ -235,6 +263,15 @@ def from_html(html: str, url: str | None = None) -> Article:
     paragraphs, authors = drop_furniture([p for p in text.split("\n") if p.strip()])
     title = data.get("title")
     if paragraphs and title and paragraphs[0].strip() == title.strip():
+        paragraphs.pop(0)
+    # the standfirst/dek and a section kicker sum the story up in the page's words, or
+    # label it: not the lead (the bottom line is the lead event), so not in the body
+    decks = _decks(html)
+    # ... and so is a label left of a page element ("Published", "Updated", "Football")
+    while paragraphs and (
+        _flat_text(paragraphs[0]) in decks
+        or (len(paragraphs[0].split()) <= 3 and not re.search(r"[.!?]\W*$", paragraphs[0]))
+    ):
         paragraphs.pop(0)
     meta_authors = [a.strip() for a in re.split(r";|,", data.get("author") or "") if a.strip()]
     return Article(

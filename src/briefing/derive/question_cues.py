@@ -320,7 +320,11 @@ def _scan(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
 # "Will had been produce …?", "How long will that take?", "What were they?": no subject
 _NO_SUBJECT = re.compile(
     r"^(?:Will|Would|Has|Had|Is|Are|Was|Were|Does|Did)\s+(?:had|has|have|been|be|is|was|were"
-    r"|will|would)\b|^(?:(?:How|When|What|Why|Where)(?:\s+\w+)?)\s+(?:will|would|is|are|was"
+    r"|will|would)\b"
+    # "Will before bring charges?": a subordinator where the subject should be
+    r"|^\w+\s+(?:before|after|until|once|while|when|during|without|by)\s+\w+\s*\??$"
+    r"|^\w+\s+(?:before|after|until|once|while|during|without)\s+(?:bring|take|make|decide"
+    r"|give|send|hold|seek|file|press|issue|launch|open|start|end)\b|^(?:(?:How|When|What|Why|Where)(?:\s+\w+)?)\s+(?:will|would|is|are|was"
     r"|were|did|does|has|had)\s+(?:that|this|they|it|those|these)\b(?:\s+\w+)?\?$"
 )
 

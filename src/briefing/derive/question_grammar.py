@@ -84,9 +84,87 @@ def _base3(verb: str) -> str:
 _IRREGULAR3 = {"was": "be", "is": "be", "were": "be", "are": "be", "has": "have", "does": "do"}
 
 
+_PAST = {
+    "kept": "keep",
+    "had": "have",
+    "made": "make",
+    "took": "take",
+    "paid": "pay",
+    "sent": "send",
+    "sold": "sell",
+    "met": "meet",
+    "left": "leave",
+    "knew": "know",
+    "gave": "give",
+    "told": "tell",
+    "did": "do",
+    "went": "go",
+    "held": "hold",
+    "won": "win",
+    "lost": "lose",
+    "broke": "break",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "let": "let",
+}
+
+
+def is_past(verb: str) -> bool:
+    """A simple past ("kept", "approved"), so a question about it takes "did"."""
+    return verb in _PAST or (verb.endswith("ed") and len(verb) > 4)
+
+
 def base_form(verb: str) -> str:
-    """The base form of a present-tense verb ("goes" -> "go", "agree" -> "agree")."""
-    return "go" if verb == "goes" else _base3(verb)
+    """The base form of a present or past verb ("goes" -> "go", "kept" -> "keep",
+    "approved" -> "approve")."""
+    if verb == "goes":
+        return "go"
+    if verb in _PAST:
+        return _PAST[verb]
+    if verb.endswith("ed") and len(verb) > 4:
+        return _base(verb)
+    return _base3(verb)
+
+
+_AUX_FIRST = re.compile(
+    r"^(?:Will|Would|Could|Can|Is|Are|Was|Were|Did|Does|Do|Has|Have|Had|Should|May|Might)\s"
+)
+_WHEN_WHERE = re.compile(r"^(?:When|Where|How soon)\s+(?P<rest>(?:will|would|could|can)\s.+)$")
+_FINITE_EARLY = re.compile(
+    r"^(?:Will|Would|Could|Can)\s+(?:(?!that\b|which\b|who\b|when\b|if\b|whether\b)\S+\s+)"
+    r"{1,5}?(?:is|are|was|were|had|has|does|did)\s"
+)
+_ASIDE = re.compile(r",\s+(?:where|which|who)\s+(?:[^,?]|(?<=\d),(?=\d)){3,120},\s+")
+
+
+def well_formed(question: str) -> str | None:
+    """The question as one grammatical yes/no question, or ``None`` when it is not one.
+
+    "When could talks resume?" asks whether they will ("Could talks resume?"); other
+    wh-questions ("How will she vote?", "Which was way …?") are dropped; so are a finite
+    verb where the base form belongs ("Will the board had …"), a subject that is only
+    "only"/"that", a bare "Is it known whether X?" and an aside between commas ("…,
+    where 5,000 people are cut off, …") is cut."""
+    text = question.strip()
+    when = _WHEN_WHERE.match(text)
+    if when:
+        text = _cap(when["rest"])
+    if not _AUX_FIRST.match(text):
+        return None
+    text = _ASIDE.sub(" ", text)
+    if _FINITE_EARLY.match(text) or re.match(r"^\w+\s+(?:only|that|than)\b", text):
+        return None
+    known = re.match(r"^Is it known whether\s+(?P<rest>.+)\?$", text)
+    if known and len(known["rest"].split()) < 4:
+        return None
+    # "Will At least four …": the clause's capital inside the question
+    text = re.sub(
+        r"^(\w+\s)(At|Only|Some|Most|All|Several|Smaller|Larger)\b",
+        lambda m: m[1] + m[2].lower(),
+        text,
+    )
+    return text
 
 
 def finish_question(text: str) -> str:
@@ -150,7 +228,12 @@ _SETTING_THAT = re.compile(r"^(\w+)\s+(?:at|in|on|during|after|before)\s+[^?]*?\
 _AFTERTHOUGHT = re.compile(r",\s+(?:something|a move|a step|an idea|a pledge|a promise)\b.*$")
 
 
-_DANGLING = re.compile(r"(?:\s+(?:for|and|or|of|to|the|a|an|in|on|at|with|by|from|than))+$")
+_PHRASAL = r"(?<!\bstep\s)(?<!\bsign\s)(?<!\bcall\s)(?<!\bweigh\s)(?<!\bcarry\s)(?<!\bhold\s)"
+_PHRASAL += r"(?<!\bmove\s)(?<!\bphase\s)(?<!\bgive\s)(?<!\bturn\s)(?<!\bcome\s)(?<!\bgo\s)"
+# "in"/"on" after a verb such as "step", "sign" end a phrasal verb, not a clause cut short
+_DANGLING = re.compile(
+    r"(?:\s+(?:for|and|or|of|to|the|a|an|at|with|by|from|than|" + _PHRASAL + r"(?:in|on)))+$"
+)
 
 
 def _finish(text: str) -> str:

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import re
 
-from briefing.derive.question_grammar import base_form, finish_question, invert
+from briefing.derive.question_grammar import base_form, finish_question, invert, is_past
 
-# A noun phrase that can act: a determiner or a capitalised name, then up to seven words
-# that are not a finite verb (so it stops before "has", "would", "is" …).
+# A noun phrase that can act: a determiner or a capitalised name, then words
+# that are not a finite verb (so it stops before "has", "would", "is" …), up to nine words.
 _FINITE = (
     r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|said|says"
     r"|did|does|do)"
 )
 _NP = (
     r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Tt]hese|[Bb]oth)\s+|(?=[A-Z]))"
-    r"[\w'’&.-]+(?:\s+(?!" + _FINITE + r"\b)[\w'’&.-]+){0,6}?"
+    r"[\w'’&.-]+(?:\s+(?!" + _FINITE + r"\b)[\w'’&.-]+){0,8}?"
 )
 _START = (
     r"(?:^|(?<=[,;:]\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s)"
@@ -70,7 +70,7 @@ _COULD_FACE = re.compile(
 _IF_THEN = re.compile(
     r"^[\"“]?If\s+(?P<cond>[^,]{3,100}),\s+(?:then\s+)?(?P<subj>"
     + _NP
-    + r")\s+(?:will|would)\s+"
+    + r")\s+(?:will|would|can|could|may|might)\s+"
     + _ACT
 )
 # "The mayor proposed sending monitors to the bridge; the town has not responded."
@@ -91,7 +91,78 @@ _DEMANDED_THAT = re.compile(
 )
 _RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who|whom|where)\s+(?!(?:effect|end)\b)")
 _MODAL_IN = re.compile(r"(?<=\w)\s+(?:must|should|would|will|could|can|has to|have to)\s+(?!not\b)")
+# "hopes to restart parts of the plant by the summer": an aim not yet reached
+_HOPES_TO = re.compile(
+    r"(?P<lead>[^.;]{0,160}?)\b(?:hopes|hoped|hope|aims|aimed|intends|intended)"
+    r"\s+to\s+" + _ACT
+)
+# "was considering releasing part of the reserve": an option under study
+_CONSIDERING = re.compile(
+    r"(?P<lead>[^.;]{0,160}?)\b(?:is|was|are|were)\s+(?:still\s+|now\s+)?(?:considering|weighing"
+    r"|studying|examining|looking at)\s+(?P<gerund>[a-z]+ing)\s+" + _ACT.replace("act", "obj")
+)
+# "had asked the labour ministry for more money": a request awaiting an answer
+_ASKED_X_FOR = re.compile(
+    r"\b(?:asked|asks|petitioned|pressed)\s+(?P<who>(?:the\s+|[A-Z])[\w'’&.-]+(?:\s+[\w'’&.-]+)"
+    r"{0,5}?)\s+for\s+(?P<what>[^,.;:\"“”]{3,90}?)" + _END
+)
+# "said the tribunal could in theory freeze part of the spectrum": a possibility raised
+_COULD_IN_THEORY = re.compile(
+    r"\b(?:said|says|warned|suggested|noted)\s+(?:that\s+)?(?P<subj>" + _NP + r")\s+could\s+"
+    r"(?:in\s+theory\s+|still\s+|also\s+|eventually\s+)?(?!be\b|have\b|not\b)" + _ACT
+)
+# "an inquiry would establish whether any link had failed", "opened an investigation into
+# whether the system had safeguards": what an inquiry is to find out is open
+_INQUIRY_WHETHER = re.compile(
+    r"\b(?:establish|determine|examine|investigate|assess|ascertain|find out|look into|review)"
+    r"(?:s|es|ed|ing)?\s+whether\s+(?P<c>[^,.;:\"“”]{4,120}?)"
+    + _END
+    + r"|\b(?:investigation|inquiry|probe|review|study)\s+(?:into|of)\s+whether\s+"
+    r"(?P<c2>[^,.;:\"“”]{4,120}?)" + _END
+)
+# "X wants A; Y has offered only B": will Y agree to A?
+_WANTS_VS_OFFER = re.compile(
+    r"\b(?:wants|demands|is\s+demanding|insists\s+on|is\s+seeking|seeks)\s+(?P<a>[^;,.]{3,90}?)"
+    r"\s*[;,]\s+(?:while\s+|but\s+|whereas\s+)?(?P<y>" + _NP + r")\s+(?:has\s+|had\s+)?"
+    r"(?:offered|proposed|agreed\s+to)\s+only\b"
+)
+# "members at the terminal are voting on whether to join the strike": a ballot pending
+_VOTING_WHETHER = re.compile(
+    _START
+    + r"(?P<subj>"
+    + _NP
+    + r")\s+(?:are|is|were|was|will\s+be)\s+(?:voting|balloting|deciding)\s+(?:on\s+)?"
+    r"(?:whether|if)\s+(?:or\s+not\s+)?to\s+" + _ACT
+)
 _PRONOUNS = {"i", "we", "you", "it", "they", "he", "she", "this", "that", "there"}
+
+
+def _lead_subject(lead: str) -> str | None:
+    """Who an aim or an option belongs to: the noun phrase before "said it" / "has said
+    it", or the clause's own subject ("Veltrona, which employs …, has said it hopes")."""
+    lead = re.sub(r",\s+(?:which|who)\s+[^,]+,", "", lead)  # an aside on the subject
+    lead = re.sub(r"^.*[;:]\s*", "", lead)
+    said = re.match(
+        r"^\s*(?P<np>.+?)\s+(?:has\s+|had\s+)?(?:said|says)\s+(?:that\s+)?"
+        r"(?:it|they|he|she)\s+(?:was\s+|is\s+|were\s+|are\s+)?$",
+        lead,
+    )
+    if said:
+        return _subject(said["np"])
+    plain = re.match(r"^\s*(?P<np>" + _NP + r")\s+(?:has\s+|had\s+|is\s+|was\s+)?$", lead)
+    return _subject(plain["np"]) if plain else None
+
+
+def _ungerund(word: str) -> str:
+    """ "releasing" -> "release", "cutting" -> "cut", "studying" -> "study"."""
+    stem = word[:-3]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # "cutting" -> "cut"
+    if re.search(r"(?:[^aeiou][aeiou][cgsvz]|as|ur|at|iv|os)$", stem) or stem.endswith(
+        ("c", "g", "v")
+    ):
+        return stem + "e"  # "releasing" -> "release", "reducing" -> "reduce"
+    return stem
 
 
 def _subject(text: str) -> str | None:
@@ -99,9 +170,18 @@ def _subject(text: str) -> str | None:
     text = text.strip()
     if not text or text.split()[0].lower() in _PRONOUNS or len(text.split()) > 8:
         return None
-    first = text.split()[0]
+    words = text.split()
+    first = words[0]
     if first in {"The", "A", "An", "Its", "Their", "His", "Her", "This", "These", "Both"}:
         text = text[0].lower() + text[1:]
+    elif (
+        len(words) > 1
+        and first[:1].isupper()
+        and first[1:].islower()
+        and words[1][:1].islower()
+        and not first.endswith(("'s", "’s", "an", "ese", "ish", "i", "ic"))
+    ):
+        text = text[0].lower() + text[1:]  # "Crane drivers at …": a sentence's capital
     return text
 
 
@@ -115,7 +195,8 @@ def _whether(clause: str) -> str:
     question = invert("whether", clause)
     present = _PRESENT.match(clause.strip())
     if question.startswith("Is it known") and present and _subject(present["s"]):
-        return f"will {_subject(present['s'])} {base_form(present['v'])}{present['r']}"
+        aux = "did" if is_past(present["v"]) else "will"
+        return f"{aux} {_subject(present['s'])} {base_form(present['v'])}{present['r']}"
     return question.rstrip("?")
 
 
@@ -157,6 +238,28 @@ def open_matters(sentence: str) -> list[tuple[str, str]]:
     for m in _ASKED_FOR.finditer(sentence):
         if subj := _subject(m["subj"]):
             add(f"will {subj} get {m['what']}", "request-pending")
+    for m in _HOPES_TO.finditer(sentence):
+        subj = _lead_subject(m["lead"])
+        if subj:
+            add(f"will {subj} {m['act']}", "hopes-to")
+    for m in _CONSIDERING.finditer(sentence):
+        subj = _lead_subject(m["lead"])
+        if subj:
+            add(f"will {subj} {_ungerund(m['gerund'])} {m['obj']}", "considering")
+    for m in _ASKED_X_FOR.finditer(sentence):
+        if who := _subject(m["who"]):
+            add(f"will {who} provide {m['what']}", "request-pending")
+    for m in _COULD_IN_THEORY.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} {m['act']}", "possibility")
+    for m in _VOTING_WHETHER.finditer(sentence):
+        if subj := _subject(m["subj"]):
+            add(f"will {subj} {m['act']}", "ballot")
+    for m in _INQUIRY_WHETHER.finditer(sentence):
+        add(_whether(m["c"] or m["c2"]), "inquiry")
+    for m in _WANTS_VS_OFFER.finditer(sentence):
+        if who := _subject(m["y"]):
+            add(f"will {who} agree to {m['a']}", "demand-vs-offer")
     for m in _DEMANDED_THAT.finditer(sentence):
         clause = m["c"]
         if _subject(clause.split()[0] + " x"):

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.derive.question_find import find_questions
-from briefing.derive.question_grammar import invert, strip_speech_tag
+from briefing.derive.question_grammar import invert, strip_speech_tag, well_formed
 from briefing.derive.question_library import (
     KnownQuestion,
     _question_content,
@@ -115,6 +115,9 @@ def extract_questions(
                 owner = re.match(r"^(\w+\s+)(?:her|his)\s+", question)
                 if owner and last_person:  # "Will her government sign …?"
                     question = f"{owner.group(1)}{last_person}'s {question[owner.end() :]}"
+                question = well_formed(question) or ""
+                if not question:
+                    continue  # not one grammatical yes/no question
                 key = question.lower()
                 if key in seen or len(question) > 240 or len(question.split()) < 3:
                     continue

@@ -60,7 +60,12 @@ def summarise(
     flat = [s for spans in sentences for s in spans]
     if not flat:
         return "**Bottom line:** (no text)\n"
-    lead_span = next((s for s in flat if len(s.text.split()) >= 6), flat[0])
+    # the lead is a sentence: a paragraph without a closing stop is a heading or a
+    # standfirst ("Islanders fear isolation; council says …"), not the lead event
+    lead_span = next(
+        (s for s in flat if len(s.text.split()) >= 6 and _sentence_end(s)),
+        next((s for s in flat if len(s.text.split()) >= 6), flat[0]),
+    )
     lead = bottom_line(lead_span.text)
     summary = f"**Bottom line:** {lead}"
     budget = MAX_WORDS - len(lead.split())
@@ -72,6 +77,25 @@ def summarise(
     if second and len(second.split()) <= budget:
         summary += "\n\n" + second
     return summary + "\n"
+
+
+def _sentence_end(span: Span) -> bool:
+    """Does the span end as a sentence does (a stop, or a quote closing after one)?"""
+    return bool(re.search(r"[.!?][\"”’')]*\s*$", span.text))
+
+
+def speaks_to(statement: str, topic: str | None) -> bool:
+    """Does a statement name the draft's topic (a content word of it, lightly stemmed)?
+    Only such statements say who stands where on the topic: "The union said it would
+    attend the talks" is the union's own course, not its stance on conscription."""
+    from briefing.derive.evaluate import meaning_words
+
+    if not topic:
+        return True
+    words = meaning_words(topic)
+    return bool(words & meaning_words(statement)) or any(
+        w[:6] in statement.lower() for w in words if len(w) >= 6
+    )
 
 
 def _whole(text: str) -> bool:

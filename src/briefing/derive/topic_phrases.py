@@ -66,3 +66,36 @@ def repeated_phrase(paragraphs: Iterable[str], title: str = "") -> str | None:
         if score > best_score or (score == best_score and best and len(phrase) > len(best)):
             best, best_score = phrase, score
     return best
+
+
+# "is demanding an 8% pay rise", "wants a binding guarantee", "would seek a judicial
+# review", "called for a public inquiry", "would push for the share to be raised"
+_DEMAND = re.compile(
+    r"\b(?:is\s+|are\s+|was\s+|were\s+)?(?:demand(?:s|ed|ing)?|wants?|wanted|seek(?:s|ing)?|sought"
+    r"|call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for"
+    r"|ask(?:s|ed|ing)?\s+for)\s+(?P<what>(?:a|an|the|its|their|his|her|more)\s+[^,.;:\"“”]{3,70})"
+)
+_NP_END = re.compile(
+    r"\s+(?:that|which|who|when|while|because|after|before|if|unless|until|and\s+(?:said|warned"
+    r"|added|the|it|he|she|they))\b.*$"
+)
+
+
+def demanded_matter(text: str, topic: str | None) -> str | None:
+    """What a statement demands, when that is another matter than the draft's topic:
+    the matter of a demand is its object ("is demanding an 8% pay rise" -> "an 8% pay
+    rise"), and a demand supports it. ``None`` when there is no demand, or when what is
+    demanded is the topic itself (then the topic's stance reading holds)."""
+    from briefing.derive.evaluate import meaning_words
+
+    if ";" in text:
+        return None  # "X wants …; Y insists …": whose demand it is, is not clear here
+    match = _DEMAND.search(text)
+    if not match or re.search(r"\b(?:if|unless)\b", text[match.start() :]):
+        return None  # "would seek a review if the board approved it": a threat against it
+    what = _NP_END.sub("", match.group("what")).strip()
+    what = " ".join(what.split()[:9])
+    what = re.sub(r"(?:\s+(?:in|on|of|for|to|at|by|with|and|the|a|an))+$", "", what)
+    if len(what.split()) < 2 or (topic and meaning_words(what) & meaning_words(topic)):
+        return None
+    return what

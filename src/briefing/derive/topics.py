@@ -346,7 +346,8 @@ def draft_topic(title: str, names: Iterable[str] = ()) -> str | None:
 def _next_predicate(title: str, head: _Headline, names: Iterable[str]) -> str | None:
     """The object of the headline subject's next predicate (a clause that starts with a
     lower-case verb, sharing the subject), or ``None``."""
-    assert head.verb is not None
+    if head.verb is None:
+        return None  # no verb, so no subject to share
     subject = " ".join(head.words[: head.verb])
     for clause in _clauses(title)[1:]:
         first = clause.split()[0] if clause.split() else ""
