@@ -241,3 +241,41 @@ def test_demonyms_in_ish_and_ian_after_a_consonant_mark_a_country() -> None:
 def test_a_plural_demonym_marks_a_country() -> None:
     actors = actors_of("Sarvians voted on Sunday. Sarvia's coalition held, and Sarvia rejoiced.")
     assert actors["sarvia"].kind == "country"
+
+
+# --- 7b. "the government" is the government of the country the story is about ----------
+
+
+def test_the_government_is_the_home_country_speaking() -> None:
+    # the country is an actor of the story: its government is one of its names
+    actors = actors_of(
+        "Dorvania's central bank raised rates on Monday, and Dorvanian banks followed.",
+        "The government said it would cut spending. Dorvania's parliament will vote.",
+    )
+    assert "government-of-dorvania" not in actors
+    assert {"the government", "Government of Dorvania"} <= set(actors["dorvania"].aliases)
+
+
+def test_a_countrys_possessive_government_is_that_countrys() -> None:
+    actors = actors_of(
+        "Kelmark's government and Dorvania's government met in Velgrad on Monday. "
+        "Dorvania's government said talks were useful.",
+    )
+    assert {"government-of-kelmark", "government-of-dorvania"} <= set(actors)
+
+
+def test_the_government_between_two_equal_countries_is_no_actor() -> None:
+    actors = actors_of(
+        "Dorvania and Kelmark traded accusations. Dorvanian and Kelmarki troops "
+        "exchanged fire, and Dorvania's army and Kelmark's army both claimed victory.",
+        "The government said the cost was not yet known.",
+    )
+    assert not [a for a in actors.values() if "overnment" in a.name]
+
+
+def test_the_government_is_not_a_regional_government() -> None:
+    quotes = quotes_of(
+        "The prime minister's spokesman, Ivo Lind, said the government welcomed a \"clear "
+        'and fair" ruling and urged the regional government to return to talks.',
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("clear and fair", "ivo-lind")]

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 
 from briefing.derive import lexicon as lx
-from briefing.derive.cues import BARE_BODIES, ORG_HEAD_WORDS, ORG_NOUNS
+from briefing.derive.cues import BARE_BODIES, ORG_HEAD_WORDS, ORG_NOUNS, STATE_GOVERNMENT
 from briefing.derive.entities import (
     Actor,
     EntityKey,
@@ -74,6 +74,8 @@ def fold_short_org_names(fold: Fold) -> None:
     for short in orgs:
         if len(short.name.split()) != 1 or short.id not in fold.actors:
             continue
+        if STATE_GOVERNMENT.fullmatch(short.name):
+            continue  # "the government" is the state's, never "the regional government"
         word = short.name
         longer = [
             a
@@ -214,6 +216,8 @@ def fold_unqualified_bodies(fold: Fold) -> None:
     commission" -> Independent Electoral Commission)."""
     orgs = [a for a in fold.actors.values() if a.kind == "organization"]
     for bare in orgs:
+        if STATE_GOVERNMENT.fullmatch(bare.name):
+            continue  # "the government" is the state's, never "the regional government"
         # "the Red Cross" after "the Norwegian Red Cross": a lexicon body every mention
         # of which is the end of a national body's name, whatever the lexicon calls it
         lexicon_forms = (
