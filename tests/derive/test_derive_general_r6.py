@@ -279,3 +279,23 @@ def test_the_government_is_not_a_regional_government() -> None:
         'and fair" ruling and urged the regional government to return to talks.',
     )
     assert [(q.text, q.speaker) for q in quotes] == [("clear and fair", "ivo-lind")]
+
+
+# --- 7c. a refusal to comment is a position (stance unclear), as analysts record it ------
+
+
+def test_declining_to_comment_is_a_position_of_the_one_who_declined() -> None:
+    found = reported_of(
+        "Orvel Savings Bank was closed on Friday.",
+        "The Kessel Trade Council declined to comment on whether it would lend to savers.",
+        "The Harbour Authority did not respond to a request for comment.",
+    )
+    assert [(q.speaker, q.how) for q in found] == [
+        ("kessel-trade-council", "refusal"),
+        ("harbour-authority", "refusal"),
+    ]
+
+
+def test_a_refusal_without_a_named_subject_is_nobodys_position() -> None:
+    found = reported_of("Two banks were named as bidders; both declined to comment.")
+    assert found == []
