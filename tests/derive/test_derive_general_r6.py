@@ -299,3 +299,12 @@ def test_declining_to_comment_is_a_position_of_the_one_who_declined() -> None:
 def test_a_refusal_without_a_named_subject_is_nobodys_position() -> None:
     found = reported_of("Two banks were named as bidders; both declined to comment.")
     assert found == []
+
+
+def test_a_name_after_a_described_group_with_a_plural_possessive_is_that_group() -> None:
+    actors = actors_of(
+        "Tarnvia's medicines regulator recalled the drug on Monday.",
+        "A patients’ group, Heart Tarnvia, said the regulator had acted too late.",
+    )
+    assert actors["heart-tarnvia"].kind == "organization"
+    assert actors["tarnvia"].kind == "country"

@@ -66,7 +66,8 @@ from briefing.derive.roles import apposition_after, role_before
 from briefing.derive.sentences import normalise
 
 _DESCRIBED_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:"
+    # (a plural possessive may describe: "A patients' group, Heart Vessaly,")
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}(?:"
     + "|".join(sorted(ORG_NOUNS))
     + r"),\s+$"
 )
