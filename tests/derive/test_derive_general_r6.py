@@ -308,3 +308,23 @@ def test_a_name_after_a_described_group_with_a_plural_possessive_is_that_group()
     )
     assert actors["heart-tarnvia"].kind == "organization"
     assert actors["tarnvia"].kind == "country"
+
+
+# --- 7d. more marks of a country the gazetteer does not know ----------------------------
+
+
+def test_a_countrys_opposition_embassy_or_central_bank_marks_it() -> None:
+    assert actors_of("Morvesia’s opposition candidate filed a petition on Monday.")[
+        "morvesia"
+    ].kind == "country"
+    assert actors_of("The National Bank of Estova raised rates, and Estova's banks followed.")[
+        "estova"
+    ].kind == "country"
+
+
+def test_the_governments_listed_after_governments_of_are_countries() -> None:
+    actors = actors_of(
+        "Three other governments, those of Astova, Felmark and Marrow, issued statements "
+        "on Thursday backing the findings."
+    )
+    assert {actors[c].kind for c in ("astova", "felmark", "marrow")} == {"country"}
