@@ -314,12 +314,16 @@ def test_a_name_after_a_described_group_with_a_plural_possessive_is_that_group()
 
 
 def test_a_countrys_opposition_embassy_or_central_bank_marks_it() -> None:
-    assert actors_of("Morvesia’s opposition candidate filed a petition on Monday.")[
-        "morvesia"
-    ].kind == "country"
-    assert actors_of("The National Bank of Estova raised rates, and Estova's banks followed.")[
-        "estova"
-    ].kind == "country"
+    assert (
+        actors_of("Morvesia’s opposition candidate filed a petition on Monday.")["morvesia"].kind
+        == "country"
+    )
+    assert (
+        actors_of("The National Bank of Estova raised rates, and Estova's banks followed.")[
+            "estova"
+        ].kind
+        == "country"
+    )
 
 
 def test_the_governments_listed_after_governments_of_are_countries() -> None:
@@ -328,3 +332,15 @@ def test_the_governments_listed_after_governments_of_are_countries() -> None:
         "on Thursday backing the findings."
     )
     assert {actors[c].kind for c in ("astova", "felmark", "marrow")} == {"country"}
+
+
+# --- 7e. an anonymous source is named by its phrase without the article -----------------
+
+
+def test_an_anonymous_sources_phrase_is_an_alias_without_its_article() -> None:
+    actors = actors_of(
+        "Dorvania recalled its envoy. Talks had failed, a senior Dorvanian official said.",
+    )
+    groups = [a for a in actors.values() if a.kind == "group"]
+    assert len(groups) == 1
+    assert "senior Dorvanian official" in groups[0].aliases

@@ -62,8 +62,13 @@ def entity_actor(fold: Fold, m: Mention) -> None:
         actor = Actor(actor_id, name, kind_, affiliation=affiliation)
         fold.actors[actor_id] = actor
     actor.mentions.append(m)
-    if m.text != actor.name and "demonym" not in m.evidence and m.text not in actor.aliases:
-        actor.aliases.append(m.text)
+    forms = [m.text]
+    if kind_ == "group":
+        # "a senior Varnian official" is also named by its phrase without the article
+        forms.append(re.sub(r"^(?:[Aa]n?|[Oo]ne)\s+(?=\S)", "", m.text))
+    for text in dict.fromkeys(forms):
+        if text != actor.name and "demonym" not in m.evidence and text not in actor.aliases:
+            actor.aliases.append(text)
 
 
 def fold_short_org_names(fold: Fold) -> None:
