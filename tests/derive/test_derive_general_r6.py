@@ -344,3 +344,12 @@ def test_an_anonymous_sources_phrase_is_an_alias_without_its_article() -> None:
     groups = [a for a in actors.values() if a.kind == "group"]
     assert len(groups) == 1
     assert "senior Dorvanian official" in groups[0].aliases
+
+
+def test_an_introductory_clause_of_time_is_an_event_of_its_own() -> None:
+    events = timeline_of(
+        "After floods in 2029 closed the line, the Tarn Rail Company agreed in 2031 to "
+        "share the costs of repairs.",
+    )
+    dates = {d for d, _ in events}
+    assert {"2029", "2031"} <= dates

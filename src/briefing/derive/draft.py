@@ -454,6 +454,9 @@ _STATEMENT_DATE = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+")
+# an introductory clause of time is an event of its own: "After clashes in 2029 killed
+# 11 people, the two countries agreed in 2030 …" (two events, two dates)
+_INTRO_CLAUSE = re.compile(r"(?:After|Before|When|Since|Following|Until)\b[^,;\"“]{3,100}?(,\s+)")
 
 
 def narrator_dates(doc: Doc, resolver: DateResolver) -> dict[tuple[int, int], list[DateHit]]:
@@ -498,9 +501,12 @@ def _event_dates(sentence: str, hits: list[DateHit]) -> list[tuple[DateHit, str]
     on two days."""
     if not hits:
         return []
-    breaks = list(_CLAUSE_BREAK.finditer(sentence))
-    bounds = [0, *(m.end() for m in breaks), len(sentence) + 1]
-    ends = [*(m.start() for m in breaks), len(sentence)]
+    breaks = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)]
+    intro = _INTRO_CLAUSE.match(sentence)
+    if intro and all(e <= intro.start(1) or s >= intro.end(1) for s, e in breaks):
+        breaks = sorted([*breaks, intro.span(1)])  # "After clashes in 2029 …, they agreed …"
+    bounds = [0, *(e for _, e in breaks), len(sentence) + 1]
+    ends = [*(s for s, _ in breaks), len(sentence)]
     by_clause: dict[int, list[DateHit]] = {}
     for hit in hits:
         k = max(i for i, b in enumerate(bounds[:-1]) if b <= hit.start)
