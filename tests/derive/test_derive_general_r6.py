@@ -353,3 +353,24 @@ def test_an_introductory_clause_of_time_is_an_event_of_its_own() -> None:
     )
     dates = {d for d, _ in events}
     assert {"2029", "2031"} <= dates
+
+
+def test_part_of_a_month_dates_the_month() -> None:
+    import datetime as dt
+
+    from briefing.derive.dates import DateResolver
+
+    resolver = DateResolver(dt.date(2036, 4, 2))
+    found = resolver.find("The two sides will meet again in the second half of May.")
+    assert [h.value for h in found] == ["2036-05"]
+    found = resolver.find("A decision is due in the last week of June.")
+    assert [h.value for h in found] == ["2036-06"]
+
+
+def test_a_clause_some_weeks_after_another_event_dates_that_event() -> None:
+    events = timeline_of(
+        "The Tarn Rail Company reopened the line last Saturday, several weeks after the "
+        "first repair attempt failed in June.",
+    )
+    dates = {d for d, _ in events}
+    assert {"2036-09-06", "2036-06"} <= dates

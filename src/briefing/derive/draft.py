@@ -453,7 +453,11 @@ _STATEMENT_DATE = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(r",[\"”’']?\s+(?:and|but|while|where|when|after)\s+|;\s+")
+_CLAUSE_BREAK = re.compile(
+    r",[\"”’']?\s+(?:and|but|while|where|when|after"
+    # "…, several weeks after the second round collapsed in February": its own event
+    r"|(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\s+(?:after|before))\s+|;\s+"
+)
 # an introductory clause of time is an event of its own: "After clashes in 2029 killed
 # 11 people, the two countries agreed in 2030 …" (two events, two dates)
 _INTRO_CLAUSE = re.compile(r"(?:After|Before|When|Since|Following|Until)\b[^,;\"“]{3,100}?(,\s+)")
