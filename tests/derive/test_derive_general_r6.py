@@ -374,3 +374,12 @@ def test_a_clause_some_weeks_after_another_event_dates_that_event() -> None:
     )
     dates = {d for d, _ in events}
     assert {"2036-09-06", "2036-06"} <= dates
+
+
+def test_a_description_ending_an_introductory_clause_does_not_describe_the_name() -> None:
+    actors = actors_of(
+        "Regional president Elin Varo lost the case on Monday.",
+        'Asked whether she would defy the court, Varo said: "We will respect it."',
+    )
+    assert "varo" not in actors
+    assert actors["elin-varo"].kind == "person"

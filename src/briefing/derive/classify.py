@@ -71,6 +71,13 @@ _DESCRIBED_BEFORE = re.compile(
     + "|".join(sorted(ORG_NOUNS))
     + r"),\s+$"
 )
+# a sentence opened by a clause of its own, up to the comma before the name: "Asked
+# whether she would defy the court, Sarto said" (the court ends the clause, it does not
+# describe Sarto)
+_AFTER_INTRO_CLAUSE = re.compile(
+    r"(?:^|[.!?]\s+|[\"“]\s*)(?:Asked|Pressed|Questioned|Speaking|Told|When|After|Before|While|"
+    r"If|Although|Though|As|Because|Since|Until|Once)\b[^,.;]*,\s+$"
+)
 # a party named by its members: "the Social Democrats", "the Greens"
 _PARTY_PLURALS = wordset(
     "Democrats Republicans Socialists Greens Liberals Conservatives Communists Nationalists "
@@ -288,6 +295,8 @@ def _described_as_organisation(
     """A name with no person's evidence (or a single word) right after an organisation
     noun ("the chipmaker Verano"), a description ("the state pipeline operator,
     Sardogas,") or "Analysts at"."""
+    if _AFTER_INTRO_CLAUSE.search(para[:n_start]):
+        return False  # "Asked whether she would defy the court, Sarto said": no apposition
     return bool(
         (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
         and (
