@@ -383,3 +383,21 @@ def test_a_description_ending_an_introductory_clause_does_not_describe_the_name(
     )
     assert "varo" not in actors
     assert actors["elin-varo"].kind == "person"
+
+
+def test_a_name_followed_by_who_or_an_age_is_a_person() -> None:
+    actors = actors_of(
+        "Tomasz Orvel, who leads the Green Left group in the assembly, called for a rally.",
+        "Ilka Brandt, 52, joined the march on Sunday.",
+    )
+    assert actors["tomasz-orvel"].kind == "person"
+    assert actors["ilka-brandt"].kind == "person"
+
+
+def test_a_possessive_apposition_does_not_speak() -> None:
+    quotes = quotes_of(
+        "Regional president Elin Varo lost the case on Monday.",
+        "Tomasz Orvel, who leads the Green Left group, Varo's junior coalition partner, "
+        'called for a rally and said the ruling would "only make us stronger."',
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("only make us stronger.", "tomasz-orvel")]

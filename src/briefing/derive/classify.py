@@ -78,6 +78,8 @@ _AFTER_INTRO_CLAUSE = re.compile(
     r"(?:^|[.!?]\s+|[\"“]\s*)(?:Asked|Pressed|Questioned|Speaking|Told|When|After|Before|While|"
     r"If|Although|Though|As|Because|Since|Until|Once)\b[^,.;]*,\s+$"
 )
+# what is said only of people right after a name: ", who …", an age ", 47,"
+_PERSON_CLAUSE = re.compile(r",\s+(?:who\b|\d{2},)")
 # a party named by its members: "the Social Democrats", "the Greens"
 _PARTY_PLURALS = wordset(
     "Democrats Republicans Socialists Greens Liberals Conservatives Communists Nationalists "
@@ -261,6 +263,8 @@ def _name_evidence(
         evidence.add("speech")
     if name_words[0] in lx.GIVEN_NAMES and len(name_words) >= 2:
         evidence.add("given")
+    if _PERSON_CLAUSE.match(para[n_end : n_end + 12]):
+        evidence.add("who")  # "Paulo Iban, who leads …", "Ana Tell, 47,": a person
     return role, evidence
 
 
