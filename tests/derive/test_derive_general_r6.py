@@ -401,3 +401,14 @@ def test_a_possessive_apposition_does_not_speak() -> None:
         'called for a rally and said the ruling would "only make us stronger."',
     )
     assert [(q.text, q.speaker) for q in quotes] == [("only make us stronger.", "tomasz-orvel")]
+
+
+def test_a_verb_after_and_shares_the_sentence_subject() -> None:
+    quotes = quotes_of(
+        "The monitors' head, former Kelmari president Lina Holt, said the count was slow.",
+        "Government spokesman Aron Vik said the president had won and accused the "
+        'opposition of trying to "win in court what it lost at the polls".',
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("win in court what it lost at the polls", "aron-vik")
+    ]
