@@ -101,7 +101,9 @@ def test_reported_speech_becomes_positions_without_a_quote() -> None:
     assert positions["julia-ferrer"].attribution.value == "reported"
     assert positions["carmen-robles"].attribution.value == "reported"
     assert positions["carmen-robles"].stance.value == "opposes"
-    assert "arman-dost" not in positions  # declining to comment is not a position
+    # declining to comment is a position with no stance (the references record it)
+    assert positions["arman-dost"].stance.value == "unclear"
+    assert positions["arman-dost"].quote is None
 
 
 def test_library_questions_the_article_bears_on_are_reused_with_their_likelihood() -> None:

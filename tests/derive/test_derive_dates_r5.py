@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from briefing.derive.dates import DateResolver
-from briefing.derive.draft import _event_dates
+from briefing.derive.timeline import event_dates as _event_dates
 
 WEDNESDAY = dt.date(2036, 4, 16)
 
@@ -69,7 +69,7 @@ def test_the_day_said_wins_over_a_later_month_it_speaks_of() -> None:
 
 
 def test_a_bare_quote_is_no_event_beside_what_happened_that_day() -> None:
-    from briefing.derive.draft import _dedupe_events
+    from briefing.derive.timeline import dedupe_events as _dedupe_events
 
     events = [
         {"date": "2036-04-16", "event": '"That ends today."', "actors": ["alcantara"]},

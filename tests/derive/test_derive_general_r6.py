@@ -241,3 +241,174 @@ def test_demonyms_in_ish_and_ian_after_a_consonant_mark_a_country() -> None:
 def test_a_plural_demonym_marks_a_country() -> None:
     actors = actors_of("Sarvians voted on Sunday. Sarvia's coalition held, and Sarvia rejoiced.")
     assert actors["sarvia"].kind == "country"
+
+
+# --- 7b. "the government" is the government of the country the story is about ----------
+
+
+def test_the_government_is_the_home_country_speaking() -> None:
+    # the country is an actor of the story: its government is one of its names
+    actors = actors_of(
+        "Dorvania's central bank raised rates on Monday, and Dorvanian banks followed.",
+        "The government said it would cut spending. Dorvania's parliament will vote.",
+    )
+    assert "government-of-dorvania" not in actors
+    assert {"the government", "Government of Dorvania"} <= set(actors["dorvania"].aliases)
+
+
+def test_a_countrys_possessive_government_is_that_countrys() -> None:
+    actors = actors_of(
+        "Kelmark's government and Dorvania's government met in Velgrad on Monday. "
+        "Dorvania's government said talks were useful.",
+    )
+    assert {"government-of-kelmark", "government-of-dorvania"} <= set(actors)
+
+
+def test_the_government_between_two_equal_countries_is_no_actor() -> None:
+    actors = actors_of(
+        "Dorvania and Kelmark traded accusations. Dorvanian and Kelmarki troops "
+        "exchanged fire, and Dorvania's army and Kelmark's army both claimed victory.",
+        "The government said the cost was not yet known.",
+    )
+    assert not [a for a in actors.values() if "overnment" in a.name]
+
+
+def test_the_government_is_not_a_regional_government() -> None:
+    quotes = quotes_of(
+        "The prime minister's spokesman, Ivo Lind, said the government welcomed a \"clear "
+        'and fair" ruling and urged the regional government to return to talks.',
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("clear and fair", "ivo-lind")]
+
+
+# --- 7c. a refusal to comment is a position (stance unclear), as analysts record it ------
+
+
+def test_declining_to_comment_is_a_position_of_the_one_who_declined() -> None:
+    found = reported_of(
+        "Orvel Savings Bank was closed on Friday.",
+        "The Kessel Trade Council declined to comment on whether it would lend to savers.",
+        "The Harbour Authority did not respond to a request for comment.",
+    )
+    assert [(q.speaker, q.how) for q in found] == [
+        ("kessel-trade-council", "refusal"),
+        ("harbour-authority", "refusal"),
+    ]
+
+
+def test_a_refusal_without_a_named_subject_is_nobodys_position() -> None:
+    found = reported_of("Two banks were named as bidders; both declined to comment.")
+    assert found == []
+
+
+def test_a_name_after_a_described_group_with_a_plural_possessive_is_that_group() -> None:
+    actors = actors_of(
+        "Tarnvia's medicines regulator recalled the drug on Monday.",
+        "A patients’ group, Heart Tarnvia, said the regulator had acted too late.",
+    )
+    assert actors["heart-tarnvia"].kind == "organization"
+    assert actors["tarnvia"].kind == "country"
+
+
+# --- 7d. more marks of a country the gazetteer does not know ----------------------------
+
+
+def test_a_countrys_opposition_embassy_or_central_bank_marks_it() -> None:
+    assert (
+        actors_of("Morvesia’s opposition candidate filed a petition on Monday.")["morvesia"].kind
+        == "country"
+    )
+    assert (
+        actors_of("The National Bank of Estova raised rates, and Estova's banks followed.")[
+            "estova"
+        ].kind
+        == "country"
+    )
+
+
+def test_the_governments_listed_after_governments_of_are_countries() -> None:
+    actors = actors_of(
+        "Three other governments, those of Astova, Felmark and Marrow, issued statements "
+        "on Thursday backing the findings."
+    )
+    assert {actors[c].kind for c in ("astova", "felmark", "marrow")} == {"country"}
+
+
+# --- 7e. an anonymous source is named by its phrase without the article -----------------
+
+
+def test_an_anonymous_sources_phrase_is_an_alias_without_its_article() -> None:
+    actors = actors_of(
+        "Dorvania recalled its envoy. Talks had failed, a senior Dorvanian official said.",
+    )
+    groups = [a for a in actors.values() if a.kind == "group"]
+    assert len(groups) == 1
+    assert "senior Dorvanian official" in groups[0].aliases
+
+
+def test_an_introductory_clause_of_time_is_an_event_of_its_own() -> None:
+    events = timeline_of(
+        "After floods in 2029 closed the line, the Tarn Rail Company agreed in 2031 to "
+        "share the costs of repairs.",
+    )
+    dates = {d for d, _ in events}
+    assert {"2029", "2031"} <= dates
+
+
+def test_part_of_a_month_dates_the_month() -> None:
+    import datetime as dt
+
+    from briefing.derive.dates import DateResolver
+
+    resolver = DateResolver(dt.date(2036, 4, 2))
+    found = resolver.find("The two sides will meet again in the second half of May.")
+    assert [h.value for h in found] == ["2036-05"]
+    found = resolver.find("A decision is due in the last week of June.")
+    assert [h.value for h in found] == ["2036-06"]
+
+
+def test_a_clause_some_weeks_after_another_event_dates_that_event() -> None:
+    events = timeline_of(
+        "The Tarn Rail Company reopened the line last Saturday, several weeks after the "
+        "first repair attempt failed in June.",
+    )
+    dates = {d for d, _ in events}
+    assert {"2036-09-06", "2036-06"} <= dates
+
+
+def test_a_description_ending_an_introductory_clause_does_not_describe_the_name() -> None:
+    actors = actors_of(
+        "Regional president Elin Varo lost the case on Monday.",
+        'Asked whether she would defy the court, Varo said: "We will respect it."',
+    )
+    assert "varo" not in actors
+    assert actors["elin-varo"].kind == "person"
+
+
+def test_a_name_followed_by_who_or_an_age_is_a_person() -> None:
+    actors = actors_of(
+        "Tomasz Orvel, who leads the Green Left group in the assembly, called for a rally.",
+        "Ilka Brandt, 52, joined the march on Sunday.",
+    )
+    assert actors["tomasz-orvel"].kind == "person"
+    assert actors["ilka-brandt"].kind == "person"
+
+
+def test_a_possessive_apposition_does_not_speak() -> None:
+    quotes = quotes_of(
+        "Regional president Elin Varo lost the case on Monday.",
+        "Tomasz Orvel, who leads the Green Left group, Varo's junior coalition partner, "
+        'called for a rally and said the ruling would "only make us stronger."',
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("only make us stronger.", "tomasz-orvel")]
+
+
+def test_a_verb_after_and_shares_the_sentence_subject() -> None:
+    quotes = quotes_of(
+        "The monitors' head, former Kelmari president Lina Holt, said the count was slow.",
+        "Government spokesman Aron Vik said the president had won and accused the "
+        'opposition of trying to "win in court what it lost at the polls".',
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("win in court what it lost at the polls", "aron-vik")
+    ]

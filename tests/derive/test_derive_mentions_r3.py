@@ -174,7 +174,7 @@ def test_lower_case_ministry_qualified_by_its_country() -> None:
     energy = actors["korvanian-energy-ministry"]
     assert "Korvania's energy ministry" in energy.aliases
     assert any(a.name == "Korvanian foreign ministry" for a in actors.values())
-    assert actors["korvanian-interior-ministry"].aliases == ["interior ministry"]
+    assert actors["korvanian-interior-ministry"].aliases == ["the interior ministry"]
 
 
 def test_lower_case_court_board_and_student_union() -> None:

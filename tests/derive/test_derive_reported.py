@@ -97,9 +97,10 @@ def test_accusing_and_urging_are_statements() -> None:
     assert said(paragraphs, statements, "hiding the survey")[0].speaker == ("velmar-dockers-union")
 
 
-def test_declining_to_comment_is_no_statement() -> None:
+def test_declining_to_comment_is_a_statement_of_refusal() -> None:
+    # an analyst records who would not comment (stance unclear); it used to be dropped
     paragraphs, statements = reported("The Velmar Ferry Company declined to comment on the survey.")
-    assert not said(paragraphs, statements, "survey")
+    assert [q.how for q in said(paragraphs, statements, "survey")] == ["refusal"]
 
 
 def test_a_body_with_a_relative_clause_before_has_recommended() -> None:

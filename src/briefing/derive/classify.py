@@ -66,10 +66,20 @@ from briefing.derive.roles import apposition_after, role_before
 from briefing.derive.sentences import normalise
 
 _DESCRIBED_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}(?:"
+    # (a plural possessive may describe: "A patients' group, Heart Vessaly,")
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}(?:"
     + "|".join(sorted(ORG_NOUNS))
     + r"),\s+$"
 )
+# a sentence opened by a clause of its own, up to the comma before the name: "Asked
+# whether she would defy the court, Sarto said" (the court ends the clause, it does not
+# describe Sarto)
+_AFTER_INTRO_CLAUSE = re.compile(
+    r"(?:^|[.!?]\s+|[\"“]\s*)(?:Asked|Pressed|Questioned|Speaking|Told|When|After|Before|While|"
+    r"If|Although|Though|As|Because|Since|Until|Once)\b[^,.;]*,\s+$"
+)
+# what is said only of people right after a name: ", who …", an age ", 47,"
+_PERSON_CLAUSE = re.compile(r",\s+(?:who\b|\d{2},)")
 # a party named by its members: "the Social Democrats", "the Greens"
 _PARTY_PLURALS = wordset(
     "Democrats Republicans Socialists Greens Liberals Conservatives Communists Nationalists "
@@ -253,6 +263,8 @@ def _name_evidence(
         evidence.add("speech")
     if name_words[0] in lx.GIVEN_NAMES and len(name_words) >= 2:
         evidence.add("given")
+    if _PERSON_CLAUSE.match(para[n_end : n_end + 12]):
+        evidence.add("who")  # "Paulo Iban, who leads …", "Ana Tell, 47,": a person
     return role, evidence
 
 
@@ -287,6 +299,8 @@ def _described_as_organisation(
     """A name with no person's evidence (or a single word) right after an organisation
     noun ("the chipmaker Verano"), a description ("the state pipeline operator,
     Sardogas,") or "Analysts at"."""
+    if _AFTER_INTRO_CLAUSE.search(para[:n_start]):
+        return False  # "Asked whether she would defy the court, Sarto said": no apposition
     return bool(
         (len(name_words) == 1 or not evidence & {"role", "honorific", "given"})
         and (

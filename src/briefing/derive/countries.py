@@ -35,6 +35,10 @@ def unknown_countries(fold: Fold, persons: dict[str, Actor]) -> None:
     for cue in _COUNTRY_CUES:
         for match in cue.finditer(text):
             found.setdefault(match.group("c"), set())
+    for match in _GOVERNMENTS_OF.finditer(text):
+        # "governments, those of Astova, Felmark and Marrow": each name is a country
+        for name in re.findall(r"[A-Z][a-z]{3,}", match.group("list")):
+            found.setdefault(name, set())
     for match in _PRESIDENT_CUE.finditer(text):
         # companies have presidents too: a country is also a place ("in Varnia")
         name = match.group("c")
@@ -118,7 +122,9 @@ def _demonym_stems(word: str) -> list[str]:
 
 _GOVERNMENT_WORDS = (
     r"(?:government|cabinet|parliament|regulator|(?:[a-z]+\s+)?minist(?:er|ry)|"
-    r"prime\s+minister|army|armed\s+forces|military|central\s+bank)"
+    r"prime\s+minister|army|armed\s+forces|military|central\s+bank|"
+    # a state's politics and envoys: "Morvesia's opposition", "Kesh's ambassador"
+    r"opposition|embassy|ambassador|envoy|electoral|elections?|presidential)"
 )
 _COUNTRY_NAME = r"(?P<c>[A-Z][a-z]{3,})"
 # the marks of a country: "Talmark's government", "Talmark's competition regulator",
@@ -133,6 +139,8 @@ _COUNTRY_CUES = [
         r"(?<!regional )(?<!provincial )(?<!local )(?<!state )(?<!city )(?<!municipal )"
         r"\b(?:government|parliament|president|prime minister) of " + _COUNTRY_NAME + r"\b"
     ),
+    # a state's bank: "the National Bank of Estova", "the Central Bank of Norvale"
+    re.compile(r"\b(?:National|Central|Reserve|State)\s+Bank\s+of\s+" + _COUNTRY_NAME + r"\b"),
     # a country before a portfolio and a title: "Talmark Trade Minister Jon Eide"
     re.compile(r"(?<![\w-])" + _COUNTRY_NAME + r"\s+(?:[A-Z][a-z]+\s+){1,2}Minister\s+[A-Z]"),
     # a state's own institutions, capitalised: "Velsland's Supreme Administrative Court",
@@ -143,6 +151,11 @@ _COUNTRY_CUES = [
         r"Air\s+Force|Coast\s+Guard|Cabinet|Government)\b"
     ),
 ]
+# "the governments of A, B and C", "governments, those of A, B and C"
+_GOVERNMENTS_OF = re.compile(
+    r"\b(?:governments|countries|states)(?:,\s+those)?\s+of\s+"
+    r"(?P<list>[A-Z][a-z]{3,}(?:,\s+[A-Z][a-z]{3,})*,?\s+and\s+[A-Z][a-z]{3,})"
+)
 # "Varnia President Ivo Dan" (a country only if the article also says "in Varnia")
 _PRESIDENT_CUE = re.compile(r"(?<![\w-])" + _COUNTRY_NAME + r"\s+President\s+[A-Z]")
 # never an unknown country: continents and regions, and portfolios ("Labour Minister")

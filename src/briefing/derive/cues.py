@@ -141,3 +141,6 @@ AS_IT = re.compile(
     r"earlier)\s+[\w ]{1,25}?)?\s+(?:that\s+)?(?:it|its)\b|['’]s\s+(?:board|shares|"
     r"chief executive|headquarters|shareholders|factory|plant|share price)\b|,\s+which\b)"
 )
+
+# "the government", "the national government": the state's own, never a regional one's
+STATE_GOVERNMENT = re.compile(r"(?:(?:national|central|federal)\s+)?government")

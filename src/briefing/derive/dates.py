@@ -100,7 +100,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough|"
             rf"[Ee]arly|[Ll]ate|[Mm]id|[Tt]he end of|[Tt]he start of|[Tt]he beginning of|"
-            rf"[Tt]he middle of)[- ]{_MONTH.format(g='mon')}(?![\w-]|\s+\d)"
+            rf"[Tt]he middle of|[Tt]he (?:first|second|latter) half of|"
+            rf"[Tt]he (?:first|second|third|fourth|last|final) week of)"
+            rf"[- ]{_MONTH.format(g='mon')}(?![\w-]|\s+\d)"
         ),
     ),
     (

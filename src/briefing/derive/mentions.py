@@ -85,6 +85,8 @@ _LOWER_BODY = re.compile(
     r"[Ss]tudent\s+union|board\s+of\s+(?:trustees|directors|governors|regents)|"
     r"(?:inquiry|review|investigation)\s+board|district\s+attorney['’]s\s+office|"
     r"police\s+department|regional\s+government|faculty\s+senate|city\s+council|"
+    # "the government", "Dorvania's government": a state's (named by ministries.py)
+    r"(?:national\s+|central\s+|federal\s+)?government(?!\s+(?:forces|troops|delegation|of)\b)|"
     r"(?:embassy|consulate)(?:\s+in\s+[A-Z][\w-]+)?)\b"
     r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
 )

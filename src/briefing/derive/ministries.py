@@ -1,4 +1,7 @@
-"""Ministries named with their country: a fold step after the organisations are folded.
+"""Ministries and governments named with their country: a fold step after the
+organisations are folded. "Dorvania's government" and "the government" of a story about
+Dorvania are the Government of Dorvania (one actor, "the government" an alias; when no
+country is clearly the story's, "the government" is no actor at all).
 
 A ministry is a country's ("the French defence ministry"), and two countries' ministries
 of the same portfolio are two actors. Stories write them three ways:
@@ -27,13 +30,15 @@ __all__ = ["qualify_ministries"]
 
 # "Varnia's defence ministry", "finance ministry": an owner word (optional) and the body
 _MINISTRY = re.compile(
-    r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?P<body>(?:[a-z]+\s+){1,2}ministry)$"
+    r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?P<body>(?:[a-z]+\s+){1,2}ministry"
+    r"|(?:(?:national|central|federal)\s+)?government)$"
 )
 
 
 def qualify_ministries(fold: Fold) -> None:
     """Name each lower-case ministry with its country's demonym (see the module)."""
     bare: list[tuple[Actor, str]] = []
+    owned: dict[str, str] = {}  # actor id -> its country, for the story's home country
     for actor in list(fold.actors.values()):
         match = _MINISTRY.match(actor.name) if actor.kind == "organization" else None
         if not match:
@@ -43,14 +48,51 @@ def qualify_ministries(fold: Fold) -> None:
             bare.append((actor, match.group("body")))
             continue
         country = _country_named(fold, owner)
-        label = _demonym(fold, country) if country else None
-        if country and label:
-            _rename(fold, actor, f"{label} {match.group('body')}", country)
-    home = _home_country(fold) if bare else None
-    label = _demonym(fold, home) if home else None
+        name = _qualified(fold, match.group("body"), country) if country else None
+        if country and name:
+            owned[_rename(fold, actor, name, country).id] = country
+    home = _home_country(fold, owned) if bare else None
     for actor, body in bare:
-        if home and label and actor.id in fold.actors:
-            _rename(fold, actor, f"{label} {body}", home)
+        if actor.id not in fold.actors:
+            continue
+        name = _qualified(fold, body, home) if home else None
+        if home and name:
+            actor.name = f"the {actor.name}"  # the alias as the story writes it
+            _rename(fold, actor, name, home)
+        elif body.endswith("government"):
+            del fold.actors[actor.id]  # whose government is not known: no actor
+    _governments_into_countries(fold)
+
+
+def _governments_into_countries(fold: Fold) -> None:
+    """A country that is an actor of the story speaks through its government: "the
+    government" and "Government of Dorvania" become its aliases (one actor, not two)."""
+    for actor in list(fold.actors.values()):
+        if actor.kind != "organization" or not actor.name.startswith("Government of "):
+            continue
+        country = next(
+            (
+                a
+                for a in fold.actors.values()
+                if a.kind == "country" and a.name == actor.name.removeprefix("Government of ")
+            ),
+            None,
+        )
+        if country is None:
+            continue
+        country.mentions.extend(actor.mentions)
+        for form in (actor.name, *actor.aliases):
+            if form not in country.aliases:
+                country.aliases.append(form)
+        del fold.actors[actor.id]
+
+
+def _qualified(fold: Fold, body: str, country: str) -> str | None:
+    """ "Government of Dorvania"; "Dorvanian finance ministry" (None: no demonym known)."""
+    if body.endswith("government"):
+        return f"Government of {country}"
+    label = _demonym(fold, country)
+    return f"{label} {body}" if label else None
 
 
 def _country_named(fold: Fold, word: str) -> str | None:
@@ -70,14 +112,14 @@ def _demonym(fold: Fold, country: str) -> str | None:
     return min(forms, key=len) if forms else None
 
 
-def _home_country(fold: Fold) -> str | None:
+def _home_country(fold: Fold, owned: dict[str, str]) -> str | None:
     """The one country a story is about, if one clearly is (see the module). Its own
     mentions count, and so do the bodies affiliated with it (a ministry named with the
     country's possessive holds the country's mention)."""
     weight: dict[str, float] = {}
     lead: set[str] = set()
     for a in fold.actors.values():
-        country: str | None = a.name if a.kind == "country" else None
+        country: str | None = a.name if a.kind == "country" else owned.get(a.id)
         match = _MINISTRY.match(a.name) if a.kind == "organization" else None
         if match and match.group("owner"):
             country = _country_named(fold, match.group("owner"))
@@ -96,10 +138,10 @@ def _home_country(fold: Fold) -> str | None:
     return name
 
 
-def _rename(fold: Fold, actor: Actor, name: str, country: str) -> None:
+def _rename(fold: Fold, actor: Actor, name: str, country: str) -> Actor:
     """Give ``actor`` its qualified name (and id), joining an actor of that name."""
     if name == actor.name:
-        return
+        return actor
     old = actor.name
     new_id = slugify(name)
     target = fold.actors.get(new_id)
@@ -114,3 +156,4 @@ def _rename(fold: Fold, actor: Actor, name: str, country: str) -> None:
         target.aliases.append(old)
     target.affiliation = target.affiliation or country
     fold.actors[target.id] = target
+    return target

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 
 from briefing.derive import lexicon as lx
-from briefing.derive.cues import BARE_BODIES, ORG_HEAD_WORDS, ORG_NOUNS
+from briefing.derive.cues import BARE_BODIES, ORG_HEAD_WORDS, ORG_NOUNS, STATE_GOVERNMENT
 from briefing.derive.entities import (
     Actor,
     EntityKey,
@@ -62,8 +62,13 @@ def entity_actor(fold: Fold, m: Mention) -> None:
         actor = Actor(actor_id, name, kind_, affiliation=affiliation)
         fold.actors[actor_id] = actor
     actor.mentions.append(m)
-    if m.text != actor.name and "demonym" not in m.evidence and m.text not in actor.aliases:
-        actor.aliases.append(m.text)
+    forms = [m.text]
+    if kind_ == "group":
+        # "a senior Varnian official" is also named by its phrase without the article
+        forms.append(re.sub(r"^(?:[Aa]n?|[Oo]ne)\s+(?=\S)", "", m.text))
+    for text in dict.fromkeys(forms):
+        if text != actor.name and "demonym" not in m.evidence and text not in actor.aliases:
+            actor.aliases.append(text)
 
 
 def fold_short_org_names(fold: Fold) -> None:
@@ -74,6 +79,8 @@ def fold_short_org_names(fold: Fold) -> None:
     for short in orgs:
         if len(short.name.split()) != 1 or short.id not in fold.actors:
             continue
+        if STATE_GOVERNMENT.fullmatch(short.name):
+            continue  # "the government" is the state's, never "the regional government"
         word = short.name
         longer = [
             a
@@ -214,6 +221,8 @@ def fold_unqualified_bodies(fold: Fold) -> None:
     commission" -> Independent Electoral Commission)."""
     orgs = [a for a in fold.actors.values() if a.kind == "organization"]
     for bare in orgs:
+        if STATE_GOVERNMENT.fullmatch(bare.name):
+            continue  # "the government" is the state's, never "the regional government"
         # "the Red Cross" after "the Norwegian Red Cross": a lexicon body every mention
         # of which is the end of a national body's name, whatever the lexicon calls it
         lexicon_forms = (

@@ -43,7 +43,7 @@ def find_people(fold: Fold, use_famous: bool) -> tuple[dict[str, Actor], list[Me
         if m.kind != "person":
             continue
         words = [w for w in m.text.split() if w not in PARTICLES]
-        if len(words) >= 2 and (m.evidence & {"role", "speech", "given", "honorific"}):
+        if len(words) >= 2 and (m.evidence & {"role", "speech", "given", "honorific", "who"}):
             target = match_person(persons, m.text)
             if target is None:
                 target = Actor(slugify(m.text), m.text, "person")

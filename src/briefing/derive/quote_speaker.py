@@ -34,7 +34,9 @@ from briefing.derive.speakers import (
 
 _VERB = re.compile(r"\b(?:" + lx.SPEECH_VERBS + r"|According to)\b")
 # a speech verb coordinated with an earlier verb of the same subject: ", and said"
-_COORDINATED = re.compile(r",\s+(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
+# a verb right after "and"/"but" has no subject of its own: the sentence's ("X said the
+# president had won and accused …", with or without a comma)
+_COORDINATED = re.compile(r"(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$")
 # a document quoted at length: "It read in part:", "The letter said:"
 _DOCUMENT_READ = re.compile(
     r"(?:It|The\s+(?:statement|letter|post|message|document|text))\s+"

@@ -7,7 +7,9 @@ Each such clause becomes a :class:`~briefing.derive.speakers.Quote` with empty `
 (it is never verbatim, so a position made from it has no ``quote``), its speaker
 resolved by :class:`~briefing.derive.speakers.Speakers` like a quote's. A sentence is
 read clause by clause at semicolons, so "X wants …; Y has offered …" gives both sides.
-A refusal ("declined to comment", "could not be reached") is no statement.
+A refusal ("declined to comment", "did not respond to a request for comment") is a
+statement of its own, how="refusal" (an analyst records who would not comment; the
+stance it gives is ``unclear``); "could not be reached" is none.
 
 Attribution: the writer's gist of a person's words is ``reported`` (``on-record`` is for
 their own words); an anonymous source stays ``anonymous-official``; what a body or a
@@ -65,6 +67,13 @@ _ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|these|those
 _NO_STATEMENT = re.compile(
     r"\b(?:declined|refused|did not respond|could not be reached|not immediately)\b"
 )
+# … but a refusal is a position of its own (stance unclear): an analyst records who
+# would not comment, say or respond ("could not be reached" is no refusal: no one asked)
+_REFUSAL = re.compile(
+    r"\b(?:declined|refused)\s+to\s+(?:comment|say|discuss|confirm|elaborate|give|name|respond)"
+    r"|\b(?:did|has|have)\s+not\s+(?:yet\s+|immediately\s+)?(?:respond|responded|reply|replied)\b"
+    r"|\bhad\s+no\s+(?:immediate\s+)?comment\b"
+)
 
 
 def reported_statements(speakers: Speakers) -> list[Quote]:
@@ -100,6 +109,9 @@ def _clauses(sentence: Span) -> list[Span]:
 def _statement(speakers: Speakers, para: int, span: Span) -> Quote | None:
     """The statement one clause reports, if it names who made it."""
     doc = speakers.doc
+    refusal = _REFUSAL.search(span.text)
+    if refusal and not _INDIRECT_VERB.search(span.text[: refusal.start()]):
+        return _refusal(speakers, para, span, refusal)
     verb = re.search(r"\baccording to\b", span.text) or next(
         (
             v
@@ -143,6 +155,28 @@ def _statement(speakers: Speakers, para: int, span: Span) -> Quote | None:
     if _NO_CHANNEL.fullmatch(verb.group(0)) and attribution != "anonymous-official":
         attribution = "reported"  # "Portugal wants …": no one said so on its behalf
     return Quote(para, span.start, span.end, "", speaker, how, attribution, partial=True)
+
+
+def _refusal(speakers: Speakers, para: int, span: Span, refusal: re.Match[str]) -> Quote | None:
+    """ "X declined to comment", "X did not respond to a request for comment": X's
+    position, if the clause names X before the refusal."""
+    before = span.text[: refusal.start()]
+    pron = PRONOUN_VERB.search(before)
+    described, _ = speakers.described(para, span.start, before)
+    if pron:
+        speaker = speakers.pronoun(para, span.start + pron.start(), pron.group(1))
+    elif described:
+        speaker = described
+    else:
+        ref = speakers.subject(para, span.start, before)
+        definite = definite_search(before) if ref is None else None
+        speaker = ref.actor if ref else None
+        if definite:
+            speaker = speakers.definite(para, span.start, definite.group(1))
+    if not speaker:
+        return None
+    attribution = _attribution(speakers, speaker, "refusal")
+    return Quote(para, span.start, span.end, "", speaker, "refusal", attribution, partial=True)
 
 
 def _attribution(speakers: Speakers, speaker: str, how: str) -> str:

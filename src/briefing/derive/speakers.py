@@ -124,6 +124,14 @@ class Speakers:
                 and not any(r.kind in {"person", "group"} for r in refs)
                 and start > 0
             )  # ", a National Alliance elder who …,": an indefinite appositive never speaks
+            # ", Sarto's junior coalition partner,": a possessive noun phrase describes the
+            # subject before it; the one it names in the possessive does not speak
+            appositive = appositive or (
+                start > 0
+                and n > 0
+                and re.fullmatch(r"\s*[A-Z][\w-]*['’]s(?:\s+[a-z][\w-]*){1,4}\s*", piece)
+                is not None
+            )
             if appositive:
                 continue
             ref = pick(refs, nearest=True)
