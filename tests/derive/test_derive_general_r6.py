@@ -412,3 +412,17 @@ def test_a_verb_after_and_shares_the_sentence_subject() -> None:
     assert [(q.text, q.speaker) for q in quotes] == [
         ("win in court what it lost at the polls", "aron-vik")
     ]
+
+
+def test_a_countrys_army_is_an_organisation_named_with_the_country() -> None:
+    actors = actors_of(
+        "Dorvania's army said on Friday it had repelled an attack near the border.",
+        "Dorvanian officials said the situation was calm.",
+    )
+    army = actors["dorvanian-army"]
+    assert army.kind == "organization" and "Dorvania's army" in army.aliases
+
+
+def test_an_army_without_its_country_is_no_actor() -> None:
+    actors = actors_of("The army said on Friday it had repelled an attack near the border.")
+    assert not [a for a in actors.values() if "army" in a.id]

@@ -87,6 +87,8 @@ _LOWER_BODY = re.compile(
     r"police\s+department|regional\s+government|faculty\s+senate|city\s+council|"
     # "the government", "Dorvania's government": a state's (named by ministries.py)
     r"(?:national\s+|central\s+|federal\s+)?government(?!\s+(?:forces|troops|delegation|of)\b)|"
+    # a state's parliament, army and police, with their country (named by ministries.py)
+    r"parliament(?!\s+of\b)|army(?!\s+of\b)|police(?!\s+(?:of|officers?|in)\b)|"
     r"(?:embassy|consulate)(?:\s+in\s+[A-Z][\w-]+)?)\b"
     r"(?P<of>\s+of\s+[A-Z][\w-]+)?(?!\s+(?:of|for)\s+[A-Z])"
 )
@@ -247,6 +249,8 @@ class MentionFinder:
             in_role = re.match(
                 r"\s+(?:president|leader|chair|head|secretary)\s+[A-Z]", para[match.end() :]
             )
+            if not owner and match.group("body") in {"parliament", "army", "police"}:
+                continue  # whose parliament, army or police: only with its country
             if not owner and not match.group("the") and not in_role:
                 continue  # "a district court", but "Student union president Jamal Reed"
             if not owner and match.group("body").startswith(("embassy", "consulate")):

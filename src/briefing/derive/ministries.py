@@ -31,7 +31,7 @@ __all__ = ["qualify_ministries"]
 # "Varnia's defence ministry", "finance ministry": an owner word (optional) and the body
 _MINISTRY = re.compile(
     r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?P<body>(?:[a-z]+\s+){1,2}ministry"
-    r"|(?:(?:national|central|federal)\s+)?government)$"
+    r"|(?:(?:national|central|federal)\s+)?government|parliament|army|police)$"
 )
 
 
@@ -92,7 +92,11 @@ def _qualified(fold: Fold, body: str, country: str) -> str | None:
     if body.endswith("government"):
         return f"Government of {country}"
     label = _demonym(fold, country)
-    return f"{label} {body}" if label else None
+    if label:
+        return f"{label} {body}"
+    if body in {"parliament", "army", "police"}:
+        return f"{body.capitalize()} of {country}"  # "Army of Sundara"
+    return None
 
 
 def _country_named(fold: Fold, word: str) -> str | None:
