@@ -7,6 +7,7 @@ properties live in the loader's own tests; these go through SQLite and the CLI.)
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import shutil
 import tempfile
@@ -65,6 +66,7 @@ def empty_library() -> Iterator[Store]:
     it is created (the migrations have tests of their own in tests/store/)."""
     if not _EMPTY:
         template = Path(tempfile.mkdtemp(prefix="roundtrip-")) / "empty.db"
+        atexit.register(shutil.rmtree, template.parent, True)
         with Store(template):
             pass
         _EMPTY.append(template)
