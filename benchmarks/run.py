@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         "--size",
         choices=sorted(SIZES),
         default="full",
-        help="smoke: 1k briefs everywhere (CI); full: 10k import, 100k reader",
+        help="smoke: 1k briefs everywhere, one round; full: 10k import, 100k reader",
     )
     parser.add_argument(
         "--briefs",
