@@ -7,7 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, ROOT
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Byte-compile briefing and the benchmarks once, before any test runs, as an
+    install does.
+
+    Hundreds of tests start ``python -m briefing`` (or a benchmark) as a subprocess.
+    In a fresh clone, under ``PYTHONDONTWRITEBYTECODE=1`` (some CI and sandbox
+    environments set it), none of them writes bytecode, so every one compiled every
+    module it imports from source again: about a third of a CLI call's CPU time. Python
+    checks each cached file against its source's mtime, so stale bytecode is never used.
+    Done in the controller only (pytest-xdist workers have ``workerinput``)."""
+    import compileall
+    import importlib.util
+
+    if hasattr(config, "workerinput"):
+        return
+    spec = importlib.util.find_spec("briefing")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in [*folders, str(ROOT / "benchmarks")]:
+        compileall.compile_dir(folder, quiet=2, force=False)
 
 
 @pytest.fixture(autouse=True)

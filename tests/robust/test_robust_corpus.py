@@ -35,6 +35,9 @@ from helpers.robust import (
 )
 
 BAD = TESTS / "fixtures" / "bad"
+#: One pytest-xdist worker runs this module (``--dist loadgroup``): its module fixtures
+#: start ``briefing load`` some 35 times, and each worker would repeat them.
+pytestmark = pytest.mark.xdist_group("robust-corpus")
 HEADER = re.compile(r"^# briefs=(\d+) refused=(\d+)$")
 
 

@@ -7,6 +7,11 @@ properties live in the loader's own tests; these go through SQLite and the CLI.)
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +53,30 @@ def briefs_with_extras(draw: Any, hostile: bool = True) -> dict[str, Any]:
     )
     data.update(extras)
     return data
+
+
+_EMPTY: list[Path] = []
+
+
+@contextlib.contextmanager
+def empty_library() -> Iterator[Store]:
+    """A new, empty library file: a copy of one created (every schema migration run) once
+    per process. Creating a library runs the migrations, some 60 ms; these properties
+    open hundreds of libraries, and what they check is what a library keeps, not how
+    it is created (the migrations have tests of their own in tests/store/)."""
+    if not _EMPTY:
+        template = Path(tempfile.mkdtemp(prefix="roundtrip-")) / "empty.db"
+        atexit.register(shutil.rmtree, template.parent, True)
+        with Store(template):
+            pass
+        _EMPTY.append(template)
+    folder = Path(tempfile.mkdtemp(prefix="roundtrip-", dir=_EMPTY[0].parent))
+    try:
+        shutil.copyfile(_EMPTY[0], folder / "library.db")
+        with Store(folder / "library.db") as store:
+            yield store
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _load_one(text: str, origin: str = "gen.yaml") -> Brief:
@@ -102,7 +131,7 @@ def test_yaml_store_export_load_round_trip(data: dict[str, Any]) -> None:
     source = Brief.model_validate(data)
     first = _load_one(dump_yaml(data))
     assert first == source, "the loader changed the brief"
-    with Store(":memory:") as store:
+    with empty_library() as store:
         assert store.import_brief(first).outcome is Outcome.new
         stored = store.get_brief(first.id)
         assert stored == source, "the store changed the brief"
@@ -113,7 +142,7 @@ def test_yaml_store_export_load_round_trip(data: dict[str, Any]) -> None:
         # Re-importing the exported version is a no-op: same `updated`, nothing written.
         assert store.import_brief(again).outcome is Outcome.unchanged
         assert store.table_checksums() == before
-    with Store(":memory:") as other:
+    with empty_library() as other:
         other.import_brief(again)
         assert other.get_brief(again.id) == source
         assert serialise.dump_brief(other.get_brief(again.id)) == exported, "export not stable"
@@ -128,7 +157,7 @@ def test_replacing_a_version_leaves_no_stale_rows(old: dict[str, Any], new: dict
     new = dict(new, id=old["id"], updated=dt.datetime(2100, 1, 1, tzinfo=dt.UTC))
     old = dict(old, updated=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     old_brief, new_brief = _load_one(dump_yaml(old)), _load_one(dump_yaml(new))
-    with Store(":memory:") as both, Store(":memory:") as only:
+    with empty_library() as both, empty_library() as only:
         both.import_brief(old_brief)
         assert both.import_brief(new_brief).outcome is Outcome.updated
         # An older version arriving later is skipped and changes nothing.
@@ -195,7 +224,7 @@ def test_control_characters_are_stored_and_exported_exactly(data: dict[str, Any]
     source = Brief.model_validate(data)
     first = _load_one(dump_yaml(data))
     assert first == source
-    with Store(":memory:") as store:
+    with empty_library() as store:
         store.import_brief(first)
         stored = store.get_brief(first.id)
         assert stored == source
