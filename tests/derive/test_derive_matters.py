@@ -1,0 +1,63 @@
+"""A position's own matter: what a statement backs, rejects or demands, one string per
+matter across the draft (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from briefing.derive.topic_phrases import own_matter, unify_matters
+
+
+def test_rejection_names_its_own_matter_and_opposes_it() -> None:
+    found = own_matter("The union rejected the tariff plan on Tuesday.", "port strike")
+    assert found == ("tariff plan", "opposes")
+
+
+def test_call_for_names_its_matter_and_supports_it() -> None:
+    found = own_matter("The council called for a ceasefire in the valley.", "harbour levy")
+    assert found == ("ceasefire", "supports")
+
+
+def test_demand_strips_the_determiner() -> None:
+    found = own_matter("The nurses' union wants an 8% pay rise.", "hospital strike")
+    assert found == ("8% pay rise", "supports")
+
+
+def test_statement_on_the_headline_matter_keeps_the_headline_topic() -> None:
+    assert own_matter("The union rejected the fuel levy outright.", "fuel levy") is None
+
+
+def test_negated_or_conditional_act_has_no_own_matter() -> None:
+    assert own_matter("The minister did not reject the tariff plan.", "port strike") is None
+    assert own_matter("It would oppose the merger if jobs were cut.", "port strike") is None
+
+
+def test_no_act_no_matter() -> None:
+    assert own_matter("The mayor said the harbour was quiet.", "port strike") is None
+
+
+def test_same_matter_gets_one_string_the_most_complete() -> None:
+    topics = ["tariff plan", "the tariff plans", "Rellan's tariff plan on steel", "port strike"]
+    assert unify_matters(topics) == [
+        "Rellan's tariff plan on steel",
+        "Rellan's tariff plan on steel",
+        "Rellan's tariff plan on steel",
+        "port strike",
+    ]
+
+
+def test_different_matters_stay_apart() -> None:
+    assert unify_matters(["pay rise", "pay freeze"]) == ["pay rise", "pay freeze"]
+
+
+def test_no_own_matter_in_passives_questions_replies_or_anaphora() -> None:
+    assert own_matter("She said his figures had been rejected by every auditor.", "x") is None
+    assert own_matter("Asked whether the city would back any changes, he smiled.", "x") is None
+    assert own_matter("The mayor shot back that her sums were wrong.", "x") is None
+    assert own_matter("The minister welcomed the ruling.", "harbour levy") is None
+    assert own_matter("Hahn called for Moravec to resign.", "wildfire") is None
+    assert (
+        own_matter(
+            "Asked whether the state, which owns a stake, would back any remedies, he said no.", "x"
+        )
+        is None
+    )
+    assert own_matter("Several towns backed Oyelaran.", "refugee reception") is None
