@@ -61,3 +61,17 @@ def test_no_own_matter_in_passives_questions_replies_or_anaphora() -> None:
         is None
     )
     assert own_matter("Several towns backed Oyelaran.", "refugee reception") is None
+
+
+def test_another_subjects_act_or_a_past_step_in_a_quote_is_no_own_matter() -> None:
+    said = "Hahn said that the government now wants applause for a helicopter ride."
+    assert own_matter(said, "wildfire") is None
+    assert own_matter("He said that they would back a pay freeze.", "x") == (
+        "pay freeze",
+        "supports",
+    )
+    assert own_matter("We asked for a pilot year.", "curriculum", quoted=True) is None
+    assert own_matter("We reject the new test.", "curriculum", quoted=True) == (
+        "new test",
+        "opposes",
+    )

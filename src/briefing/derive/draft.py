@@ -646,7 +646,7 @@ def _position(
         "position": clip(text, 300),
         "stance": stance(_stated(quote, sentence.text, sentence.start), side, topic),
     }
-    own = own_matter(text, topic) if not quote.text and item["stance"] != "mixed" else None
+    own = own_matter(text, topic, bool(quote.text)) if item["stance"] != "mixed" else None
     if own:  # "rejected the tariff plan": a position on its own matter, the act's stance
         item["topic"], item["stance"] = own
     if quote.text:

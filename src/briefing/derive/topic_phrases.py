@@ -103,6 +103,7 @@ _ANAPHORIC = wordset(
     offer changes change news remarks comments comment statement statements speech words
     pledge pledges it this that"""
 )
+_SELF = wordset("it they he she we i its their his her our my")
 _PASSIVE = re.compile(r"(?:been|be|being|was|were|is|are|get|got|gets)\s+$", re.I)
 _AFTER_NP = re.compile(
     r"\s+(?:on|in|at|during|by|from|as|over|with|to|for)\s+(?:monday|tuesday|wednesday|thursday"
@@ -113,7 +114,7 @@ _AFTER_NP = re.compile(
 )
 
 
-def own_matter(text: str, topic: str | None) -> tuple[str, str] | None:
+def own_matter(text: str, topic: str | None, quoted: bool = False) -> tuple[str, str] | None:
     """The matter a statement names as its own, with the stance the act takes on it:
     "rejected the tariff plan" -> ("tariff plan", "opposes"), "called for a ceasefire" ->
     ("ceasefire", "supports"). ``None`` when the statement does nothing to a matter, does
@@ -126,7 +127,13 @@ def own_matter(text: str, topic: str | None) -> tuple[str, str] | None:
     match = _OWN_ACT.search(text)
     if not match or _NEGATED.search(text[: match.start()]):
         return None
-    if _PASSIVE.search(text[: match.start()]) and match.group(0).split()[0].endswith("ed"):
+    verb = match.group(0).split()[0].lower()
+    if quoted and (verb.endswith("ed") or verb in {"sought", "wanted"}):
+        return None  # "We asked for a pilot year": in the speaker's words, a past step
+    that = list(re.finditer(r"\bthat\s+(\S+)", text[: match.start()], re.IGNORECASE))
+    if that and that[-1].group(1).lower() not in _SELF:
+        return None  # "said that the government … wants applause": another's act
+    if _PASSIVE.search(text[: match.start()]) and verb.endswith("ed"):
         return None  # "her numbers had been rejected by …": not the speaker's act
     if re.search(r"\b(?:whether|asked|if)\b", text[: match.start()], re.IGNORECASE):
         return None  # "Asked whether the state would back any remedies, …": a question
