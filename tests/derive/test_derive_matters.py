@@ -75,3 +75,8 @@ def test_another_subjects_act_or_a_past_step_in_a_quote_is_no_own_matter() -> No
         "new test",
         "opposes",
     )
+    assert own_matter("The people have spoken: they want a recount.", "runoff", quoted=True) is None
+    assert own_matter("I strongly support a recount.", "runoff", quoted=True) == (
+        "recount",
+        "supports",
+    )

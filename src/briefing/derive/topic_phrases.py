@@ -130,6 +130,10 @@ def own_matter(text: str, topic: str | None, quoted: bool = False) -> tuple[str,
     verb = match.group(0).split()[0].lower()
     if quoted and (verb.endswith("ed") or verb in {"sought", "wanted"}):
         return None  # "We asked for a pilot year": in the speaker's words, a past step
+    if quoted and not re.search(
+        r"\b(?:we|i)\b(?:\s+[\w'’]+){0,3}\s*$", text[: match.start()], re.I
+    ):
+        return None  # "they want continuity": in a quote, the speaker's act is "we"/"I"
     that = list(re.finditer(r"\bthat\s+(\S+)", text[: match.start()], re.IGNORECASE))
     if that and that[-1].group(1).lower() not in _SELF:
         return None  # "said that the government … wants applause": another's act
