@@ -80,3 +80,14 @@ def test_another_subjects_act_or_a_past_step_in_a_quote_is_no_own_matter() -> No
         "recount",
         "supports",
     )
+
+
+def test_bodies_conduct_and_trailing_clauses_are_cut_or_no_matter() -> None:
+    assert own_matter("The firm criticised the watchdog.", "app rules") is None
+    cut = own_matter("It backed a smaller levy but said firms needed time.", "bank guarantee")
+    assert cut == ("smaller levy", "supports")
+    said = "The chair rejected the suggestion that the ban had cut prices."
+    assert own_matter(said, "spectrum sale") == (
+        "suggestion that the ban had cut prices",
+        "opposes",
+    )

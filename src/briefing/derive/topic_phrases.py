@@ -70,7 +70,7 @@ def repeated_phrase(paragraphs: Iterable[str], title: str = "") -> str | None:
 
 # Where the noun phrase of an act ends: a relative clause, a new clause.
 _NP_END = re.compile(
-    r"\s+(?:that|which|who|when|while|because|after|before|if|unless|until|and\s+(?:said|warned"
+    r"\s+(?:that|which|who|when|while|because|after|before|if|unless|until|but|and\s+(?:said|warned"
     r"|added|the|it|he|she|they))\b.*$"
 )
 
@@ -101,7 +101,16 @@ _ANAPHORIC = wordset(
     """judgment judgement ruling decision verdict move deal agreement announcement plan
     proposal step measure measures bill law report findings outcome result results idea
     offer changes change news remarks comments comment statement statements speech words
-    pledge pledges it this that"""
+    pledge pledges increase suggestion suggestions accusation accusations process claim claims
+    allegation allegations choice approach call request it this that"""
+)
+# A body or person criticised or backed is no matter ("criticised the watchdog").
+_BODIES = wordset(
+    """watchdog regulator government ministry minister commission court judge council company
+    union board authorities police army president mayor party opposition"""
+)
+_CLAIM = re.compile(
+    r"(?:(?:the|a|any)\s+)?(?:suggestion|claim|accusation|allegation|idea|notion)s?\s+that\s+", re.I
 )
 _SELF = wordset("it they he she we i its their his her our my")
 _PASSIVE = re.compile(r"(?:been|be|being|was|were|is|are|get|got|gets)\s+$", re.I)
@@ -143,8 +152,10 @@ def own_matter(text: str, topic: str | None, quoted: bool = False) -> tuple[str,
         return None  # "Asked whether the state would back any remedies, …": a question
     if re.search(r"\b(?:if|unless)\b", text[match.start() :]):
         return None  # "would oppose the merger if jobs were cut": a condition, no stance
-    what = _NP_END.sub("", match.group("what")).strip()
-    what = _AFTER_NP.sub("", what)
+    raw = match.group("what")
+    claim = _CLAIM.match(raw)  # "rejected the suggestion that …": the claim is the matter
+    what = (claim.group(0) if claim else "") + _NP_END.sub("", raw[claim.end() if claim else 0 :])
+    what = _AFTER_NP.sub("", what.strip())
     what = " ".join(what.split()[:9])
     what = re.sub(r"(?:\s+(?:in|on|of|for|to|at|by|with|and|the|a|an))+$", "", what)
     if not what or what.split()[0].lower() in _STOP - {
@@ -163,7 +174,8 @@ def own_matter(text: str, topic: str | None, quoted: bool = False) -> tuple[str,
     what = _DETERMINER.sub("", what).strip(" '’\"")
     if not what or re.match(r"(?i)(?:it|them|this|that|him|her|us|me)\b", what):
         return None
-    if set(what.lower().split()) <= _ANAPHORIC:
+    words = what.lower().split()
+    if set(words) <= _ANAPHORIC | _BODIES:
         return None  # "welcomed the judgment": the headline's matter by another name
     if all(w[:1].isupper() for w in what.split()):
         return None  # "backed Oyelaran": a person or body, not a matter
