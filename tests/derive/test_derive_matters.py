@@ -91,3 +91,8 @@ def test_bodies_conduct_and_trailing_clauses_are_cut_or_no_matter() -> None:
         "suggestion that the ban had cut prices",
         "opposes",
     )
+    assert own_matter("The union backed the project in principle.", "housing vote") is None
+    assert own_matter("The union backed the pay offer in principle.", "x") == (
+        "pay offer",
+        "supports",
+    )

@@ -102,7 +102,8 @@ _ANAPHORIC = wordset(
     proposal step measure measures bill law report findings outcome result results idea
     offer changes change news remarks comments comment statement statements speech words
     pledge pledges increase suggestion suggestions accusation accusations process claim claims
-    allegation allegations choice approach call request it this that"""
+    allegation allegations choice approach call request project scheme probe inquiry
+    investigation it this that"""
 )
 # A body or person criticised or backed is no matter ("criticised the watchdog").
 _BODIES = wordset(
@@ -117,7 +118,8 @@ _PASSIVE = re.compile(r"(?:been|be|being|was|were|is|are|get|got|gets)\s+$", re
 _AFTER_NP = re.compile(
     r"\s+(?:on|in|at|during|by|from|as|over|with|to|for)\s+(?:monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|the\s+\w+\s+valley|\w+day)\b.*$"
-    r"|\s+(?:outright|again|too|instead|anyway|last\s+\w+|this\s+\w+|next\s+\w+)\b.*$"
+    r"|\s+(?:outright|again|too|instead|anyway|last\s+\w+|this\s+\w+|next\s+\w+"
+    r"|in\s+principle|in\s+full|in\s+part|in\s+a\s+statement)\b.*$"
     r"|\s+in\s+the\s+\w+$",
     re.IGNORECASE,
 )
