@@ -96,3 +96,27 @@ def test_bodies_conduct_and_trailing_clauses_are_cut_or_no_matter() -> None:
         "pay offer",
         "supports",
     )
+
+
+def test_a_draft_gives_each_matter_one_string_in_the_library_wording(tmp_path) -> None:
+    import datetime as dt
+
+    from briefing.derive import derive, load_source
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "title: Rellan dockers strike over port automation\n"
+        "date: 2034-03-01\n\n"
+        "Dockers in Rellan walked out on Monday over the port's automation plan.\n\n"
+        "The Rellan Dockers Union rejected the new shift rotas, its leader Mara Quist said.\n\n"
+        "The Port Employers Council backed the shift rota on Tuesday, its chair Ivo Brandt said.\n"
+    )
+    library = ["new shift rotas at Rellan port", "port automation"]
+    derived = derive(
+        load_source(str(article)),
+        now=dt.datetime(2034, 3, 2, tzinfo=dt.UTC),
+        topic_lookup=lambda words: [t for t in library if set(words.split()) & set(t.split())],
+    )
+    by_topic = {(p.topic, p.stance.value) for p in derived.brief.positions}
+    assert ("new shift rotas at Rellan port", "opposes") in by_topic
+    assert ("new shift rotas at Rellan port", "supports") in by_topic
