@@ -60,21 +60,19 @@ def test_a_headline_without_a_verb_that_is_only_a_name_has_no_topic() -> None:
 
 
 def test_a_demand_is_about_what_it_demands() -> None:
-    from briefing.derive.topic_phrases import demanded_matter
+    from briefing.derive.topic_phrases import own_matter
 
     text = "The drivers' guild is demanding a 6% rise and shorter shifts, its leader said."
-    assert demanded_matter(text, "closing the depot") == "a 6% rise and shorter shifts"
+    assert own_matter(text, "closing the depot") == ("6% rise and shorter shifts", "supports")
     # the topic itself demanded: the topic's reading holds
-    assert (
-        demanded_matter("The council called for the closure of the depot.", "depot closure") is None
-    )
-    assert demanded_matter("The guild said the depot was badly run.", "depot closure") is None
+    assert own_matter("The council called for the closure of the depot.", "depot closure") is None
+    assert own_matter("The guild said the depot was badly run.", "depot closure") is None
 
 
 def test_a_conditional_demand_or_another_clauses_demand_is_not_the_speakers_matter() -> None:
-    from briefing.derive.topic_phrases import demanded_matter
+    from briefing.derive.topic_phrases import own_matter
 
     threat = "The residents said they would seek a judicial review if the board approved the depot."
-    assert demanded_matter(threat, "closing the depot") is None
+    assert own_matter(threat, "closing the depot") is None
     two = "The city wants a new depot; the guild insists that the old one stays open."
-    assert demanded_matter(two, "closing the depot") is None
+    assert own_matter(two, "closing the depot") is None

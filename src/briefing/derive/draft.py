@@ -35,7 +35,7 @@ from briefing.derive.sentences import clip, slugify
 from briefing.derive.stance import own_commitment, settle_stances, stance
 from briefing.derive.summary import speaks_to, summarise
 from briefing.derive.timeline import dedupe_events, event_dates, narrator_dates
-from briefing.derive.topic_phrases import demanded_matter, repeated_phrase
+from briefing.derive.topic_phrases import own_matter, repeated_phrase, unify_matters
 from briefing.derive.topics import (
     Side,
     draft_topic,
@@ -226,6 +226,7 @@ def derive(
         if q.speaker in chosen
     ]
     settle_stances(positions)
+    _own_topics(positions, topic, topic_lookup)
 
     taken: set[str] = set()
     questions = []
@@ -608,6 +609,21 @@ def _frame(sentence: str, at: int) -> str:
     return sentence[start:]
 
 
+def _own_topics(
+    positions: list[dict[str, Any]],
+    topic: str | None,
+    topic_lookup: Callable[[str], list[str]] | None,
+) -> None:
+    """One string per matter across the positions that name their own (the headline's
+    topic left as it is), in the library's wording when it has the same topic."""
+    own = [k for k, p in enumerate(positions) if p["topic"] != topic]
+    unified = unify_matters([positions[k]["topic"] for k in own])
+    for k, matter in zip(own, unified, strict=True):
+        if topic_lookup is not None:
+            matter = library_topic(matter, topic_lookup(lookup_words(matter))) or matter
+        positions[k]["topic"] = matter
+
+
 def _position(
     doc: Doc,
     quote: Quote,
@@ -630,11 +646,9 @@ def _position(
         "position": clip(text, 300),
         "stance": stance(_stated(quote, sentence.text, sentence.start), side, topic),
     }
-    demanded = (
-        demanded_matter(text, topic) if not quote.text and item["stance"] != "mixed" else None
-    )
-    if demanded:  # "is demanding an 8% pay rise": a position on what it demands, for it
-        item["topic"], item["stance"] = demanded, "supports"
+    own = own_matter(text, topic, bool(quote.text)) if item["stance"] != "mixed" else None
+    if own:  # "rejected the tariff plan": a position on its own matter, the act's stance
+        item["topic"], item["stance"] = own
     if quote.text:
         item["quote"] = quote.text
     item["attribution"] = quote.attribution

@@ -68,34 +68,152 @@ def repeated_phrase(paragraphs: Iterable[str], title: str = "") -> str | None:
     return best
 
 
-# "is demanding an 8% pay rise", "wants a binding guarantee", "would seek a judicial
-# review", "called for a public inquiry", "would push for the share to be raised"
-_DEMAND = re.compile(
-    r"\b(?:is\s+|are\s+|was\s+|were\s+)?(?:demand(?:s|ed|ing)?|wants?|wanted|seek(?:s|ing)?|sought"
-    r"|call(?:s|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|press(?:es|ed|ing)?\s+for"
-    r"|ask(?:s|ed|ing)?\s+for)\s+(?P<what>(?:a|an|the|its|their|his|her|more)\s+[^,.;:\"“”]{3,70})"
-)
+# Where the noun phrase of an act ends: a relative clause, a new clause.
 _NP_END = re.compile(
-    r"\s+(?:that|which|who|when|while|because|after|before|if|unless|until|and\s+(?:said|warned"
+    r"\s+(?:that|which|who|when|while|because|after|before|if|unless|until|but|and\s+(?:said|warned"
     r"|added|the|it|he|she|they))\b.*$"
 )
 
 
-def demanded_matter(text: str, topic: str | None) -> str | None:
-    """What a statement demands, when that is another matter than the draft's topic:
-    the matter of a demand is its object ("is demanding an 8% pay rise" -> "an 8% pay
-    rise"), and a demand supports it. ``None`` when there is no demand, or when what is
-    demanded is the topic itself (then the topic's stance reading holds)."""
+# What a statement does to a matter of its own: backs or demands it ("called for a
+# ceasefire", "wants an 8% pay rise", "backed the merger"), or turns against it
+# ("rejected the tariff plan", "vowed to block the fare rise").
+_FOR_ACTS = (
+    r"back(?:s|ed|ing)|(?<=\bto\s)back|(?<=would\s)back|support(?:s|ed|ing)?|welcom(?:es|ed|ing|e)|endors(?:es|ed|ing|e)"
+    r"|propos(?:es|ed|ing|e)|favou?r(?:s|ed|ing)?|demand(?:s|ed|ing)?|wants?|wanted"
+    r"|seek(?:s|ing)?|sought|(?:call|push|press|ask|argu|campaign)(?:s|ed|es|ing|e)?\s+for"
+)
+_AGAINST_ACTS = (
+    r"reject(?:s|ed|ing)?|oppos(?:es|ed|ing|e)|condemn(?:s|ed|ing)?|denounc(?:es|ed|ing|e)"
+    r"|criticis(?:es|ed|ing|e)|criticiz(?:es|ed|ing|e)|refus(?:es|ed|ing|e)|dismiss(?:es|ed|ing)?"
+    r"|(?:vow(?:s|ed)?|plan(?:s|ned)?|threaten(?:s|ed)?)\s+to\s+(?:block|fight|challenge|overturn)"
+)
+_OWN_ACT = re.compile(
+    rf"\b(?:(?P<for>{_FOR_ACTS})|(?P<against>{_AGAINST_ACTS}))\s+"
+    r"(?P<what>(?:(?:a|an|the|its|their|his|her|any|more)\s+)?[^,.;:\"“”]{3,70})",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no longer|n[o']t|nor)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:(?:a|an|the|its|their|his|her|any|more|this)\s+)+", re.I)
+# Nouns that only point back at the news ("welcomed the judgment", "rejected the move"):
+# the headline's matter by another name, so the headline's topic holds.
+_ANAPHORIC = wordset(
+    """judgment judgement ruling decision verdict move deal agreement announcement plan
+    proposal step measure measures bill law report findings outcome result results idea
+    offer changes change news remarks comments comment statement statements speech words
+    pledge pledges increase suggestion suggestions accusation accusations process claim claims
+    allegation allegations choice approach call request project scheme probe inquiry
+    investigation it this that"""
+)
+# A body or person criticised or backed is no matter ("criticised the watchdog").
+_BODIES = wordset(
+    """watchdog regulator government ministry minister commission court judge council company
+    union board authorities police army president mayor party opposition"""
+)
+_CLAIM = re.compile(
+    r"(?:(?:the|a|any)\s+)?(?:suggestion|claim|accusation|allegation|idea|notion)s?\s+that\s+", re.I
+)
+_SELF = wordset("it they he she we i its their his her our my")
+_PASSIVE = re.compile(r"(?:been|be|being|was|were|is|are|get|got|gets)\s+$", re.I)
+_AFTER_NP = re.compile(
+    r"\s+(?:on|in|at|during|by|from|as|over|with|to|for)\s+(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|the\s+\w+\s+valley|\w+day)\b.*$"
+    r"|\s+(?:outright|again|too|instead|anyway|last\s+\w+|this\s+\w+|next\s+\w+"
+    r"|in\s+principle|in\s+full|in\s+part|in\s+a\s+statement)\b.*$"
+    r"|\s+in\s+the\s+\w+$",
+    re.IGNORECASE,
+)
+
+
+def own_matter(text: str, topic: str | None, quoted: bool = False) -> tuple[str, str] | None:
+    """The matter a statement names as its own, with the stance the act takes on it:
+    "rejected the tariff plan" -> ("tariff plan", "opposes"), "called for a ceasefire" ->
+    ("ceasefire", "supports"). ``None`` when the statement does nothing to a matter, does
+    it only under a condition or negated, or when its matter is the draft's ``topic``
+    itself (then the topic's stance reading holds)."""
     from briefing.derive.evaluate import meaning_words
 
     if ";" in text:
-        return None  # "X wants …; Y insists …": whose demand it is, is not clear here
-    match = _DEMAND.search(text)
-    if not match or re.search(r"\b(?:if|unless)\b", text[match.start() :]):
-        return None  # "would seek a review if the board approved it": a threat against it
-    what = _NP_END.sub("", match.group("what")).strip()
+        return None  # "X wants …; Y insists …": whose act it is, is not clear here
+    match = _OWN_ACT.search(text)
+    if not match or _NEGATED.search(text[: match.start()]):
+        return None
+    verb = match.group(0).split()[0].lower()
+    if quoted and (verb.endswith("ed") or verb in {"sought", "wanted"}):
+        return None  # "We asked for a pilot year": in the speaker's words, a past step
+    if quoted and not re.search(
+        r"\b(?:we|i)\b(?:\s+[\w'’]+){0,3}\s*$", text[: match.start()], re.I
+    ):
+        return None  # "they want continuity": in a quote, the speaker's act is "we"/"I"
+    that = list(re.finditer(r"\bthat\s+(\S+)", text[: match.start()], re.IGNORECASE))
+    if that and that[-1].group(1).lower() not in _SELF:
+        return None  # "said that the government … wants applause": another's act
+    if _PASSIVE.search(text[: match.start()]) and verb.endswith("ed"):
+        return None  # "her numbers had been rejected by …": not the speaker's act
+    if re.search(r"\b(?:whether|asked|if)\b", text[: match.start()], re.IGNORECASE):
+        return None  # "Asked whether the state would back any remedies, …": a question
+    if re.search(r"\b(?:if|unless)\b", text[match.start() :]):
+        return None  # "would oppose the merger if jobs were cut": a condition, no stance
+    raw = match.group("what")
+    claim = _CLAIM.match(raw)  # "rejected the suggestion that …": the claim is the matter
+    what = (claim.group(0) if claim else "") + _NP_END.sub("", raw[claim.end() if claim else 0 :])
+    what = _AFTER_NP.sub("", what.strip())
     what = " ".join(what.split()[:9])
     what = re.sub(r"(?:\s+(?:in|on|of|for|to|at|by|with|and|the|a|an))+$", "", what)
-    if len(what.split()) < 2 or (topic and meaning_words(what) & meaning_words(topic)):
+    if not what or what.split()[0].lower() in _STOP - {
+        "a",
+        "an",
+        "the",
+        "its",
+        "their",
+        "his",
+        "her",
+        "any",
+        "more",
+        "this",
+    }:
+        return None  # "shot back that …", "called for on Monday": no noun phrase
+    what = _DETERMINER.sub("", what).strip(" '’\"")
+    if not what or re.match(r"(?i)(?:it|them|this|that|him|her|us|me)\b", what):
         return None
-    return what
+    words = what.lower().split()
+    if set(words) <= _ANAPHORIC | _BODIES:
+        return None  # "welcomed the judgment": the headline's matter by another name
+    if all(w[:1].isupper() for w in what.split()):
+        return None  # "backed Oyelaran": a person or body, not a matter
+    if re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+to\s+[a-z]", what):
+        return None  # "called for Moravec to resign": a stance on the person's conduct
+    if topic and meaning_words(what) & meaning_words(topic):
+        return None
+    if len(meaning_words(what)) < 1 or what.split()[0].lower() in _STOP:
+        return None
+    return what, ("supports" if match.group("for") else "opposes")
+
+
+def _matter_key(topic: str) -> frozenset[str]:
+    """A matter's content words, plurals and possessives folded."""
+    from briefing.derive.evaluate import meaning_words
+
+    words = meaning_words(re.sub(r"['’]s\b", "", topic))
+    return frozenset(re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", w) for w in words)
+
+
+def unify_matters(topics: list[str]) -> list[str]:
+    """One string per matter: topics whose content words are the same, or one's words all
+    within another's (two words at least), take the most complete phrasing seen."""
+    keys = [_matter_key(t) for t in topics]
+    out = list(topics)
+    for k, key in enumerate(keys):
+        if not key:
+            continue
+        same = [
+            j
+            for j, other in enumerate(keys)
+            if other
+            and (
+                other == key or (min(len(key), len(other)) >= 2 and (key <= other or other <= key))
+            )
+        ]
+        best = max((topics[j] for j in same), key=lambda t: (len(_matter_key(t)), len(t)))
+        out[k] = best
+    return out
