@@ -151,6 +151,8 @@ def derive(
     if not paragraphs:
         raise DeriveError("the article has no body text")
     when = date or article.date
+    if date is None and article.date_note:
+        notes.append(article.date_note)
     if when is None:
         when = (now or dt.datetime.now(dt.UTC)).date()
         notes.append(f"no article date found; using {when.isoformat()} (pass --date)")

@@ -34,6 +34,8 @@ class Article:
     url: str | None = None
     date: dt.date | None = None
     authors: list[str] = field(default_factory=list)
+    #: Where ``date`` came from when the article itself does not say (for the draft's notes).
+    date_note: str | None = None
 
     @property
     def text(self) -> str:
@@ -370,5 +372,23 @@ def load_source(
         raise BriefingError(f"{source}: cannot read: {exc.strerror or exc}") from None
     data = raw.decode("utf-8", errors="replace")
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or looks_like_html(data):
-        return from_html(data)
-    return from_text(data)
+        article = from_html(data)
+    else:
+        article = from_text(data)
+    return _dated_by_name(article, path)
+
+
+def _dated_by_name(article: Article, path: Path) -> Article:
+    """A saved article whose text gives no full date ("OSTREL, Jan 14 (Wire) -" has no
+    year) takes the ISO date its file name starts with (``2038-01-14-steel-tariffs.txt``),
+    as people and feed tools name saved stories; without one, derive falls back to today
+    and says so."""
+    if article.date is not None:
+        return article
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?!\d)", path.name)
+    when = parse_date(match.group(1)) if match else None
+    if when is None:
+        return article
+    article.date = when
+    article.date_note = f"article date {when.isoformat()} taken from the file name"
+    return article
