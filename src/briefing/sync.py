@@ -69,7 +69,7 @@ WINDOW_FILES = 2 * CHUNK
 #: last file is parsed, when nothing else runs, short.
 BULK_BATCH = CHUNK // 4
 
-#: A big run stages its briefs when it reads at least this many files per brief stored
+#: A big run stages its briefs when it reads more than this many files per brief stored
 #: (see :func:`stages`).
 STAGE_MIN_RATIO = 1.0
 
@@ -394,12 +394,12 @@ def _big_run(store: Store, staged: bool) -> Iterator[None]:
 
 def stages(to_read: int, stored: int) -> bool:
     """Whether a big run stages its briefs (``Store.bulk_import(staged=True)``): when it
-    reads at least as many files as the library holds briefs (into an empty library,
-    always). Moving the stage in builds the indexes again over the whole library, a
+    reads more files than the library holds briefs (into an empty library, always).
+    Moving the stage in builds the indexes again over the whole library, a
     cost in proportion to what is stored; writing into the indexes as usual costs a
     random page per entry, ~95 pages per brief at 100k. From as many new briefs as
     stored ones, the rebuild is the cheaper (docs/benchmarks.md, "Bulk import")."""
-    return to_read >= STAGE_MIN_RATIO * stored
+    return to_read > STAGE_MIN_RATIO * stored
 
 
 def load_paths(

@@ -197,7 +197,8 @@ def test_on_an_exception_the_staged_briefs_move_in_before_it_propagates(
 def test_a_big_load_into_a_small_library_is_staged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert sync.stages(400, 0) and sync.stages(1000, 1000) and not sync.stages(1000, 100_000)
+    assert sync.stages(400, 0) and sync.stages(1001, 1000)
+    assert not sync.stages(1000, 1000) and not sync.stages(1000, 100_000)
     seen: list[bool] = []
     real = Store.bulk_import
 
