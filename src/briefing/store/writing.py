@@ -130,18 +130,18 @@ class Writing(StoreBase):
 
         Other threads' writes on this store made meanwhile join the open transaction.
 
-        ``staged`` (for an import as big as the library or bigger, e.g. into an empty
-        one): the briefs are first written to TEMP tables of this connection (appended,
-        no index, nothing in the library touched), and at the end one transaction moves
-        them into the library in key order, with its indexes dropped and built again by
-        sorting (from their own definitions in ``sqlite_master``) and the FTS rows added
-        in key order: pages written once, sequentially and full, instead of ~95 random
-        pages per brief at 100k. Other connections see the library as it was until that
+        ``staged`` (for an import bigger than the library, e.g. into an empty one): the
+        briefs are first written to TEMP tables of this connection (appended, no index,
+        nothing in the library touched), and at the end one transaction moves them into
+        the library in key order, with its indexes dropped and built again by sorting
+        (from their own definitions in ``sqlite_master``) and the FTS rows added in key
+        order: pages written once, sequentially and full, instead of ~95 random pages
+        per brief at 100k. Other connections see the library as it was until that
         transaction commits, indexes and all, then every staged brief at once. On an
         exception the staged briefs are moved in before it propagates; a killed process
-        leaves the library as it was (its TEMP file goes with it). A brief already in the
-        library or already staged (a second version) ends the staging: what is staged
-        moves in, and the rest of the import is written as without ``staged``.
+        leaves the library as it was (its TEMP file goes with it). A brief already in
+        the library or already staged (a second version) ends the staging: what is
+        staged moves in, and the rest of the import is written as without ``staged``.
         """
         if not self._start_bulk(staged):
             yield  # already in one
@@ -201,7 +201,6 @@ class Writing(StoreBase):
 
     def _stage_chunk(
         self,
-        bulk: _Bulk,
         stage: _Stage,
         chunk: list[PreparedBrief],
         stamps: list[FileStamp],
@@ -443,11 +442,10 @@ class Writing(StoreBase):
     ) -> tuple[list[ImportOutcome], dict[str, str]]:
         bulk = self._bulk
         if bulk is not None and bulk.stage is not None:
-            done = self._stage_chunk(bulk, bulk.stage, chunk, stamps, earlier)
+            done = self._stage_chunk(bulk.stage, chunk, stamps, earlier)
             if done is not None:
                 return done
             # Not all new: what is staged moves in, and the rest is written as usual.
-            self._c.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
             try:
                 self._merge_stage(self._c)
             finally:
