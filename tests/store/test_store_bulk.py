@@ -284,3 +284,13 @@ def test_a_killed_staged_import_leaves_the_library_as_it_was(tmp_path: Path, mom
         with store.bulk_import(staged=True):
             store.import_prepared(prepare_briefs([(b, None) for b in more]))
         assert store.count_briefs() == len(before) + len(more)
+
+
+def test_a_stage_smaller_than_the_library_moves_in_through_its_indexes(
+    tmp_path: Path, small_chunks: None
+) -> None:
+    """Staging ended early (a second version) with fewer staged briefs than stored: the
+    indexes are kept and filled row by row; the library is still the ordinary one."""
+    later = _briefs(2, 3, updated="2031-05-01T00:00:00Z")
+    outcomes, _ = _same_library(tmp_path, _briefs(100, 20), [_briefs(0, 5), later])
+    assert ("bulk-002", Outcome.updated) in outcomes
