@@ -69,6 +69,10 @@ WINDOW_FILES = 2 * CHUNK
 #: last file is parsed, when nothing else runs, short.
 BULK_BATCH = CHUNK // 4
 
+#: A big run stages its briefs when it reads more than this many files per brief stored
+#: (see :func:`stages`).
+STAGE_MIN_RATIO = 1.0
+
 #: A worker that has not returned its files (at most ``FILES_PER_TASK``, each under the
 #: size limit, each parsed under the YAML caps in well under a second) in this long is
 #: stuck, say on a file system that stopped answering: the load stops instead of
@@ -377,13 +381,25 @@ def _worker_count(requested: int | None, tasks: int) -> int:
 
 
 @contextmanager
-def _big_run(store: Store) -> Iterator[None]:
+def _big_run(store: Store, staged: bool) -> Iterator[None]:
     """How a big run writes: in shared transactions (see ``Store.bulk_import``; small
     runs commit per chunk), and without garbage collection, since the results are plain
     tuples (on a 5k load, collections scanning them cost 0.07 floor-units per brief).
-    Only big runs: the pause is process-wide, and the reader syncs in a thread."""
-    with store.bulk_import(), gc_paused():
+    Only big runs: the pause is process-wide, and the reader syncs in a thread.
+    ``staged``: through the import's own tables, moved in at the end (see
+    :func:`stages`)."""
+    with store.bulk_import(staged=staged), gc_paused():
         yield
+
+
+def stages(to_read: int, stored: int) -> bool:
+    """Whether a big run stages its briefs (``Store.bulk_import(staged=True)``): when it
+    reads more files than the library holds briefs (into an empty library, always).
+    Moving the stage in builds the indexes again over the whole library, a
+    cost in proportion to what is stored; writing into the indexes as usual costs a
+    random page per entry, ~95 pages per brief at 100k. From as many new briefs as
+    stored ones, the rebuild is the cheaper (docs/benchmarks.md, "Bulk import")."""
+    return to_read > STAGE_MIN_RATIO * stored
 
 
 def load_paths(
@@ -429,11 +445,12 @@ def load_paths(
         stamps.clear()
 
     bulk = plan.to_read >= PARALLEL_MIN_FILES
+    staged = bulk and stages(plan.to_read, store.count_briefs())
     batch_size = BULK_BATCH if bulk else CHUNK
     # closing(): on Ctrl-C or a store error the reading stops here and now (its workers
     # killed), not whenever the generator is collected: at exit that is too late, and
     # the interpreter waits for the pool's manager thread.
-    with closing(results), _big_run(store) if bulk else nullcontext():
+    with closing(results), _big_run(store, staged) if bulk else nullcontext():
         for result in _settled(results, limits):
             report.read_files += 1
             report.documents += result.documents

@@ -74,18 +74,28 @@ def _brief_count(db: Path) -> int:
 
 
 def _kill_midway(
-    db: Path, corpus: Path, *, at_least: int, then_wait: float = 0.0, sig: int = signal.SIGKILL
+    db: Path,
+    corpus: Path,
+    *,
+    at_least: int,
+    then_wait: float = 0.0,
+    sig: int = signal.SIGKILL,
+    within: float = 60,
 ) -> tuple[int, subprocess.Popen[str]]:
     """Start a load and SIGKILL it (and its workers) once ``at_least`` briefs are stored
-    and ``then_wait`` more seconds have passed (to land inside the next transaction).
+    (or ``within`` seconds after it created the library: a staged load shows its briefs
+    only at its end) and ``then_wait`` more seconds have passed (to land inside the next
+    transaction).
 
     Returns the count seen when the signal was sent, and the (finished) process.
     """
     proc = spawn_cli("load", corpus, db=db)
     seen = 0
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + within
     try:
         while time.monotonic() < deadline:
+            if not db.exists():
+                deadline = time.monotonic() + within
             seen = _brief_count(db)
             if seen >= at_least or proc.poll() is not None:
                 break
@@ -124,16 +134,22 @@ def test_kill_9_mid_load_then_load_again_completes(tmp_path: Path, corpus: Path)
     sources = _sources(corpus)
     assert len(sources) == TOTAL
 
-    seen, _ = _kill_midway(db, corpus, at_least=1)
+    # Into an empty library the load is staged (its briefs appear at its end, all at
+    # once): killed while staging, it leaves the library as it was.
+    seen, _ = _kill_midway(db, corpus, at_least=1, within=1.5)
     assert seen < TOTAL, "the load finished before it could be killed: make the corpus larger"
     partial = _assert_only_whole_briefs(db, sources)
     assert partial < TOTAL
     print(f"first kill -9 with {seen} briefs seen; {partial} whole briefs kept")
 
-    # A second interruption, later in the run, on top of the recovered library.
-    # Killed while the next chunk is being written (the load commits 500 at a time).
-    seen, _ = _kill_midway(db, corpus, at_least=min(TOTAL - 1, partial + 1), then_wait=0.3)
+    # A library holding most of the corpus: the rest is written chunk by chunk, each
+    # transaction committed as it goes. Killed while the next chunk is being written.
+    first = run_cli("load", *sorted(corpus.iterdir())[:3], db=db, timeout=120)
+    assert first.returncode == 0, str(first)
+    partial = _assert_only_whole_briefs(db, sources)
+    seen, _ = _kill_midway(db, corpus, at_least=partial + 1, then_wait=0.3)
     kept = _assert_only_whole_briefs(db, sources)
+    assert partial < kept < TOTAL or seen == TOTAL
     print(f"second kill -9 with {seen} briefs seen; {kept} whole briefs kept")
 
     result = run_cli("load", corpus, db=db, timeout=120)
@@ -157,7 +173,9 @@ def test_ctrl_c_mid_load_is_clean_then_load_again_completes(tmp_path: Path, corp
     sources = _sources(corpus)
     for n, wait in enumerate((0.0, 0.2, 0.5)):
         db = tmp_path / f"lib-{n}.db"
-        seen, proc = _kill_midway(db, corpus, at_least=1, then_wait=wait, sig=signal.SIGINT)
+        seen, proc = _kill_midway(
+            db, corpus, at_least=1, then_wait=wait, sig=signal.SIGINT, within=1.0
+        )
         out, err = proc.communicate(timeout=30)
         assert proc.returncode != 0, "an interrupted load must not report success"
         assert TRACEBACK not in out + err, err[-3000:]

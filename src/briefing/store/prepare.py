@@ -326,3 +326,40 @@ CHILD_ROWS: dict[str, Any] = {
     "sources": _same,
     "tags": lambda key, r: (key, r[1], r[0], r[2]),
 }
+
+
+#: A staged child row (as :data:`CHILD_ROWS` wrote it) back as prepared (first its
+#: brief's text id; the text id of the rows that lack one is given).
+PREPARED_ROWS: dict[str, Any] = {
+    "brief_actors": lambda bid, m: (m[3], m[1], m[2], *m[4:]),
+    "positions": lambda bid, m: (m[2], m[1], m[4], m[3], *m[5:11]),
+    "questions": lambda bid, m: (bid, *m[1:]),
+    "timeline": lambda bid, m: (m[2], m[1], *m[3:]),
+    "sources": lambda bid, m: (bid, *m[1:]),
+    "tags": lambda bid, m: (m[2], m[1], m[3]),
+}
+
+
+def prepared_from_rows(
+    brief: Row, document: Row | None, children: dict[str, list[Row]]
+) -> PreparedBrief:
+    """A brief's rows as written (a ``briefs`` row, its ``brief_documents`` row if any,
+    and its child rows by :data:`CHILD_ROWS` key, each in ordinal order) back as the
+    :class:`PreparedBrief` they were written from: for a staged brief that must go
+    through the ordinary write after all (see ``Writing._merge_stage``)."""
+    bid = brief[0]
+    rows = {key: [PREPARED_ROWS[key](bid, m) for m in found] for key, found in children.items()}
+    return PreparedBrief(
+        id=bid,
+        updated=dt.datetime.fromisoformat(brief[3]) if brief[3] else None,
+        origin=brief[7],
+        brief=(*brief[:7], *(document[1:3] if document else (None, None))),
+        actors=tuple((a[1], a[4], a[5], a[8], bid, a[3]) for a in rows["brief_actors"]),
+        brief_actors=tuple(rows["brief_actors"]),
+        positions=tuple(rows["positions"]),
+        questions=tuple(rows["questions"]),
+        timeline=tuple(rows["timeline"]),
+        sources=tuple(rows["sources"]),
+        tags=tuple(rows["tags"]),
+        fts=(brief[1], *brief[10:14]),
+    )

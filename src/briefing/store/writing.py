@@ -35,6 +35,7 @@ from briefing.store.prepare import (
 )
 from briefing.store.rows import FileStamp, ImportFailed, ImportOutcome, Outcome
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB, CHUNK, _RowidAllocator
+from briefing.store.staging import Stage, drop_stage, merge_stage, open_stage, staged_sql
 from briefing.store.versions import keep_versions
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class _Bulk:
     started: float = 0.0  # when it began (monotonic)
     briefs: int = 0  # briefs written in it
     target: int = 0  # commit once it holds this many (doubles after each commit)
+    stage: Stage | None = None  # staged: written to TEMP tables, moved in at the end
 
 
 class Writing(StoreBase):
@@ -74,7 +76,7 @@ class Writing(StoreBase):
     # -- writing -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def bulk_import(self) -> Iterator[None]:
+    def bulk_import(self, *, staged: bool = False) -> Iterator[None]:
         """Group the :meth:`import_prepared` calls made inside into few transactions.
 
         Every commit writes each page the transaction touched, and a chunk's rows touch
@@ -88,8 +90,21 @@ class Writing(StoreBase):
         rolls back (disk full), loses the open transaction whole, stamps included.
 
         Other threads' writes on this store made meanwhile join the open transaction.
+
+        ``staged`` (for an import bigger than the library, e.g. into an empty one): the
+        briefs are first written to TEMP tables of this connection (appended, no index,
+        nothing in the library touched), and at the end one transaction moves them into
+        the library in key order, with its indexes dropped and built again by sorting
+        (from their own definitions in ``sqlite_master``) and the FTS rows added in key
+        order: pages written once, sequentially and full, instead of ~95 random pages
+        per brief at 100k. Other connections see the library as it was until that
+        transaction commits, indexes and all, then every staged brief at once. On an
+        exception the staged briefs are moved in before it propagates; a killed process
+        leaves the library as it was (its TEMP file goes with it). A brief already in
+        the library or already staged (a second version) ends the staging: what is
+        staged moves in, and the rest of the import is written as without ``staged``.
         """
-        if not self._start_bulk():
+        if not self._start_bulk(staged):
             yield  # already in one
             return
         try:
@@ -101,28 +116,64 @@ class Writing(StoreBase):
         self._finish_bulk()
 
     @_api
-    def _start_bulk(self) -> bool:
+    def _start_bulk(self, staged: bool = False) -> bool:
         if self._bulk is not None or self._c.in_transaction:
             return False
         self._c.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
         self._c.execute(f"PRAGMA wal_autocheckpoint = {BULK_WAL_PAGES}")
         self._bulk = _Bulk(target=CHUNK)
+        if staged:
+            self._bulk.stage = open_stage(self._c)
         return True
 
     @_api
     def _finish_bulk(self) -> None:
         conn = self._c
-        self._bulk = None
+        bulk, self._bulk = self._bulk, None
         try:
             if conn.in_transaction:
                 conn.execute("COMMIT")
+            if bulk is not None and bulk.stage is not None:
+                merge_stage(conn, self._write_chunk)
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         finally:
+            if bulk is not None and bulk.stage is not None:
+                drop_stage(conn)
             conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
             conn.execute("PRAGMA wal_autocheckpoint = 1000")
+
+    # -- the staged bulk import ----------------------------------------------------
+
+    def _stage_chunk(
+        self,
+        stage: Stage,
+        chunk: list[PreparedBrief],
+        stamps: list[FileStamp],
+        earlier: list[ImportOutcome],
+    ) -> tuple[list[ImportOutcome], dict[str, str]] | None:
+        """Stage a chunk of new briefs; None (nothing written) if one of them is not new:
+        in the library, staged before, or twice in the chunk."""
+        conn = self._c
+        ids = [item.id for item in chunk]
+        if len(set(ids)) < len(ids) or not stage.ids.isdisjoint(ids):
+            return None
+        for group in _batched(ids, 500):
+            marks = ",".join("?" * len(group))
+            sql = f"SELECT 1 FROM briefs WHERE id IN ({marks}) LIMIT 1"
+            if conn.execute(sql, group).fetchone():
+                return None
+        rowids = {item.id: stage.allocator.next(item.brief[2]) for item in chunk}
+        outcomes = [ImportOutcome(item.id, Outcome.new, item.origin) for item in chunk]
+        # A deferred transaction: writing TEMP tables takes no lock on the library.
+        with savepoint(conn, "stage_chunk"):
+            self._insert(conn, chunk, rowids, _now(), staged=True)
+            if stamps:
+                self._remember(conn, _settled(stamps, earlier, outcomes), staged=True)
+        stage.ids.update(ids)
+        return outcomes, {}
 
     def import_brief(self, brief: Brief, *, origin: str | None = None) -> ImportOutcome:
         return self.import_briefs([(brief, origin)])[0]
@@ -186,8 +237,20 @@ class Writing(StoreBase):
     def _import_chunk(
         self, chunk: list[PreparedBrief], stamps: list[FileStamp], earlier: list[ImportOutcome]
     ) -> tuple[list[ImportOutcome], dict[str, str]]:
-        if self._bulk is not None:
-            return self._import_chunk_in_bulk(self._bulk, chunk, stamps, earlier)
+        bulk = self._bulk
+        if bulk is not None and bulk.stage is not None:
+            done = self._stage_chunk(bulk.stage, chunk, stamps, earlier)
+            if done is not None:
+                return done
+            # Not all new: what is staged moves in, and the rest is written as usual.
+            try:
+                merge_stage(self._c, self._write_chunk)
+            finally:
+                drop_stage(self._c)
+                bulk.stage = None
+                self._c.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        if bulk is not None:
+            return self._import_chunk_in_bulk(bulk, chunk, stamps, earlier)
         with self._write() as conn:
             outcomes, failures = self._write_chunk(conn, chunk)
             if stamps and not failures:
@@ -320,34 +383,54 @@ class Writing(StoreBase):
             conn.executemany("DELETE FROM briefs_fts WHERE rowid = ?", old_keys)
             # ON DELETE CASCADE removes every child row of the old version.
             conn.executemany("DELETE FROM briefs WHERE id = ?", old_ids)
+        self._insert(conn, items, rowids, now)
+        if touched:
+            # Aliases are recounted only where the old version had some the new one lacks.
+            kept = {(a[0], a[3]) for item in items for a in item.actors}
+            stale = {a for a, al in touched.items() if al != "[]" and (a, al) not in kept}
+            self._refresh_actors(conn, touched, stale)
+
+    @staticmethod
+    def _insert(
+        conn: sqlite3.Connection,
+        items: list[PreparedBrief],
+        rowids: dict[str, int],
+        now: str,
+        *,
+        staged: bool = False,
+    ) -> None:
+        """Insert the rows of new briefs (keys given); ``staged``: into the TEMP stage
+        instead (no actor counts, no FTS rows: both follow when the stage moves in)."""
+
+        def sql(key: str) -> str:
+            return staged_sql(_INSERTS[key]) if staged else _INSERTS[key]
+
         items = sorted(items, key=lambda item: rowids[item.id])  # in key order: appended
         conn.executemany(
-            _INSERTS["briefs"],
+            sql("briefs"),
             [(*item.brief[:7], item.origin, now, rowids[item.id], *item.fts[1:]) for item in items],
         )
         # Only the documents the rows do not rebuild exactly (see store/documents.py).
         conn.executemany(
-            _INSERTS["documents"],
+            sql("documents"),
             [(item.id, *item.brief[7:]) for item in items if item.brief[7] is not None],
         )
         # briefs_fts takes its text from the briefs rows just written (external content).
         # Each table's rows in its key order: a big library's b-trees are then walked once
         # from one end to the other per chunk, each page read and changed once, instead
         # of in random order (pages evicted and read again, or spilled twice).
-        actor_rows = sorted((r for item in items for r in item.actors), key=_first)
-        conn.executemany(_INSERTS["actors"], actor_rows)
+        if not staged:
+            actor_rows = sorted((r for item in items for r in item.actors), key=_first)
+            conn.executemany(_INSERTS["actors"], actor_rows)
         # The child tables are clustered by (brief key, ...): a brief's rows are one
-        # range of each, written in order.
+        # range of each, written in order. Staged actor rows go in the order the actors
+        # upsert above takes them (by actor id), which the stage replays.
         for key, as_row in CHILD_ROWS.items():
             rows = [as_row(rowids[r[0]], r) for item in items for r in getattr(item, key)]
-            rows.sort(key=_first_two)
-            conn.executemany(_INSERTS[key], rows)
-        conn.executemany(_INSERTS["fts"], [(rowids[item.id], *item.fts) for item in items])
-        if touched:
-            # Aliases are recounted only where the old version had some the new one lacks.
-            kept = {(a[0], a[3]) for item in items for a in item.actors}
-            stale = {a for a, al in touched.items() if al != "[]" and (a, al) not in kept}
-            self._refresh_actors(conn, touched, stale)
+            rows.sort(key=_actor_first if staged and key == "brief_actors" else _first_two)
+            conn.executemany(sql(key), rows)
+        if not staged:
+            conn.executemany(_INSERTS["fts"], [(rowids[item.id], *item.fts) for item in items])
 
     def _refresh_actors(
         self, conn: sqlite3.Connection, actor_ids: Iterable[str], stale_aliases: set[str]
@@ -429,9 +512,12 @@ class Writing(StoreBase):
                 self._remember(conn, stamps)
 
     @staticmethod
-    def _remember(conn: sqlite3.Connection, stamps: list[FileStamp]) -> None:
+    def _remember(
+        conn: sqlite3.Connection, stamps: list[FileStamp], *, staged: bool = False
+    ) -> None:
+        table = "temp.stage_files" if staged else "files"
         conn.executemany(
-            "INSERT OR REPLACE INTO files (path, size, mtime_ns, brief_ids) VALUES (?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO {table} (path, size, mtime_ns, brief_ids) VALUES (?, ?, ?, ?)",
             [(s.path, s.size, s.mtime_ns, _json(s.brief_ids)) for s in stamps],
         )
 
@@ -446,6 +532,7 @@ class Writing(StoreBase):
 
 _first = itemgetter(0)
 _first_two = itemgetter(0, 1)
+_actor_first = itemgetter(1, 0)
 
 
 def _settled(stamps: list[FileStamp], *outcomes: list[ImportOutcome]) -> list[FileStamp]:
