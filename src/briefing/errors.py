@@ -49,6 +49,11 @@ class StoreError(BriefingError):
     """The database cannot be opened, read or written (locked, corrupt, full, too new)."""
 
 
+class LibraryBusy(StoreError):
+    """Another program held the library's write lock past the busy timeout (a staged
+    load's last transaction can): the same write may succeed if tried again."""
+
+
 class NotFound(BriefingError):
     """An id the library does not hold (exit status 1, like ``show`` of an unknown id)."""
 

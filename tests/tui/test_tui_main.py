@@ -536,6 +536,34 @@ async def test_u_toggles_read_and_it_persists_across_restarts(db: Path) -> None:
         assert store.is_read(ORDER[0]) is False
 
 
+async def test_a_read_mark_waits_for_a_write_lock_held_past_the_busy_timeout(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A staged load's last transaction can hold the write lock for longer than the busy
+    timeout; a read mark made meanwhile waits for it and is saved, not lost with a
+    "database is locked" notice."""
+    import sqlite3
+
+    monkeypatch.setattr("briefing.store.base.BUSY_TIMEOUT_S", 0.1)
+    app = make_app(db)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        blocker = sqlite3.connect(db, isolation_level=None)
+        try:
+            blocker.execute("BEGIN IMMEDIATE")  # the write lock, as a staged merge holds it
+            await pilot.press("u")
+            await pilot.pause(0.8)  # eight busy timeouts
+            assert main_of(app).brief_list.highlighted_row.read is False  # still waiting
+            blocker.execute("COMMIT")
+        finally:
+            blocker.close()
+        await settle(pilot)
+        assert main_of(app).brief_list.highlighted_row.read is True
+        assert "locked" not in screen_text(app)
+    with Store(db) as store:
+        assert store.is_read(ORDER[0]) is True
+
+
 # -- tag filter, source, fetch ---------------------------------------------------------
 
 

@@ -11,9 +11,9 @@ from functools import cached_property, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
-from briefing.errors import StoreError
+from briefing.errors import LibraryBusy, StoreError
 from briefing.store import schema
-from briefing.store.common import _explain, transaction
+from briefing.store.common import _busy, _explain, transaction
 from briefing.store.schema import BUSY_TIMEOUT_S, CACHE_KIB
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ def _api(
             try:
                 return method(self, *args, **kwargs)
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.path}: {_explain(exc)}") from exc
+                error = LibraryBusy if _busy(exc) else StoreError
+                raise error(f"{self.path}: {_explain(exc)}") from exc
 
     return wrapper
 

@@ -29,11 +29,17 @@ def _environmental(conn: sqlite3.Connection, exc: Exception) -> bool:
     )
 
 
+def _busy(exc: sqlite3.Error) -> bool:
+    """Another connection held the lock past the busy timeout: trying again may work."""
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
 def _explain(exc: sqlite3.Error) -> str:
     text = str(exc)
     if "full" in text:
         return f"{text}: free some space (nothing half-written was kept)"
-    if "locked" in text or "busy" in text:
+    if _busy(exc):
         return f"{text} (another briefing kept the library busy for over {BUSY_TIMEOUT_S:g} s)"
     if "not a database" in text or "malformed" in text:
         return f"not a usable briefing library: {text}"

@@ -11,6 +11,7 @@ results come back as messages.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
@@ -22,8 +23,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
+from briefing.errors import LibraryBusy
 from briefing.tui import keys
 from briefing.tui.contract import reader_app
 from briefing.tui.messages import LibraryChanged, OpenActor, OpenQuestion
@@ -61,6 +63,11 @@ PANE_LABELS: dict[str, str] = {
 
 def is_web_url(url: str | None) -> bool:
     return bool(url) and url.strip().lower().startswith(("http://", "https://"))  # type: ignore[union-attr]
+
+
+#: How long a read mark waits for a write lock another program holds (a staged load's
+#: last transaction moving 100k briefs in), in seconds, before it is reported as lost.
+READ_MARK_PATIENCE_S = 600.0
 
 
 class PaneTabs(Widget):
@@ -405,12 +412,22 @@ class MainScreen(ReaderScreen[None]):
 
     @work(thread=True, exit_on_error=False, group="read-state", name="save the read state")
     def _write_read(self, brief_id: str, read: bool | None, *, announce: bool) -> None:
+        """Save the mark on a thread. A staged load's last transaction can hold the write
+        lock for longer than the busy timeout; the mark waits for it (up to
+        :data:`READ_MARK_PATIENCE_S`) instead of being lost."""
         store = reader_app(self).store
-        if read is None:
-            value = store.toggle_read(brief_id)
-        else:
-            store.set_read(brief_id, read)
-            value = read
+        deadline = time.monotonic() + READ_MARK_PATIENCE_S
+        while True:
+            try:
+                if read is None:
+                    value = store.toggle_read(brief_id)
+                else:
+                    store.set_read(brief_id, read)
+                    value = read
+                break
+            except LibraryBusy:
+                if time.monotonic() >= deadline or get_current_worker().is_cancelled:
+                    raise
         self.post_message(self._ReadChanged(brief_id, value, announce))
 
     def on_main_screen__read_changed(self, message: _ReadChanged) -> None:
