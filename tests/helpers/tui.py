@@ -136,3 +136,31 @@ async def settle(pilot: Pilot[Any], ready: Callable[[Any], bool] | None = main_r
 def screen_text(app: Any) -> str:
     """What the terminal shows, as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def compare_with_stock_compositor(comp: Any, compared: list[int]) -> None:
+    """Make ``comp`` (a :class:`~briefing.tui.compositor.LineCropCompositor`) render each
+    frame twice, its own way and stock Textual's, assert every line it sends equals the
+    stock one, and note the line's number in ``compared``."""
+    import types
+
+    from textual._compositor import Compositor
+
+    own = comp._render_chops
+
+    def both(crop: Any, is_line: Any) -> Any:
+        chops = own(crop, is_line)
+        comp._get_renders = types.MethodType(Compositor._get_renders, comp)
+        try:
+            stock = own(crop, is_line)
+        finally:
+            del comp._get_renders
+        for y, (line, stock_line) in enumerate(zip(chops, stock, strict=True)):
+            if is_line(y):
+                assert {x: list(s) for x, s in line.items() if s is not None} == {
+                    x: list(s) for x, s in stock_line.items() if s is not None
+                }, y
+                compared.append(y)
+        return chops
+
+    comp._render_chops = both

@@ -32,6 +32,7 @@ from helpers.tui import (
     HOSTILE,
     LIBRARY,
     ORDER,
+    compare_with_stock_compositor,
     make_app,
     make_library,
     read_briefs,
@@ -283,10 +284,6 @@ async def test_list_wheel_scrolls_and_border_says_where(tmp_path: Path) -> None:
 async def test_partial_repaints_compose_the_lines_stock_textual_would(tmp_path: Path) -> None:
     """The main screen's compositor renders only the repainted lines of each widget;
     every line it sends is the line Textual's own compositor composes for it."""
-    import types
-
-    from textual._compositor import Compositor
-
     from briefing.tui.compositor import LineCropCompositor
 
     db = make_library(tmp_path, extra=synthetic(300))
@@ -296,24 +293,7 @@ async def test_partial_repaints_compose_the_lines_stock_textual_would(tmp_path: 
         comp = main_of(app)._compositor
         assert isinstance(comp, LineCropCompositor)
         compared: list[int] = []
-        own = comp._render_chops
-
-        def both(crop: Any, is_line: Any) -> Any:
-            chops = own(crop, is_line)
-            comp._get_renders = types.MethodType(Compositor._get_renders, comp)  # type: ignore[method-assign]
-            try:
-                stock = own(crop, is_line)
-            finally:
-                del comp._get_renders
-            for y, (line, stock_line) in enumerate(zip(chops, stock, strict=True)):
-                if is_line(y):
-                    assert {x: list(s) for x, s in line.items() if s is not None} == {
-                        x: list(s) for x, s in stock_line.items() if s is not None
-                    }, y
-                    compared.append(y)
-            return chops
-
-        comp._render_chops = both  # type: ignore[method-assign]
+        compare_with_stock_compositor(comp, compared)
         for key in ("j", "j", "k", "pagedown", "G", "g", "tab", "j", "shift+tab", "u"):
             await pilot.press(key)
             await settle(pilot)

@@ -41,6 +41,7 @@ from briefing.tui.widgets.actor_timeline import (
 from briefing.tui.widgets.question_history import QuestionHistory
 from briefing.tui.widgets.search_results import SearchResults, snippet_text
 from helpers import ROOT
+from helpers.tui import compare_with_stock_compositor
 from helpers.tui_screens import assert_literal, build_library, fixture_briefs, screen_text, settle
 
 SCREENS_TCSS = ROOT / "src" / "briefing" / "tui" / "screens.tcss"
@@ -234,10 +235,6 @@ async def test_actor_screen_frames_are_the_ones_stock_textual_composes(
     opens, moves and shows a notification over the list, is the one Textual's own
     compositor composes, and once the rows cover it the screen's background is never
     rendered."""
-    import types
-
-    from textual._compositor import Compositor
-
     from briefing.tui.compositor import LineCropCompositor
 
     app = HostApp(big_library)
@@ -247,24 +244,7 @@ async def test_actor_screen_frames_are_the_ones_stock_textual_composes(
         screen = ActorScreen("prolific")
         comp = screen._compositor
         assert isinstance(comp, LineCropCompositor)
-        own = comp._render_chops
-
-        def both(crop: Any, is_line: Any) -> Any:
-            chops = own(crop, is_line)
-            comp._get_renders = types.MethodType(Compositor._get_renders, comp)  # type: ignore[method-assign]
-            try:
-                stock = own(crop, is_line)
-            finally:
-                del comp._get_renders
-            for y, (line, stock_line) in enumerate(zip(chops, stock, strict=True)):
-                if is_line(y):
-                    assert {x: list(s) for x, s in line.items() if s is not None} == {
-                        x: list(s) for x, s in stock_line.items() if s is not None
-                    }, y
-                    compared.append(y)
-            return chops
-
-        comp._render_chops = both  # type: ignore[method-assign]
+        compare_with_stock_compositor(comp, compared)
         screen_lines = screen.render_lines
 
         def spy(crop: Any) -> Any:
