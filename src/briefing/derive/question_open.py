@@ -14,6 +14,7 @@ Patterns, not a model, so each question can be traced to the words that raised i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefing.derive.question_grammar import base_form, finish_question, invert, is_past
 
@@ -210,60 +211,86 @@ def open_matters(sentence: str) -> list[tuple[str, str]]:
         question = _MODAL_IN.sub(" ", question)  # "will a ceasefire must come" -> "will … come"
         out.append((finish_question(question), cue))
 
-    for m in _YET_TO.finditer(sentence):
-        if re.match(r"\w+\s+(?:whether|if)\b", m["act"]):
-            continue  # "has yet to decide whether to …": the whether-clause is asked
-        if subj := _subject(m["subj"]):
-            add(f"will {subj} {m['act']}", "yet-to")
-    for m in _NO_DATE.finditer(sentence):
-        what = _subject(m["what"]) or m["what"]
-        add(f"will {what} take place", "no-date")
-    for m in _NO_DATE_GIVEN.finditer(sentence):
-        if subj := _subject(m["subj"]):
-            add(f"will {subj} {m['act']}", "no-date")
-    for m in _DEPENDS_WHETHER.finditer(sentence):
-        add(_whether(m["c"] or m["c2"]), "depends-on")
-    for m in _EXPECTED.finditer(sentence):
-        if (subj := _subject(m["subj"])) and not m["rest"].startswith("whether"):
-            add(f"will {subj} {m['verb']} {m['rest']}", "expected")
-    for m in _COULD_FACE.finditer(sentence):
-        if subj := _subject(m["subj"]):
-            add(f"will {subj} face {m['what']}", "could-face")
-    for m in _IF_THEN.finditer(sentence):
-        if subj := _subject(m["subj"]):
-            add(f"will {subj} {m['act']}", "if-then")
-    for m in _OFFER_UNANSWERED.finditer(sentence):
-        if who := _subject(m["who"]):
-            add(f"will {who} accept {m['what']}", "offer-unanswered")
-    for m in _ASKED_FOR.finditer(sentence):
-        if subj := _subject(m["subj"]):
-            add(f"will {subj} get {m['what']}", "request-pending")
-    for m in _HOPES_TO.finditer(sentence):
-        subj = _lead_subject(m["lead"])
-        if subj:
-            add(f"will {subj} {m['act']}", "hopes-to")
-    for m in _CONSIDERING.finditer(sentence):
-        subj = _lead_subject(m["lead"])
-        if subj:
-            add(f"will {subj} {_ungerund(m['gerund'])} {m['obj']}", "considering")
-    for m in _ASKED_X_FOR.finditer(sentence):
-        if who := _subject(m["who"]):
-            add(f"will {who} provide {m['what']}", "request-pending")
-    for m in _COULD_IN_THEORY.finditer(sentence):
-        if subj := _subject(m["subj"]):
-            add(f"will {subj} {m['act']}", "possibility")
-    for m in _VOTING_WHETHER.finditer(sentence):
-        if subj := _subject(m["subj"]):
-            add(f"will {subj} {m['act']}", "ballot")
-    for m in _INQUIRY_WHETHER.finditer(sentence):
-        add(_whether(m["c"] or m["c2"]), "inquiry")
-    for m in _WANTS_VS_OFFER.finditer(sentence):
-        if who := _subject(m["y"]):
-            add(f"will {who} agree to {m['a']}", "demand-vs-offer")
-    for m in _DEMANDED_THAT.finditer(sentence):
-        clause = m["c"]
-        if _subject(clause.split()[0] + " x"):
-            if clause[:4] in {"The ", "Its "}:
-                clause = clause[0].lower() + clause[1:]
-            add(f"will {clause}", "demanded")
+    for pattern, ask, cue in _OPEN_CUES:
+        for m in pattern.finditer(sentence):
+            if question := ask(m):
+                add(question, cue)
     return out
+
+
+def _named(group: str, act: str) -> Callable[[re.Match[str]], str | None]:
+    """The question "will <who> <act>" when ``group`` names a subject, else none;
+    ``act`` is filled from the match's groups ("accept {what}")."""
+
+    def ask(m: re.Match[str]) -> str | None:
+        who = _subject(m[group])
+        return f"will {who} {act.format_map(m.groupdict())}" if who else None
+
+    return ask
+
+
+def _led(act: str) -> Callable[[re.Match[str]], str | None]:
+    """As :func:`_named`, the subject taken from the clause before the cue."""
+
+    def ask(m: re.Match[str]) -> str | None:
+        who = _lead_subject(m["lead"])
+        return f"will {who} {act.format_map(m.groupdict())}" if who else None
+
+    return ask
+
+
+def _yet_to(m: re.Match[str]) -> str | None:
+    if re.match(r"\w+\s+(?:whether|if)\b", m["act"]):
+        return None  # "has yet to decide whether to …": the whether-clause is asked
+    return _named("subj", "{act}")(m)
+
+
+def _no_date(m: re.Match[str]) -> str:
+    return f"will {_subject(m['what']) or m['what']} take place"
+
+
+def _whether_clause(m: re.Match[str]) -> str:
+    return _whether(m["c"] or m["c2"])
+
+
+def _expected(m: re.Match[str]) -> str | None:
+    if m["rest"].startswith("whether"):
+        return None
+    return _named("subj", "{verb} {rest}")(m)
+
+
+def _considering(m: re.Match[str]) -> str | None:
+    who = _lead_subject(m["lead"])
+    return f"will {who} {_ungerund(m['gerund'])} {m['obj']}" if who else None
+
+
+def _demanded(m: re.Match[str]) -> str | None:
+    clause = m["c"]
+    if not _subject(clause.split()[0] + " x"):
+        return None
+    if clause[:4] in {"The ", "Its "}:
+        clause = clause[0].lower() + clause[1:]
+    return f"will {clause}"
+
+
+#: Each cue, in the order its questions are asked: its pattern, how a match becomes a
+#: question (or none), and the cue's name.
+_OPEN_CUES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None], str], ...] = (
+    (_YET_TO, _yet_to, "yet-to"),
+    (_NO_DATE, _no_date, "no-date"),
+    (_NO_DATE_GIVEN, _named("subj", "{act}"), "no-date"),
+    (_DEPENDS_WHETHER, _whether_clause, "depends-on"),
+    (_EXPECTED, _expected, "expected"),
+    (_COULD_FACE, _named("subj", "face {what}"), "could-face"),
+    (_IF_THEN, _named("subj", "{act}"), "if-then"),
+    (_OFFER_UNANSWERED, _named("who", "accept {what}"), "offer-unanswered"),
+    (_ASKED_FOR, _named("subj", "get {what}"), "request-pending"),
+    (_HOPES_TO, _led("{act}"), "hopes-to"),
+    (_CONSIDERING, _considering, "considering"),
+    (_ASKED_X_FOR, _named("who", "provide {what}"), "request-pending"),
+    (_COULD_IN_THEORY, _named("subj", "{act}"), "possibility"),
+    (_VOTING_WHETHER, _named("subj", "{act}"), "ballot"),
+    (_INQUIRY_WHETHER, _whether_clause, "inquiry"),
+    (_WANTS_VS_OFFER, _named("y", "agree to {a}"), "demand-vs-offer"),
+    (_DEMANDED_THAT, _demanded, "demanded"),
+)
