@@ -13,3 +13,13 @@ TESTS = Path(__file__).resolve().parent.parent
 FIXTURES = TESTS / "fixtures"
 #: The repository (for ``briefs/``, ``benchmarks/``, ``src/``, ``pyproject.toml``).
 ROOT = TESTS.parent
+
+#: A library's tables with one or more rows per brief (keyed by its ``brief_key``).
+CHILD_TABLES = (
+    "brief_actors",
+    "positions",
+    "open_questions",
+    "timeline_events",
+    "sources",
+    "brief_tags",
+)

@@ -31,21 +31,12 @@ from briefing.store import (
 from briefing.store import schema as store_module
 from briefing.store import search as search_module
 from briefing.store.prepare import unpack_document
-from helpers import TESTS
+from helpers import CHILD_TABLES, TESTS
 
 LIBRARY = TESTS / "fixtures" / "library"
 TALKS = "harbour-talks-2031-03-01"
 VOTE = "strike-vote-2031-03-05"
 DEAL = "harbour-deal-2031-03-09"
-#: Tables with one or more rows per brief, keyed by ``brief_id``.
-CHILD_TABLES = (
-    "brief_actors",
-    "positions",
-    "open_questions",
-    "timeline_events",
-    "sources",
-    "brief_tags",
-)
 
 
 def _brief(path: Path) -> Brief:

@@ -19,17 +19,9 @@ from typing import Any
 from briefing.loader import load_file
 from briefing.store import Store, TimelineFilter
 from briefing.store import schema as store_module
-from helpers import TESTS
+from helpers import CHILD_TABLES, TESTS
 
 LIBRARY = TESTS / "fixtures" / "library"
-CHILD_TABLES = (
-    "brief_actors",
-    "positions",
-    "open_questions",
-    "timeline_events",
-    "sources",
-    "brief_tags",
-)
 
 
 def _plain(value: Any) -> Any:
