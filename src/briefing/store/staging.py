@@ -20,9 +20,14 @@ from briefing.store.prepare import (
 from briefing.store.schema import _RowidAllocator
 
 
+def _table_of(sql: str) -> str:
+    """The table an ``INSERT INTO <table> …`` statement writes to."""
+    return sql.split()[2]
+
+
 def staged_sql(sql: str) -> str:
     """An :data:`~briefing.store.prepare._INSERTS` statement writing to the stage."""
-    table = sql.split()[2]
+    table = _table_of(sql)
     return sql.replace(f"INTO {table} ", f"INTO temp.stage_{table} ", 1)
 
 
@@ -40,17 +45,8 @@ STAGED = {
     "brief_tags": "brief_key, tag",
     "files": None,
 }
-#: The :data:`~briefing.store.prepare._INSERTS` key of each staged table.
-_INSERT_KEYS = {
-    "briefs": "briefs",
-    "brief_documents": "documents",
-    "brief_actors": "brief_actors",
-    "positions": "positions",
-    "open_questions": "questions",
-    "timeline_events": "timeline",
-    "sources": "sources",
-    "brief_tags": "tags",
-}
+#: Each child table and the :data:`~briefing.store.prepare.CHILD_ROWS` key of its rows.
+_CHILD_TABLES = {_table_of(_INSERTS[key]): key for key in CHILD_ROWS}
 #: SQLite's page cache while staged rows move into the library and its indexes are
 #: built (KiB): CREATE INDEX sorts in memory up to about this much.
 MERGE_CACHE_KIB = 512 * 1024
@@ -211,22 +207,20 @@ def _unstage_clashes(conn: sqlite3.Connection) -> list[PreparedBrief]:
             )
         }
         children: dict[int, dict[str, list[tuple]]] = {b[9]: {} for b in briefs}
-        for table, key in _INSERT_KEYS.items():
-            if key in CHILD_ROWS:
-                for k in children:
-                    children[k][key] = []
-                for row in conn.execute(
-                    f"SELECT * FROM temp.stage_{table} WHERE brief_key IN ({marks})"
-                    f" ORDER BY brief_key, {'rowid' if key == 'tags' else 'ordinal'}",
-                    group,
-                ):
-                    children[row[0]][key].append(row)
+        for table, key in _CHILD_TABLES.items():
+            for k in children:
+                children[k][key] = []
+            for row in conn.execute(
+                f"SELECT * FROM temp.stage_{table} WHERE brief_key IN ({marks})"
+                f" ORDER BY brief_key, {'rowid' if key == 'tags' else 'ordinal'}",
+                group,
+            ):
+                children[row[0]][key].append(row)
         out.extend(prepared_from_rows(b, documents.get(b[0]), children[b[9]]) for b in briefs)
         conn.execute(f"DELETE FROM temp.stage_briefs WHERE search_rowid IN ({marks})", group)
         conn.execute(f"DELETE FROM temp.stage_brief_documents WHERE brief_id IN ({id_marks})", ids)
-        for table, key in _INSERT_KEYS.items():
-            if key in CHILD_ROWS:
-                conn.execute(f"DELETE FROM temp.stage_{table} WHERE brief_key IN ({marks})", group)
+        for table in _CHILD_TABLES:
+            conn.execute(f"DELETE FROM temp.stage_{table} WHERE brief_key IN ({marks})", group)
     return out
 
 
