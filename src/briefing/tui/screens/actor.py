@@ -309,8 +309,8 @@ class ActorScreen(ReaderScreen[None]):
         self.sub_title = None
         # The terminal may have been resized while another screen showed.
         size_class = self._breakpoint_class()
-        for threshold_class in ("-short", "-tall"):
-            self.set_class(threshold_class == size_class, threshold_class)
+        for _, name in self.VERTICAL_BREAKPOINTS or []:
+            self.set_class(name == size_class, name)
         self.query_one(ActorHeader).short = self.has_class("-short")
         timeline = self.query_one(ActorTimeline)
         timeline.loading = False
